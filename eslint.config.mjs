@@ -1,0 +1,49 @@
+// Lint rules, including the layering rule that keeps the bot SDK at the edges of the code base.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
+
+const sdkPackages = [
+  'botbuilder',
+  'botbuilder-*',
+  'botframework-*',
+  'restify',
+  '@microsoft/agents-*',
+];
+
+export default tseslint.config(
+  { ignores: ['dist/', 'build/', 'node_modules/', 'coverage/', 'data/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  prettier,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/knowledge/**/*.ts', 'src/cards/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: sdkPackages,
+              message: 'Knowledge and cards stay free of the bot SDK: only src/bot, src/dialogs and src/server may import it.',
+            },
+            {
+              group: ['**/bot/**', '**/dialogs/**', '**/server/**'],
+              message: 'Knowledge and cards must not depend on the bot layers.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.cjs'],
+    languageOptions: { globals: { module: 'writable', require: 'readonly', __dirname: 'readonly', process: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+);

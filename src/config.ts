@@ -1,0 +1,95 @@
+// The environment, parsed once at startup into a read-only object. Empty strings count as unset, so a
+// blank line in .env behaves like a missing one.
+import { z } from 'zod';
+
+const emptyAsUnset = (value: unknown) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+
+const optionalText = z.preprocess(emptyAsUnset, z.string().optional());
+
+export const Config = z
+  .object({
+    MicrosoftAppId: optionalText,
+    MicrosoftAppPassword: optionalText,
+    MicrosoftAppType: z.preprocess(
+      emptyAsUnset,
+      z
+        .enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], {
+          error: 'expected one of MultiTenant, SingleTenant, UserAssignedMSI',
+        })
+        .default('MultiTenant'),
+    ),
+    MicrosoftAppTenantId: optionalText,
+    PORT: z.preprocess(
+      emptyAsUnset,
+      z.coerce
+        .number({ error: 'expected a whole number from 0 to 65535' })
+        .int({ error: 'expected a whole number from 0 to 65535' })
+        .min(0, { error: 'expected a whole number from 0 to 65535' })
+        .max(65535, { error: 'expected a whole number from 0 to 65535' })
+        .default(3978),
+    ),
+    HOST: z.preprocess(emptyAsUnset, z.string().default('0.0.0.0')),
+    DATA_DIR: z.preprocess(emptyAsUnset, z.string().default('./data')),
+    STORAGE: z.preprocess(
+      emptyAsUnset,
+      z.enum(['sqlite'], { error: 'expected sqlite (the embedded store in DATA_DIR)' }).default('sqlite'),
+    ),
+    LOG_LEVEL: z.preprocess(
+      emptyAsUnset,
+      z
+        .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+          error: 'expected one of fatal, error, warn, info, debug, trace, silent',
+        })
+        .default('info'),
+    ),
+    SHUTDOWN_TIMEOUT_MS: z.preprocess(
+      emptyAsUnset,
+      z.coerce
+        .number({ error: 'expected a number of milliseconds' })
+        .int()
+        .min(0, { error: 'expected a number of milliseconds' })
+        .default(10000),
+    ),
+  })
+  .superRefine((env, ctx) => {
+    if (env.MicrosoftAppId && !env.MicrosoftAppPassword && env.MicrosoftAppType !== 'UserAssignedMSI') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MicrosoftAppPassword'],
+        message: 'required when MicrosoftAppId is set (the client secret of the bot registration)',
+      });
+    }
+    if (env.MicrosoftAppType !== 'MultiTenant' && !env.MicrosoftAppTenantId) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MicrosoftAppTenantId'],
+        message: `required when MicrosoftAppType is ${env.MicrosoftAppType} (the directory id of the bot registration)`,
+      });
+    }
+    if (env.MicrosoftAppPassword && !env.MicrosoftAppId) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MicrosoftAppId'],
+        message: 'required when MicrosoftAppPassword is set (the application id of the bot registration)',
+      });
+    }
+  });
+export type Config = z.infer<typeof Config>;
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; the error lists every bad variable with what is expected, never a value. */
+export function parseConfig(env: Record<string, string | undefined>): Readonly<Config> {
+  const result = Config.safeParse(env);
+  if (result.success) return Object.freeze(result.data);
+  const lines = result.error.issues.map((issue) => {
+    const name = issue.path.join('.') || 'environment';
+    return `  ${name}: ${issue.message}`;
+  });
+  throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+}
+
+export function isLocalMode(config: Config): boolean {
+  return !config.MicrosoftAppId;
+}
