@@ -18,7 +18,10 @@ export default tseslint.config(
   prettier,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -30,7 +33,8 @@ export default tseslint.config(
           patterns: [
             {
               group: sdkPackages,
-              message: 'Knowledge and cards stay free of the bot SDK: only src/bot, src/dialogs and src/server may import it.',
+              message:
+                'Knowledge and cards stay free of the bot SDK: only src/bot, src/dialogs and src/server may import it.',
             },
             {
               group: ['**/bot/**', '**/dialogs/**', '**/server/**'],
@@ -43,7 +47,14 @@ export default tseslint.config(
   },
   {
     files: ['**/*.js', '**/*.cjs'],
-    languageOptions: { globals: { module: 'writable', require: 'readonly', __dirname: 'readonly', process: 'readonly' } },
+    languageOptions: {
+      globals: {
+        module: 'writable',
+        require: 'readonly',
+        __dirname: 'readonly',
+        process: 'readonly',
+      },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

@@ -33,7 +33,9 @@ export const Config = z
     DATA_DIR: z.preprocess(emptyAsUnset, z.string().default('./data')),
     STORAGE: z.preprocess(
       emptyAsUnset,
-      z.enum(['sqlite'], { error: 'expected sqlite (the embedded store in DATA_DIR)' }).default('sqlite'),
+      z
+        .enum(['sqlite'], { error: 'expected sqlite (the embedded store in DATA_DIR)' })
+        .default('sqlite'),
     ),
     LOG_LEVEL: z.preprocess(
       emptyAsUnset,
@@ -53,7 +55,11 @@ export const Config = z
     ),
   })
   .superRefine((env, ctx) => {
-    if (env.MicrosoftAppId && !env.MicrosoftAppPassword && env.MicrosoftAppType !== 'UserAssignedMSI') {
+    if (
+      env.MicrosoftAppId &&
+      !env.MicrosoftAppPassword &&
+      env.MicrosoftAppType !== 'UserAssignedMSI'
+    ) {
       ctx.addIssue({
         code: 'custom',
         path: ['MicrosoftAppPassword'],
@@ -71,7 +77,8 @@ export const Config = z
       ctx.addIssue({
         code: 'custom',
         path: ['MicrosoftAppId'],
-        message: 'required when MicrosoftAppPassword is set (the application id of the bot registration)',
+        message:
+          'required when MicrosoftAppPassword is set (the application id of the bot registration)',
       });
     }
   });

@@ -1,0 +1,85 @@
+// The cards that introduce the bot: welcome on install, help, and the answer to anything not understood.
+import { z } from 'zod';
+import { renderCard } from './render';
+
+export const CAPABILITIES = [
+  'Walk you through a short wizard and give you the exact inbound rules, outbound rules and configuration steps for your setup.',
+  'Answer questions about a scenario: studio access, AutoML/designer/data profiling, compute instances and clusters, managed online endpoints, AKS, and Docker images managed by Azure Machine Learning.',
+  'Explain a port, a service tag or a host name, and read a pasted error message.',
+  'Show where the Microsoft Learn articles disagree, and which source is newer.',
+] as const;
+
+export const EXAMPLE_QUESTIONS = [
+  'which inbound ports do compute clusters need',
+  'what is port 44224 for',
+  "studio can't preview my dataset behind the vnet",
+  'do I still need the Microsoft registry with my own images',
+] as const;
+
+export const COMMANDS = [
+  { name: 'start', description: 'Start the onboarding wizard' },
+  { name: 'scenarios', description: 'List the scenarios I know' },
+  { name: 'plan', description: 'Show the plan from your last wizard' },
+  { name: 'help', description: 'Show this card' },
+  { name: 'cancel', description: 'Stop the wizard you are in' },
+] as const;
+
+const Text = z.string().min(1);
+
+export const WelcomeCard = z.object({
+  title: Text,
+  intro: Text,
+  capabilities: z.array(Text).min(1),
+  examples: z.array(Text).min(1),
+});
+export type WelcomeCard = z.infer<typeof WelcomeCard>;
+
+export const HelpCard = z.object({
+  title: Text,
+  intro: Text,
+  commands: z.array(z.object({ name: Text, description: Text })).min(1),
+  examples: z.array(Text).min(1),
+  note: Text,
+});
+export type HelpCard = z.infer<typeof HelpCard>;
+
+export const FallbackCard = z.object({
+  title: Text,
+  message: Text,
+  capabilities: z.array(Text).min(1),
+  examples: z.array(Text).min(1),
+});
+export type FallbackCard = z.infer<typeof FallbackCard>;
+
+export function welcomeCard() {
+  return renderCard('welcome', WelcomeCard, {
+    title: 'AML Network Guide',
+    intro:
+      'I help you run an Azure Machine Learning workspace inside a secured virtual network: tell me what you use, and I list the network rules and configuration steps it needs, with the reason for each and a link to its source on Microsoft Learn.',
+    capabilities: [...CAPABILITIES],
+    examples: [...EXAMPLE_QUESTIONS],
+  });
+}
+
+export function helpCard() {
+  return renderCard('help', HelpCard, {
+    title: 'What I can do',
+    intro:
+      'Type a command or ask a question in your own words. In a channel or group chat, @mention me first.',
+    commands: COMMANDS.map((c) => ({ ...c })),
+    examples: [...EXAMPLE_QUESTIONS],
+    note: 'My answers are derived from Microsoft Learn articles on Azure Machine Learning network security; each rule names its source and date.',
+  });
+}
+
+export function fallbackCard(said: string) {
+  const shown = said.length > 80 ? `${said.slice(0, 77)}...` : said;
+  return renderCard('fallback', FallbackCard, {
+    title: "I'm not sure what you mean",
+    message: shown
+      ? `I could not match "${shown}" to a scenario, rule or error I know.`
+      : 'I could not find a question in your message.',
+    capabilities: [...CAPABILITIES],
+    examples: [...EXAMPLE_QUESTIONS],
+  });
+}

@@ -1,0 +1,84 @@
+// The one way a card is made: a typed view model is checked by its zod schema, bound into the JSON
+// template from cards/ and refused if anything stayed unbound or the version is beyond what Teams shows.
+import { readFileSync } from 'node:fs';
+import { Template } from 'adaptivecards-templating';
+import type { z } from 'zod';
+import { projectPath } from '../paths';
+
+/** Teams renders Adaptive Cards up to this schema version. */
+export const MAX_CARD_VERSION = 1.5;
+
+export interface AdaptiveCard {
+  type: 'AdaptiveCard';
+  version: string;
+  body?: unknown[];
+  actions?: unknown[];
+  [key: string]: unknown;
+}
+
+export class CardRenderError extends Error {}
+
+const templates = new Map<string, object>();
+
+function loadTemplate(name: string): object {
+  let template = templates.get(name);
+  if (!template) {
+    template = JSON.parse(readFileSync(projectPath('cards', `${name}.json`), 'utf8')) as object;
+    templates.set(name, template);
+  }
+  return template;
+}
+
+/** Paths of string values that still hold `${…}` after binding, e.g. `body[2].text`. */
+export function findUnbound(value: unknown, at = ''): string[] {
+  if (typeof value === 'string') return value.includes('${') ? [at || '(root)'] : [];
+  if (Array.isArray(value)) return value.flatMap((item, i) => findUnbound(item, `${at}[${i}]`));
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([key, item]) =>
+      findUnbound(item, at ? `${at}.${key}` : key),
+    );
+  }
+  return [];
+}
+
+/**
+ * Text from users (an echoed question, a pasted error) may itself contain `${`. A zero-width space
+ * keeps it visible as typed while telling it apart from a template field that stayed unbound.
+ */
+function neutralizeTemplateSyntax(value: unknown): unknown {
+  if (typeof value === 'string') return value.replaceAll('${', '$\u200b{');
+  if (Array.isArray(value)) return value.map(neutralizeTemplateSyntax);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, neutralizeTemplateSyntax(item)]),
+    );
+  }
+  return value;
+}
+
+export function renderCard<S extends z.ZodType>(
+  name: string,
+  schema: S,
+  viewModel: z.input<S>,
+): AdaptiveCard {
+  return bindTemplate(name, loadTemplate(name), schema.parse(viewModel));
+}
+
+/** Binds checked data into a template and refuses the result if it is not a card Teams can show. */
+export function bindTemplate(name: string, template: object, data: unknown): AdaptiveCard {
+  const card = new Template(template).expand({
+    $root: neutralizeTemplateSyntax(data),
+  }) as AdaptiveCard;
+  const unbound = findUnbound(card);
+  if (unbound.length > 0) {
+    throw new CardRenderError(
+      `card "${name}" has unbound template fields at ${unbound.join(', ')}`,
+    );
+  }
+  if (card.type !== 'AdaptiveCard' || !(Number.parseFloat(card.version) <= MAX_CARD_VERSION)) {
+    throw new CardRenderError(
+      `card "${name}" must be an AdaptiveCard of version ${MAX_CARD_VERSION} or lower`,
+    );
+  }
+  return card;
+}

@@ -1,0 +1,74 @@
+// Wires the bot together from a parsed configuration: storage, state, handlers, adapter and HTTP server.
+import path from 'node:path';
+import { ConversationState, PrivateConversationState, UserState, type Storage } from 'botbuilder';
+import type { ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import type { Config } from '../config';
+import type { Logger } from '../logger';
+import { createAdapter, createAuthentication } from '../bot/adapter';
+import { GuideBot } from '../bot/guide.bot';
+import { mentionMiddleware } from '../bot/mention.middleware';
+import { turnLogMiddleware } from '../bot/turn-log.middleware';
+import { SqliteStorage } from '../bot/sqlite.storage';
+import { GuideHandler } from '../dialogs/guide.handler';
+import { startServer, type RunningServer } from './server';
+import { projectPath } from '../paths';
+
+export interface AppOptions {
+  config: Config;
+  logger: Logger;
+  /** Tests pass their own storage; otherwise STORAGE decides. */
+  storage?: Storage & { close?: () => void };
+  /** Tests point token checks at a local identity provider. */
+  authOverrides?: Partial<ConfigurationBotFrameworkAuthenticationOptions>;
+}
+
+export interface RunningApp extends RunningServer {
+  close(): Promise<void>;
+}
+
+function readVersion(): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require(projectPath('package.json')) as { version: string }).version;
+}
+
+function createStorage(config: Config): Storage & { close?: () => void } {
+  return new SqliteStorage(path.resolve(config.DATA_DIR, 'bot-state.sqlite'));
+}
+
+export async function startApp(options: AppOptions): Promise<RunningApp> {
+  const { config, logger } = options;
+  const storage = options.storage ?? createStorage(config);
+  const storageKind = options.storage ? options.storage.constructor.name : config.STORAGE;
+
+  const conversationState = new ConversationState(storage);
+  const userState = new UserState(storage);
+  const privateState = new PrivateConversationState(storage);
+
+  const bot = new GuideBot({
+    states: [conversationState, userState, privateState],
+    messages: new GuideHandler(),
+    logger,
+  });
+
+  const adapter = createAdapter(createAuthentication(config, options.authOverrides), logger);
+  adapter.use(turnLogMiddleware(logger));
+  adapter.use(mentionMiddleware);
+
+  const server = await startServer({
+    adapter,
+    logic: (context) => bot.run(context),
+    logger,
+    host: config.HOST,
+    port: config.PORT,
+    health: { version: readVersion(), storage: storageKind },
+  });
+  server.markReady();
+
+  return {
+    ...server,
+    async close() {
+      await server.drain(config.SHUTDOWN_TIMEOUT_MS);
+      storage.close?.();
+    },
+  };
+}

@@ -1,0 +1,60 @@
+// Settings a person gets wrong stop the bot at once, with a message that names the setting.
+import { parseConfig, ConfigError } from '../src/config';
+import { runToExit } from './support/process';
+
+describe('the environment', () => {
+  it('has working defaults for local mode', () => {
+    expect(parseConfig({})).toMatchObject({
+      PORT: 3978,
+      DATA_DIR: './data',
+      STORAGE: 'sqlite',
+      LOG_LEVEL: 'info',
+      MicrosoftAppType: 'MultiTenant',
+    });
+  });
+
+  it('treats empty values as unset', () => {
+    expect(parseConfig({ PORT: '', MicrosoftAppId: ' ' })).toMatchObject({ PORT: 3978 });
+    expect(parseConfig({ MicrosoftAppId: ' ' }).MicrosoftAppId).toBeUndefined();
+  });
+
+  it('never puts a secret into its error message', () => {
+    expect(() => parseConfig({ MicrosoftAppPassword: 's3cr3t-value', PORT: 'x' })).toThrow(
+      ConfigError,
+    );
+    try {
+      parseConfig({ MicrosoftAppPassword: 's3cr3t-value', PORT: 'x' });
+    } catch (error) {
+      expect((error as Error).message).not.toContain('s3cr3t-value');
+    }
+  });
+});
+
+describe('starting with an invalid setting', () => {
+  it.each([
+    ['PORT=abc', { PORT: 'abc' }, /PORT: expected a whole number from 0 to 65535/],
+    ['PORT=70000', { PORT: '70000' }, /PORT: expected a whole number/],
+    [
+      'SingleTenant without a tenant id',
+      {
+        MicrosoftAppId: '00000000-0000-0000-0000-000000000001',
+        MicrosoftAppPassword: 'x',
+        MicrosoftAppType: 'SingleTenant',
+      },
+      /MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant/,
+    ],
+    [
+      'an app id without a password',
+      { MicrosoftAppId: '00000000-0000-0000-0000-000000000001' },
+      /MicrosoftAppPassword: required when MicrosoftAppId is set/,
+    ],
+    ['an unknown app type', { MicrosoftAppType: 'Everyone' }, /MicrosoftAppType: expected one of/],
+    ['an unknown storage', { STORAGE: 'floppy' }, /STORAGE: expected sqlite/],
+    ['an unknown log level', { LOG_LEVEL: 'loud' }, /LOG_LEVEL: expected one of/],
+  ])('%s exits with code 1 and names the setting', async (_name, env, message) => {
+    const { code, output } = await runToExit(env);
+    expect(code).toBe(1);
+    expect(output).toMatch(message);
+    expect(output).toContain('See .env.example');
+  });
+});
