@@ -12,7 +12,8 @@ function findProjectRoot(start: string): string {
       if (name === 'aml-network-guide') return dir;
     }
     const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`package.json of aml-network-guide not found above ${start}`);
+    if (parent === dir)
+      throw new Error(`package.json of aml-network-guide not found above ${start}`);
     dir = parent;
   }
 }
