@@ -1,0 +1,85 @@
+// Evaluates rule/step conditions against a situation and says them in words for answers.
+import type { BooleanOption, Condition, Egress, Sdk, Situation } from './knowledge.schema';
+
+export function evaluateCondition(cond: Condition, situation: Situation): boolean {
+  if ('always' in cond) return true;
+  // The bot cannot know these (e.g. "you run RStudio"), so it keeps them and shows the condition.
+  if ('when' in cond) return true;
+  if ('all' in cond) return cond.all.every((c) => evaluateCondition(c, situation));
+  if ('any' in cond) return cond.any.some((c) => evaluateCondition(c, situation));
+  if ('not' in cond) return !evaluateCondition(cond.not, situation);
+  return situation[cond.option] === cond.equals;
+}
+
+const booleanPhrases: Record<BooleanOption, [whenTrue: string, whenFalse: string]> = {
+  computePublicIp: ['compute has a public IP', 'compute has no public IP'],
+  registryBehindVnet: [
+    "the workspace's container registry is behind the virtual network",
+    "the workspace's container registry is not behind the virtual network",
+  ],
+  ownImages: ['you bring your own Docker images', 'you use the Docker images Azure ML provides'],
+  vscode: ['you connect to a compute instance from VS Code', 'you do not use VS Code'],
+  hbi: [
+    'the workspace was created with hbi_workspace enabled',
+    'the workspace is not an hbi_workspace',
+  ],
+};
+
+const egressTargets: Record<Egress, string> = {
+  nsg: 'network security groups only',
+  'azure-firewall': 'Azure Firewall',
+  'firewall-no-tags': 'a firewall without service tags (FQDN rules)',
+};
+
+const sdkPhrases: Record<Sdk, string> = {
+  v1: 'you use the v1 SDK/CLI',
+  v2: 'you use the v2 SDK/CLI',
+};
+
+function egressValue(cond: Condition): Egress | undefined {
+  return 'option' in cond && cond.option === 'egress' ? cond.equals : undefined;
+}
+
+function phrase(cond: Condition): string {
+  if ('always' in cond) return 'always';
+  if ('when' in cond) return cond.when;
+  if ('all' in cond) return cond.all.map(nestedPhrase).join(' and ');
+  if ('any' in cond) {
+    // "egress goes through Azure Firewall or a firewall without service tags" instead of two clauses.
+    const egress = cond.any.map(egressValue);
+    if (egress.every((e) => e !== undefined)) {
+      return `outbound traffic goes through ${egress.map((e) => egressTargets[e]).join(' or ')}`;
+    }
+    return cond.any.map(nestedPhrase).join(' or ');
+  }
+  if ('not' in cond) return `not (${phrase(cond.not)})`;
+  if (cond.option === 'egress')
+    return `outbound traffic goes through ${egressTargets[cond.equals]}`;
+  if (cond.option === 'sdk') return sdkPhrases[cond.equals];
+  const [whenTrue, whenFalse] = booleanPhrases[cond.option];
+  return cond.equals ? whenTrue : whenFalse;
+}
+
+// Parenthesise mixed and/or so "a and (b or c)" keeps its meaning in words.
+function nestedPhrase(cond: Condition): string {
+  const text = phrase(cond);
+  const needsParens = 'all' in cond || ('any' in cond && !cond.any.every((c) => egressValue(c)));
+  return needsParens ? `(${text})` : text;
+}
+
+/** Human words for a condition, e.g. "Only when compute has a public IP"; '' when always. */
+export function describeCondition(cond: Condition): string {
+  if ('always' in cond) return '';
+  if ('not' in cond) return `Except when ${phrase(cond.not)}`;
+  if ('all' in cond) {
+    const exceptions = cond.all.filter((c) => 'not' in c);
+    const positives = cond.all.filter((c) => !('not' in c));
+    // "Only when X, except when Y" reads better than "X and not (Y)".
+    if (exceptions.length > 0 && positives.length > 0) {
+      const only = positives.map(nestedPhrase).join(' and ');
+      const except = exceptions.map((c) => ('not' in c ? phrase(c.not) : '')).join(' or ');
+      return `Only when ${only}, except when ${except}`;
+    }
+  }
+  return `Only when ${phrase(cond)}`;
+}

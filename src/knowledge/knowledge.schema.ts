@@ -1,0 +1,254 @@
+// Zod schemas for the knowledge files in knowledge/*.json and for a user's situation.
+import { z } from 'zod';
+
+export const ScenarioId = z.enum([
+  'studio',
+  'data-profiling',
+  'compute',
+  'online-endpoints',
+  'aks',
+  'docker-images',
+]);
+export type ScenarioId = z.infer<typeof ScenarioId>;
+
+/** Canonical order of scenarios: the order of the article's sections. */
+export const scenarioOrder: readonly ScenarioId[] = ScenarioId.options;
+
+export const Egress = z.enum(['nsg', 'azure-firewall', 'firewall-no-tags']);
+export type Egress = z.infer<typeof Egress>;
+
+export const Sdk = z.enum(['v1', 'v2']);
+export type Sdk = z.infer<typeof Sdk>;
+
+export const BooleanOption = z.enum([
+  'computePublicIp',
+  'registryBehindVnet',
+  'ownImages',
+  'vscode',
+  'hbi',
+]);
+export type BooleanOption = z.infer<typeof BooleanOption>;
+
+const IsoDate = z.iso.date();
+const Id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case id');
+const Text = z.string().trim().min(1);
+
+/**
+ * When a rule or step applies. `when` is a situational condition the bot cannot evaluate (it
+ * depends on something we do not ask, e.g. RStudio use): the plan keeps it and shows its text.
+ */
+export type Condition =
+  | { always: true }
+  | { when: string }
+  | { option: BooleanOption; equals: boolean }
+  | { option: 'egress'; equals: Egress }
+  | { option: 'sdk'; equals: Sdk }
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition };
+export const Condition: z.ZodType<Condition> = z.lazy(() =>
+  z.union(
+    [
+      z.strictObject({ always: z.literal(true) }),
+      z.strictObject({ when: Text }),
+      z.strictObject({ option: BooleanOption, equals: z.boolean() }),
+      z.strictObject({ option: z.literal('egress'), equals: Egress }),
+      z.strictObject({ option: z.literal('sdk'), equals: Sdk }),
+      z.strictObject({ all: z.array(Condition).min(1) }),
+      z.strictObject({ any: z.array(Condition).min(1) }),
+      z.strictObject({ not: Condition }),
+    ],
+    {
+      error:
+        'expected a condition: {always: true}, {when}, {option, equals}, {all: [...]}, {any: [...]} or {not}',
+    },
+  ),
+);
+
+export const SourceRef = z.strictObject({ source: Id, section: Text });
+export type SourceRef = z.infer<typeof SourceRef>;
+
+export const Source = z.strictObject({
+  id: Id,
+  title: Text,
+  url: z.url().startsWith('https://learn.microsoft.com/'),
+  repo: Text,
+  path: Text,
+  commit: z
+    .string()
+    .regex(/^[0-9a-f]{40}$/)
+    .optional(),
+  asOf: IsoDate,
+  note: Text.optional(),
+});
+export type Source = z.infer<typeof Source>;
+
+export const Link = z.strictObject({ title: Text, url: z.url() });
+export type Link = z.infer<typeof Link>;
+
+export const Scenario = z.strictObject({
+  id: ScenarioId,
+  title: Text,
+  summary: Text,
+  synonyms: z.array(Text).min(1),
+  apiVersions: z.array(Sdk).min(1),
+  links: z.array(Link).min(1),
+  /** The article's summary-table cells for this scenario, in our words. */
+  table: z.strictObject({ inbound: Text, outbound: Text, extra: Text }),
+  sources: z.array(SourceRef).min(1),
+});
+export type Scenario = z.infer<typeof Scenario>;
+
+export const PortRange = z
+  .strictObject({
+    from: z.number().int().min(1).max(65535),
+    to: z.number().int().min(1).max(65535),
+  })
+  .refine((r) => r.from <= r.to, { message: 'expected from ≤ to', path: ['to'] });
+export type PortRange = z.infer<typeof PortRange>;
+
+export const Direction = z.enum(['inbound', 'outbound']);
+export type Direction = z.infer<typeof Direction>;
+
+export const EndpointKind = z.enum(['service-tag', 'fqdn', 'setting']);
+export type EndpointKind = z.infer<typeof EndpointKind>;
+
+export const Protocol = z.enum(['TCP', 'UDP', 'ANY', 'HTTPS']);
+export type Protocol = z.infer<typeof Protocol>;
+
+export const Rule = z
+  .strictObject({
+    id: Id,
+    direction: Direction,
+    /** Service tag, FQDN or setting name; `<region>` is replaced by the situation's region. */
+    endpoint: Text,
+    /** Other spellings found in the sources (e.g. `Keyvault.<region>`), so lookups find them. */
+    aliases: z.array(Text).optional(),
+    endpointKind: EndpointKind,
+    protocol: Protocol,
+    ports: z.array(PortRange),
+    portsNote: Text.optional(),
+    purpose: Text,
+    scenarios: z.array(ScenarioId).min(1),
+    condition: Condition,
+    sources: z.array(SourceRef).min(1),
+    conflicts: z.array(Id).optional(),
+  })
+  .refine((r) => r.ports.length > 0 || (r.endpointKind === 'setting' && r.portsNote), {
+    message: 'expected ports; an empty list is only allowed for a setting with a portsNote',
+    path: ['ports'],
+  });
+export type Rule = z.infer<typeof Rule>;
+
+export const StepKind = z.enum(['action', 'note']);
+export type StepKind = z.infer<typeof StepKind>;
+
+export const Step = z.strictObject({
+  id: Id,
+  /** `action`: something to do; `note`: a fact that explains the traffic (assumptions, storage…). */
+  kind: StepKind,
+  title: Text,
+  text: Text,
+  scenarios: z.array(ScenarioId).min(1),
+  condition: Condition,
+  sources: z.array(SourceRef).min(1),
+  conflicts: z.array(Id).optional(),
+});
+export type Step = z.infer<typeof Step>;
+
+export const Position = z.strictObject({
+  claim: Text,
+  sources: z.array(SourceRef).min(1),
+  asOf: IsoDate,
+});
+export type Position = z.infer<typeof Position>;
+
+export const Conflict = z.strictObject({
+  id: Id,
+  topic: Text,
+  scenarios: z.array(ScenarioId).min(1),
+  positions: z.array(Position).min(2),
+  /** Index of the newest position; null when the positions come from the same version. */
+  newer: z.number().int().min(0).nullable(),
+  recommendation: Text,
+  /** Endpoints the conflict is about that no rule carries (e.g. an obsolete registry). */
+  endpoints: z.array(Text).optional(),
+});
+export type Conflict = z.infer<typeof Conflict>;
+
+export const ErrorPattern = z.union([
+  z.strictObject({ contains: Text }),
+  z.strictObject({ regex: Text }),
+]);
+export type ErrorPattern = z.infer<typeof ErrorPattern>;
+
+export const KnownError = z.strictObject({
+  id: Id,
+  title: Text,
+  patterns: z.array(ErrorPattern).min(1),
+  cause: Text,
+  scenarios: z.array(ScenarioId).min(1),
+  rules: z.array(Id),
+  steps: z.array(Id),
+  conflicts: z.array(Id).optional(),
+});
+export type KnownError = z.infer<typeof KnownError>;
+
+export const Cloud = z.enum(['public', 'usgov', 'china']);
+export type Cloud = z.infer<typeof Cloud>;
+
+export const Region = z.strictObject({
+  name: z.string().regex(/^[a-z0-9]+$/, 'expected a programmatic region name like westeurope'),
+  displayName: Text,
+  cloud: Cloud,
+});
+export type Region = z.infer<typeof Region>;
+
+/** One knowledge file: any subset of the collections; files are concatenated per collection. */
+export const KnowledgeFile = z.strictObject({
+  sources: z.array(Source).optional(),
+  scenarios: z.array(Scenario).optional(),
+  rules: z.array(Rule).optional(),
+  steps: z.array(Step).optional(),
+  conflicts: z.array(Conflict).optional(),
+  errors: z.array(KnownError).optional(),
+  regions: z.array(Region).optional(),
+});
+export type KnowledgeFile = z.infer<typeof KnowledgeFile>;
+
+export type CollectionName = keyof KnowledgeFile;
+
+export interface Knowledge {
+  readonly sources: readonly Source[];
+  readonly scenarios: readonly Scenario[];
+  readonly rules: readonly Rule[];
+  readonly steps: readonly Step[];
+  readonly conflicts: readonly Conflict[];
+  readonly errors: readonly KnownError[];
+  readonly regions: readonly Region[];
+}
+
+/** Region as typed by a user: case and spaces do not matter ("West Europe" → "westeurope"). */
+const RegionInput = z
+  .string()
+  .transform((s) => s.toLowerCase().replace(/[\s_-]+/g, ''))
+  .pipe(z.string().regex(/^[a-z0-9]*$/, 'expected a region name like westeurope'))
+  .transform((s) => (s === '' ? undefined : s));
+
+export const Situation = z.strictObject({
+  scenarios: z.array(ScenarioId).min(1),
+  region: RegionInput.optional(),
+  computePublicIp: z.boolean().default(false),
+  egress: Egress.default('nsg'),
+  registryBehindVnet: z.boolean().default(false),
+  ownImages: z.boolean().default(false),
+  vscode: z.boolean().default(false),
+  hbi: z.boolean().default(false),
+  sdk: Sdk.default('v2'),
+});
+export type Situation = z.infer<typeof Situation>;
+export type SituationInput = z.input<typeof Situation>;
+
+export function defaultSituation(scenarios: ScenarioId[]): Situation {
+  return Situation.parse({ scenarios });
+}

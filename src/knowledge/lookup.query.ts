@@ -1,0 +1,247 @@
+// Lookups behind free-text questions: by port, by service tag or FQDN, by keyword, by pasted error.
+import MiniSearch from 'minisearch';
+import { formatPorts } from './plan.query';
+import type { Conflict, KnownError, Knowledge, Rule, Scenario, Step } from './knowledge.schema';
+
+export type HitKind = 'scenario' | 'rule' | 'step' | 'error' | 'conflict';
+
+export interface LookupHit {
+  kind: HitKind;
+  id: string;
+  /** Higher is better. Port, endpoint and error hits are in 0..1; keyword hits are BM25 scores. */
+  score: number;
+  /** Short text to show on a button or in a list. */
+  label: string;
+}
+
+export function scenarioById(k: Knowledge, id: string): Scenario | undefined {
+  return k.scenarios.find((s) => s.id === id);
+}
+export function ruleById(k: Knowledge, id: string): Rule | undefined {
+  return k.rules.find((r) => r.id === id);
+}
+export function stepById(k: Knowledge, id: string): Step | undefined {
+  return k.steps.find((s) => s.id === id);
+}
+export function conflictById(k: Knowledge, id: string): Conflict | undefined {
+  return k.conflicts.find((c) => c.id === id);
+}
+export function errorById(k: Knowledge, id: string): KnownError | undefined {
+  return k.errors.find((e) => e.id === id);
+}
+export function listScenarios(k: Knowledge): readonly Scenario[] {
+  return k.scenarios;
+}
+
+export function ruleLabel(rule: Rule): string {
+  const ports = rule.ports.length > 0 ? ` ${rule.protocol} ${formatPorts(rule.ports)}` : '';
+  return `${rule.direction} ${rule.endpoint}${ports}`;
+}
+
+function byScore(a: LookupHit, b: LookupHit): number {
+  return b.score - a.score;
+}
+
+/** Conflicts attached to the hit rules, ranked just below the weakest rule that cites them. */
+function conflictHits(k: Knowledge, ruleHits: readonly LookupHit[]): LookupHit[] {
+  const hits: LookupHit[] = [];
+  for (const hit of ruleHits) {
+    for (const id of ruleById(k, hit.id)?.conflicts ?? []) {
+      const conflict = conflictById(k, id);
+      if (!conflict || hits.some((h) => h.id === id)) continue;
+      hits.push({ kind: 'conflict', id, score: hit.score / 2, label: conflict.topic });
+    }
+  }
+  return hits;
+}
+
+/** Rules whose ports include `port`; a single-port match ranks above a range that contains it. */
+export function findByPort(k: Knowledge, port: number): LookupHit[] {
+  const rules: LookupHit[] = k.rules.flatMap((rule) => {
+    const range = rule.ports.find((p) => p.from <= port && port <= p.to);
+    if (!range) return [];
+    const score = range.from === range.to ? 1 : 0.9;
+    return [{ kind: 'rule' as const, id: rule.id, score, label: ruleLabel(rule) }];
+  });
+  const ordered = rules.sort(byScore);
+  return [...ordered, ...conflictHits(k, ordered)];
+}
+
+/** Lower case, without scheme, path, port and trailing dot: "https://X.blob.core.windows.net:443/c" → host. */
+export function normalizeEndpoint(text: string): string {
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/^[a-z]+:\/\//, '')
+    .replace(/[/?#].*$/, '')
+    .replace(/:\d+$/, '')
+    .replace(/\.$/, '');
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * A template such as `Storage.<region>` or `*.blob.core.windows.net` as a regex over concrete
+ * names: `<…>` stands for one name label, `*` for one or more labels.
+ */
+function templateRegex(template: string): RegExp {
+  const pattern = template
+    .split(/(<[^>]+>|\*)/)
+    .map((part) => {
+      if (part === '*') return '[a-z0-9-]+(?:\\.[a-z0-9-]+)*';
+      if (/^<[^>]+>$/.test(part)) return '[a-z0-9-]+';
+      return escapeRegex(part);
+    })
+    .join('');
+  return new RegExp(`^${pattern}$`, 'i');
+}
+
+function endpointScore(spelling: string, wanted: string): number {
+  const name = spelling.toLowerCase();
+  if (name === wanted) return 1;
+  if (templateRegex(name).test(wanted)) return 0.9;
+  // "Storage" asks about Storage.<region>; "azureml.ms" about *.azureml.ms.
+  const base = name.replace(/\.<region>$/, '').replace(/^\*\./, '');
+  if (base === wanted) return 0.8;
+  if (wanted.length >= 4 && name.includes(wanted)) return 0.5;
+  return 0;
+}
+
+/** Rules whose service tag, FQDN or setting matches `text`, including other spellings and regions. */
+export function findByEndpoint(k: Knowledge, text: string): LookupHit[] {
+  const wanted = normalizeEndpoint(text);
+  if (wanted === '') return [];
+  const rules: LookupHit[] = k.rules.flatMap((rule) => {
+    const score = Math.max(
+      ...[rule.endpoint, ...(rule.aliases ?? [])].map((s) => endpointScore(s, wanted)),
+    );
+    return score > 0 ? [{ kind: 'rule' as const, id: rule.id, score, label: ruleLabel(rule) }] : [];
+  });
+  const ordered = rules.sort(byScore);
+  // Endpoints no rule carries any more (e.g. an obsolete registry) live on their conflict.
+  const obsolete: LookupHit[] = k.conflicts.flatMap((c) => {
+    const score = Math.max(0, ...(c.endpoints ?? []).map((e) => endpointScore(e, wanted)));
+    return score > 0 ? [{ kind: 'conflict' as const, id: c.id, score, label: c.topic }] : [];
+  });
+  const related = conflictHits(k, ordered).filter((h) => !obsolete.some((o) => o.id === h.id));
+  return [...ordered, ...obsolete, ...related].sort(byScore);
+}
+
+interface SearchDoc {
+  key: string;
+  kind: HitKind;
+  id: string;
+  label: string;
+  title: string;
+  synonyms: string;
+  text: string;
+}
+
+function searchDocs(k: Knowledge): SearchDoc[] {
+  const doc = (
+    kind: HitKind,
+    id: string,
+    label: string,
+    title: string,
+    synonyms: string,
+    text: string,
+  ) => ({
+    key: `${kind}:${id}`,
+    kind,
+    id,
+    label,
+    title,
+    synonyms,
+    text,
+  });
+  return [
+    ...k.scenarios.map((s) =>
+      doc('scenario', s.id, s.title, s.title, s.synonyms.join(' '), s.summary),
+    ),
+    ...k.rules.map((r) =>
+      doc('rule', r.id, ruleLabel(r), [r.endpoint, ...(r.aliases ?? [])].join(' '), '', r.purpose),
+    ),
+    ...k.steps.map((s) => doc('step', s.id, s.title, s.title, '', s.text)),
+    ...k.errors.map((e) =>
+      doc(
+        'error',
+        e.id,
+        e.title,
+        e.title,
+        '',
+        // Pasted messages go through findByError; here the patterns only help as plain text.
+        [e.cause, ...e.patterns.flatMap((p) => ('contains' in p ? [p.contains] : []))].join(' '),
+      ),
+    ),
+    ...k.conflicts.map((c) =>
+      doc(
+        'conflict',
+        c.id,
+        c.topic,
+        c.topic,
+        '',
+        [c.recommendation, ...c.positions.map((p) => p.claim)].join(' '),
+      ),
+    ),
+  ];
+}
+
+// The index depends only on the (immutable) knowledge, so build it once per knowledge object.
+const indexes = new WeakMap<Knowledge, MiniSearch<SearchDoc>>();
+
+function searchIndex(k: Knowledge): MiniSearch<SearchDoc> {
+  let index = indexes.get(k);
+  if (!index) {
+    index = new MiniSearch<SearchDoc>({
+      idField: 'key',
+      fields: ['title', 'synonyms', 'text'],
+      storeFields: ['kind', 'id', 'label'],
+      searchOptions: { boost: { synonyms: 3, title: 2 }, prefix: true, fuzzy: 0.2 },
+    });
+    index.addAll(searchDocs(k));
+    indexes.set(k, index);
+  }
+  return index;
+}
+
+/** BM25 search over scenario titles and synonyms, rule endpoints and purposes, step texts, errors, conflicts. */
+export function findByKeyword(k: Knowledge, text: string, limit = 10): LookupHit[] {
+  if (text.trim() === '') return [];
+  return searchIndex(k)
+    .search(text)
+    .slice(0, limit)
+    .map((r) => ({
+      kind: r['kind'] as HitKind,
+      id: r['id'] as string,
+      score: r.score,
+      label: r['label'] as string,
+    }));
+}
+
+function matches(pattern: KnownError['patterns'][number], text: string): number {
+  if ('contains' in pattern) {
+    return text.toLowerCase().includes(pattern.contains.toLowerCase())
+      ? pattern.contains.length
+      : 0;
+  }
+  const found = new RegExp(pattern.regex, 'i').exec(text);
+  return found ? found[0].length : 0;
+}
+
+/**
+ * Known errors whose patterns occur in the pasted text. More matching patterns rank higher, and
+ * longer matches break ties, so a specific message beats a generic word like "403".
+ */
+export function findByError(k: Knowledge, text: string): LookupHit[] {
+  return k.errors
+    .flatMap((e) => {
+      const lengths = e.patterns.map((p) => matches(p, text)).filter((n) => n > 0);
+      if (lengths.length === 0) return [];
+      const raw = lengths.length + Math.min(Math.max(...lengths), 100) / 100;
+      const score = Math.min(1, raw / 3);
+      return [{ kind: 'error' as const, id: e.id, score, label: e.title }];
+    })
+    .sort(byScore);
+}

@@ -1,0 +1,295 @@
+// Turns a situation (scenarios + options) into one plan: merged rules, steps, notes, conflicts, sources.
+import { describeCondition, evaluateCondition } from './condition.query';
+import {
+  scenarioOrder,
+  type Condition,
+  type Conflict,
+  type Direction,
+  type EndpointKind,
+  type Knowledge,
+  type PortRange,
+  type Position,
+  type Protocol,
+  type Rule,
+  type Scenario,
+  type ScenarioId,
+  type Situation,
+  type Source,
+  type SourceRef,
+  type Step,
+  type StepKind,
+} from './knowledge.schema';
+import { resolveRegion, suggestRegions } from './region.query';
+
+export interface ConflictRef {
+  id: string;
+  topic: string;
+}
+
+export interface PlanRule {
+  /** direction|endpoint|protocol|ports — rules with the same key are merged into one row. */
+  key: string;
+  direction: Direction;
+  endpoint: string;
+  endpointKind: EndpointKind;
+  protocol: Protocol;
+  /** "443", "29876-29877", "80, 443"; empty for settings, see portsNote. */
+  ports: string;
+  portsNote: string;
+  purposes: string[];
+  scenarios: ScenarioId[];
+  /** Human condition, e.g. "Only when compute has a public IP"; empty when always needed. */
+  condition: string;
+  conflicts: ConflictRef[];
+  sources: SourceRef[];
+  /** Ids of the knowledge rules merged into this row. */
+  ruleIds: string[];
+}
+
+export interface PlanStep {
+  id: string;
+  kind: StepKind;
+  title: string;
+  text: string;
+  scenarios: ScenarioId[];
+  condition: string;
+  conflicts: ConflictRef[];
+  sources: SourceRef[];
+}
+
+export interface PlanPosition extends Position {
+  /** True for the position the knowledge marks as the newest. */
+  newest: boolean;
+}
+
+export interface PlanConflict {
+  id: string;
+  topic: string;
+  positions: PlanPosition[];
+  /** asOf of the newest position, or null when all positions come from the same version. */
+  newerAsOf: string | null;
+  recommendation: string;
+}
+
+export interface Plan {
+  situation: Situation;
+  /** The region substituted into `<region>`, when one was given. */
+  region: string | undefined;
+  scenarios: Scenario[];
+  rules: PlanRule[];
+  /** Things to do (kind 'action'). */
+  steps: PlanStep[];
+  /** Facts that explain the traffic (kind 'note'). */
+  notes: PlanStep[];
+  conflicts: PlanConflict[];
+  sources: Source[];
+  warnings: string[];
+}
+
+export function formatPorts(ports: readonly PortRange[]): string {
+  return ports.map((p) => (p.from === p.to ? `${p.from}` : `${p.from}-${p.to}`)).join(', ');
+}
+
+export function substituteRegion(text: string, region: string | undefined): string {
+  return region ? text.replaceAll('<region>', region) : text;
+}
+
+function isEgressSelector(cond: Condition): boolean {
+  if ('option' in cond && cond.option === 'egress' && cond.equals === 'firewall-no-tags')
+    return true;
+  return 'not' in cond && isEgressSelector(cond.not);
+}
+
+/**
+ * A rule's "tags unless the firewall cannot use them" clause only picks its form (tag or FQDN),
+ * which the endpoint column already shows; repeating it on every row would bury real conditions.
+ */
+function withoutFormSelector(cond: Condition): Condition {
+  if (isEgressSelector(cond)) return { always: true };
+  if (!('all' in cond)) return cond;
+  const rest = cond.all.filter((c) => !isEgressSelector(c));
+  if (rest.length === 0) return { always: true };
+  return rest.length === 1 && rest[0] ? rest[0] : { all: rest };
+}
+
+function mergeConditions(descriptions: readonly string[]): string {
+  // One unconditional contributor makes the merged row unconditional.
+  if (descriptions.includes('')) return '';
+  return [...new Set(descriptions)].join('; ');
+}
+
+function pushUnique<T>(list: T[], item: T, same: (a: T, b: T) => boolean): void {
+  if (!list.some((x) => same(x, item))) list.push(item);
+}
+
+const sameSourceRef = (a: SourceRef, b: SourceRef) =>
+  a.source === b.source && a.section === b.section;
+
+function conflictRefs(k: Knowledge, ids: readonly string[] | undefined): ConflictRef[] {
+  return (ids ?? []).flatMap((id) => {
+    const c = k.conflicts.find((x) => x.id === id);
+    return c ? [{ id: c.id, topic: c.topic }] : [];
+  });
+}
+
+function inSelected(selected: ReadonlySet<ScenarioId>, ids: readonly ScenarioId[]): ScenarioId[] {
+  return scenarioOrder.filter((id) => selected.has(id) && ids.includes(id));
+}
+
+interface RuleAccumulator {
+  row: PlanRule;
+  firstIndex: number;
+  conditions: string[];
+}
+
+function mergeRules(
+  k: Knowledge,
+  rules: readonly Rule[],
+  selected: ReadonlySet<ScenarioId>,
+  region: string | undefined,
+): PlanRule[] {
+  const byKey = new Map<string, RuleAccumulator>();
+  rules.forEach((rule, index) => {
+    const endpoint = substituteRegion(rule.endpoint, region);
+    const ports = formatPorts(rule.ports);
+    const key = `${rule.direction}|${endpoint}|${rule.protocol}|${ports}`;
+    let acc = byKey.get(key);
+    if (!acc) {
+      acc = {
+        firstIndex: index,
+        conditions: [],
+        row: {
+          key,
+          direction: rule.direction,
+          endpoint,
+          endpointKind: rule.endpointKind,
+          protocol: rule.protocol,
+          ports,
+          portsNote: rule.portsNote ?? '',
+          purposes: [],
+          scenarios: [],
+          condition: '',
+          conflicts: [],
+          sources: [],
+          ruleIds: [],
+        },
+      };
+      byKey.set(key, acc);
+    }
+    const { row } = acc;
+    pushUnique(row.purposes, rule.purpose, (a, b) => a === b);
+    row.scenarios = inSelected(selected, [...row.scenarios, ...rule.scenarios]);
+    for (const ref of conflictRefs(k, rule.conflicts))
+      pushUnique(row.conflicts, ref, (a, b) => a.id === b.id);
+    for (const ref of rule.sources) pushUnique(row.sources, ref, sameSourceRef);
+    row.ruleIds.push(rule.id);
+    if (!row.portsNote && rule.portsNote) row.portsNote = rule.portsNote;
+    acc.conditions.push(describeCondition(withoutFormSelector(rule.condition)));
+  });
+
+  const directionOrder: Record<Direction, number> = { inbound: 0, outbound: 1 };
+  return [...byKey.values()]
+    .sort(
+      (a, b) =>
+        directionOrder[a.row.direction] - directionOrder[b.row.direction] ||
+        a.firstIndex - b.firstIndex,
+    )
+    .map((acc) => ({ ...acc.row, condition: mergeConditions(acc.conditions) }));
+}
+
+function planStep(
+  k: Knowledge,
+  step: Step,
+  selected: ReadonlySet<ScenarioId>,
+  region: string | undefined,
+): PlanStep {
+  return {
+    id: step.id,
+    kind: step.kind,
+    title: step.title,
+    text: substituteRegion(step.text, region),
+    scenarios: inSelected(selected, step.scenarios),
+    condition: describeCondition(step.condition),
+    conflicts: conflictRefs(k, step.conflicts),
+    sources: step.sources,
+  };
+}
+
+function planConflict(c: Conflict): PlanConflict {
+  const newest = c.newer === null ? undefined : c.positions[c.newer];
+  return {
+    id: c.id,
+    topic: c.topic,
+    positions: c.positions.map((p, i) => ({ ...p, newest: i === c.newer })),
+    newerAsOf: newest?.asOf ?? null,
+    recommendation: c.recommendation,
+  };
+}
+
+function regionWarnings(k: Knowledge, region: string | undefined, usesRegion: boolean): string[] {
+  if (!region) {
+    return usesRegion
+      ? ['No region given: replace <region> with your workspace region, e.g. westeurope.']
+      : [];
+  }
+  if (resolveRegion(region, k.regions)) return [];
+  const suggestions = suggestRegions(region, k.regions).map((r) => r.name);
+  const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.join(', ')}?` : '';
+  return [`"${region}" is not an Azure region we know.${hint}`];
+}
+
+function apiWarnings(scenarios: readonly Scenario[], situation: Situation): string[] {
+  return scenarios
+    .filter((s) => !s.apiVersions.includes(situation.sdk))
+    .map((s) => `${s.title} needs the ${s.apiVersions.join('/')} API; you chose ${situation.sdk}.`);
+}
+
+export function planFor(k: Knowledge, situation: Situation): Plan {
+  const selected = new Set(situation.scenarios);
+  const applies = (item: { scenarios: readonly ScenarioId[]; condition: Condition }) =>
+    item.scenarios.some((id) => selected.has(id)) && evaluateCondition(item.condition, situation);
+  const region = situation.region
+    ? (resolveRegion(situation.region, k.regions)?.name ?? situation.region)
+    : undefined;
+
+  const rawRules = k.rules.filter(applies);
+  const rules = mergeRules(k, rawRules, selected, region);
+  const planSteps = k.steps.filter(applies).map((s) => planStep(k, s, selected, region));
+  const scenarios = k.scenarios
+    .filter((s) => selected.has(s.id))
+    .sort((a, b) => scenarioOrder.indexOf(a.id) - scenarioOrder.indexOf(b.id));
+
+  const conflictIds = new Set<string>([
+    ...rules.flatMap((r) => r.conflicts.map((c) => c.id)),
+    ...planSteps.flatMap((s) => s.conflicts.map((c) => c.id)),
+  ]);
+  // Conflicts stay visible even when the plan dropped the disputed rule (e.g. Key Vault without hbi).
+  const conflicts = k.conflicts
+    .filter((c) => conflictIds.has(c.id) || c.scenarios.some((id) => selected.has(id)))
+    .map(planConflict);
+
+  const sourceIds = new Set<string>([
+    ...scenarios.flatMap((s) => s.sources.map((r) => r.source)),
+    ...rules.flatMap((r) => r.sources.map((s) => s.source)),
+    ...planSteps.flatMap((s) => s.sources.map((r) => r.source)),
+    ...conflicts.flatMap((c) => c.positions.flatMap((p) => p.sources.map((s) => s.source))),
+  ]);
+  const usesRegion = [...rawRules.map((r) => r.endpoint), ...planSteps.map((s) => s.text)].some(
+    (t) => t.includes('<region>'),
+  );
+
+  return {
+    situation,
+    region,
+    scenarios,
+    rules,
+    steps: planSteps.filter((s) => s.kind === 'action'),
+    notes: planSteps.filter((s) => s.kind === 'note'),
+    conflicts,
+    sources: k.sources.filter((s) => sourceIds.has(s.id)),
+    warnings: [
+      ...regionWarnings(k, situation.region, usesRegion),
+      ...apiWarnings(scenarios, situation),
+    ],
+  };
+}

@@ -1,0 +1,112 @@
+import {
+  describeCondition,
+  evaluateCondition,
+  Situation,
+  type Condition,
+} from '../../src/knowledge';
+
+const situation = Situation.parse({
+  scenarios: ['compute'],
+  computePublicIp: true,
+  egress: 'azure-firewall',
+});
+
+describe('conditions in words', () => {
+  it.each<[Condition, string]>([
+    [{ always: true }, ''],
+    [{ option: 'computePublicIp', equals: true }, 'Only when compute has a public IP'],
+    [{ option: 'computePublicIp', equals: false }, 'Only when compute has no public IP'],
+    [
+      { option: 'hbi', equals: true },
+      'Only when the workspace was created with hbi_workspace enabled',
+    ],
+    [{ option: 'sdk', equals: 'v1' }, 'Only when you use the v1 SDK/CLI'],
+    [
+      { when: 'you run RStudio on a compute instance' },
+      'Only when you run RStudio on a compute instance',
+    ],
+    [
+      { not: { option: 'egress', equals: 'firewall-no-tags' } },
+      'Except when outbound traffic goes through a firewall without service tags (FQDN rules)',
+    ],
+    [
+      {
+        all: [
+          { option: 'computePublicIp', equals: true },
+          {
+            any: [
+              { option: 'egress', equals: 'azure-firewall' },
+              { option: 'egress', equals: 'firewall-no-tags' },
+            ],
+          },
+        ],
+      },
+      'Only when compute has a public IP and outbound traffic goes through Azure Firewall or a firewall without service tags (FQDN rules)',
+    ],
+    [
+      { all: [{ option: 'hbi', equals: true }, { not: { option: 'egress', equals: 'nsg' } }] },
+      'Only when the workspace was created with hbi_workspace enabled, except when outbound traffic goes through network security groups only',
+    ],
+    [
+      {
+        any: [
+          { option: 'vscode', equals: true },
+          {
+            all: [
+              { option: 'hbi', equals: true },
+              { option: 'ownImages', equals: true },
+            ],
+          },
+        ],
+      },
+      'Only when you connect to a compute instance from VS Code or (the workspace was created with hbi_workspace enabled and you bring your own Docker images)',
+    ],
+  ])('%j → %s', (cond, text) => {
+    expect(describeCondition(cond)).toBe(text);
+  });
+});
+
+describe('conditions against a situation', () => {
+  it.each<[Condition, boolean]>([
+    [{ always: true }, true],
+    [{ when: 'anything we cannot know' }, true],
+    [{ option: 'computePublicIp', equals: true }, true],
+    [{ option: 'egress', equals: 'nsg' }, false],
+    [{ not: { option: 'egress', equals: 'nsg' } }, true],
+    [
+      {
+        all: [
+          { option: 'computePublicIp', equals: true },
+          { option: 'hbi', equals: true },
+        ],
+      },
+      false,
+    ],
+    [
+      {
+        any: [
+          { option: 'vscode', equals: true },
+          { option: 'sdk', equals: 'v2' },
+        ],
+      },
+      true,
+    ],
+  ])('%j → %s', (cond, expected) => {
+    expect(evaluateCondition(cond, situation)).toBe(expected);
+  });
+
+  it('fills defaults and normalises the region of a situation', () => {
+    expect(Situation.parse({ scenarios: ['studio'], region: ' West Europe ' })).toEqual({
+      scenarios: ['studio'],
+      region: 'westeurope',
+      computePublicIp: false,
+      egress: 'nsg',
+      registryBehindVnet: false,
+      ownImages: false,
+      vscode: false,
+      hbi: false,
+      sdk: 'v2',
+    });
+    expect(Situation.safeParse({ scenarios: [] }).success).toBe(false);
+  });
+});

@@ -1,0 +1,228 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { projectPath } from '../../src/paths';
+import {
+  KnowledgeError,
+  knowledgeSummary,
+  loadKnowledge,
+  scenarioOrder,
+} from '../../src/knowledge';
+
+type Json = Record<'scenarios' | 'rules' | 'steps' | 'conflicts' | 'errors', unknown[]>;
+
+const copies: string[] = [];
+afterAll(() => copies.forEach((root) => rmSync(root, { recursive: true, force: true })));
+
+/** A throw-away copy of knowledge/ in a folder also named `knowledge`, edited by `edit`. */
+function withCopy(
+  edit: (read: (f: string) => Json, write: (f: string, j: unknown) => void) => void,
+) {
+  const root = mkdtempSync(path.join(tmpdir(), 'aml-knowledge-'));
+  copies.push(root);
+  const dir = path.join(root, 'knowledge');
+  cpSync(projectPath('knowledge'), dir, { recursive: true });
+  const read = (f: string) => JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as Json;
+  const write = (f: string, j: unknown) =>
+    writeFileSync(path.join(dir, f), j === undefined ? '{ not json' : JSON.stringify(j));
+  edit(read, write);
+  return () => loadKnowledge(dir);
+}
+
+function errorOf(load: () => unknown): KnowledgeError {
+  try {
+    load();
+  } catch (err) {
+    if (err instanceof KnowledgeError) return err;
+    throw err;
+  }
+  throw new Error('expected loadKnowledge to fail');
+}
+
+describe('the real knowledge', () => {
+  const k = loadKnowledge();
+
+  it('parses and passes the integrity checks', () => {
+    expect(k.scenarios.map((s) => s.id)).toEqual([...scenarioOrder]);
+    expect(k.rules.length).toBeGreaterThanOrEqual(90);
+    expect(k.steps.length).toBeGreaterThanOrEqual(50);
+    expect(k.conflicts.length).toBeGreaterThanOrEqual(9);
+    expect(k.errors.length).toBeGreaterThanOrEqual(8);
+    expect(k.regions.length).toBeGreaterThanOrEqual(60);
+  });
+
+  it('summarises itself for /healthz with the newest source date', () => {
+    expect(knowledgeSummary(k)).toEqual({
+      asOf: '2026-03-26',
+      rules: k.rules.length,
+      steps: k.steps.length,
+      scenarios: 6,
+    });
+  });
+
+  it('dates the seed article 2025-02-06 and links Learn pages', () => {
+    const seed = k.sources.find((s) => s.id === 'seed');
+    expect(seed).toMatchObject({
+      asOf: '2025-02-06',
+      url: 'https://learn.microsoft.com/azure/machine-learning/concept-secure-network-traffic-flow',
+      path: 'articles/machine-learning/concept-secure-network-traffic-flow.md',
+    });
+  });
+
+  it('gives every rule a port unless it is a setting with a note', () => {
+    const portless = k.rules.filter((r) => r.ports.length === 0);
+    expect(portless.map((r) => r.endpointKind)).toEqual(portless.map(() => 'setting'));
+    expect(portless.every((r) => r.portsNote)).toBe(true);
+  });
+});
+
+describe('a malformed knowledge folder stops loading with the file and the field', () => {
+  it('rejects a port below 1', () => {
+    const load = withCopy((read, write) => {
+      const rules = read('rules.json');
+      (rules.rules[12] as { ports: { to: number }[] }).ports[0]!.to = 0;
+      write('rules.json', rules);
+    });
+    expect(errorOf(load).message).toMatch(
+      /^knowledge\/rules\.json: rules\[12\]\.ports\[0\]\.to: .*1/,
+    );
+  });
+
+  it('rejects a range whose end is before its start', () => {
+    const load = withCopy((read, write) => {
+      const rules = read('rules.json');
+      (rules.rules[1] as { ports: unknown[] }).ports = [{ from: 29877, to: 29876 }];
+      write('rules.json', rules);
+    });
+    expect(errorOf(load).issues[0]).toEqual({
+      file: 'knowledge/rules.json',
+      path: 'rules[1].ports[0].to',
+      message: 'expected from ≤ to',
+    });
+  });
+
+  it('rejects a duplicate id', () => {
+    const load = withCopy((read, write) => {
+      const rules = read('rules.json');
+      rules.rules.push(rules.rules[0]);
+      write('rules.json', rules);
+    });
+    const err = errorOf(load);
+    expect(err.issues).toHaveLength(1);
+    expect(err.message).toBe(
+      'knowledge/rules.json: rules[97].id: duplicate id "in-aml-44224" (first in knowledge/rules.json rules[0])',
+    );
+  });
+
+  it('rejects an unknown scenario id', () => {
+    const load = withCopy((read, write) => {
+      const steps = read('steps.json');
+      (steps.steps[3] as { scenarios: string[] }).scenarios = ['studio', 'kubernetes'];
+      write('steps.json', steps);
+    });
+    expect(errorOf(load).issues[0]).toMatchObject({
+      file: 'knowledge/steps.json',
+      path: 'steps[3].scenarios[1]',
+    });
+  });
+
+  it('rejects a missing scenario record', () => {
+    const load = withCopy((read, write) => {
+      const scenarios = read('scenarios.json');
+      write('scenarios.json', {
+        scenarios: scenarios.scenarios.filter((s) => (s as { id: string }).id !== 'aks'),
+      });
+    });
+    expect(errorOf(load).message).toContain('knowledge: scenarios: missing scenario "aks"');
+  });
+
+  it('rejects a reference to an unknown source, conflict, rule or step', () => {
+    const load = withCopy((read, write) => {
+      const rules = read('rules.json');
+      (rules.rules[0] as { sources: { source: string }[] }).sources[0]!.source = 'nope';
+      (rules.rules[0] as { conflicts: string[] }).conflicts = ['no-such-conflict'];
+      write('rules.json', rules);
+      const errors = read('errors.json');
+      (errors.errors[0] as { steps: string[] }).steps.push('no-such-step');
+      write('errors.json', errors);
+    });
+    expect(errorOf(load).issues.map((i) => `${i.file}: ${i.path}: ${i.message}`)).toEqual([
+      'knowledge/rules.json: rules[0].sources[0].source: unknown source "nope"',
+      'knowledge/rules.json: rules[0].conflicts[0]: unknown conflict "no-such-conflict"',
+      'knowledge/errors.json: errors[0].steps[3]: unknown step "no-such-step"',
+    ]);
+  });
+
+  it('rejects a scenario left without content', () => {
+    const load = withCopy((read, write) => {
+      const steps = read('steps.json');
+      const kept = steps.steps
+        .map((s) => s as { scenarios: string[] })
+        .map((s) => ({ ...s, scenarios: s.scenarios.filter((id) => id !== 'data-profiling') }))
+        .filter((s) => s.scenarios.length > 0);
+      write('steps.json', { steps: kept });
+    });
+    expect(errorOf(load).message).toContain(
+      'knowledge/scenarios.json: scenarios[1].id: scenario "data-profiling" has no rules or steps',
+    );
+  });
+
+  it('rejects a conflict whose "newer" position is older than another', () => {
+    const load = withCopy((read, write) => {
+      const conflicts = read('conflicts.json');
+      (conflicts.conflicts[0] as { newer: number }).newer = 0;
+      write('conflicts.json', conflicts);
+    });
+    expect(errorOf(load).message).toBe(
+      'knowledge/conflicts.json: conflicts[0].newer: position 0 (2025-02-06) is older than 2026-03-19',
+    );
+  });
+
+  it('rejects an error pattern that is not a regex', () => {
+    const load = withCopy((read, write) => {
+      const errors = read('errors.json');
+      (errors.errors[1] as { patterns: unknown[] }).patterns.push({ regex: '(unclosed' });
+      write('errors.json', errors);
+    });
+    expect(errorOf(load).issues[0]?.path).toBe('errors[1].patterns[4].regex');
+  });
+
+  it('rejects a file that is not JSON', () => {
+    const load = withCopy((_read, write) => write('regions.json', undefined));
+    expect(errorOf(load).message).toMatch(/^knowledge\/regions\.json: not valid JSON/);
+  });
+
+  it('rejects an unknown field, which is usually a typo', () => {
+    const load = withCopy((read, write) => {
+      const rules = read('rules.json');
+      (rules.rules[2] as Record<string, unknown>)['purpse'] = 'typo';
+      write('rules.json', rules);
+    });
+    expect(errorOf(load).issues[0]).toMatchObject({
+      file: 'knowledge/rules.json',
+      path: 'rules[2]',
+    });
+  });
+
+  it('accepts data split over more files', () => {
+    const load = withCopy((_read, write) =>
+      write('rules.extra.json', {
+        rules: [
+          {
+            id: 'extra-rule',
+            direction: 'outbound',
+            endpoint: 'example.azureml.ms',
+            endpointKind: 'fqdn',
+            protocol: 'TCP',
+            ports: [{ from: 443, to: 443 }],
+            purpose: 'A test rule.',
+            scenarios: ['compute'],
+            condition: { always: true },
+            sources: [{ source: 'fw', section: 'Test' }],
+          },
+        ],
+      }),
+    );
+    expect(load().rules.map((r) => r.id)).toContain('extra-rule');
+  });
+});
