@@ -25,7 +25,12 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/knowledge/**/*.ts', 'src/cards/**/*.ts'],
+    files: [
+      'src/knowledge/**/*.ts',
+      'src/cards/**/*.ts',
+      'src/wizard/**/*.ts',
+      'src/app-package/**/*.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -34,11 +39,11 @@ export default tseslint.config(
             {
               group: sdkPackages,
               message:
-                'Knowledge and cards stay free of the bot SDK: only src/bot, src/dialogs and src/server may import it.',
+                'Knowledge, cards and the wizard stay free of the bot SDK: only src/bot, src/dialogs and src/server may import it.',
             },
             {
               group: ['**/bot/**', '**/dialogs/**', '**/server/**'],
-              message: 'Knowledge and cards must not depend on the bot layers.',
+              message: 'Knowledge, cards and the wizard must not depend on the bot layers.',
             },
           ],
         },
