@@ -1,16 +1,44 @@
 // The Teams bot: greets when installed, and hands every message and card submission to the turn
 // handler in src/dialogs. State is saved at the end of every turn that completed.
-import { TeamsActivityHandler, type BotState, type TurnContext } from 'botbuilder';
+import {
+  TeamsActivityHandler,
+  type BotState,
+  type InvokeResponse,
+  type TurnContext,
+} from 'botbuilder';
+import { z } from 'zod';
 import type { Logger } from '../logger';
 import { welcomeCard } from '../cards/guide.card';
+import type { AdaptiveCard } from '../cards/render';
+import type { Knowledge } from '../knowledge';
+import { answerMessageExtensionQuery } from './message-extension';
 import { cardReply } from './replies';
 
-/** What answers a message: text or a card submission. Lives in src/dialogs. */
+/** What answers a message, a card submission or an Action.Execute. Lives in src/dialogs. */
 export interface MessageHandler {
   onMessage(context: TurnContext): Promise<void>;
+  /** Returns the card that replaces the clicked one, if any. */
+  onCardExecute(context: TurnContext, data: unknown): Promise<AdaptiveCard | undefined>;
+}
+
+/** Teams' adaptiveCard/action invoke; botbuilder reads it without checking its shape. */
+const AdaptiveCardActionInvoke = z.object({
+  action: z.object({
+    type: z.literal('Action.Execute', { error: 'expected action.type "Action.Execute"' }),
+    verb: z.string().optional(),
+    data: z.unknown(),
+  }),
+});
+
+function invokeError(status: number, code: string, message: string): InvokeResponse {
+  return {
+    status,
+    body: { statusCode: status, type: 'application/vnd.microsoft.error', value: { code, message } },
+  };
 }
 
 export interface GuideBotDeps {
+  knowledge: Knowledge;
   states: BotState[];
   messages: MessageHandler;
   logger: Logger;
@@ -31,6 +59,39 @@ export class GuideBot extends TeamsActivityHandler {
       if (botWasAdded) await context.sendActivity(cardReply(welcomeCard()));
       await next();
     });
+  }
+
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name === 'composeExtension/query') {
+      return answerMessageExtensionQuery(this.deps.knowledge, context.activity.value);
+    }
+    if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
+    const parsed = AdaptiveCardActionInvoke.safeParse(context.activity.value);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map(
+        (i) => `${i.path.join('.') || 'value'}: ${i.message}`,
+      );
+      return invokeError(
+        400,
+        'BadRequest',
+        `not an Action.Execute payload: ${problems.join('; ')}`,
+      );
+    }
+    const card = await this.deps.messages.onCardExecute(context, parsed.data.action.data);
+    if (!card) {
+      return {
+        status: 200,
+        body: {
+          statusCode: 200,
+          type: 'application/vnd.microsoft.activity.message',
+          value: 'Done.',
+        },
+      };
+    }
+    return {
+      status: 200,
+      body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card },
+    };
   }
 
   override async run(context: TurnContext): Promise<void> {

@@ -1,12 +1,56 @@
 // What a button on one of our cards sends back. Every payload carries a literal `action`; the same
-// schema types the card view models and parses what arrives, so a tampered or stale payload is caught.
+// schemas type the card view models and parse what arrives, so a tampered or stale payload is caught.
 import { z } from 'zod';
 
+const Id = z.string().min(1).max(80);
+const ShortText = z.string().max(200);
+
 export const HelpAction = z.object({ action: z.literal('help') });
+
 export const StartWizardAction = z.object({
   action: z.literal('wizard.start'),
-  scenario: z.string().max(40).optional(),
+  scenario: Id.optional(),
 });
 
-export const CardAction = z.discriminatedUnion('action', [HelpAction, StartWizardAction]);
+/** An answer to the wizard's current step; inputs on the card (picks, region) arrive merged in. */
+export const WizardAnswerAction = z.object({
+  action: z.literal('wizard.answer'),
+  wizardId: Id,
+  step: Id,
+  value: ShortText.optional(),
+  picks: ShortText.optional(),
+  region: ShortText.optional(),
+});
+
+export const WizardBackAction = z.object({
+  action: z.literal('wizard.back'),
+  wizardId: Id,
+  step: Id,
+});
+export const WizardRestartAction = z.object({ action: z.literal('wizard.restart'), wizardId: Id });
+export const WizardCancelAction = z.object({ action: z.literal('wizard.cancel'), wizardId: Id });
+
+export const ShowAction = z.object({
+  action: z.literal('show'),
+  kind: z.enum(['scenario', 'rule', 'step', 'error', 'conflict', 'port', 'endpoint']),
+  id: Id,
+});
+
+export const FeedbackAction = z.object({
+  action: z.literal('feedback'),
+  target: Id,
+  helpful: z.enum(['yes', 'no']),
+});
+
+export const CardAction = z.discriminatedUnion('action', [
+  HelpAction,
+  StartWizardAction,
+  WizardAnswerAction,
+  WizardBackAction,
+  WizardRestartAction,
+  WizardCancelAction,
+  ShowAction,
+  FeedbackAction,
+]);
 export type CardAction = z.infer<typeof CardAction>;
+export type WizardAction = Extract<CardAction, { action: `wizard.${string}` }>;

@@ -1,5 +1,6 @@
 // The cards that introduce the bot: welcome on install, help, and the answer to anything not understood.
 import { z } from 'zod';
+import { CardAction } from './card-actions';
 import { renderCard } from './render';
 
 export const CAPABILITIES = [
@@ -81,5 +82,24 @@ export function fallbackCard(said: string) {
       : 'I could not find a question in your message.',
     capabilities: [...CAPABILITIES],
     examples: [...EXAMPLE_QUESTIONS],
+  });
+}
+
+export const NoticeCard = z.object({
+  title: Text,
+  text: z.string(),
+  actions: z.array(z.object({ title: Text, data: CardAction })),
+});
+export type NoticeCard = z.infer<typeof NoticeCard>;
+
+/** A short message in card form, for when a clicked card must be replaced by a plain answer. */
+export function noticeCard(title: string, text = '') {
+  return renderCard('notice', NoticeCard, {
+    title,
+    text,
+    actions: [
+      { title: 'Start the wizard', data: { action: 'wizard.start' } },
+      { title: 'Help', data: { action: 'help' } },
+    ],
   });
 }

@@ -1,44 +1,280 @@
-// Decides what answers a message: a command, a card button, or (later) a question about the network.
-import type { TurnContext } from 'botbuilder';
-import { CardAction } from '../cards/card-actions';
-import { fallbackCard, helpCard } from '../cards/guide.card';
-import { cardReply } from '../bot/replies';
+// Decides what answers a message or a card button: commands, the onboarding wizard, or a question
+// about the network. Wizard state is kept per user per conversation thread (private conversation
+// state), so people in one channel each run their own wizard.
+import { randomUUID } from 'node:crypto';
+import type { BotState, StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { CardAction, type WizardAction } from '../cards/card-actions';
+import { fallbackCard, helpCard, noticeCard } from '../cards/guide.card';
+import { scenarioListCard } from '../cards/answer.cards';
+import { planCards, situationFacts, button, feedbackButtons } from '../cards/plan.card';
+import { wizardStepCard } from '../cards/wizard.card';
+import type { AdaptiveCard } from '../cards/render';
+import { planFor, ScenarioId, Situation, type Knowledge } from '../knowledge';
+import { recognize } from '../knowledge/recognizer';
+import {
+  advance,
+  questionsFor,
+  startWizard,
+  WizardState,
+  type WizardInput,
+} from '../wizard/wizard.machine';
+import type { Logger } from '../logger';
 import type { MessageHandler } from '../bot/guide.bot';
+import { cardReply } from '../bot/replies';
+import { commandFor } from '../bot/commands';
+import { answerFor, cardsFor } from '../cards/answer-lookup';
 import { normalizeCommand } from './text';
 
-const HELP_WORDS = new Set(['help', '?', 'what can you do', 'commands']);
+/** What a turn answers with: an optional line of text and cards, in order. */
+export interface Reply {
+  text?: string;
+  cards: AdaptiveCard[];
+}
+
+export interface GuideHandlerDeps {
+  knowledge: Knowledge;
+  privateState: BotState;
+  userState: BotState;
+  logger: Logger;
+  newId?: () => string;
+}
 
 export class GuideHandler implements MessageHandler {
-  async onMessage(context: TurnContext): Promise<void> {
-    const value: unknown = context.activity.value;
-    if (value !== undefined && value !== null && !context.activity.text) {
-      await this.onCardSubmit(context, value);
-      return;
-    }
-    const command = normalizeCommand(context.activity.text);
-    if (HELP_WORDS.has(command)) {
-      await context.sendActivity(cardReply(helpCard()));
-      return;
-    }
-    await context.sendActivity(cardReply(fallbackCard(context.activity.text ?? '')));
+  private readonly k: Knowledge;
+  private readonly wizard: StatePropertyAccessor<unknown>;
+  private readonly lastSituation: StatePropertyAccessor<unknown>;
+  private readonly newId: () => string;
+
+  constructor(private readonly deps: GuideHandlerDeps) {
+    this.k = deps.knowledge;
+    this.wizard = deps.privateState.createProperty('wizard');
+    this.lastSituation = deps.userState.createProperty('lastSituation');
+    this.newId = deps.newId ?? (() => randomUUID());
   }
 
-  private async onCardSubmit(context: TurnContext, value: unknown): Promise<void> {
-    const parsed = CardAction.safeParse(value);
-    if (!parsed.success) {
-      await context.sendActivity(
-        'That button belongs to a card I no longer understand. Here is what I can do now:',
-      );
-      await context.sendActivity(cardReply(helpCard()));
-      return;
-    }
-    switch (parsed.data.action) {
+  async onMessage(context: TurnContext): Promise<void> {
+    const value: unknown = context.activity.value;
+    const reply =
+      value !== undefined && value !== null && !context.activity.text
+        ? await this.onCardData(context, value)
+        : await this.onText(context, context.activity.text ?? '');
+    await this.send(context, reply);
+  }
+
+  /**
+   * An Action.Execute from a card (Teams' adaptiveCard/action invoke). Returns the card that replaces
+   * the one clicked; any further cards are sent as messages.
+   */
+  async onCardExecute(context: TurnContext, data: unknown): Promise<AdaptiveCard | undefined> {
+    const reply = await this.onCardData(context, data);
+    const [first, ...rest] = reply.cards;
+    if (!first) return reply.text ? noticeCard(reply.text) : undefined;
+    await this.send(context, { text: reply.text, cards: rest });
+    return first;
+  }
+
+  private async send(context: TurnContext, reply: Reply): Promise<void> {
+    if (reply.text) await context.sendActivity(reply.text);
+    for (const card of reply.cards) await context.sendActivity(cardReply(card));
+  }
+
+  private async onText(context: TurnContext, text: string): Promise<Reply> {
+    const command = commandFor(normalizeCommand(text));
+    const state = await this.readWizard(context);
+    switch (command) {
       case 'help':
-        await context.sendActivity(cardReply(helpCard()));
-        return;
-      case 'wizard.start':
-        await context.sendActivity(cardReply(fallbackCard('start')));
-        return;
+        return this.help(state);
+      case 'start':
+        return this.begin(context);
+      case 'cancel':
+        return this.cancel(context, state);
+      case 'restart':
+        return this.begin(context);
+      case 'back':
+        return state
+          ? this.step(context, state, { kind: 'back' })
+          : { text: 'There is no wizard running. Say **start** to begin one.', cards: [] };
+      case 'scenarios':
+        return { cards: [scenarioListCard(this.k)] };
+      case 'plan':
+        return this.lastPlan(context);
     }
+    if (state && this.looksLikeAnswer(state, text)) {
+      return this.step(context, state, { kind: 'answer', value: text.trim() });
+    }
+    return this.question(text);
+  }
+
+  /** Typed text can answer the step in progress: a region name, or yes/no to a yes/no question. */
+  private looksLikeAnswer(state: WizardState, text: string): boolean {
+    const typed = normalizeCommand(text);
+    if (state.step === 'region') return /^[a-z0-9 _-]{2,40}$/.test(typed);
+    const yesNoSteps = ['computePublicIp', 'vscode', 'hbi', 'registryBehindVnet', 'ownImages'];
+    return yesNoSteps.includes(state.step) && (typed === 'yes' || typed === 'no');
+  }
+
+  private question(text: string): Reply {
+    const recognition = recognize(this.k, text);
+    this.deps.logger.debug({ recognition: recognition.kind, why: recognition.why }, 'question');
+    const answer = answerFor(this.k, recognition, text);
+    if (answer.cards.length === 0) return { cards: [fallbackCard(text)] };
+    return answer;
+  }
+
+  private help(state: WizardState | undefined): Reply {
+    if (!state) return { cards: [helpCard()] };
+    return {
+      text: 'Your wizard is still open; here is help, and then the step you were on.',
+      cards: [helpCard(), wizardStepCard(this.k, state)],
+    };
+  }
+
+  private async onCardData(context: TurnContext, data: unknown): Promise<Reply> {
+    const parsed = CardAction.safeParse(data);
+    if (!parsed.success) {
+      this.deps.logger.info({ issues: parsed.error.issues.length }, 'unreadable card data');
+      const state = await this.readWizard(context);
+      return {
+        text: "I couldn't read that button: it may belong to an older version of one of my cards.",
+        cards: state ? [wizardStepCard(this.k, state)] : [helpCard()],
+      };
+    }
+    const action = parsed.data;
+    switch (action.action) {
+      case 'help':
+        return this.help(await this.readWizard(context));
+      case 'wizard.start':
+        return this.begin(context, action.scenario);
+      case 'show': {
+        const cards = cardsFor(this.k, action.kind, action.id);
+        return cards
+          ? { cards }
+          : { text: "I don't know that item any more.", cards: [scenarioListCard(this.k)] };
+      }
+      case 'feedback':
+        this.deps.logger.info(
+          {
+            feedback: action.helpful,
+            target: action.target,
+            conversationId: context.activity.conversation?.id,
+          },
+          'feedback',
+        );
+        return {
+          text:
+            action.helpful === 'yes'
+              ? 'Thanks, glad it helped.'
+              : 'Thanks for telling me. If something was wrong or missing, say what in a message so the team can fix it.',
+          cards: [],
+        };
+      default:
+        return this.onWizardAction(context, action);
+    }
+  }
+
+  private async onWizardAction(context: TurnContext, action: WizardAction): Promise<Reply> {
+    const state = await this.readWizard(context);
+    if (action.action === 'wizard.start') return this.begin(context, action.scenario);
+    const stale =
+      !state || state.id !== action.wizardId || ('step' in action && action.step !== state.step);
+    if (stale) {
+      return state
+        ? {
+            text: 'That card is from an earlier step or an earlier wizard. Here is where you are now:',
+            cards: [wizardStepCard(this.k, state)],
+          }
+        : {
+            text: 'That wizard has already ended. Say **start** to begin a new one.',
+            cards: [],
+          };
+    }
+    switch (action.action) {
+      case 'wizard.cancel':
+        return this.cancel(context, state);
+      case 'wizard.restart':
+        // A new id makes every card of the abandoned run stale.
+        return this.begin(context);
+      case 'wizard.back':
+        return this.step(context, state, { kind: 'back' });
+      case 'wizard.answer':
+        return this.step(context, state, {
+          kind: 'answer',
+          value: action.value,
+          picks: action.picks,
+          region: action.region,
+        });
+    }
+  }
+
+  private async begin(context: TurnContext, scenario?: string): Promise<Reply> {
+    const preselected = ScenarioId.safeParse(scenario);
+    const state = startWizard(this.newId(), preselected.success ? preselected.data : undefined);
+    await this.wizard.set(context, state);
+    return { cards: [wizardStepCard(this.k, state)] };
+  }
+
+  private async cancel(context: TurnContext, state: WizardState | undefined): Promise<Reply> {
+    if (!state)
+      return { text: 'There is no wizard running, so there is nothing to cancel.', cards: [] };
+    await this.wizard.delete(context);
+    return { text: 'Wizard cancelled. Say **start** whenever you want to begin again.', cards: [] };
+  }
+
+  private async step(context: TurnContext, state: WizardState, input: WizardInput): Promise<Reply> {
+    const result = advance(this.k, state, input);
+    if (result.kind === 'ask') {
+      await this.wizard.set(context, result.state);
+      return {
+        cards: [
+          wizardStepCard(this.k, result.state, {
+            problem: result.problem,
+            suggestions: result.suggestions,
+          }),
+        ],
+      };
+    }
+    await this.wizard.delete(context);
+    await this.lastSituation.set(context, result.situation);
+    return { cards: this.planCardsFor(result.situation) };
+  }
+
+  private planCardsFor(situation: Situation): AdaptiveCard[] {
+    const plan = planFor(this.k, situation);
+    const asked = new Set<string>(questionsFor(this.k, situation.scenarios));
+    return planCards(this.k, plan, {
+      title: 'Your network plan',
+      subtitle:
+        'The inbound rules, outbound rules and steps your situation needs, merged across the scenarios you picked. Each rule says why it is needed and, where it matters, when.',
+      facts: situationFacts(plan, asked),
+      actions: [
+        button('Start over', { action: 'wizard.start' }),
+        ...feedbackButtons(`plan:${situation.scenarios.join('+')}`),
+      ],
+    });
+  }
+
+  private async lastPlan(context: TurnContext): Promise<Reply> {
+    const stored = Situation.safeParse(await this.lastSituation.get(context));
+    if (!stored.success) {
+      return {
+        text: "You haven't finished the wizard yet, so there is no plan to show. Say **start** to begin.",
+        cards: [],
+      };
+    }
+    return { cards: this.planCardsFor(stored.data) };
+  }
+
+  /** The wizard in progress, if any; stored data that no longer parses is dropped, not trusted. */
+  private async readWizard(context: TurnContext): Promise<WizardState | undefined> {
+    const stored = await this.wizard.get(context);
+    if (stored === undefined) return undefined;
+    const parsed = WizardState.safeParse(stored);
+    if (parsed.success) return parsed.data;
+    this.deps.logger.warn(
+      { conversationId: context.activity.conversation?.id },
+      'dropping unreadable wizard state',
+    );
+    await this.wizard.delete(context);
+    return undefined;
   }
 }

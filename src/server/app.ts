@@ -10,6 +10,7 @@ import { mentionMiddleware } from '../bot/mention.middleware';
 import { turnLogMiddleware } from '../bot/turn-log.middleware';
 import { SqliteStorage } from '../bot/sqlite.storage';
 import { GuideHandler } from '../dialogs/guide.handler';
+import { knowledgeSummary, loadKnowledge, type Knowledge } from '../knowledge';
 import { startServer, type RunningServer } from './server';
 import { projectPath } from '../paths';
 
@@ -18,6 +19,8 @@ export interface AppOptions {
   logger: Logger;
   /** Tests pass their own storage; otherwise STORAGE decides. */
   storage?: Storage & { close?: () => void };
+  /** Tests may pass knowledge they built; otherwise knowledge/ is loaded and checked. */
+  knowledge?: Knowledge;
   /** Tests point token checks at a local identity provider. */
   authOverrides?: Partial<ConfigurationBotFrameworkAuthenticationOptions>;
 }
@@ -40,13 +43,16 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const storage = options.storage ?? createStorage(config);
   const storageKind = options.storage ? options.storage.constructor.name : config.STORAGE;
 
+  // A malformed knowledge file stops startup here, naming the file and field.
+  const knowledge = options.knowledge ?? loadKnowledge();
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
   const privateState = new PrivateConversationState(storage);
 
   const bot = new GuideBot({
+    knowledge,
     states: [conversationState, userState, privateState],
-    messages: new GuideHandler(),
+    messages: new GuideHandler({ knowledge, privateState, userState, logger }),
     logger,
   });
 
@@ -60,7 +66,11 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     logger,
     host: config.HOST,
     port: config.PORT,
-    health: { version: readVersion(), storage: storageKind },
+    health: {
+      version: readVersion(),
+      storage: storageKind,
+      knowledge: (({ asOf, rules }) => ({ asOf, rules }))(knowledgeSummary(knowledge)),
+    },
   });
   server.markReady();
 

@@ -1,6 +1,7 @@
 import { bundledSchemaVersions, validateManifest } from '../../src/app-package/manifest.validate';
 import { formatProblem } from '../../src/app-package/package-problem';
 import { filledManifest, HANDLERS, type Json, rawManifest, TEST_BOT_ID } from './fixtures';
+import { HANDLED_COMMANDS } from '../../src/bot/commands';
 
 type Bot = { botId: string; commandLists: { scopes: string[]; commands: { title: string }[] }[] };
 type Extension = { botId: string; commands: { id: string }[] };
@@ -153,7 +154,7 @@ describe('a broken manifest fails with the path of the problem', () => {
     bots(manifest)[0]!.commandLists[1]!.commands.push({ title: 'export' });
     extensions(manifest)[0]!.commands[0]!.id = 'findPorts';
     expect(await problemsOf(manifest)).toEqual([
-      'manifest.bots[0].commandLists[1].commands[4].title: command "export" has no handler in the bot (handled: start, help, scenarios, plan)',
+      `manifest.bots[0].commandLists[1].commands[4].title: command "export" has no handler in the bot (handled: ${HANDLED_COMMANDS.join(', ')})`,
       'manifest.composeExtensions[0].commands[0].id: message extension command "findPorts" has no handler in the bot (handled: findRules)',
     ]);
   });

@@ -72,7 +72,7 @@ describe('anything it does not understand', () => {
       recipient: BOT,
       value: { action: 'launch.rockets' },
     });
-    expect(replies[0]?.text).toMatch(/no longer understand/);
+    expect(replies[0]?.text).toMatch(/couldn't read that button/);
     expect(cardText(cardsIn(replies)[0])).toContain('What I can do');
   });
 });

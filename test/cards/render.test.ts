@@ -1,30 +1,137 @@
-// Every card the bot sends is bound from its template, complete, and valid for Teams.
+// Every card the bot can send is bound from its template, complete, valid for Teams at version 1.5,
+// and small enough for a Teams message: for every scenario, rule, step, error and disagreement,
+// every wizard step, and the largest plan.
 import { readdirSync } from 'node:fs';
 import { z } from 'zod';
 import { bindTemplate, CardRenderError, renderCard } from '../../src/cards/render';
-import { fallbackCard, helpCard, welcomeCard } from '../../src/cards/guide.card';
+import { fallbackCard, helpCard, noticeCard, welcomeCard } from '../../src/cards/guide.card';
+import {
+  choicesCard,
+  conflictCards,
+  errorCards,
+  portCards,
+  endpointCards,
+  ruleCards,
+  scenarioCards,
+  scenarioListCard,
+  stepCards,
+} from '../../src/cards/answer.cards';
+import { planCards, situationFacts } from '../../src/cards/plan.card';
+import { wizardStepCard } from '../../src/cards/wizard.card';
+import { getKnowledge, planFor, ScenarioId, Situation } from '../../src/knowledge';
+import { questionsFor, StepId } from '../../src/wizard/wizard.machine';
 import { projectPath } from '../../src/paths';
-import { cardProblems, cardText } from '../support/card-validation';
+import { cardProblems, cardText, MAX_CARD_BYTES } from '../support/card-validation';
 
-const cards: [string, () => object][] = [
-  ['welcome', welcomeCard],
-  ['help', helpCard],
-  ['fallback', () => fallbackCard('how do I bake bread')],
+const k = getKnowledge();
+const everyScenario = [...ScenarioId.options];
+const largestSituation = Situation.parse({
+  scenarios: everyScenario,
+  region: 'westeurope',
+  computePublicIp: true,
+  egress: 'firewall-no-tags',
+  registryBehindVnet: true,
+  ownImages: true,
+  vscode: true,
+  hbi: true,
+  sdk: 'v1',
+});
+
+type Render = () => object | object[];
+const cards: [string, string, Render][] = [
+  ['welcome', 'welcome', welcomeCard],
+  ['help', 'help', helpCard],
+  ['fallback', 'fallback', () => fallbackCard('how do I bake bread')],
+  ['notice', 'notice', () => noticeCard('Wizard cancelled.')],
+  ['choices', 'scenario list', () => scenarioListCard(k)],
+  ['choices', 'which one', () => choicesCard('Which one?', 'Pick one', [])],
+  ...everyScenario.map((id): [string, string, Render] => [
+    'network-plan',
+    `scenario ${id}`,
+    () => scenarioCards(k, id),
+  ]),
+  ...(['nsg', 'azure-firewall', 'firewall-no-tags'] as const).map(
+    (egress): [string, string, Render] => [
+      'network-plan',
+      `largest plan (${egress})`,
+      () =>
+        planCards(k, planFor(k, { ...largestSituation, egress }), {
+          title: 'Your network plan',
+          subtitle: 'All scenarios, every option on',
+          facts: situationFacts(
+            planFor(k, { ...largestSituation, egress }),
+            new Set(questionsFor(k, everyScenario)),
+          ),
+          actions: [],
+        }),
+    ],
+  ),
+  ...k.rules.map((r): [string, string, Render] => [
+    'network-plan',
+    `rule ${r.id}`,
+    () => ruleCards(k, r.id),
+  ]),
+  ...k.steps.map((s): [string, string, Render] => [
+    'network-plan',
+    `step ${s.id}`,
+    () => stepCards(k, s.id),
+  ]),
+  ...k.errors.map((e): [string, string, Render] => [
+    'network-plan',
+    `error ${e.id}`,
+    () => errorCards(k, e.id),
+  ]),
+  ...k.conflicts.map((c): [string, string, Render] => [
+    'network-plan',
+    `conflict ${c.id}`,
+    () => conflictCards(k, c.id),
+  ]),
+  ['network-plan', 'port 44224', () => portCards(k, 44224)],
+  ['network-plan', 'port 12345 (no rule)', () => portCards(k, 12345)],
+  ['network-plan', 'endpoint Storage.westeurope', () => endpointCards(k, 'Storage.westeurope')],
+  ...StepId.options.map((step): [string, string, Render] => [
+    'wizard-step',
+    `wizard step ${step}`,
+    () =>
+      wizardStepCard(
+        k,
+        {
+          id: 'w1',
+          step,
+          answers: { scenarios: ['compute'], region: 'eastus' },
+          history: ['scenarios'],
+        },
+        { problem: 'Choose Yes or No.', suggestions: ['westeurope', 'westus'] },
+      ),
+  ]),
 ];
 
-describe('card templates', () => {
+describe('every card', () => {
   it.each(cards)(
-    '%s renders with its sample data and passes validation at version 1.5',
-    (_name, render) => {
-      const card = render();
-      expect(cardProblems(card)).toEqual([]);
+    '%s: %s renders, validates at 1.5 and stays under the size limit',
+    (_t, _n, render) => {
+      const rendered = render();
+      const list = Array.isArray(rendered) ? rendered : [rendered];
+      expect(list.length).toBeGreaterThan(0);
+      for (const card of list) expect(cardProblems(card)).toEqual([]);
     },
   );
 
-  it('every template in cards/ is covered by a render test', () => {
+  it('every template in cards/ is covered', () => {
     const templates = readdirSync(projectPath('cards')).map((f) => f.replace(/\.json$/, ''));
-    const rendered = new Set(cards.map(([name]) => name));
-    expect(templates.filter((t) => !rendered.has(t))).toEqual([]);
+    const covered = new Set(cards.map(([template]) => template));
+    expect(templates.filter((t) => !covered.has(t))).toEqual([]);
+  });
+
+  it('the largest plan is spread over several cards, each well under the limit', () => {
+    const plan = planFor(k, largestSituation);
+    const list = planCards(k, plan, { title: 'Plan', subtitle: '', facts: [], actions: [] });
+    expect(list.length).toBeGreaterThan(1);
+    for (const card of list) expect(JSON.stringify(card).length).toBeLessThan(MAX_CARD_BYTES * 0.7);
+    const all = list.map(cardText).join('\n');
+    for (const rule of plan.rules) expect(all).toContain(rule.endpoint);
+    for (const step of plan.steps) expect(all).toContain(step.title);
+    expect(cardText(list[1])).toMatch(/\(2 of \d\)/);
   });
 });
 

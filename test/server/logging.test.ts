@@ -21,11 +21,15 @@ function captureLogger() {
 describe('logs', () => {
   it('redact the client secret and Authorization headers wherever they appear', () => {
     const { logger, lines } = captureLogger();
-    logger.info({ config: { MicrosoftAppPassword: 'pw-123' }, MicrosoftAppPassword: 'pw-456' }, 'a');
+    logger.info(
+      { config: { MicrosoftAppPassword: 'pw-123' }, MicrosoftAppPassword: 'pw-456' },
+      'a',
+    );
     logger.info({ req: { headers: { authorization: 'Bearer tok-789' } } }, 'b');
     logger.info({ headers: { Authorization: 'Bearer tok-000' } }, 'c');
     const all = lines.join('');
-    for (const secret of ['pw-123', 'pw-456', 'tok-789', 'tok-000']) expect(all).not.toContain(secret);
+    for (const secret of ['pw-123', 'pw-456', 'tok-789', 'tok-000'])
+      expect(all).not.toContain(secret);
     expect(all).toContain('[redacted]');
   });
 
@@ -39,7 +43,9 @@ describe('logs', () => {
       MicrosoftAppType: 'MultiTenant',
     });
     try {
-      const res = await post(bot.url, message('help'), { authorization: 'Bearer forged.token.value' });
+      const res = await post(bot.url, message('help'), {
+        authorization: 'Bearer forged.token.value',
+      });
       expect(res.status).toBe(401);
       await bot.stop();
       expect(bot.output()).toContain('Teams mode');

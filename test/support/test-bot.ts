@@ -12,24 +12,20 @@ import { GuideBot } from '../../src/bot/guide.bot';
 import { mentionMiddleware } from '../../src/bot/mention.middleware';
 import { GuideHandler } from '../../src/dialogs/guide.handler';
 import { createLogger } from '../../src/logger';
-import { BOT, ALICE } from './activities';
+import { getKnowledge } from '../../src/knowledge';
 
 export function createTestBot(storage = new MemoryStorage()) {
-  const states = [
-    new ConversationState(storage),
-    new UserState(storage),
-    new PrivateConversationState(storage),
-  ];
-  const bot = new GuideBot({
-    states,
-    messages: new GuideHandler(),
-    logger: createLogger('silent'),
-  });
+  const userState = new UserState(storage);
+  const privateState = new PrivateConversationState(storage);
+  const states = [new ConversationState(storage), userState, privateState];
+  const logger = createLogger('silent');
+  const knowledge = getKnowledge();
+  const messages = new GuideHandler({ knowledge, privateState, userState, logger });
+  const bot = new GuideBot({ knowledge, states, messages, logger });
+  // Only the channel is fixed: TestAdapter copies its template over every activity, and tests
+  // choose the conversation and the sender themselves.
   const adapter = new TestAdapter((context) => bot.run(context), {
     channelId: 'msteams',
-    recipient: BOT,
-    from: ALICE,
-    conversation: { id: 'conv-personal', conversationType: 'personal', isGroup: false, name: '' },
   } as Partial<Activity>);
   adapter.use(mentionMiddleware);
   return { adapter, bot, storage };

@@ -1,0 +1,122 @@
+// Results for the "Find network rules" message extension: a list the user picks from in the compose
+// box, each with a one-line preview and the full card that lands in the conversation.
+import {
+  findByEndpoint,
+  findByError,
+  findByKeyword,
+  findByPort,
+  type Knowledge,
+  type LookupHit,
+} from '../knowledge';
+import { cardsFor } from './answer-lookup';
+import type { AdaptiveCard } from './render';
+
+export const DEFAULT_PAGE_SIZE = 10;
+/** Teams shows at most 25 results per page. */
+export const MAX_PAGE_SIZE = 25;
+
+export interface SearchResultAttachment {
+  contentType: 'application/vnd.microsoft.card.adaptive';
+  content: AdaptiveCard;
+  preview: {
+    contentType: 'application/vnd.microsoft.card.thumbnail';
+    content: { title: string; text: string };
+  };
+}
+
+export type SearchResult =
+  | { type: 'result'; attachmentLayout: 'list'; attachments: SearchResultAttachment[] }
+  | { type: 'message'; text: string };
+
+interface Item {
+  kind: LookupHit['kind'];
+  id: string;
+  title: string;
+  text: string;
+}
+
+const KIND_TEXT: Record<LookupHit['kind'], string> = {
+  scenario: 'Scenario',
+  rule: 'Network rule',
+  step: 'Configuration step',
+  error: 'Known error',
+  conflict: 'Sources disagree',
+};
+
+function shorten(text: string, max = 120): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+function describe(k: Knowledge, hit: LookupHit): Item {
+  const detail = {
+    scenario: () => k.scenarios.find((s) => s.id === hit.id)?.summary,
+    rule: () => k.rules.find((r) => r.id === hit.id)?.purpose,
+    step: () => k.steps.find((s) => s.id === hit.id)?.text,
+    error: () => k.errors.find((e) => e.id === hit.id)?.cause,
+    conflict: () => k.conflicts.find((c) => c.id === hit.id)?.recommendation,
+  }[hit.kind]();
+  return {
+    kind: hit.kind,
+    id: hit.id,
+    title: hit.label,
+    text: shorten(`${KIND_TEXT[hit.kind]}: ${detail ?? ''}`),
+  };
+}
+
+/** Everything that matches the query, best first, without repeats. */
+export function searchItems(k: Knowledge, query: string): Item[] {
+  const text = query.trim();
+  if (text === '') {
+    return k.scenarios.map((s) => ({
+      kind: 'scenario' as const,
+      id: s.id,
+      title: s.title,
+      text: shorten(s.summary),
+    }));
+  }
+  const port = /^\d{1,5}$/.test(text) ? Number(text) : undefined;
+  const hits: LookupHit[] = [
+    ...(port !== undefined && port >= 1 && port <= 65535 ? findByPort(k, port) : []),
+    ...findByError(k, text),
+    ...findByEndpoint(k, text),
+    ...findByKeyword(k, text, 50),
+  ];
+  const seen = new Set<string>();
+  return hits
+    .filter((h) => {
+      const key = `${h.kind}:${h.id}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .map((h) => describe(k, h));
+}
+
+export function searchResults(
+  k: Knowledge,
+  query: string,
+  skip = 0,
+  count = DEFAULT_PAGE_SIZE,
+): SearchResult {
+  const items = searchItems(k, query);
+  if (items.length === 0) {
+    return {
+      type: 'message',
+      text: `Nothing matches "${shorten(query, 60)}". Try a port (44224), a service tag (AzureMachineLearning), a scenario (compute cluster) or part of an error message.`,
+    };
+  }
+  const page = items.slice(skip, skip + Math.min(count, MAX_PAGE_SIZE));
+  return {
+    type: 'result',
+    attachmentLayout: 'list',
+    attachments: page.map((item) => ({
+      contentType: 'application/vnd.microsoft.card.adaptive',
+      // The first card of an answer holds its rules; that is what belongs in a conversation.
+      content: cardsFor(k, item.kind, item.id)![0]!,
+      preview: {
+        contentType: 'application/vnd.microsoft.card.thumbnail',
+        content: { title: item.title, text: item.text },
+      },
+    })),
+  };
+}
