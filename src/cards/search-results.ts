@@ -8,6 +8,7 @@ import {
   type Knowledge,
   type LookupHit,
 } from '../knowledge';
+import { recognize } from '../knowledge/recognizer';
 import { cardsFor } from './answer-lookup';
 import type { AdaptiveCard } from './render';
 
@@ -75,12 +76,15 @@ export function searchItems(k: Knowledge, query: string): Item[] {
     }));
   }
   const port = /^\d{1,5}$/.test(text) ? Number(text) : undefined;
-  const hits: LookupHit[] = [
+  const exact: LookupHit[] = [
     ...(port !== undefined && port >= 1 && port <= 65535 ? findByPort(k, port) : []),
     ...findByError(k, text),
     ...findByEndpoint(k, text),
-    ...findByKeyword(k, text, 50),
   ];
+  // Full-text search matches single common words too; only use it when the text reads as a
+  // question about this domain, so nonsense gets "nothing matches" instead of noise.
+  const related = exact.length > 0 || recognize(k, text).kind !== 'none';
+  const hits = [...exact, ...(related ? findByKeyword(k, text, 50) : [])];
   const seen = new Set<string>();
   return hits
     .filter((h) => {

@@ -8,7 +8,7 @@ import {
   findByKeyword,
 } from './lookup.query';
 import { ruleById, ruleLabel, scenarioById, stepById } from './lookup.query';
-import type { Conflict, Knowledge, Rule, ScenarioId } from './knowledge.schema';
+import type { Condition, Conflict, Knowledge, Rule, ScenarioId } from './knowledge.schema';
 
 export type TargetKind = 'scenario' | 'rule' | 'step' | 'error' | 'conflict' | 'port' | 'endpoint';
 
@@ -126,6 +126,24 @@ const stopwords = new Set(
   ).split(' '),
 );
 
+/**
+ * Words nearly every question and every text of this domain contains ("behind the vnet"): they
+ * cannot tell candidates apart, so keyword search and coverage ignore them.
+ */
+const everywhere = new Set([
+  'vnet',
+  'vnets',
+  'virtual',
+  'network',
+  'networks',
+  'azure',
+  'aml',
+  'azureml',
+  'machine',
+  'learning',
+  'secured',
+]);
+
 function stem(word: string): string {
   if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
   if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
@@ -155,12 +173,12 @@ export function editDistance(a: string, b: string): number {
 const suffixes = ['s', 'es', 'ed', 'ing', 'er', 'ers'];
 
 /** Same word up to a plural, an ending or a typo; short words must match exactly ("ci" ≠ "cc"). */
-export function sameWord(typed: string, known: string): boolean {
+export function sameWord(typed: string, known: string, typo = true): boolean {
   if (typed === known || stem(typed) === stem(known)) return true;
   const [short, long] = typed.length < known.length ? [typed, known] : [known, typed];
   if (short.length >= 4 && suffixes.some((x) => long === short + x)) return true;
   const shorter = Math.min(typed.length, known.length);
-  if (shorter < 5 || /\d/.test(typed)) return false;
+  if (!typo || shorter < 5 || /\d/.test(typed)) return false;
   return editDistance(typed, known) <= (shorter >= 8 ? 2 : 1);
 }
 
@@ -173,11 +191,18 @@ interface Question {
   tokens: string[];
   /** For each token, the index of the typed word it comes from ("ci" → compute, instance: same). */
   sources: number[];
-  /** Tokens without stopwords, for keyword search and coverage. */
+  /** Tokens without stopwords, for keyword search. */
   content: string[];
+  /** Per typed content word, the word and its expansion: one unit for coverage. */
+  groups: string[][];
+  /**
+   * Words the knowledge never uses, so probably typos: only these match other words within an
+   * edit or two ("instnace"); a real word such as "studio" must not turn into "rstudio".
+   */
+  typos: Set<string>;
 }
 
-function parseQuestion(text: string): Question {
+function parseQuestion(k: Knowledge, text: string): Question {
   const raw = stripMentions(text).trim();
   const tokens: string[] = [];
   const sources: number[] = [];
@@ -188,9 +213,15 @@ function parseQuestion(text: string): Question {
       sources.push(i);
     }
   });
-  const content = [...new Set(tokens.filter((t) => !stopwords.has(t) && t.length > 1))];
+  const isContent = (t: string) => !stopwords.has(t) && !everywhere.has(t) && t.length > 1;
+  const content = [...new Set(tokens.filter(isContent))];
+  const groups = words(raw)
+    .map((word) => [word, ...(abbreviations[word]?.split(' ') ?? [])].filter(isContent))
+    .filter((g) => g.length > 0);
   const plain = raw.toLowerCase().replace(/['’]/g, '');
-  return { raw, plain, tokens, sources, content };
+  const known = vocabulary(k);
+  const typos = new Set(tokens.filter((t) => !known.has(t) && !known.has(stem(t))));
+  return { raw, plain, tokens, sources, content, groups, typos };
 }
 
 // ─── Cues ────────────────────────────────────────────────────────────────────────────────────
@@ -210,6 +241,46 @@ const strongDoubtCue =
 /** The question asks what a scenario requires, as a whole. */
 const requirementCue =
   /\b(ports?|rules?|inbound|outbound|ingress|egress|requirements?|required|need|needs|allow|open|traffic|tags?|secure[ds]?|what do (i|we)|network flow|firewall rules|nsg rules)\b/i;
+
+const secureCue = /\bhow (do|can|should|to) (i |we )?(secure|protect|isolate|lock down)\b/;
+
+/** The question asks what something is called: "is it X or Y", "which name", "spelled". */
+const namingCue = /\bis it\b.*\bor\b|\b(called|name[ds]?|renamed|spell\w*|written)\b/;
+
+function isNamingConflict(k: Knowledge, id: string): boolean {
+  return /\b(name|spelling|spelled)\b/i.test(conflictById(k, id)?.topic ?? '');
+}
+
+/** Whether the question says its compute has a public IP ("with public ip") or not ("no public ip"). */
+function statedPublicIp(q: Question): boolean | undefined {
+  const typed = words(q.raw);
+  if (typed.includes('nopublicip')) return false;
+  return typed.some((w, i) => w === 'public' && typed[i + 1] === 'ip') ? true : undefined;
+}
+
+/** The computePublicIp value a condition requires, when it requires one. */
+function requiredPublicIp(condition: Condition): boolean | undefined {
+  if ('option' in condition && condition.option === 'computePublicIp') return condition.equals;
+  if ('all' in condition) {
+    for (const c of condition.all) {
+      const found = requiredPublicIp(c);
+      if (found !== undefined) return found;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A step or rule written for the other kind of compute (public IP or not) is unlikely to be the
+ * one asked about: UDRs for public-IP compute versus forced tunnelling without one.
+ */
+function publicIpFit(k: Knowledge, kind: 'step' | 'rule', id: string, stated?: boolean): number {
+  if (stated === undefined) return 0;
+  const condition = kind === 'step' ? stepById(k, id)?.condition : ruleById(k, id)?.condition;
+  const required = condition && requiredPublicIp(condition);
+  if (required === undefined) return 0;
+  return required === stated ? 0.05 : -0.15;
+}
 
 /** The question asks how to do one specific thing: a step. */
 const howToCue =
@@ -296,7 +367,14 @@ interface Scored {
  * offer the close runners-up as choices otherwise, and give up when nothing is good enough.
  */
 function decide(ranked: readonly Scored[], why: string): Recognition | undefined {
-  if (process.env['RECOG_DEBUG']) console.error([...ranked].sort((a, b) => b.score - a.score).slice(0, 6).map((r) => `${r.target.kind}:${r.target.id}=${r.score.toFixed(3)}`).join('  '));
+  if (process.env['RECOG_DEBUG'])
+    console.error(
+      [...ranked]
+        .sort((a, b) => b.score - a.score)
+        .slice(0, 6)
+        .map((r) => `${r.target.kind}:${r.target.id}=${r.score.toFixed(3)}`)
+        .join('  '),
+    );
   const distinct: Scored[] = [];
   for (const s of [...ranked].sort((a, b) => b.score - a.score)) {
     if (!distinct.some((d) => sameTarget(d.target, s.target))) distinct.push(s);
@@ -544,8 +622,9 @@ function pickConflict(
       (m) => text.includes(m) || names.some((re) => re.test(m)),
     ).length;
     const inTopic = mentioned.filter((m) => topic.includes(m)).length;
-    const share = named / Math.max(1, mentioned.length);
-    const words = coverage(q.content, documentWords(k, 'conflict', id).all);
+    // Only two spellings side by side say "which one is right"; one name alone does not.
+    const share = mentioned.length >= 2 ? named / mentioned.length : 0;
+    const words = coverage(q, documentWords(k, 'conflict', id).all);
     const score =
       0.35 +
       0.2 * share +
@@ -721,10 +800,15 @@ function scenarioTokens(q: Question): string[] {
   return out;
 }
 
-function phraseAt(tokens: readonly string[], phrase: readonly string[], at: number): boolean {
+function phraseAt(
+  tokens: readonly string[],
+  phrase: readonly string[],
+  at: number,
+  typos: ReadonlySet<string>,
+): boolean {
   return phrase.every((p, j) => {
     const t = tokens[at + j];
-    return t !== undefined && sameWord(t, p);
+    return t !== undefined && sameWord(t, p, typos.has(t));
   });
 }
 
@@ -732,7 +816,7 @@ function phraseAt(tokens: readonly string[], phrase: readonly string[], at: numb
 function synonymSpan(q: Question, tokens: readonly string[], phrase: readonly string[]): number[] {
   const span = new Set<number>();
   tokens.forEach((_, i) => {
-    if (!phraseAt(tokens, phrase, i)) return;
+    if (!phraseAt(tokens, phrase, i, q.typos)) return;
     for (let j = 0; j < phrase.length; j++) span.add(q.sources[i + j] ?? -1);
   });
   return [...span];
@@ -747,15 +831,16 @@ function scenarioScores(k: Knowledge, q: Question): Map<ScenarioId, number> {
   const scores = new Map<ScenarioId, number>();
   for (const scenario of k.scenarios) {
     const covered = new Set<number>();
+    const named = new Set<number>();
     let best = 0;
     let bestSpan = 0;
     for (const synonym of scenario.synonyms) {
       const span = synonymSpan(q, tokens, words(synonym));
       if (span.length === 0) continue;
-      span.forEach((i) => covered.add(i));
-      const strength = weakSynonyms.has(synonym.toLowerCase())
-        ? 0.4
-        : Math.min(0.75, 0.6 + 0.075 * (span.length - 1));
+      const weak = weakSynonyms.has(synonym.toLowerCase());
+      span.forEach((i) => named.add(i));
+      if (!weak) span.forEach((i) => covered.add(i));
+      const strength = weak ? 0.4 : Math.min(0.75, 0.6 + 0.075 * (span.length - 1));
       if (strength > best) [best, bestSpan] = [strength, span.length];
     }
     if (best === 0) continue;
@@ -763,9 +848,22 @@ function scenarioScores(k: Knowledge, q: Question): Map<ScenarioId, number> {
     const title = words(scenario.title);
     const typed = words(q.raw);
     typed.forEach((w, i) => {
-      if (!stopwords.has(w) && title.some((t) => sameWord(w, t))) covered.add(i);
+      if (!stopwords.has(w) && title.some((t) => sameWord(w, t, q.typos.has(w)))) covered.add(i);
     });
-    scores.set(scenario.id, best + Math.min(0.15, 0.05 * (covered.size - bestSpan)));
+    const more = Math.min(0.15, 0.05 * Math.max(0, covered.size - bestSpan));
+    // A question that is nothing but the scenario's name ("studio", "compute") asks for all of it.
+    // Not when it doubts, reports a problem or asks how to do something: then it is about a part.
+    const plainAsk =
+      !strongDoubtCue.test(q.plain) && !symptomCue.test(q.plain) && !howToCue.test(q.plain);
+    const all = typed.every(
+      (w, i) =>
+        named.has(i) ||
+        covered.has(i) ||
+        stopwords.has(w) ||
+        everywhere.has(w) ||
+        requirementCue.test(w),
+    );
+    scores.set(scenario.id, best + more + (all && plainAsk ? 0.15 : 0));
   }
   return scores;
 }
@@ -811,18 +909,21 @@ function documentWords(
   }
 }
 
-/** Share of the question's words that the candidate's text contains. */
-function coverage(content: readonly string[], all: ReadonlySet<string>): number {
-  if (content.length === 0) return 0;
-  const found = content.filter((w) => all.has(stem(w)) || [...all].some((a) => sameWord(w, a)));
-  return found.length / content.length;
+/** Share of the question's words (a word or its expansion) that the candidate's text contains. */
+function coverage(q: Question, all: ReadonlySet<string>): number {
+  if (q.groups.length === 0) return 0;
+  const has = (w: string) =>
+    all.has(stem(w)) || [...all].some((a) => sameWord(w, a, q.typos.has(w)));
+  return q.groups.filter((g) => g.some(has)).length / q.groups.length;
 }
 
 /** Share of the candidate's title words that the question contains: "Prepare the compute subnet". */
-function titleCoverage(title: readonly string[], content: readonly string[]): number {
+function titleCoverage(title: readonly string[], q: Question): number {
   if (title.length === 0) return 0;
-  const found = title.filter((t) => content.some((w) => sameWord(w, t)));
-  return found.length / title.length;
+  // A one-word title ("Studio only") is covered by any question that says "studio".
+  const weight = Math.min(1, title.length / 3);
+  const found = title.filter((t) => q.content.some((w) => sameWord(w, t, q.typos.has(w))));
+  return (weight * found.length) / title.length;
 }
 
 function scenariosOf(k: Knowledge, kind: TargetKind, id: string): readonly ScenarioId[] {
@@ -848,9 +949,14 @@ function recognizeText(
   const symptom = symptomCue.test(q.plain);
   const doubt = doubtCue.test(q.plain);
   const strongDoubt = strongDoubtCue.test(q.plain);
-  const howTo = howToCue.test(q.plain);
+  // "How do I secure X" asks for everything X needs, not for one step.
+  const secure = secureCue.test(q.plain);
+  const howTo = howToCue.test(q.plain) && !secure;
   // "What does X need" asks for the whole scenario; a how-to, a doubt or a problem does not.
-  const requirement = requirementCue.test(q.plain) && !howTo && !strongDoubt && !symptom;
+  const requirement =
+    (secure || requirementCue.test(q.plain)) && !howTo && !strongDoubt && !symptom;
+  const naming = namingCue.test(q.plain);
+  const publicIp = statedPublicIp(q);
   const scenarios = detectedScenarios(scenarioScore);
 
   const hits = findByKeyword(k, q.content.join(' '), 40);
@@ -865,9 +971,7 @@ function recognizeText(
     if (!target) continue;
     const doc = documentWords(k, hit.kind, hit.id);
     let score =
-      0.3 * (hit.score / topHit) +
-      0.3 * coverage(q.content, doc.all) +
-      0.3 * titleCoverage(doc.title, q.content);
+      0.3 * (hit.score / topHit) + 0.3 * coverage(q, doc.all) + 0.3 * titleCoverage(doc.title, q);
     if (hit.kind === 'scenario') {
       // Scenario texts list many synonyms, so their word overlap says less than a synonym match.
       ranked.push({ target, score: 0.6 * score });
@@ -880,6 +984,10 @@ function recognizeText(
     if (hit.kind === 'step' && howTo) score += 0.1;
     if (hit.kind === 'error') score += 0.25;
     if (hit.kind === 'conflict') score += strongDoubt ? 0.25 : 0.15;
+    if (hit.kind === 'conflict' && naming && isNamingConflict(k, hit.id)) score += 0.1;
+    if (hit.kind === 'step' && stepById(k, hit.id)?.kind === 'note') score -= 0.05; // facts, not what to do
+    if (hit.kind === 'step' || hit.kind === 'rule')
+      score += publicIpFit(k, hit.kind, hit.id, publicIp);
     if (hit.kind === 'rule') score -= 0.1; // a rule found by prose alone is rarely the point
     ranked.push({ target, score });
   }
@@ -927,7 +1035,7 @@ function domainWords(k: Knowledge, q: Question): string[] {
  * then a service tag or host, then the words of scenarios, conflicts, steps and rules.
  */
 export function recognize(k: Knowledge, text: string): Recognition {
-  const q = parseQuestion(text);
+  const q = parseQuestion(k, text);
   if (q.tokens.length === 0) return { kind: 'none', why: 'the message is empty' };
 
   const error = recognizeError(k, q);

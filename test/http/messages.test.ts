@@ -1,5 +1,8 @@
 // The bot through its real HTTP server: a test plays the Teams channel, posting Bot Framework activities
 // to /api/messages and receiving the replies on a local connector.
+import { readFileSync } from 'node:fs';
+import { getKnowledge, knowledgeSummary } from '../../src/knowledge';
+import { projectPath } from '../../src/paths';
 import { cardsIn, cardText } from '../support/card-validation';
 import { installed, message, post } from '../support/activities';
 import { startFakeChannel, type FakeChannel } from '../support/fake-channel';
@@ -87,9 +90,20 @@ describe('malformed requests', () => {
 });
 
 describe('GET /healthz', () => {
-  it('reports status, version and storage', async () => {
+  it('reports status, version, storage and the knowledge date and size', async () => {
     const res = await fetch(`${app.url}/healthz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ status: 'ok', version: '0.1.0', storage: 'sqlite' });
+    const { version } = JSON.parse(readFileSync(projectPath('package.json'), 'utf8')) as {
+      version: string;
+    };
+    const { asOf, rules } = knowledgeSummary(getKnowledge());
+    expect(await res.json()).toEqual({
+      status: 'ok',
+      version,
+      storage: 'sqlite',
+      knowledge: { asOf, rules },
+    });
+    expect(rules).toBeGreaterThan(50);
+    expect(asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 });

@@ -1,0 +1,76 @@
+// The wizard and free-text questions through the real server, posting what a Teams client posts.
+import { ALICE } from '../support/activities';
+import { cardProblems, cardText } from '../support/card-validation';
+import { startFakeChannel, type FakeChannel } from '../support/fake-channel';
+import { startTestApp, type TestApp } from '../support/app';
+import { HttpTeamsClient } from '../support/http-client';
+import { newConversationId } from '../support/teams-client';
+
+let app: TestApp;
+let channel: FakeChannel;
+
+beforeAll(async () => {
+  channel = await startFakeChannel();
+  app = await startTestApp();
+});
+afterAll(async () => {
+  await app.close();
+  await channel.close();
+});
+
+describe('the wizard over HTTP', () => {
+  it('runs from "start" to the plan with card submissions', async () => {
+    const chat = new HttpTeamsClient(() => app.url, {
+      conversationId: newConversationId(),
+      serviceUrl: channel.url,
+    });
+    const start = await chat.say('start');
+    expect(start.status).toBe(200);
+    const scenarios = start.cards[0]!;
+    expect(cardText(scenarios)).toContain('What do you use the secured workspace for?');
+
+    const region = await chat.click(scenarios, 'Next', { picks: 'compute,studio' });
+    expect(region.status).toBe(200);
+    expect(cardText(region.updated)).toContain('Which Azure region');
+
+    const publicIp = await chat.click(region.updated, 'Next', { region: 'swedencentral' });
+    const egress = await chat.click(publicIp.updated, 'No');
+    const vscode = await chat.click(egress.updated, 'Azure Firewall');
+    const hbi = await chat.click(vscode.updated, 'No');
+    const plan = await chat.click(hbi.updated, 'Yes');
+
+    const planCard = plan.updated!;
+    expect(cardProblems(planCard)).toEqual([]);
+    const text = cardText(planCard);
+    expect(text).toContain('Your network plan');
+    expect(text).toContain('No inbound rules are needed for this situation.');
+    expect(text).toContain('Storage.swedencentral');
+    expect(text).toContain('BatchNodeManagement.swedencentral');
+  });
+});
+
+describe('questions in a channel', () => {
+  it.each([
+    ['what is port 44224 for', 'Port 44224'],
+    ['which inbound ports do compute clusters need', '44224'],
+    ['StorageMountError: failed to mount the file share, check ports 443, 445', '445'],
+  ])('"@AML Network Guide %s" gets an answer card', async (question, expected) => {
+    const chat = new HttpTeamsClient(() => app.url, {
+      scope: 'channel',
+      conversationId: `19:channel@thread.tacv2;messageid=${Date.now()}`,
+      from: ALICE,
+      serviceUrl: channel.url,
+    });
+    const turn = await chat.say(question, true);
+    expect(turn.status).toBe(200);
+    expect(turn.cards.length).toBeGreaterThan(0);
+    expect(turn.cards.map(cardText).join('\n')).toContain(expected);
+    for (const card of turn.cards) expect(cardProblems(card)).toEqual([]);
+  });
+
+  it('says so when nothing matches and offers the wizard', async () => {
+    const chat = new HttpTeamsClient(() => app.url, { scope: 'channel', from: ALICE });
+    const turn = await chat.say('tell me a joke about penguins', true);
+    expect(cardText(turn.cards[0])).toContain('I could not match');
+  });
+});
