@@ -367,14 +367,6 @@ interface Scored {
  * offer the close runners-up as choices otherwise, and give up when nothing is good enough.
  */
 function decide(ranked: readonly Scored[], why: string): Recognition | undefined {
-  if (process.env['RECOG_DEBUG'])
-    console.error(
-      [...ranked]
-        .sort((a, b) => b.score - a.score)
-        .slice(0, 6)
-        .map((r) => `${r.target.kind}:${r.target.id}=${r.score.toFixed(3)}`)
-        .join('  '),
-    );
   const distinct: Scored[] = [];
   for (const s of [...ranked].sort((a, b) => b.score - a.score)) {
     if (!distinct.some((d) => sameTarget(d.target, s.target))) distinct.push(s);
