@@ -131,6 +131,7 @@ function focusedCards(
     subtitle,
     facts: scenarios ? [{ title: 'Scenarios', value: scenarios }] : [],
     actions: [startWizard(), ...feedbackButtons(target)],
+    showEmptyRuleSections: false,
   });
 }
 

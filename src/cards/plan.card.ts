@@ -106,6 +106,8 @@ export interface PlanCardOptions {
   facts: { title: string; value: string }[];
   /** Buttons under the last card. */
   actions: Button[];
+  /** Say "no inbound rules are needed" rather than leave the section out (plans, not single answers). */
+  showEmptyRuleSections?: boolean;
 }
 
 type ItemKey = 'rules' | 'steps' | 'conflicts' | 'notes' | 'sources';
@@ -119,7 +121,7 @@ interface SectionPlan {
   items: Item[];
 }
 
-function sectionsOf(k: Knowledge, plan: Plan): SectionPlan[] {
+function sectionsOf(k: Knowledge, plan: Plan, showEmpty: boolean): SectionPlan[] {
   const showScenarios = plan.scenarios.length > 1;
   const rules = (direction: 'inbound' | 'outbound') =>
     plan.rules.filter((r) => r.direction === direction).map((r) => ruleRow(k, r, showScenarios));
@@ -170,7 +172,7 @@ function sectionsOf(k: Knowledge, plan: Plan): SectionPlan[] {
       items: plan.sources.map((s) => ({ title: s.title, url: s.url, asOf: s.asOf })),
     },
   ];
-  return sections.filter((s) => s.items.length > 0 || s.empty);
+  return sections.filter((s) => s.items.length > 0 || (showEmpty && s.empty));
 }
 
 /** Content per card, in bytes of JSON, before the template's markup is added. */
@@ -218,11 +220,13 @@ function packSections(sections: SectionPlan[]): Section[][] {
       used += size;
     }
   }
-  return cards.filter((c) => c.length > 0);
+  // A plan with nothing in it still gets its card, which says so in its subtitle.
+  const filled = cards.filter((c) => c.length > 0);
+  return filled.length > 0 ? filled : [[]];
 }
 
 export function planCards(k: Knowledge, plan: Plan, options: PlanCardOptions): AdaptiveCard[] {
-  const packed = packSections(sectionsOf(k, plan));
+  const packed = packSections(sectionsOf(k, plan, options.showEmptyRuleSections ?? true));
   return packed.map((sections, i) => {
     const first = i === 0;
     const last = i === packed.length - 1;

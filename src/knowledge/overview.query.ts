@@ -1,7 +1,7 @@
 // A scenario's full picture for its card: every rule and step that can apply, each with the condition
 // under which it does, rather than the one plan of a particular situation.
 import { Egress, ScenarioId, Situation, Sdk, type Knowledge } from './knowledge.schema';
-import { planFor, type Plan } from './plan.query';
+import { planFor, type Plan, type PlanRule } from './plan.query';
 
 const BOOLEAN_OPTIONS = [
   'computePublicIp',
@@ -38,13 +38,48 @@ function unionBy<T>(lists: readonly (readonly T[])[], key: (item: T) => string):
   return [...seen.values()];
 }
 
+const union = <T>(a: readonly T[], b: readonly T[], key: (x: T) => string = String): T[] => [
+  ...a,
+  ...b.filter((x) => !a.some((y) => key(y) === key(x))),
+];
+
+/**
+ * The same row can hold different rules in different situations (a rule merges into a row only
+ * when it applies), so rows with one key are merged across situations rather than picked.
+ */
+function mergeRows(lists: readonly (readonly PlanRule[])[]): PlanRule[] {
+  const rows = new Map<string, PlanRule>();
+  for (const list of lists) {
+    for (const row of list) {
+      const seen = rows.get(row.key);
+      if (!seen) {
+        rows.set(row.key, row);
+        continue;
+      }
+      const conditions = [seen.condition, row.condition];
+      rows.set(row.key, {
+        ...seen,
+        purposes: union(seen.purposes, row.purposes),
+        scenarios: union(seen.scenarios, row.scenarios),
+        ruleIds: union(seen.ruleIds, row.ruleIds),
+        conflicts: union(seen.conflicts, row.conflicts, (c) => c.id),
+        sources: union(seen.sources, row.sources, (r) => `${r.source}|${r.section}`),
+        // Unconditional in any situation means unconditional in the overview.
+        condition: conditions.includes('')
+          ? ''
+          : union([seen.condition], [row.condition]).join('; '),
+      });
+    }
+  }
+  return [...rows.values()];
+}
+
 function unionOfPlans(k: Knowledge, scenarios: ScenarioId[], withFqdnRules: boolean): Plan {
   const plans = situationsFor(scenarios, withFqdnRules).map((s) => planFor(k, s));
   const base = plans[0]!;
-  const rules = unionBy(
-    plans.map((p) => p.rules),
-    (r) => r.key,
-  ).sort((a, b) => (a.direction === b.direction ? 0 : a.direction === 'inbound' ? -1 : 1));
+  const rules = mergeRows(plans.map((p) => p.rules)).sort((a, b) =>
+    a.direction === b.direction ? 0 : a.direction === 'inbound' ? -1 : 1,
+  );
   return {
     ...base,
     rules,

@@ -32,7 +32,7 @@ export const MIN_CONFIDENCE = 0.35;
 /** An answer needs this confidence; below it the bot asks back with choices. */
 export const ANSWER_CONFIDENCE = 0.55;
 /** …and must lead the runner-up by this much: a wrong confident answer is worse than a question. */
-export const ANSWER_MARGIN = 0.12;
+export const ANSWER_MARGIN = 0.1;
 /** Runners-up offered as choices must reach this share of the top score. */
 export const CHOICE_SHARE = 0.6;
 export const MAX_CHOICES = 3;
@@ -228,7 +228,7 @@ function parseQuestion(k: Knowledge, text: string): Question {
 
 /** The text reads like a problem report rather than a question about requirements. */
 const symptomCue =
-  /(error|fail|denied|cannot|can ?not|cant|unable|time(d)? ?out|stuck|hang|refused|not working|doesnt work|broken|exception|mismatch|unauthori[sz]ed|forbidden|\b403\b|disconnect|missing|never|forever|for hours)/i;
+  /(error|fail|denied|cannot|can ?not|cant|unable|time(d)? ?out|stuck|hang|refused|not working|doesnt work|broken|exception|block(ed|s|ing)?|mismatch|unauthori[sz]ed|forbidden|\b403\b|disconnect|missing|never|forever|for hours)/i;
 
 /** The question doubts a fact or compares two versions of it: a conflict between sources. */
 const doubtCue =
@@ -514,7 +514,8 @@ const tagWord = /^(tags?|service)$/;
 function tagNames(k: Knowledge, q: Question): string[] {
   const bases = tagBases(k);
   const prose = proseWords(k);
-  const plain = words(q.raw);
+  // Words of dotted names are not names by themselves ("BatchNodeManagement.westeurope").
+  const plain = words(q.raw.replace(/[a-z0-9*<>_-]+(?:\.[a-z0-9*<>_-]+)+/gi, ' '));
   const found: string[] = [];
   plain.forEach((word, i) => {
     const abbreviation = tagAbbreviations[word];
@@ -616,13 +617,13 @@ function pickConflict(
     const inTopic = mentioned.filter((m) => topic.includes(m)).length;
     // Only two spellings side by side say "which one is right"; one name alone does not.
     const share = mentioned.length >= 2 ? named / mentioned.length : 0;
-    const words = coverage(q, documentWords(k, 'conflict', id).all);
+    const overlap = coverage(q, documentWords(k, 'conflict', id).all);
     const score =
       0.35 +
       0.2 * share +
       0.1 * Math.min(1, inTopic) +
       0.2 * ((keyword.get(id) ?? 0) / topKeyword) +
-      0.2 * words;
+      0.2 * overlap;
     return [{ target: conflictTarget(conflict), score }];
   });
   return decide(ranked, 'the question doubts a fact the sources disagree on');
