@@ -11,9 +11,9 @@ import {
   scenarioCards,
   stepCards,
 } from './answer.cards';
-import { button } from './plan.card';
+
 import type { AdaptiveCard } from './render';
-import type { CardAction } from './card-actions';
+import { button, type CardAction } from './card-actions';
 
 export interface Answer {
   text?: string;

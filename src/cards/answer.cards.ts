@@ -10,7 +10,8 @@ import {
 } from '../knowledge';
 import { catalogOf, overviewFor } from '../knowledge/overview.query';
 import { CardAction } from './card-actions';
-import { button, feedbackButtons, planCards, type Button } from './plan.card';
+import { button, type Button } from './card-actions';
+import { feedbackButtons, planCards } from './plan.card';
 import { renderCard, type AdaptiveCard } from './render';
 
 const Text = z.string();

@@ -54,3 +54,15 @@ export const CardAction = z.discriminatedUnion('action', [
 ]);
 export type CardAction = z.infer<typeof CardAction>;
 export type WizardAction = Extract<CardAction, { action: `wizard.${string}` }>;
+
+/** A button on one of our cards: its title, the verb Action.Execute sends, and the payload. */
+export const Button = z.object({
+  title: z.string().min(1),
+  verb: z.string().min(1),
+  data: CardAction,
+});
+export type Button = z.infer<typeof Button>;
+
+export function button(title: string, data: CardAction): Button {
+  return { title, verb: data.action, data };
+}

@@ -4,12 +4,10 @@
 import { z } from 'zod';
 import type { Knowledge, Situation, SourceRef } from '../knowledge/knowledge.schema';
 import type { Plan, PlanRule } from '../knowledge/plan.query';
-import { CardAction } from './card-actions';
+import { Button, button } from './card-actions';
 import { renderCard, type AdaptiveCard } from './render';
 
 const Text = z.string();
-const Button = z.object({ title: z.string().min(1), verb: z.string().min(1), data: CardAction });
-export type Button = z.infer<typeof Button>;
 
 const RuleRow = z.object({ endpoint: Text.min(1), ports: Text, why: Text.min(1) });
 export type RuleRow = z.infer<typeof RuleRow>;
@@ -37,10 +35,6 @@ export const PlanCard = z.object({
   actions: z.array(Button),
 });
 export type PlanCard = z.infer<typeof PlanCard>;
-
-export function button(title: string, data: CardAction): Button {
-  return { title, verb: data.action, data };
-}
 
 export function feedbackButtons(target: string): Button[] {
   return [

@@ -2,12 +2,10 @@
 import { z } from 'zod';
 import type { Knowledge } from '../knowledge/knowledge.schema';
 import { progress, type StepId, type WizardState } from '../wizard/wizard.machine';
-import { CardAction } from './card-actions';
+import { Button, button, type CardAction } from './card-actions';
 import { renderCard } from './render';
 
 const Text = z.string();
-const Button = z.object({ title: z.string().min(1), verb: z.string().min(1), data: CardAction });
-type Button = z.infer<typeof Button>;
 
 export const WizardStepCard = z.object({
   header: Text,
@@ -109,10 +107,6 @@ const SHORT_LABELS: Record<Exclude<StepId, 'scenarios'>, string> = {
   ownImages: 'Own images',
   sdk: 'SDK/CLI',
 };
-
-function button(title: string, data: CardAction): Button {
-  return { title, verb: data.action, data };
-}
 
 export function wizardStepCard(
   k: Knowledge,

@@ -1,8 +1,8 @@
 // Plays a Teams client over HTTP against the real server: messages with expectReplies, card buttons
 // as Teams posts them (Action.Execute as an adaptiveCard/action invoke, Action.Submit as a message).
-import { cardSubmit, invoke, message, post, type ActivityOptions } from './activities';
+import { invoke, message, post, type ActivityOptions } from './activities';
 import { cardsIn } from './card-validation';
-import { buttonsOf, buttonTitles } from './teams-client';
+import { clickActivity } from './teams-client';
 
 type Card = Record<string, unknown>;
 
@@ -40,20 +40,7 @@ export class HttpTeamsClient {
   }
 
   click(card: unknown, title: string, inputs: Record<string, string> = {}): Promise<HttpTurn> {
-    const button = buttonsOf(card).find((b) => b.title === title);
-    if (!button)
-      throw new Error(`no button "${title}"; the card has: ${buttonTitles(card).join(', ')}`);
-    const data = { ...(button.data ?? {}), ...inputs };
-    if (button.type === 'Action.Execute') {
-      return this.send(
-        invoke(
-          'adaptiveCard/action',
-          { action: { type: 'Action.Execute', verb: data.action, data } },
-          this.options,
-        ),
-      );
-    }
-    return this.send(cardSubmit(data, { ...this.options, expectReplies: true }));
+    return this.send(clickActivity(card, title, inputs, { ...this.options, expectReplies: true }));
   }
 
   invoke(name: string, value: unknown): Promise<HttpTurn> {

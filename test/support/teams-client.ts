@@ -33,6 +33,27 @@ export function buttonsOf(card: unknown): CardButton[] {
   return found;
 }
 
+/** The activity a Teams client posts for a button: Action.Execute → invoke, Action.Submit → message. */
+export function clickActivity(
+  card: unknown,
+  title: string,
+  inputs: Record<string, string>,
+  options: ActivityOptions,
+): object {
+  const button = buttonsOf(card).find((b) => b.title === title);
+  if (!button) {
+    throw new Error(`no button "${title}" on the card; it has: ${buttonTitles(card).join(', ')}`);
+  }
+  // Teams merges the card's input values into the button's data.
+  const data = { ...(button.data ?? {}), ...inputs };
+  if (button.type === 'Action.Execute') {
+    const value = { action: { type: 'Action.Execute', verb: data.action, data } };
+    // An invoke's answer is its invoke response, never a list of replies.
+    return invoke('adaptiveCard/action', value, { ...options, expectReplies: false });
+  }
+  return cardSubmit(data, options);
+}
+
 export function buttonTitles(card: unknown): string[] {
   return buttonsOf(card).map((b) => b.title);
 }
@@ -77,22 +98,9 @@ export class TeamsClient {
   }
 
   /** Clicks a button the way a Teams client does: Action.Execute as an invoke, Action.Submit as a message. */
+  /** Clicks a button the way a Teams client does: Action.Execute as an invoke, Action.Submit as a message. */
   click(card: unknown, title: string, inputs: Record<string, string> = {}): Promise<Turn> {
-    const button = buttonsOf(card).find((b) => b.title === title);
-    if (!button) {
-      throw new Error(`no button "${title}" on the card; it has: ${buttonTitles(card).join(', ')}`);
-    }
-    const data = { ...(button.data ?? {}), ...inputs };
-    if (button.type === 'Action.Execute') {
-      return this.turn(
-        invoke(
-          'adaptiveCard/action',
-          { action: { type: 'Action.Execute', verb: data.action, data } },
-          this.options,
-        ),
-      );
-    }
-    return this.turn(cardSubmit(data, this.options));
+    return this.turn(clickActivity(card, title, inputs, this.options));
   }
 
   /** Sends arbitrary card data, as a tampered or very old card would. */
