@@ -69,6 +69,7 @@ export function answerFor(k: Knowledge, recognition: Recognition, question: stri
             recognition.candidates.map((c) => ({
               title: c.label,
               detail: KIND_LABELS[c.kind],
+              button: SHOW_LABELS[c.kind],
               data: showData(c),
             })),
             [button('Start the wizard instead', { action: 'wizard.start' })],
@@ -88,4 +89,14 @@ const KIND_LABELS: Record<Target['kind'], string> = {
   conflict: 'Where the sources disagree',
   port: 'Port',
   endpoint: 'Service tag or host name',
+};
+
+const SHOW_LABELS: Record<Target['kind'], string> = {
+  scenario: 'Show this scenario',
+  rule: 'Show this rule',
+  step: 'Show this step',
+  error: 'Show this error',
+  conflict: 'Show both views',
+  port: 'Show this port',
+  endpoint: 'Show its rules',
 };

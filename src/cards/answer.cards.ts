@@ -18,7 +18,9 @@ const Text = z.string();
 export const ChoicesCard = z.object({
   title: Text.min(1),
   message: Text,
-  options: z.array(z.object({ title: Text.min(1), detail: Text, data: CardAction })),
+  options: z.array(
+    z.object({ title: Text.min(1), detail: Text, button: Text.min(1), data: CardAction }),
+  ),
   actions: z.array(z.object({ title: Text.min(1), data: CardAction })),
 });
 export type ChoicesCard = z.infer<typeof ChoicesCard>;
@@ -26,6 +28,8 @@ export type ChoicesCard = z.infer<typeof ChoicesCard>;
 export interface Choice {
   title: string;
   detail: string;
+  /** Label of the option's own button, e.g. "Show this scenario". */
+  button: string;
   data: CardAction;
 }
 
@@ -56,6 +60,7 @@ export function scenarioListCard(k: Knowledge) {
     k.scenarios.map((s) => ({
       title: s.title,
       detail: s.summary,
+      button: 'Show this scenario',
       data: { action: 'show', kind: 'scenario', id: s.id },
     })),
     [startWizard()],

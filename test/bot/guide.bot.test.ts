@@ -29,7 +29,7 @@ describe('when the app is installed', () => {
 });
 
 describe('help', () => {
-  it.each(['help', 'HELP!', '?', 'Help.'])('"%s" answers with the help card', async (text) => {
+  it.each(['help', 'HELP!', '?', 'Help.', 'help?', '  Help  '])('"%s" answers with the help card', async (text) => {
     const replies = await say(message(text));
     const [card] = cardsIn(replies);
     expect(cardText(card)).toContain('What I can do');

@@ -1,0 +1,77 @@
+// Questions in the engineers' own words, in a 1:1 chat and with an @mention in a channel.
+import { cardProblems, cardText } from '../support/card-validation';
+import { createTestBot } from '../support/test-bot';
+import {
+  buttonTitles,
+  latestCard,
+  newConversationId,
+  TeamsClient,
+  textOf,
+} from '../support/teams-client';
+
+function chat(scope: 'personal' | 'channel' = 'personal') {
+  const { adapter } = createTestBot();
+  return new TeamsClient(adapter, { scope, conversationId: newConversationId() });
+}
+
+describe('a question gets the card that answers it', () => {
+  it.each([
+    ['what is port 44224 for', 'Port 44224', 'AzureMachineLearning'],
+    ['what is 29877', 'Port 29877', 'BatchNodeManagement'],
+    [
+      'which inbound ports do compute clusters need',
+      'Use a compute instance or a compute cluster',
+      '44224',
+    ],
+    ['ImageBuildComputeNotValid', 'Image build fails', 'image-build-compute'],
+    ['is Keyvault.westeurope still needed or only for hbi', 'Key Vault', 'hbi'],
+  ])('"%s"', async (question, title, fact) => {
+    const turn = await chat().say(question);
+    expect(turn.cards.length).toBeGreaterThan(0);
+    const text = turn.cards.map(cardText).join('\n');
+    expect(cardText(turn.cards[0])).toContain(title);
+    expect(text).toContain(fact);
+    for (const card of turn.cards) expect(cardProblems(card)).toEqual([]);
+  });
+
+  it('answers an @mention in a channel the same way', async () => {
+    const turn = await chat('channel').say('what is port 5831 for', true);
+    expect(cardText(turn.cards[0])).toContain('Port 5831');
+  });
+});
+
+describe('when the bot is not sure', () => {
+  it('offers the closest matches as buttons, and a click shows the answer', async () => {
+    const c = chat();
+    const turn = await c.say('storage');
+    const choices = latestCard(turn);
+    expect(cardText(choices)).toContain('Which one do you mean?');
+    const options = buttonTitles(choices).filter((t) => t.startsWith('Show'));
+    expect(options.length).toBeGreaterThanOrEqual(2);
+    expect(options.length).toBeLessThanOrEqual(3 * 2); // each option: its button and its clickable area
+    const answer = await c.click(choices, options[0]!);
+    expect(answer.cards.length).toBeGreaterThan(0);
+    expect(cardText(answer.cards[0])).not.toContain('Which one do you mean?');
+  });
+
+  it('says when nothing matches and offers the wizard', async () => {
+    const turn = await chat().say('how do I bake sourdough bread');
+    expect(cardText(latestCard(turn))).toContain('I could not match');
+    expect(buttonTitles(latestCard(turn))).toContain('Start the wizard');
+  });
+
+  it('a "show" button for something that no longer exists gets the scenario list', async () => {
+    const turn = await chat().submit({ action: 'show', kind: 'rule', id: 'rule-that-was-removed' });
+    expect(textOf(turn)).toContain("I don't know that item any more");
+    expect(cardText(latestCard(turn))).toContain('Scenarios I know');
+  });
+});
+
+describe('feedback', () => {
+  it('thanks the person for a thumbs up or down', async () => {
+    const c = chat();
+    const [card] = (await c.say('what is port 44224 for')).cards;
+    expect(textOf(await c.click(card, '👍 Helpful'))).toContain('glad it helped');
+    expect(textOf(await c.click(card, '👎 Not helpful'))).toContain('Thanks for telling me');
+  });
+});
