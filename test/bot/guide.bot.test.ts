@@ -29,13 +29,16 @@ describe('when the app is installed', () => {
 });
 
 describe('help', () => {
-  it.each(['help', 'HELP!', '?', 'Help.', 'help?', '  Help  '])('"%s" answers with the help card', async (text) => {
-    const replies = await say(message(text));
-    const [card] = cardsIn(replies);
-    expect(cardText(card)).toContain('What I can do');
-    expect(cardText(card)).toContain('Start the onboarding wizard');
-    expect(cardProblems(card)).toEqual([]);
-  });
+  it.each(['help', 'HELP!', '?', 'Help.', 'help?', '  Help  '])(
+    '"%s" answers with the help card',
+    async (text) => {
+      const replies = await say(message(text));
+      const [card] = cardsIn(replies);
+      expect(cardText(card)).toContain('What I can do');
+      expect(cardText(card)).toContain('Start the onboarding wizard');
+      expect(cardProblems(card)).toEqual([]);
+    },
+  );
 
   it('reads "@AML Network Guide help" in a channel as help', async () => {
     const activity = message('help', { scope: 'channel', mention: true });
