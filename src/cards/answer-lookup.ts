@@ -22,8 +22,35 @@ export interface Answer {
 
 type ShowKind = Extract<CardAction, { action: 'show' }>['kind'];
 
-/** Cards for a target; undefined when the id does not exist (a stale or tampered button). */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.values(value).forEach(deepFreeze);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** Rendering is the costly part of an answer, and the knowledge never changes while running. */
+const MAX_CACHED_ANSWERS = 2000;
+const answerCache = new WeakMap<Knowledge, Map<string, readonly AdaptiveCard[] | undefined>>();
+
+/**
+ * Cards for a target; undefined when the id does not exist (a stale or tampered button). The cards
+ * are shared between turns and frozen, so no caller can change another's answer.
+ */
 export function cardsFor(k: Knowledge, kind: ShowKind, id: string): AdaptiveCard[] | undefined {
+  let cache = answerCache.get(k);
+  if (!cache) answerCache.set(k, (cache = new Map()));
+  const key = `${kind}:${id}`;
+  if (cache.has(key)) return cache.get(key) as AdaptiveCard[] | undefined;
+  const cards = renderCardsFor(k, kind, id);
+  // Endpoint ids are typed by users; a bounded cache keeps odd inputs from growing it forever.
+  if (cache.size >= MAX_CACHED_ANSWERS) cache.delete(cache.keys().next().value!);
+  cache.set(key, cards && deepFreeze(cards));
+  return cards;
+}
+
+function renderCardsFor(k: Knowledge, kind: ShowKind, id: string): AdaptiveCard[] | undefined {
   const exists = {
     scenario: () => k.scenarios.some((s) => s.id === id),
     rule: () => k.rules.some((r) => r.id === id),
