@@ -7,7 +7,6 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import { z } from 'zod';
-import type { Logger } from '../logger';
 import { welcomeCard } from '../cards/guide.card';
 import type { AdaptiveCard } from '../cards/render';
 import type { Knowledge } from '../knowledge';
@@ -41,7 +40,6 @@ export interface GuideBotDeps {
   knowledge: Knowledge;
   states: BotState[];
   messages: MessageHandler;
-  logger: Logger;
 }
 
 export class GuideBot extends TeamsActivityHandler {

@@ -108,7 +108,8 @@ export function answerFor(k: Knowledge, recognition: Recognition, question: stri
   }
 }
 
-const KIND_LABELS: Record<Target['kind'], string> = {
+/** How each kind of answer is named on buttons, choices and search results. */
+export const KIND_LABELS: Record<Target['kind'], string> = {
   scenario: 'Scenario',
   rule: 'Network rule',
   step: 'Configuration step',

@@ -68,7 +68,7 @@ export function ruleRow(k: Knowledge, rule: PlanRule, showScenarios: boolean): R
   };
 }
 
-const EGRESS_LABELS: Record<Situation['egress'], string> = {
+export const EGRESS_LABELS: Record<Situation['egress'], string> = {
   nsg: 'Network security groups only',
   'azure-firewall': 'Azure Firewall',
   'firewall-no-tags': 'Firewall without service tags (FQDN rules)',

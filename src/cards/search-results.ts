@@ -9,7 +9,7 @@ import {
   type LookupHit,
 } from '../knowledge';
 import { recognize } from '../knowledge/recognizer';
-import { cardsFor } from './answer-lookup';
+import { cardsFor, KIND_LABELS } from './answer-lookup';
 import type { AdaptiveCard } from './render';
 
 export const DEFAULT_PAGE_SIZE = 10;
@@ -36,14 +36,6 @@ interface Item {
   text: string;
 }
 
-const KIND_TEXT: Record<LookupHit['kind'], string> = {
-  scenario: 'Scenario',
-  rule: 'Network rule',
-  step: 'Configuration step',
-  error: 'Known error',
-  conflict: 'Sources disagree',
-};
-
 function shorten(text: string, max = 120): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
@@ -60,7 +52,7 @@ function describe(k: Knowledge, hit: LookupHit): Item {
     kind: hit.kind,
     id: hit.id,
     title: hit.label,
-    text: shorten(`${KIND_TEXT[hit.kind]}: ${detail ?? ''}`),
+    text: shorten(`${KIND_LABELS[hit.kind]}: ${detail ?? ''}`),
   };
 }
 

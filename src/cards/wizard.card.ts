@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Knowledge } from '../knowledge/knowledge.schema';
 import { progress, type StepId, type WizardState } from '../wizard/wizard.machine';
 import { Button, button, type CardAction } from './card-actions';
+import { EGRESS_LABELS } from './plan.card';
 import { renderCard } from './render';
 
 const Text = z.string();
@@ -89,13 +90,7 @@ export const QUESTIONS: Record<StepId, Question> = {
   },
 };
 
-const answerLabels: Record<string, string> = {
-  nsg: 'Network security groups only',
-  'azure-firewall': 'Azure Firewall',
-  'firewall-no-tags': 'Firewall without service tags',
-  true: 'Yes',
-  false: 'No',
-};
+const answerLabels: Record<string, string> = { ...EGRESS_LABELS, true: 'Yes', false: 'No' };
 
 const SHORT_LABELS: Record<Exclude<StepId, 'scenarios'>, string> = {
   region: 'Region',

@@ -53,7 +53,6 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     knowledge,
     states: [conversationState, userState, privateState],
     messages: new GuideHandler({ knowledge, privateState, userState, logger }),
-    logger,
   });
 
   const adapter = createAdapter(createAuthentication(config, options.authOverrides), logger);

@@ -21,7 +21,7 @@ export function createTestBot(storage = new MemoryStorage()) {
   const logger = createLogger('silent');
   const knowledge = getKnowledge();
   const messages = new GuideHandler({ knowledge, privateState, userState, logger });
-  const bot = new GuideBot({ knowledge, states, messages, logger });
+  const bot = new GuideBot({ knowledge, states, messages });
   // Only the channel is fixed: TestAdapter copies its template over every activity, and tests
   // choose the conversation and the sender themselves.
   const adapter = new TestAdapter((context) => bot.run(context), {
