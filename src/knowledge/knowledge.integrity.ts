@@ -10,6 +10,7 @@ import {
   type Source,
   type SourceRef,
   type Step,
+  type VocabularyEntry,
 } from './knowledge.schema';
 
 /** An item with where it came from, so an issue can name the file and the field. */
@@ -28,6 +29,7 @@ export interface LocatedKnowledge {
   conflicts: Located<Conflict>[];
   errors: Located<KnownError>[];
   regions: Located<Region>[];
+  vocabulary: Located<VocabularyEntry>[];
 }
 
 function issueAt(at: Located<unknown>, field: string, message: string): KnowledgeIssue {
@@ -112,6 +114,7 @@ export function checkIntegrity(k: LocatedKnowledge, folder: string): KnowledgeIs
     ...uniqueIds(k.conflicts, (c) => c.id, 'id'),
     ...uniqueIds(k.errors, (e) => e.id, 'id'),
     ...uniqueIds(k.regions, (r) => r.name, 'name'),
+    ...uniqueIds(k.vocabulary, (v) => v.term, 'term'),
   ];
 
   const sources = new Set(k.sources.map((s) => s.item.id));

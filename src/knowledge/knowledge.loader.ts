@@ -23,6 +23,7 @@ const collections: readonly CollectionName[] = [
   'conflicts',
   'errors',
   'regions',
+  'vocabulary',
 ];
 
 function readFile(dir: string, name: string, label: string): KnowledgeFile | KnowledgeIssue[] {
@@ -87,6 +88,7 @@ export function loadKnowledge(dir: string = projectPath('knowledge')): Knowledge
     conflicts: Object.freeze(located.conflicts.map((l) => l.item)),
     errors: Object.freeze(located.errors.map((l) => l.item)),
     regions: Object.freeze(located.regions.map((l) => l.item)),
+    vocabulary: Object.freeze(located.vocabulary.map((l) => l.item)),
   });
 }
 

@@ -30,6 +30,11 @@ export const BooleanOption = z.enum([
 export type BooleanOption = z.infer<typeof BooleanOption>;
 
 const IsoDate = z.iso.date();
+/**
+ * How people ask about an item: their phrasings, symptoms and words (not the item's own title).
+ * The recognizer reads these, so a network engineer extends understanding by editing data.
+ */
+const Ask = z.array(z.string().trim().min(1).max(200)).max(60).optional();
 const Id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case id');
 const Text = z.string().trim().min(1);
 
@@ -91,6 +96,7 @@ export const Scenario = z.strictObject({
   title: Text,
   summary: Text,
   synonyms: z.array(Text).min(1),
+  ask: Ask,
   apiVersions: z.array(Sdk).min(1),
   links: z.array(Link).min(1),
   /** The article's summary-table cells for this scenario, in our words. */
@@ -129,6 +135,7 @@ export const Rule = z
     ports: z.array(PortRange),
     portsNote: Text.optional(),
     purpose: Text,
+    ask: Ask,
     scenarios: z.array(ScenarioId).min(1),
     condition: Condition,
     sources: z.array(SourceRef).min(1),
@@ -149,6 +156,9 @@ export const Step = z.strictObject({
   kind: StepKind,
   title: Text,
   text: Text,
+  /** The step as a one-line answer, for the first line of a focused answer. */
+  answer: Text.optional(),
+  ask: Ask,
   scenarios: z.array(ScenarioId).min(1),
   condition: Condition,
   sources: z.array(SourceRef).min(1),
@@ -171,6 +181,9 @@ export const Conflict = z.strictObject({
   /** Index of the newest position; null when the positions come from the same version. */
   newer: z.number().int().min(0).nullable(),
   recommendation: Text,
+  /** The verdict in one line ("Yes: keep … open, because …"), for a yes/no question. */
+  answer: Text.optional(),
+  ask: Ask,
   /** Endpoints the conflict is about that no rule carries (e.g. an obsolete registry). */
   endpoints: z.array(Text).optional(),
 });
@@ -187,6 +200,9 @@ export const KnownError = z.strictObject({
   title: Text,
   patterns: z.array(ErrorPattern).min(1),
   cause: Text,
+  /** The fix first: a command or a portal step, shown right under the cause. */
+  fix: Text.optional(),
+  ask: Ask,
   scenarios: z.array(ScenarioId).min(1),
   rules: z.array(Id),
   steps: z.array(Id),
@@ -204,6 +220,16 @@ export const Region = z.strictObject({
 });
 export type Region = z.infer<typeof Region>;
 
+/**
+ * A word or abbreviation people use for a longer term ("ci" → "compute instance"). The recognizer
+ * reads the term as if the user had also typed its meaning.
+ */
+export const VocabularyEntry = z.strictObject({
+  term: z.string().regex(/^[a-z0-9][a-z0-9 .-]*$/, 'expected a lower-case term'),
+  means: z.string().trim().min(1).max(80),
+});
+export type VocabularyEntry = z.infer<typeof VocabularyEntry>;
+
 /** One knowledge file: any subset of the collections; files are concatenated per collection. */
 export const KnowledgeFile = z.strictObject({
   sources: z.array(Source).optional(),
@@ -213,6 +239,7 @@ export const KnowledgeFile = z.strictObject({
   conflicts: z.array(Conflict).optional(),
   errors: z.array(KnownError).optional(),
   regions: z.array(Region).optional(),
+  vocabulary: z.array(VocabularyEntry).optional(),
 });
 export type KnowledgeFile = z.infer<typeof KnowledgeFile>;
 
@@ -226,6 +253,7 @@ export interface Knowledge {
   readonly conflicts: readonly Conflict[];
   readonly errors: readonly KnownError[];
   readonly regions: readonly Region[];
+  readonly vocabulary: readonly VocabularyEntry[];
 }
 
 /** Region as typed by a user: case and spaces do not matter ("West Europe" → "westeurope"). */
