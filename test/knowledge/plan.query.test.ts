@@ -406,7 +406,7 @@ const newerFacts: Fact[] = [
     scenario: 'compute',
     fact: 'VS Code ports 8704-8710',
     when: { vscode: true },
-    rule: ['outbound', '*.instances.azureml.ms', '8704-8710'],
+    rule: ['outbound', 'VS Code server ports 8704-8710 (no destination named)', '8704-8710'],
   },
   { scenario: 'compute', fact: 'NAT gateway for no-public-IP compute', text: 'NAT gateway' },
   { scenario: 'compute', fact: 'private DNS zones', text: 'privatelink.notebooks.azure.net' },
@@ -556,7 +556,14 @@ describe('plans for situations', () => {
         (r) => r.condition === 'Only when you connect to a compute instance from VS Code',
       ),
     ).toHaveLength(14);
-    expect(row(withCode, 'outbound', '*.instances.azureml.ms', '8704-8710')).toBeDefined();
+    expect(
+      row(
+        withCode,
+        'outbound',
+        'VS Code server ports 8704-8710 (no destination named)',
+        '8704-8710',
+      ),
+    ).toBeDefined();
   });
 
   it('gives FQDNs instead of service tags behind a firewall without service tags', () => {
