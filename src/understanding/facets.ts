@@ -1,0 +1,400 @@
+// Reads a question's facets: what it names (scenarios, ports, service tags, host names, a region,
+// a cloud), which way the traffic goes, what kind of answer it wants, and the conditions the user
+// states about their setup. Cue words are grammar, kept here; names and synonyms live in the data.
+import type {
+  Cloud,
+  Direction,
+  Egress,
+  Knowledge,
+  ScenarioId,
+  Sdk,
+} from '../knowledge/knowledge.schema';
+import { lexiconOf, DOMAIN_NOISE, STOPWORDS, type Lexicon } from './lexicon';
+import { capQuestion, sameWord, stem, tokens, typoBudget, editDistance } from './normalise';
+
+/** What kind of answer the question wants. */
+export type Ask =
+  | 'ports'
+  | 'tags'
+  | 'hosts'
+  | 'rules'
+  | 'how'
+  | 'why'
+  | 'what'
+  | 'yesno'
+  | 'problem'
+  | 'doubt'
+  | 'compare';
+
+/** What the user says about their setup; unset means they did not say. */
+export interface StatedConditions {
+  computePublicIp?: boolean;
+  egress?: Egress;
+  forcedTunnel?: boolean;
+  hbi?: boolean;
+  ownImages?: boolean;
+  vscode?: boolean;
+  registryBehindVnet?: boolean;
+  sdk?: Sdk;
+}
+
+export interface PortMention {
+  port: number;
+  /** Up to this port when a range was typed ("8704-8710"). */
+  to: number;
+}
+
+export interface Facets {
+  /** Scenarios the question names, strongest first, with how strongly (0..1). */
+  scenarios: { id: ScenarioId; strength: number }[];
+  direction?: Direction;
+  asks: ReadonlySet<Ask>;
+  conditions: StatedConditions;
+  cloud?: Cloud;
+  region?: string;
+  ports: PortMention[];
+  /** Names with dots as typed, lower case: host names, dotted service tags, DNS zones. */
+  dottedNames: string[];
+}
+
+export interface ParsedQuestion {
+  /** The capped text without mentions, case kept (endpoint names, error text). */
+  raw: string;
+  lower: string;
+  /** Typed word tokens. */
+  words: string[];
+  /** Content words for search: typed words without stopwords, plus what abbreviations mean. */
+  content: string[];
+  /** Content words, stemmed and typo-corrected against the knowledge's words. */
+  terms: string[];
+  facets: Facets;
+}
+
+const DIRECTION_WORDS: ReadonlyMap<string, Direction> = new Map([
+  ['inbound', 'inbound'],
+  ['ingress', 'inbound'],
+  ['incoming', 'inbound'],
+  ['outbound', 'outbound'],
+  ['egress', 'outbound'],
+  ['outgoing', 'outbound'],
+]);
+
+const ASK_WORDS: ReadonlyMap<string, Ask> = new Map([
+  ['port', 'ports'],
+  ['ports', 'ports'],
+  ['tag', 'tags'],
+  ['tags', 'tags'],
+  ['fqdn', 'hosts'],
+  ['fqdns', 'hosts'],
+  ['host', 'hosts'],
+  ['hosts', 'hosts'],
+  ['hostname', 'hosts'],
+  ['hostnames', 'hosts'],
+  ['url', 'hosts'],
+  ['urls', 'hosts'],
+  ['domain', 'hosts'],
+  ['domains', 'hosts'],
+  ['whitelist', 'hosts'],
+  ['allowlist', 'hosts'],
+  ['rule', 'rules'],
+  ['rules', 'rules'],
+  ['nsg', 'rules'],
+  ['open', 'rules'],
+  ['allow', 'rules'],
+  ['requirements', 'rules'],
+  ['requirement', 'rules'],
+  ['required', 'rules'],
+  ['need', 'rules'],
+  ['needs', 'rules'],
+  ['whitelisted', 'hosts'],
+  ['allowlisted', 'hosts'],
+  ['traffic', 'rules'],
+  ['connectivity', 'rules'],
+  ['why', 'why'],
+  ['purpose', 'why'],
+  ['reason', 'why'],
+  ['how', 'how'],
+  ['configure', 'how'],
+  ['enable', 'how'],
+  ['setup', 'how'],
+  ['create', 'how'],
+  ['fix', 'how'],
+  ['what', 'what'],
+  ['which', 'what'],
+]);
+
+const PROBLEM_WORDS: ReadonlySet<string> = new Set(
+  (
+    'error errors fail fails failed failing failure denied cannot unable timeout timed stuck hang ' +
+    'hangs hanging refused broken exception blocked blocks unauthorized unauthorised forbidden 403 ' +
+    'disconnect disconnects disconnected missing never forever issue issues problem problems ' +
+    'cant doesnt wont isnt unreachable unusable crash crashes'
+  ).split(' '),
+);
+
+const DOUBT_WORDS: ReadonlySet<string> = new Set(
+  (
+    'still really anymore actually vs versus correct wrong contradict contradicts contradiction ' +
+    'disagree disagrees conflict conflicting outdated deprecated obsolete typo docs doc article ' +
+    'documentation renamed called spelled spelling'
+  ).split(' '),
+);
+
+const SECURE_WORDS: ReadonlySet<string> = new Set([
+  'secure',
+  'protect',
+  'isolate',
+  'harden',
+  'lockdown',
+]);
+
+/** Words that open a yes/no question. */
+const YES_NO_OPENERS: ReadonlySet<string> = new Set(
+  'do does did is are can could should must will would shall need have has am'.split(' '),
+);
+const WH_WORDS: ReadonlySet<string> = new Set('what which how where why when who'.split(' '));
+
+function phraseAt(words: readonly string[], phrase: readonly string[], at: number): boolean {
+  return phrase.every((p, j) => {
+    const w = words[at + j];
+    return w !== undefined && w === p;
+  });
+}
+
+function hasPhrase(words: readonly string[], phrase: string): boolean {
+  const p = phrase.split(' ');
+  for (let i = 0; i + p.length <= words.length; i++) if (phraseAt(words, p, i)) return true;
+  return false;
+}
+
+function statedConditions(words: readonly string[], lower: string): StatedConditions {
+  const c: StatedConditions = {};
+  const noPublicIp =
+    /\b(no|without|non|disable|disabled|disabling)[\s_-]{1,3}public[\s_-]{0,3}ip/.test(lower) ||
+    words.includes('nopublicip') ||
+    hasPhrase(words, 'enable node public ip false') ||
+    hasPhrase(words, 'private ip only');
+  if (noPublicIp) c.computePublicIp = false;
+  else if (hasPhrase(words, 'public ip')) c.computePublicIp = true;
+  if (
+    words.some(
+      (w) => w === 'firewall' || w === 'azfw' || w === 'fw' || w === 'nva' || w === 'proxy',
+    )
+  )
+    c.egress = 'azure-firewall';
+  if (
+    words.some((w) => w === 'tunneling' || w === 'tunnelling' || w === 'udr' || w === 'udrs') ||
+    hasPhrase(words, 'route table') ||
+    hasPhrase(words, 'user defined route') ||
+    hasPhrase(words, 'user defined routes') ||
+    lower.includes('0.0.0.0/0')
+  )
+    c.forcedTunnel = true;
+  if (words.includes('hbi') || hasPhrase(words, 'high business impact')) c.hbi = true;
+  if (
+    hasPhrase(words, 'own image') ||
+    hasPhrase(words, 'own images') ||
+    hasPhrase(words, 'custom image') ||
+    hasPhrase(words, 'custom images') ||
+    hasPhrase(words, 'custom docker') ||
+    words.includes('byoi')
+  )
+    c.ownImages = true;
+  if (
+    words.includes('vscode') ||
+    hasPhrase(words, 'vs code') ||
+    hasPhrase(words, 'visual studio code')
+  )
+    c.vscode = true;
+  if (words.some((w) => w === 'v1' || w === 'sdkv1')) c.sdk = 'v1';
+  else if (words.some((w) => w === 'v2' || w === 'sdkv2')) c.sdk = 'v2';
+  return c;
+}
+
+function cloudOf(words: readonly string[], lexicon: Lexicon, region?: string): Cloud | undefined {
+  if (region) {
+    const cloud = lexicon.regions.get(region)?.cloud;
+    if (cloud && cloud !== 'public') return cloud;
+  }
+  if (words.some((w) => w === 'usgov' || w === 'government' || w === 'gcc' || w === 'fairfax'))
+    return 'usgov';
+  if (words.some((w) => w === '21vianet' || w === 'mooncake' || w === 'china')) return 'china';
+  return undefined;
+}
+
+function regionOf(words: readonly string[], lexicon: Lexicon): string | undefined {
+  for (let i = 0; i < words.length; i++) {
+    for (let n = 1; n <= 3 && i + n <= words.length; n++) {
+      const joined = words.slice(i, i + n).join('');
+      if (lexicon.regions.has(joined)) return joined;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Port numbers: "port 44224", "8704-8710", "5831/udp", "tcp 443". Numbers inside addresses,
+ * versions or durations are not ports; a bare number counts only when it is a port some rule uses.
+ */
+function portMentions(raw: string, knownPort: (p: number) => boolean): PortMention[] {
+  const mentions: PortMention[] = [];
+  const parts = raw.toLowerCase().split(/\s+/).slice(0, 400);
+  parts.forEach((part, i) => {
+    if (part.length > 40) return;
+    const m = /^[(,"']?(\d{2,5})(?:-(\d{2,5}))?(?:\/(?:tcp|udp))?[),.;:?!"']*$/.exec(part);
+    if (!m) return;
+    const from = Number(m[1]);
+    const to = m[2] ? Number(m[2]) : from;
+    if (from < 1 || to > 65535 || to < from) return;
+    const before = parts[i - 1] ?? '';
+    const after = parts[i + 1] ?? '';
+    const named =
+      /^(ports?|tcp|udp)[:,]?$/.test(before) || /^(tcp|udp)\b/.test(after) || part.includes('/');
+    if (named || knownPort(from)) mentions.push({ port: from, to });
+  });
+  return mentions;
+}
+
+/** Words with dots, as typed: host names, dotted service tags, zone names. Linear: split, then test. */
+function dottedNamesIn(raw: string): string[] {
+  return raw
+    .split(/[\s,;()'"`<>[\]{}]+/)
+    .slice(0, 400)
+    .map((w) =>
+      w
+        .toLowerCase()
+        .replace(/^[a-z]+:\/\//, '')
+        .replace(/[/?#:].*$/, '')
+        .replace(/\.+$/, ''),
+    )
+    .filter(
+      (w) => w.length <= 120 && w.includes('.') && /^[a-z0-9*._-]+$/.test(w) && !/^[\d.]+$/.test(w),
+    );
+}
+
+/**
+ * How strongly the question names each scenario: longer names are stronger, and a name reached
+ * only through an abbreviation's meaning counts as one typed word ("acr" is not a three-word name).
+ */
+function scenarioStrengths(words: readonly ExpandedWord[], lexicon: Lexicon): Facets['scenarios'] {
+  const stems = words.map((w) => stem(w.word));
+  const best = new Map<ScenarioId, number>();
+  for (const name of lexicon.scenarioNames) {
+    let typedLength = 0;
+    for (let i = 0; i + name.words.length <= stems.length && typedLength === 0; i++) {
+      const found = name.words.every((w, j) => {
+        const typed = stems[i + j];
+        return typed !== undefined && sameWord(typed, w, !lexicon.known.has(typed));
+      });
+      if (found) {
+        const span = words.slice(i, i + name.words.length);
+        typedLength = span.some((w) => !w.typed) ? 1 : span.length;
+      }
+    }
+    if (typedLength === 0) continue;
+    const strength = name.weak ? 0.4 : Math.min(0.9, 0.6 + 0.1 * (typedLength - 1));
+    best.set(name.scenario, Math.max(best.get(name.scenario) ?? 0, strength));
+  }
+  return [...best]
+    .map(([id, strength]) => ({ id, strength }))
+    .sort((a, b) => b.strength - a.strength);
+}
+
+interface ExpandedWord {
+  word: string;
+  /** False for words that only stand for what an abbreviation means. */
+  typed: boolean;
+}
+
+/** Typed words with what the vocabulary says they mean ("ci" → "compute instance") added after them. */
+function expand(words: readonly string[], lexicon: Lexicon): ExpandedWord[] {
+  const out: ExpandedWord[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] ?? '';
+    out.push({ word: w, typed: true });
+    for (let n = 3; n >= 1; n--) {
+      if (i + n > words.length) continue;
+      const meaning = lexicon.expansions.get(words.slice(i, i + n).join(' '));
+      if (meaning) {
+        out.push(...meaning.map((m) => ({ word: m, typed: false })));
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** A word the knowledge does not use may be a typo of one it does: the closest within budget. */
+function corrected(word: string, lexicon: Lexicon): string {
+  const s = stem(word);
+  if (lexicon.known.has(s)) return s;
+  const budget = typoBudget(s);
+  if (budget === 0) return s;
+  for (let len = s.length - budget; len <= s.length + budget; len++) {
+    for (const candidate of lexicon.knownByLength.get(len) ?? []) {
+      if (editDistance(s, candidate, budget) <= budget) return candidate;
+    }
+  }
+  return s;
+}
+
+/** Search reads at most this many distinct content words: a question has far fewer. */
+const MAX_TERMS = 60;
+
+export function parseQuestion(
+  k: Knowledge,
+  text: string,
+  knownPort: (port: number) => boolean,
+): ParsedQuestion {
+  const lexicon = lexiconOf(k);
+  const raw = capQuestion(text);
+  const lower = raw.toLowerCase();
+  const words = tokens(raw).slice(0, 600);
+  const expandedWords = expand(words, lexicon);
+  const expanded = expandedWords.map((w) => w.word);
+  const content = [...new Set(expanded.filter((w) => !STOPWORDS.has(w) && w.length > 1))];
+  const terms = [
+    ...new Set(
+      content
+        .filter((w) => !DOMAIN_NOISE.has(w))
+        .slice(0, MAX_TERMS)
+        .map((w) => corrected(w, lexicon)),
+    ),
+  ];
+
+  const directions = new Set(expanded.flatMap((w) => DIRECTION_WORDS.get(w) ?? []));
+  const asks = new Set<Ask>(expanded.flatMap((w) => ASK_WORDS.get(w) ?? []));
+  if (hasPhrase(words, 'service tag') || hasPhrase(words, 'service tags')) asks.add('tags');
+  if (words.some((w) => PROBLEM_WORDS.has(w)) || /\bnot (work|resolv|reach|connect)/.test(lower))
+    asks.add('problem');
+  if (words.some((w) => DOUBT_WORDS.has(w)) || /\bis it\b.{0,60}\bor\b/.test(lower))
+    asks.add('doubt');
+  const opener = words.find(
+    (w) =>
+      !['hi', 'hello', 'hey', 'so', 'ok', 'and', 'but', 'also', 'quick', 'question'].includes(w),
+  );
+  if (opener && YES_NO_OPENERS.has(opener) && !words.slice(0, 12).some((w) => WH_WORDS.has(w)))
+    asks.add('yesno');
+  if (/\bor not\b/.test(lower)) asks.add('yesno');
+  if (/\bwhich (one )?is (right|correct|it)\b/.test(lower)) asks.add('doubt');
+  // "X or Y", "only for hbi", "or just": weighing two readings, which a disagreement may answer.
+  if (/\b(or|only|just)\b/.test(lower) && !/\bor not\b/.test(lower)) asks.add('compare');
+  // "How do I secure X" asks for everything X needs, not for one step.
+  if (words.some((w) => SECURE_WORDS.has(w))) {
+    asks.add('rules');
+    asks.delete('how');
+  }
+
+  const region = regionOf(words, lexicon);
+  const facets: Facets = {
+    scenarios: scenarioStrengths(expandedWords, lexicon),
+    direction: directions.size === 1 ? [...directions][0] : undefined,
+    asks,
+    conditions: statedConditions(words, lower),
+    cloud: cloudOf(words, lexicon, region),
+    region,
+    ports: portMentions(raw, knownPort),
+    dottedNames: dottedNamesIn(raw),
+  };
+  return { raw, lower, words, content, terms, facets };
+}

@@ -1,0 +1,90 @@
+// The one text normaliser of the project: mention stripping, the input cap, tokens, stems and a
+// bounded edit distance. Everything that reads a user's words goes through these, so the cost of a
+// message is linear in its (capped) length.
+
+/** Understanding reads at most this much of a message; Teams allows ~28 KB, a question needs far less. */
+export const MAX_QUESTION_CHARS = 4000;
+/** Longer "words" are pasted ids or base64, never typos of a known word: no edit distance for them. */
+export const MAX_FUZZY_WORD = 24;
+
+/** Removes Teams mention markup and @names, which say nothing about the question. */
+export function stripMentions(text: string): string {
+  return text.replace(/<at>[^<]{0,200}<\/at>/gi, ' ').replace(/(^|\s)@[^\s@]{1,80}/g, ' ');
+}
+
+/** The message as understanding reads it: mentions removed, capped, trimmed. */
+export function capQuestion(text: string): string {
+  return stripMentions(text.slice(0, MAX_QUESTION_CHARS)).trim();
+}
+
+/**
+ * Lower-case word tokens; apostrophes vanish so "can't" stays one word. Splitting on everything
+ * that is not a letter or digit keeps this linear (no backtracking pattern).
+ */
+export function tokens(text: string): string[] {
+  return text
+    .toLowerCase()
+    .replace(/['’]/g, '')
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== '');
+}
+
+/**
+ * A light stemmer: plurals and the common verb endings, so "clusters", "clustered" and
+ * "clustering" meet "cluster". Words of four letters or fewer stay as they are ("dns", "ips").
+ */
+export function stem(word: string): string {
+  if (word.length <= 4 || /\d/.test(word)) return word;
+  if (word.endsWith('ies') && word.length > 5) return `${word.slice(0, -3)}y`;
+  if (word.endsWith('ing') && word.length > 6) return word.slice(0, -3);
+  if (word.endsWith('ed') && word.length > 5 && !word.endsWith('eed')) return word.slice(0, -2);
+  if (word.endsWith('es') && /(ss|sh|ch|x)es$/.test(word)) return word.slice(0, -2);
+  if (word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us')) return word.slice(0, -1);
+  return word;
+}
+
+/**
+ * Optimal string alignment distance (a swapped pair is one edit), giving up early: returns
+ * `max + 1` as soon as the answer must exceed `max`. Cost is O(len · (2·max + 1)).
+ */
+export function editDistance(a: string, b: string, max = 2): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  if (a.length > 64 || b.length > 64) return a === b ? 0 : max + 1;
+  let prev2: number[] = [];
+  let prev: number[] = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row: number[] = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(
+        (prev[j] ?? Infinity) + 1,
+        (row[j - 1] ?? Infinity) + 1,
+        (prev[j - 1] ?? Infinity) + cost,
+      );
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        best = Math.min(best, (prev2[j - 2] ?? Infinity) + 1);
+      }
+      row[j] = best;
+      if (best < rowMin) rowMin = best;
+    }
+    if (rowMin > max) return max + 1;
+    prev2 = prev;
+    prev = row;
+  }
+  return prev[b.length] ?? max + 1;
+}
+
+/** Edits a typo may have: none below five letters ("ci" ≠ "cc"), two from eight. */
+export function typoBudget(word: string): number {
+  if (word.length < 5 || word.length > MAX_FUZZY_WORD || /\d/.test(word)) return 0;
+  return word.length >= 8 ? 2 : 1;
+}
+
+/** Same word up to a plural, an ending or (for a word the knowledge does not know) a typo. */
+export function sameWord(typed: string, known: string, allowTypo = true): boolean {
+  if (typed === known || stem(typed) === stem(known)) return true;
+  if (!allowTypo) return false;
+  const budget = Math.min(typoBudget(typed), typoBudget(known));
+  return budget > 0 && editDistance(typed, known, budget) <= budget;
+}

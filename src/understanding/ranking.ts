@@ -1,0 +1,365 @@
+// Ranks what the knowledge could answer a question with. Direct signals come first (a pasted error,
+// a port, a service tag or host name); the words of the question are matched with BM25 against each
+// item's title, names, the ways people ask about it (`ask` in the data) and its text.
+import MiniSearch from 'minisearch';
+import type { Condition, Knowledge, Rule, ScenarioId } from '../knowledge/knowledge.schema';
+import {
+  conflictById,
+  errorById,
+  findByEndpoint,
+  findByError,
+  ruleById,
+  ruleLabel,
+  scenarioById,
+  stepById,
+} from '../knowledge/lookup.query';
+import type { ParsedQuestion } from './facets';
+import { DOMAIN_NOISE, STOPWORDS } from './lexicon';
+import { stem, tokens } from './normalise';
+
+export type TargetKind = 'scenario' | 'rule' | 'step' | 'error' | 'conflict' | 'port' | 'endpoint';
+
+/**
+ * What the bot can show. For `port` the id is the port number as text ("44224"); for `endpoint`
+ * it is the endpoint as written in the knowledge ("Storage.<region>", "mcr.microsoft.com").
+ */
+export interface Target {
+  kind: TargetKind;
+  id: string;
+  label: string;
+}
+
+export interface Candidate {
+  target: Target;
+  /** 0..1: how plausible this is as the answer. */
+  score: number;
+  /** Which signal found it, for logs and evaluation. */
+  signal: 'error' | 'port' | 'endpoint' | 'words' | 'scenario';
+}
+
+export function targetKey(t: Pick<Target, 'kind' | 'id'>): string {
+  return `${t.kind}:${t.id}`;
+}
+
+export function rulesForPort(k: Knowledge, port: number): Rule[] {
+  return k.rules.filter((r) => r.ports.some((p) => p.from <= port && port <= p.to));
+}
+
+export function portTarget(k: Knowledge, port: number): Target {
+  const endpoints = [...new Set(rulesForPort(k, port).map((r) => r.endpoint))];
+  const more = endpoints.length > 2 ? ` and ${endpoints.length - 2} more` : '';
+  return {
+    kind: 'port',
+    id: String(port),
+    label: `Port ${port}: ${endpoints.slice(0, 2).join(', ')}${more}`,
+  };
+}
+
+export function endpointTarget(k: Knowledge, endpoint: string): Target {
+  const rules = k.rules.filter((r) => r.endpoint === endpoint);
+  const directions = [...new Set(rules.map((r) => r.direction))].join('/');
+  return {
+    kind: 'endpoint',
+    id: endpoint,
+    label: directions ? `${endpoint} (${directions})` : endpoint,
+  };
+}
+
+/** The target for an item of the knowledge; undefined when no such item exists. */
+export function targetFor(k: Knowledge, kind: TargetKind, id: string): Target | undefined {
+  switch (kind) {
+    case 'scenario': {
+      const s = scenarioById(k, id);
+      return s && { kind, id, label: s.title };
+    }
+    case 'step': {
+      const s = stepById(k, id);
+      return s && { kind, id, label: s.title };
+    }
+    case 'rule': {
+      const r = ruleById(k, id);
+      return r && { kind, id, label: ruleLabel(r) };
+    }
+    case 'error': {
+      const e = errorById(k, id);
+      return e && { kind, id, label: e.title };
+    }
+    case 'conflict': {
+      const c = conflictById(k, id);
+      return c && { kind, id, label: c.topic };
+    }
+    case 'port': {
+      const port = /^\d{1,5}$/.test(id) ? Number(id) : NaN;
+      return port >= 1 && port <= 65535 ? portTarget(k, port) : undefined;
+    }
+    case 'endpoint':
+      return k.rules.some((r) => r.endpoint === id) ? endpointTarget(k, id) : undefined;
+  }
+}
+
+export function scenariosOf(k: Knowledge, t: Pick<Target, 'kind' | 'id'>): readonly ScenarioId[] {
+  switch (t.kind) {
+    case 'scenario':
+      return scenarioById(k, t.id) ? [t.id as ScenarioId] : [];
+    case 'step':
+      return stepById(k, t.id)?.scenarios ?? [];
+    case 'rule':
+      return ruleById(k, t.id)?.scenarios ?? [];
+    case 'error':
+      return errorById(k, t.id)?.scenarios ?? [];
+    case 'conflict':
+      return conflictById(k, t.id)?.scenarios ?? [];
+    case 'port':
+      return [...new Set(rulesForPort(k, Number(t.id)).flatMap((r) => r.scenarios))];
+    case 'endpoint':
+      return [...new Set(k.rules.filter((r) => r.endpoint === t.id).flatMap((r) => r.scenarios))];
+  }
+}
+
+// ─── Words: BM25 over every item ─────────────────────────────────────────────────────────────
+
+interface SearchDoc {
+  key: string;
+  kind: TargetKind;
+  id: string;
+  title: string;
+  names: string;
+  ask: string;
+  text: string;
+}
+
+function searchDocs(k: Knowledge): SearchDoc[] {
+  const doc = (kind: TargetKind, id: string, f: Omit<SearchDoc, 'key' | 'kind' | 'id'>) => ({
+    key: `${kind}:${id}`,
+    kind,
+    id,
+    ...f,
+  });
+  const join = (list: readonly string[] | undefined) => (list ?? []).join(' \n ');
+  return [
+    ...k.scenarios.map((s) =>
+      doc('scenario', s.id, {
+        title: s.title,
+        names: join([...s.synonyms, ...(s.hints ?? [])]),
+        ask: join(s.ask),
+        text: s.summary,
+      }),
+    ),
+    ...k.rules.map((r) =>
+      doc('rule', r.id, {
+        title: r.endpoint,
+        names: join(r.aliases),
+        ask: join(r.ask),
+        text: r.purpose,
+      }),
+    ),
+    ...k.steps.map((s) =>
+      doc('step', s.id, {
+        title: s.title,
+        names: '',
+        ask: join(s.ask),
+        text: `${s.answer ?? ''} ${s.text}`,
+      }),
+    ),
+    ...k.errors.map((e) =>
+      doc('error', e.id, {
+        title: e.title,
+        names: join(e.patterns.flatMap((p) => ('contains' in p ? [p.contains] : []))),
+        ask: join(e.ask),
+        text: `${e.cause} ${e.fix ?? ''}`,
+      }),
+    ),
+    ...k.conflicts.map((c) =>
+      doc('conflict', c.id, {
+        title: c.topic,
+        names: join(c.endpoints),
+        ask: join(c.ask),
+        text: [c.answer ?? '', c.recommendation, ...c.positions.map((p) => p.claim)].join(' '),
+      }),
+    ),
+  ];
+}
+
+/** Index terms: stems of the words, without stopwords and words every item shares. */
+export function indexTerms(text: string): string[] {
+  return tokens(text)
+    .filter((w) => !STOPWORDS.has(w) && !DOMAIN_NOISE.has(w) && w.length > 1)
+    .map(stem);
+}
+
+const indexes = new WeakMap<Knowledge, MiniSearch<SearchDoc>>();
+
+function searchIndex(k: Knowledge): MiniSearch<SearchDoc> {
+  let index = indexes.get(k);
+  if (!index) {
+    index = new MiniSearch<SearchDoc>({
+      idField: 'key',
+      fields: ['title', 'names', 'ask', 'text'],
+      storeFields: ['kind', 'id'],
+      tokenize: indexTerms,
+      processTerm: (t) => t,
+      searchOptions: {
+        boost: { ask: 2.5, names: 2, title: 2, text: 1 },
+        fuzzy: (term) => (term.length >= 7 ? 0.15 : false),
+        prefix: false,
+        combineWith: 'OR',
+      },
+    });
+    index.addAll(searchDocs(k));
+    indexes.set(k, index);
+  }
+  return index;
+}
+
+export interface WordHit {
+  kind: TargetKind;
+  id: string;
+  /** BM25 relative to the best hit, 0..1. */
+  relative: number;
+  /** Share of the question's terms the item matched, 0..1. */
+  coverage: number;
+}
+
+export function wordHits(k: Knowledge, terms: readonly string[], limit = 30): WordHit[] {
+  if (terms.length === 0) return [];
+  const results = searchIndex(k).search(terms.join(' '), {
+    tokenize: (t) => t.split(' '),
+  });
+  const top = results[0]?.score ?? 1;
+  return results.slice(0, limit).map((r) => ({
+    kind: r['kind'] as TargetKind,
+    id: r['id'] as string,
+    relative: r.score / top,
+    coverage: new Set(r.queryTerms).size / terms.length,
+  }));
+}
+
+// ─── Conditions the user stated against an item's condition ──────────────────────────────────
+
+/** The computePublicIp value a condition requires, when it requires one. */
+function requiredPublicIp(condition: Condition): boolean | undefined {
+  if ('option' in condition && condition.option === 'computePublicIp') return condition.equals;
+  if ('all' in condition) {
+    for (const c of condition.all) {
+      const found = requiredPublicIp(c);
+      if (found !== undefined) return found;
+    }
+  }
+  return undefined;
+}
+
+export function conditionOf(k: Knowledge, t: Pick<Target, 'kind' | 'id'>): Condition | undefined {
+  if (t.kind === 'step') return stepById(k, t.id)?.condition;
+  if (t.kind === 'rule') return ruleById(k, t.id)?.condition;
+  return undefined;
+}
+
+/** +: written for the setup the user describes; −: for the other kind (public IP or not). */
+export function conditionFit(k: Knowledge, t: Target, q: ParsedQuestion): number {
+  const stated = q.facets.conditions.computePublicIp;
+  if (stated === undefined) return 0;
+  const condition = conditionOf(k, t);
+  const required = condition && requiredPublicIp(condition);
+  if (required === undefined) return 0;
+  return required === stated ? 0.06 : -0.15;
+}
+
+// ─── Direct signals ──────────────────────────────────────────────────────────────────────────
+
+/** A regex that only names port numbers ("\b44224\b"): alone it marks a question, not an error. */
+function isPortOnlyPattern(regex: string): boolean {
+  return /\d/.test(regex) && regex.replace(/\\b|\d|\.\*|[()[\]|?\s]/g, '') === '';
+}
+
+/** A pattern that names a host or setting ("azurecr.io") rather than the text of an error. */
+function isNamePattern(contains: string): boolean {
+  return !/\s/.test(contains) && /[._]/.test(contains);
+}
+
+export function errorCandidates(k: Knowledge, q: ParsedQuestion): Candidate[] {
+  const problem = q.facets.asks.has('problem');
+  return findByError(k, q.raw).flatMap((hit) => {
+    const error = errorById(k, hit.id);
+    if (!error) return [];
+    const textual = error.patterns.some((p) =>
+      'contains' in p
+        ? !isNamePattern(p.contains) && q.lower.includes(p.contains.toLowerCase())
+        : !isPortOnlyPattern(p.regex) && new RegExp(p.regex, 'i').test(q.raw),
+    );
+    if (!problem && !textual) return [];
+    const target = targetFor(k, 'error', hit.id);
+    // The text of a known error pasted in is the strongest signal there is.
+    const score = textual ? 0.9 + 0.08 * hit.score : 0.62 + 0.3 * hit.score;
+    return target ? [{ target, score, signal: 'error' as const }] : [];
+  });
+}
+
+/** Undotted service-tag names as typed: "AzureMachineLearning", "storage tag", "ARM". */
+function tagMentions(k: Knowledge, q: ParsedQuestion): string[] {
+  const bases = new Map<string, string>();
+  for (const r of k.rules) {
+    if (r.endpointKind !== 'service-tag') continue;
+    for (const name of [r.endpoint, ...(r.aliases ?? [])]) {
+      bases.set(name.toLowerCase().replace(/\.<region>$/, ''), name);
+    }
+  }
+  const found: string[] = [];
+  const typed = q.raw.split(/[\s,;:()'"`?!]+/).slice(0, 400);
+  typed.forEach((word, i) => {
+    if (word.length > 60 || word.includes('.')) return;
+    const lower = word.toLowerCase();
+    const next = (typed[i + 1] ?? '').toLowerCase();
+    // A tag typed with its capitals, or any tag name followed by "tag": "Storage tag".
+    const capitalised = /[A-Z]/.test(word.slice(1)) || /^[A-Z]{2,}/.test(word);
+    if (bases.has(lower) && (capitalised || /^tags?$/.test(next))) found.push(lower);
+    for (let n = 2; n <= 4 && i + n <= typed.length; n++) {
+      const joined = typed
+        .slice(i, i + n)
+        .join('')
+        .toLowerCase();
+      if (bases.has(joined) && /^(service|tags?)$/.test((typed[i + n] ?? '').toLowerCase()))
+        found.push(joined);
+    }
+  });
+  return found;
+}
+
+/** Names the question types that match rule endpoints, best endpoints first. */
+export function endpointMatches(
+  k: Knowledge,
+  q: ParsedQuestion,
+): { endpoints: string[]; obsoleteConflicts: string[]; names: string[] } {
+  const names = [
+    ...new Set([
+      ...q.facets.dottedNames.filter((n) => !n.startsWith('privatelink.')),
+      ...tagMentions(k, q),
+    ]),
+  ].slice(0, 20);
+  const endpoints: string[] = [];
+  const obsolete: string[] = [];
+  for (const name of names) {
+    const hits = findByEndpoint(k, name).filter((h) => h.score >= 0.8);
+    const ruleHits = hits.filter((h) => h.kind === 'rule');
+    const top = Math.max(0, ...ruleHits.map((h) => h.score));
+    const best = ruleHits
+      .filter((h) => h.score >= top)
+      .map((h) => ruleById(k, h.id)?.endpoint)
+      .filter((e): e is string => e !== undefined)
+      // The most specific template first: <region>.tundra.azureml.ms over *.azureml.ms.
+      .sort((a, b) => b.replace(/<[^>]+>|\*/g, '').length - a.replace(/<[^>]+>|\*/g, '').length);
+    const specific = best[0];
+    if (specific) {
+      const literal = (e: string) => e.replace(/<[^>]+>|\*/g, '').length;
+      endpoints.push(...best.filter((e) => literal(e) === literal(specific)));
+    }
+    for (const h of hits) {
+      if (
+        h.kind === 'conflict' &&
+        h.score >= top &&
+        (conflictById(k, h.id)?.endpoints ?? []).length > 0
+      )
+        obsolete.push(h.id);
+    }
+  }
+  return { endpoints: [...new Set(endpoints)], obsoleteConflicts: [...new Set(obsolete)], names };
+}

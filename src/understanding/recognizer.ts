@@ -1,0 +1,305 @@
+// Understands a free-text question offline: facets, candidates from every signal, one decision.
+// The knowledge's own vocabulary (names, `ask` phrasings, abbreviations) does the work; the code
+// only weighs signals against each other.
+import type { Knowledge, ScenarioId } from '../knowledge/knowledge.schema';
+import { ruleById } from '../knowledge/lookup.query';
+import { decide } from './decision';
+import { parseQuestion, type Facets, type ParsedQuestion } from './facets';
+import { DOMAIN_NOISE, lexiconOf } from './lexicon';
+import { stem } from './normalise';
+import {
+  conditionFit,
+  endpointMatches,
+  endpointTarget,
+  errorCandidates,
+  portTarget,
+  rulesForPort,
+  scenariosOf,
+  targetFor,
+  wordHits,
+  type Candidate,
+  type Target,
+  type WordHit,
+} from './ranking';
+
+export type { Target, TargetKind } from './ranking';
+export type { Facets } from './facets';
+
+export type Recognition =
+  | {
+      kind: 'answer';
+      target: Target;
+      /** Runners-up, shown as "Did you mean…" under the answer. */
+      alternatives: Target[];
+      confidence: number;
+      facets: Facets;
+      why: string;
+    }
+  | { kind: 'choices'; candidates: Target[]; facets: Facets; why: string }
+  | { kind: 'none'; facets?: Facets; why: string };
+
+/** Something that turns a question into a recognition; the conversation layer takes one injected. */
+export type Recognizer = (text: string) => Recognition;
+
+export function createRecognizer(k: Knowledge): Recognizer {
+  lexiconOf(k); // build the word tables at start-up, not on the first question
+  return (text) => recognize(k, text);
+}
+
+const REQUIREMENT_ASKS = ['rules', 'ports', 'tags', 'hosts'] as const;
+
+function namedScenarios(f: Facets, min = 0.55): ScenarioId[] {
+  return f.scenarios.filter((s) => s.strength >= min).map((s) => s.id);
+}
+
+/** Rules narrowed to the direction and scenarios the question names, when that leaves any. */
+function narrowRules(k: Knowledge, ruleIds: readonly string[], f: Facets): string[] {
+  let rules = ruleIds.flatMap((id) => ruleById(k, id) ?? []);
+  if (f.direction) {
+    const same = rules.filter((r) => r.direction === f.direction);
+    if (same.length > 0) rules = same;
+  }
+  const scenarios = namedScenarios(f, 0.4);
+  if (scenarios.length > 0) {
+    const inScenario = rules.filter((r) => r.scenarios.some((s) => scenarios.includes(s)));
+    if (inScenario.length > 0) rules = inScenario;
+  }
+  return rules.map((r) => r.id);
+}
+
+/** Conflicts a doubting question may be about, ranked by how well the words match them. */
+function conflictCandidates(
+  ids: readonly string[],
+  hits: readonly WordHit[],
+  k: Knowledge,
+  doubt: 'strong' | 'mild' | 'none',
+): Candidate[] {
+  return [...new Set(ids)].flatMap((id) => {
+    const target = targetFor(k, 'conflict', id);
+    if (!target) return [];
+    const hit = hits.find((h) => h.kind === 'conflict' && h.id === id);
+    const base = doubt === 'strong' ? 0.8 : doubt === 'mild' ? 0.7 : 0.6;
+    const score = base + 0.3 * (hit ? hit.coverage : 0);
+    return [{ target, score, signal: 'endpoint' as const }];
+  });
+}
+
+/** Two names side by side with "or"/"vs" ask which one is right: a disagreement between sources. */
+function comparesNames(q: ParsedQuestion, names: number): boolean {
+  return names >= 2 && /\b(or|vs|versus)\b/.test(q.lower);
+}
+
+function portAndEndpointCandidates(k: Knowledge, q: ParsedQuestion, hits: WordHit[]): Candidate[] {
+  const f = q.facets;
+  const { endpoints, obsoleteConflicts, names } = endpointMatches(k, q);
+  const known = f.ports.filter((p) => rulesForPort(k, p.port).length > 0);
+  const doubt =
+    f.asks.has('doubt') || comparesNames(q, names.length + known.length)
+      ? 'strong'
+      : f.asks.has('compare')
+        ? 'mild'
+        : 'none';
+  const out: Candidate[] = [];
+
+  if (known.length > 0) {
+    const portRules = [...new Set(known.flatMap((p) => rulesForPort(k, p.port)))];
+    const named = portRules.filter((r) => endpoints.includes(r.endpoint));
+    const ids = (named.length > 0 ? named : portRules).flatMap((r) => r.conflicts ?? []);
+    out.push(...conflictCandidates(ids, hits, k, doubt));
+    if (named.length > 0) {
+      const narrowed = narrowRules(
+        k,
+        named.map((r) => r.id),
+        f,
+      );
+      for (const id of narrowed.slice(0, 3)) {
+        const t = targetFor(k, 'rule', id);
+        if (t) out.push({ target: t, score: narrowed.length === 1 ? 0.92 : 0.8, signal: 'port' });
+      }
+    }
+    // Ports that lead to the same rules (29876 and 29877) are one answer.
+    const groups = new Map<string, number>();
+    for (const p of known) {
+      const key = rulesForPort(k, p.port)
+        .map((r) => r.id)
+        .join(',');
+      if (!groups.has(key)) groups.set(key, p.port);
+    }
+    const ports = [...groups.values()];
+    ports.forEach((port, i) => {
+      out.push({
+        target: portTarget(k, port),
+        score: named.length > 0 ? 0.85 : ports.length === 1 ? 0.93 : 0.8 - 0.01 * i,
+        signal: 'port',
+      });
+    });
+    return out;
+  }
+
+  for (const id of obsoleteConflicts) {
+    const t = targetFor(k, 'conflict', id);
+    if (t) out.push({ target: t, score: 0.9, signal: 'endpoint' });
+  }
+  if (endpoints.length === 0) return out;
+  const rules = k.rules.filter((r) => endpoints.includes(r.endpoint));
+  out.push(
+    ...conflictCandidates(
+      rules.flatMap((r) => r.conflicts ?? []),
+      hits,
+      k,
+      doubt,
+    ),
+  );
+  endpoints.forEach((endpoint, i) => {
+    const ofEndpoint = rules.filter((r) => r.endpoint === endpoint).map((r) => r.id);
+    const narrowed = narrowRules(k, ofEndpoint, f);
+    const single = narrowed.length === 1 && ofEndpoint.length > 1 ? narrowed[0] : undefined;
+    const target = single ? targetFor(k, 'rule', single) : endpointTarget(k, endpoint);
+    if (target)
+      out.push({
+        target,
+        score: (endpoints.length === 1 ? 0.9 : 0.8) - 0.01 * i,
+        signal: 'endpoint',
+      });
+  });
+  return out;
+}
+
+/** The words' candidates, weighed by what the question asks and the setup it describes. */
+function wordCandidates(k: Knowledge, q: ParsedQuestion, hits: readonly WordHit[]): Candidate[] {
+  const f = q.facets;
+  const named = namedScenarios(f);
+  const how = f.asks.has('how');
+  const asksSlice = REQUIREMENT_ASKS.some((a) => f.asks.has(a)) || f.direction !== undefined;
+  return hits.flatMap((hit) => {
+    const target = targetFor(k, hit.kind, hit.id);
+    if (!target) return [];
+    let score = 0.55 * hit.coverage + 0.3 * hit.relative;
+    switch (hit.kind) {
+      case 'scenario':
+        score *= 0.6; // scenario names are weighed as facets below
+        break;
+      case 'conflict':
+        score = f.asks.has('doubt')
+          ? score + 0.1
+          : f.asks.has('compare')
+            ? score + 0.03
+            : score * 0.7;
+        break;
+      case 'error':
+        score = f.asks.has('problem') ? score + 0.12 : score * 0.7;
+        break;
+      case 'rule':
+        score -= 0.1; // a rule is better reached by its port, its name or its scenario's slice
+        break;
+      case 'step':
+        if (how && conflictOrNote(k, hit.id) === 'action') score += 0.05;
+        // "What does X need" wants the scenario's rules, not one fact about it.
+        if (asksSlice && !how) score -= 0.05;
+        break;
+    }
+    if (named.length > 0 && hit.kind !== 'scenario') {
+      const inScenario = scenariosOf(k, target).some((s) => named.includes(s));
+      score += inScenario ? 0.05 : -0.08;
+    }
+    score += conditionFit(k, target, q);
+    return [{ target, score, signal: 'words' as const }];
+  });
+}
+
+function conflictOrNote(k: Knowledge, stepId: string): 'action' | 'note' | undefined {
+  return k.steps.find((s) => s.id === stepId)?.kind;
+}
+
+/** Scenarios named by the question, stronger when it asks what they need as a whole or a slice. */
+function scenarioCandidates(k: Knowledge, q: ParsedQuestion): Candidate[] {
+  const f = q.facets;
+  const asksSlice = REQUIREMENT_ASKS.some((a) => f.asks.has(a)) || f.direction !== undefined;
+  const specific =
+    f.asks.has('how') || f.asks.has('problem') || f.asks.has('doubt') || f.asks.has('why');
+  // "studio", "compute cluster?": nothing but the scenario's name asks for all of it.
+  const lexicon = lexiconOf(k);
+  const nameWords = new Set(lexicon.scenarioNames.flatMap((n) => n.words));
+  const onlyName = q.terms.every((t) => nameWords.has(stem(t)));
+  return f.scenarios.flatMap((s) => {
+    const target = targetFor(k, 'scenario', s.id);
+    if (!target) return [];
+    let score = s.strength;
+    if (asksSlice && !specific) score += 0.25;
+    if (onlyName && !specific) score += 0.15;
+    if (specific && !asksSlice) score -= 0.2;
+    // A name typed alongside something more specific (a host, a port) yields to it.
+    return [{ target, score: Math.min(score, onlyName ? 1 : 0.86), signal: 'scenario' as const }];
+  });
+}
+
+/** Whether the question is about this domain at all: some of its words must be the knowledge's. */
+function isOnTopic(k: Knowledge, q: ParsedQuestion): boolean {
+  const lexicon = lexiconOf(k);
+  const domain = q.content.filter(
+    (w) => lexicon.known.has(stem(w)) || DOMAIN_NOISE.has(w) || lexicon.expansions.has(w),
+  );
+  const strongDomain = domain.filter((w) => !DOMAIN_NOISE.has(w));
+  if (strongDomain.length === 0 && q.facets.scenarios.length === 0) return false;
+  return domain.length >= q.content.length / 3 || q.facets.scenarios.length > 0;
+}
+
+export function recognize(k: Knowledge, text: string): Recognition {
+  const q = parseQuestion(k, text, (p) => rulesForPort(k, p).length > 0);
+  const facets = q.facets;
+  if (q.words.length === 0) return { kind: 'none', facets, why: 'the message is empty' };
+
+  const errors = errorCandidates(k, q);
+  const hits = wordHits(k, q.terms);
+  const direct = portAndEndpointCandidates(k, q, hits);
+  const unknownPorts = facets.ports.filter((p) => rulesForPort(k, p.port).length === 0);
+  if (
+    errors.length === 0 &&
+    direct.length === 0 &&
+    unknownPorts.length > 0 &&
+    unknownPorts.length === facets.ports.length
+  ) {
+    const ports = unknownPorts.map((p) => p.port).join(', ');
+    return { kind: 'none', facets, why: `no rule in the knowledge uses port ${ports}` };
+  }
+  if (errors.length === 0 && direct.length === 0 && !isOnTopic(k, q)) {
+    return {
+      kind: 'none',
+      facets,
+      why: 'the question is not about Azure Machine Learning networking',
+    };
+  }
+  const candidates = [
+    ...errors,
+    ...direct,
+    ...wordCandidates(k, q, hits),
+    ...scenarioCandidates(k, q),
+  ];
+  const decision = decide(candidates);
+  const signal = (t: Target) =>
+    candidates.find((c) => c.target.kind === t.kind && c.target.id === t.id)?.signal ?? 'words';
+  switch (decision.kind) {
+    case 'answer':
+      return {
+        kind: 'answer',
+        target: decision.target,
+        alternatives: decision.alternatives,
+        confidence: decision.confidence,
+        facets,
+        why: `best match by ${signal(decision.target)}`,
+      };
+    case 'choices':
+      return {
+        kind: 'choices',
+        candidates: decision.candidates,
+        facets,
+        why: 'two or more things match about equally',
+      };
+    case 'none':
+      return {
+        kind: 'none',
+        facets,
+        why: 'nothing in the knowledge matches the question well enough',
+      };
+  }
+}
