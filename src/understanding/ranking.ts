@@ -2,7 +2,13 @@
 // a port, a service tag or host name); the words of the question are matched with BM25 against each
 // item's title, names, the ways people ask about it (`ask` in the data) and its text.
 import MiniSearch from 'minisearch';
-import type { Condition, Knowledge, Rule, ScenarioId } from '../knowledge/knowledge.schema';
+import type {
+  Condition,
+  ErrorPattern,
+  Knowledge,
+  Rule,
+  ScenarioId,
+} from '../knowledge/knowledge.schema';
 import {
   conflictById,
   errorById,
@@ -276,20 +282,34 @@ function isNamePattern(contains: string): boolean {
   return !/\s/.test(contains) && /[._]/.test(contains);
 }
 
+/**
+ * A pattern that identifies one error: an error code ("ImageBuildComputeNotValid") or a literal
+ * message of several words. Descriptive regexes ("nsg.*block") only say the text is about it.
+ */
+function isIdentifying(pattern: ErrorPattern): boolean {
+  if ('contains' in pattern)
+    return !isNamePattern(pattern.contains) && pattern.contains.length >= 12;
+  return !/\.\*|\\b\d|\|/.test(pattern.regex) && pattern.regex.length >= 12;
+}
+
 export function errorCandidates(k: Knowledge, q: ParsedQuestion): Candidate[] {
   const problem = q.facets.asks.has('problem');
   return findByError(k, q.raw).flatMap((hit) => {
     const error = errorById(k, hit.id);
     if (!error) return [];
-    const textual = error.patterns.some((p) =>
+    const matching = error.patterns.filter((p) =>
       'contains' in p
         ? !isNamePattern(p.contains) && q.lower.includes(p.contains.toLowerCase())
         : !isPortOnlyPattern(p.regex) && new RegExp(p.regex, 'i').test(q.raw),
     );
-    if (!problem && !textual) return [];
+    if (!problem && matching.length === 0) return [];
     const target = targetFor(k, 'error', hit.id);
-    // The text of a known error pasted in is the strongest signal there is.
-    const score = textual ? 0.9 + 0.08 * hit.score : 0.62 + 0.3 * hit.score;
+    // The pasted text of a known error is the strongest signal there is; a description is less.
+    const score = matching.some(isIdentifying)
+      ? 0.9 + 0.08 * hit.score
+      : matching.length > 0
+        ? 0.76 + 0.2 * hit.score
+        : 0.55 + 0.2 * hit.score;
     return target ? [{ target, score, signal: 'error' as const }] : [];
   });
 }

@@ -269,9 +269,12 @@ export function recognize(k: Knowledge, text: string): Recognition {
       why: 'the question is not about Azure Machine Learning networking',
     };
   }
+  // A name in a problem report ("failed to pull from mcr.microsoft.com") is where the error shows,
+  // not what the question asks about, once the error itself is recognised.
+  const reported = errors.length > 0 && facets.asks.has('problem');
   const candidates = [
     ...errors,
-    ...direct,
+    ...direct.map((c) => (reported ? { ...c, score: c.score - 0.2 } : c)),
     ...wordCandidates(k, q, hits),
     ...scenarioCandidates(k, q),
   ];

@@ -1,0 +1,356 @@
+// A recognized question as the answer a person reads first: one verdict line, the few rows, steps
+// or the fix that matter, and the reasons, disagreements and sources one click away. This is the
+// one place where a recognition becomes a card's view model.
+import type { Knowledge, Rule, ScenarioId, SourceRef } from '../knowledge/knowledge.schema';
+import { describeCondition } from '../knowledge/condition.query';
+import {
+  conflictById,
+  errorById,
+  ruleById,
+  scenarioById,
+  stepById,
+} from '../knowledge/lookup.query';
+import { catalogOf } from '../knowledge/overview.query';
+import { substituteRegion, type PlanRule } from '../knowledge/plan.query';
+import type { Facets } from '../understanding/facets';
+import { rulesForPort, type Target } from '../understanding/ranking';
+import { ruleSlice, underStated } from './slice';
+
+export interface AnswerRow {
+  destination: string;
+  ports: string;
+  note: string;
+}
+
+export interface AnswerView {
+  title: string;
+  verdict: string;
+  understood: string;
+  fix: string;
+  rows: AnswerRow[];
+  rowsNote: string;
+  points: string[];
+  details: string[];
+  conflicts: string[];
+  sources: { title: string; url: string; asOf: string }[];
+  /** The scenario whose whole picture is one click away, when the answer is a slice of it. */
+  wholeScenario?: ScenarioId;
+  /** What the feedback buttons refer to. */
+  feedbackTarget: string;
+}
+
+/** Rows on the first screen; the rest are behind "Why and details". */
+const MAX_ROWS = 8;
+const MAX_POINTS = 5;
+
+const NO_FACETS: Facets = {
+  scenarios: [],
+  asks: new Set(),
+  conditions: {},
+  ports: [],
+  dottedNames: [],
+};
+
+function firstSentence(text: string): string {
+  const m = /^(.{20,240}?[.!?])(\s|$)/.exec(text);
+  return m?.[1] ?? (text.length > 240 ? `${text.slice(0, 237)}…` : text);
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** One row per destination and direction: ports of its rules merged ("TCP 443, 8787 · UDP 5831"). */
+export function mergedRows(rows: readonly PlanRule[], region?: string): AnswerRow[] {
+  const byDestination = new Map<string, PlanRule[]>();
+  for (const row of rows) {
+    const key = `${row.direction}|${row.endpoint}`;
+    byDestination.set(key, [...(byDestination.get(key) ?? []), row]);
+  }
+  return [...byDestination.values()].map((group) => {
+    const first = group[0]!;
+    const protocols = new Map<string, string[]>();
+    for (const r of group) {
+      const ports = r.ports || r.portsNote;
+      protocols.set(r.protocol, [...(protocols.get(r.protocol) ?? []), ...(ports ? [ports] : [])]);
+    }
+    const ports = [...protocols]
+      .map(([protocol, list]) => `${protocol} ${[...new Set(list)].join(', ')}`.trim())
+      .join(' · ');
+    const conditions = [...new Set(group.map((r) => r.condition).filter(Boolean))];
+    const arrow = first.direction === 'inbound' ? 'from' : 'to';
+    return {
+      destination: `${arrow} ${substituteRegion(first.endpoint, region)}`,
+      ports,
+      note:
+        conditions.length > 0 && conditions.length === group.length ? conditions.join('; ') : '',
+    };
+  });
+}
+
+function sourcesOf(k: Knowledge, refs: readonly SourceRef[]): AnswerView['sources'] {
+  const ids = [...new Set(refs.map((r) => r.source))];
+  return ids.flatMap((id) => {
+    const s = k.sources.find((x) => x.id === id);
+    return s ? [{ title: s.title, url: s.url, asOf: s.asOf }] : [];
+  });
+}
+
+function conflictLines(k: Knowledge, ids: readonly string[]): string[] {
+  return [...new Set(ids)].flatMap((id) => {
+    const c = conflictById(k, id);
+    if (!c) return [];
+    const newest = c.newer !== null ? c.positions[c.newer] : undefined;
+    return [
+      `**${c.topic}.** ${c.recommendation}${newest ? ` (newest source: ${newest.asOf})` : ''}`,
+    ];
+  });
+}
+
+function understoodLine(k: Knowledge, f: Facets): string {
+  const parts: string[] = [];
+  const scenarios = f.scenarios.filter((s) => s.strength >= 0.55);
+  for (const s of scenarios.slice(0, 2)) parts.push(scenarioById(k, s.id)?.title ?? s.id);
+  if (f.direction) parts.push(f.direction);
+  const c = f.conditions;
+  if (c.computePublicIp === false) parts.push('no public IP');
+  if (c.computePublicIp === true) parts.push('public IP');
+  if (c.egress) parts.push('firewall');
+  if (c.forcedTunnel) parts.push('forced tunnelling');
+  if (c.hbi) parts.push('hbi workspace');
+  if (c.ownImages) parts.push('own images');
+  if (c.vscode) parts.push('VS Code');
+  if (c.sdk) parts.push(`SDK ${c.sdk}`);
+  if (f.region) parts.push(f.region);
+  if (f.cloud === 'usgov') parts.push('Azure Government');
+  if (f.cloud === 'china') parts.push('Azure operated by 21Vianet');
+  return parts.length > 0 ? `I read this as: ${parts.join(' · ')}.` : '';
+}
+
+/** "Yes, …" / "Only when …" / "No, …" for a yes/no question about rules. */
+function yesNoForRules(rules: readonly Rule[], f: Facets): string {
+  const truths = rules.map((r) => underStated(r.condition, f.conditions));
+  if (truths.includes(true)) return 'Yes';
+  if (truths.every((t) => t === false)) return 'No, not in the setup you describe';
+  const conditions = [...new Set(rules.map((r) => describeCondition(r.condition)).filter(Boolean))];
+  return conditions.length > 0 ? `${conditions[0]}` : 'Yes';
+}
+
+function sliceView(k: Knowledge, scenario: ScenarioId, f: Facets): AnswerView {
+  const s = scenarioById(k, scenario)!;
+  const { rows, hostRowsLeftOut } = ruleSlice(k, [scenario], f);
+  const merged = mergedRows(rows, f.region);
+  const direction = f.direction ?? '';
+  const what = f.asks.has('hosts') && !f.asks.has('tags') ? 'host-name' : direction;
+  const noun = `${what ? `${what} ` : ''}rule${merged.length === 1 ? '' : 's'}`;
+  let verdict: string;
+  if (merged.length === 0) {
+    verdict = `No ${what ? `${what} ` : ''}rules are needed for ${s.title.toLowerCase()} in the setup you describe.`;
+  } else if (merged.length <= 2) {
+    verdict = `${s.title}: ${merged.map((r) => `${r.destination} on ${r.ports}`).join('; ')}.`;
+  } else {
+    verdict = `${s.title} needs ${merged.length} ${noun}; the first ones are below.`;
+  }
+  if (f.asks.has('yesno') && merged.length > 0) verdict = `Yes. ${verdict}`;
+  const inSlice = new Set(rows.flatMap((r) => r.ruleIds));
+  const details = rows.map(
+    (r) =>
+      `**${substituteRegion(r.endpoint, f.region)}** (${r.direction}): ${r.purposes.map(firstSentence).join(' ')}${r.condition ? ` _${r.condition}._` : ''}`,
+  );
+  const notes: string[] = [];
+  if (f.direction === 'inbound' && scenario === 'compute') {
+    const batch = conflictById(k, 'batch-inbound-ports');
+    if (batch) notes.push(batch.answer ?? batch.recommendation);
+  }
+  return {
+    title: `${s.title}${direction ? ` · ${direction}` : ''}`,
+    verdict,
+    understood: understoodLine(k, f),
+    fix: '',
+    rows: merged.slice(0, MAX_ROWS),
+    rowsNote: [
+      merged.length > MAX_ROWS ? `${merged.length - MAX_ROWS} more under Why and details.` : '',
+      hostRowsLeftOut > 0
+        ? `Behind a firewall that cannot use service tags, ${hostRowsLeftOut} host-name rules apply too: ask "which host names does ${s.title.toLowerCase()} need".`
+        : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
+    points: notes,
+    details: [...merged.slice(MAX_ROWS).map((r) => `${r.destination}: ${r.ports}`), ...details],
+    conflicts: conflictLines(
+      k,
+      rows.flatMap((r) => r.conflicts.map((c) => c.id)),
+    ),
+    sources: sourcesOf(k, [
+      ...s.sources,
+      ...k.rules.filter((r) => inSlice.has(r.id)).flatMap((r) => r.sources),
+    ]),
+    wholeScenario: scenario,
+    feedbackTarget: `scenario:${scenario}`,
+  };
+}
+
+function rulesView(
+  k: Knowledge,
+  rules: readonly Rule[],
+  f: Facets,
+  title: string,
+  lead: string,
+  feedbackTarget: string,
+): AnswerView {
+  const ids = new Set(rules.map((r) => r.id));
+  const rows = catalogOf(k).rules.filter((row) => row.ruleIds.some((id) => ids.has(id)));
+  const merged = mergedRows(rows, f.region);
+  const purpose = rules[0] ? firstSentence(rules[0].purpose) : '';
+  const verdictBody = `${lead}${purpose ? ` ${purpose}` : ''}`;
+  const verdict = f.asks.has('yesno') ? `${yesNoForRules(rules, f)}. ${verdictBody}` : verdictBody;
+  return {
+    title,
+    verdict,
+    understood: understoodLine(k, f),
+    fix: '',
+    rows: merged.slice(0, MAX_ROWS),
+    rowsNote:
+      merged.length > MAX_ROWS ? `${merged.length - MAX_ROWS} more under Why and details.` : '',
+    points: [],
+    details: rows.map(
+      (r) =>
+        `**${r.endpoint}** (${r.direction}, ${r.scenarios.map((s) => scenarioById(k, s)?.title ?? s).join(', ')}): ${r.purposes.join(' ')}${r.condition ? ` _${r.condition}._` : ''}`,
+    ),
+    conflicts: conflictLines(
+      k,
+      rules.flatMap((r) => r.conflicts ?? []),
+    ),
+    sources: sourcesOf(
+      k,
+      rules.flatMap((r) => r.sources),
+    ),
+    feedbackTarget,
+  };
+}
+
+/** The answer for a target, narrowed by what the question said (no facets: the whole item). */
+export function focusedAnswer(
+  k: Knowledge,
+  target: Target,
+  facets: Facets = NO_FACETS,
+): AnswerView | undefined {
+  switch (target.kind) {
+    case 'scenario': {
+      const scenario = scenarioById(k, target.id);
+      return scenario && sliceView(k, scenario.id, facets);
+    }
+    case 'rule': {
+      const rule = ruleById(k, target.id);
+      if (!rule) return undefined;
+      return rulesView(
+        k,
+        [rule],
+        facets,
+        `${capitalise(rule.direction)} rule`,
+        `${capitalise(rule.direction)} ${substituteRegion(rule.endpoint, facets.region)}${rule.ports.length > 0 ? ` on ${rule.protocol} ${rule.ports.map((p) => (p.from === p.to ? p.from : `${p.from}-${p.to}`)).join(', ')}` : ''}.`,
+        `rule:${rule.id}`,
+      );
+    }
+    case 'port': {
+      const port = Number(target.id);
+      let rules = rulesForPort(k, port);
+      if (rules.length === 0) return undefined;
+      if (facets.direction) {
+        const same = rules.filter((r) => r.direction === facets.direction);
+        if (same.length > 0) rules = same;
+      }
+      const endpoints = [...new Set(rules.map((r) => r.endpoint))];
+      return rulesView(
+        k,
+        rules,
+        facets,
+        `Port ${port}`,
+        `Port ${port} is used ${rules.every((r) => r.direction === 'inbound') ? 'inbound from' : rules.every((r) => r.direction === 'outbound') ? 'outbound to' : 'with'} ${endpoints.slice(0, 3).join(', ')}${endpoints.length > 3 ? ` and ${endpoints.length - 3} more` : ''}.`,
+        `port:${port}`,
+      );
+    }
+    case 'endpoint': {
+      const rules = k.rules.filter((r) => r.endpoint === target.id);
+      if (rules.length === 0) return undefined;
+      const directions = [...new Set(rules.map((r) => r.direction))].join(' and ');
+      return rulesView(
+        k,
+        rules,
+        facets,
+        target.id,
+        `${substituteRegion(target.id, facets.region)} is needed ${directions}.`,
+        `endpoint:${target.id}`,
+      );
+    }
+    case 'step': {
+      const step = stepById(k, target.id);
+      if (!step) return undefined;
+      const condition = describeCondition(step.condition);
+      return {
+        title: step.kind === 'action' ? 'Configuration step' : 'Good to know',
+        verdict: step.answer ?? step.title,
+        understood: understoodLine(k, facets),
+        fix: '',
+        rows: [],
+        rowsNote: '',
+        points: [step.text, ...(condition ? [`_${condition}._`] : [])],
+        details: [],
+        conflicts: conflictLines(k, step.conflicts ?? []),
+        sources: sourcesOf(k, step.sources),
+        wholeScenario: step.scenarios.length === 1 ? step.scenarios[0] : undefined,
+        feedbackTarget: `step:${step.id}`,
+      };
+    }
+    case 'error': {
+      const error = errorById(k, target.id);
+      if (!error) return undefined;
+      const steps = error.steps.flatMap((id) => stepById(k, id) ?? []);
+      const rules = error.rules.flatMap((id) => ruleById(k, id) ?? []);
+      const ids = new Set(rules.map((r) => r.id));
+      const rows = catalogOf(k).rules.filter((row) => row.ruleIds.some((id) => ids.has(id)));
+      return {
+        title: error.title,
+        verdict: `Likely cause: ${error.cause}`,
+        understood: '',
+        fix: error.fix ?? '',
+        rows: mergedRows(rows, facets.region).slice(0, MAX_ROWS),
+        rowsNote: '',
+        points: steps
+          .slice(0, MAX_POINTS)
+          .map((s) => `• **${s.title}.** ${s.answer ?? firstSentence(s.text)}`),
+        details: steps.map((s) => `**${s.title}.** ${s.text}`),
+        conflicts: conflictLines(k, error.conflicts ?? []),
+        sources: sourcesOf(k, [
+          ...steps.flatMap((s) => s.sources),
+          ...rules.flatMap((r) => r.sources),
+        ]),
+        feedbackTarget: `error:${error.id}`,
+      };
+    }
+    case 'conflict': {
+      const c = conflictById(k, target.id);
+      if (!c) return undefined;
+      return {
+        title: `Where the sources disagree: ${c.topic}`,
+        verdict: c.answer ?? c.recommendation,
+        understood: '',
+        fix: '',
+        rows: [],
+        rowsNote: '',
+        points: c.answer ? [c.recommendation] : [],
+        details: [],
+        conflicts: c.positions.map((p, i) => {
+          const source = k.sources.find((s) => s.id === p.sources[0]?.source);
+          return `${i === c.newer ? '**Newer:** ' : ''}${p.claim} (${source?.title ?? p.sources[0]?.source ?? ''}, ${p.asOf})`;
+        }),
+        sources: sourcesOf(
+          k,
+          c.positions.flatMap((p) => p.sources),
+        ),
+        feedbackTarget: `conflict:${c.id}`,
+      };
+    }
+  }
+}
