@@ -54,6 +54,7 @@ export function ruleRow(k: Knowledge, rule: PlanRule, showScenarios: boolean): R
   );
   const lines = [
     rule.purposes.join(' Also: '),
+    rule.cloudNote ?? '',
     rule.condition ? `_${rule.condition}._` : '',
     rule.portsNote,
     rule.conflicts.length > 0

@@ -2,6 +2,8 @@
 import type { KnowledgeIssue } from './knowledge.error';
 import {
   scenarioOrder,
+  type CloudEndpoint,
+  type CloudProfile,
   type Conflict,
   type KnownError,
   type Region,
@@ -30,6 +32,8 @@ export interface LocatedKnowledge {
   errors: Located<KnownError>[];
   regions: Located<Region>[];
   vocabulary: Located<VocabularyEntry>[];
+  clouds: Located<CloudProfile>[];
+  cloudEndpoints: Located<CloudEndpoint>[];
 }
 
 function issueAt(at: Located<unknown>, field: string, message: string): KnowledgeIssue {
@@ -115,6 +119,8 @@ export function checkIntegrity(k: LocatedKnowledge, folder: string): KnowledgeIs
     ...uniqueIds(k.errors, (e) => e.id, 'id'),
     ...uniqueIds(k.regions, (r) => r.name, 'name'),
     ...uniqueIds(k.vocabulary, (v) => v.term, 'term'),
+    ...uniqueIds(k.clouds, (c) => c.cloud, 'cloud'),
+    ...uniqueIds(k.cloudEndpoints, (e) => `${e.rule} in ${e.cloud}`, 'rule'),
   ];
 
   const sources = new Set(k.sources.map((s) => s.item.id));
@@ -151,6 +157,22 @@ export function checkIntegrity(k: LocatedKnowledge, folder: string): KnowledgeIs
       ...refsExist(at, 'steps', at.item.steps, steps, 'step'),
       ...refsExist(at, 'conflicts', at.item.conflicts, conflicts, 'conflict'),
       ...regexesCompile(at),
+    );
+  }
+
+  const profiled = new Set<string>(k.clouds.map((c) => c.item.cloud));
+  for (const at of k.regions) {
+    const { cloud } = at.item;
+    if (cloud !== 'public' && !profiled.has(cloud))
+      issues.push(issueAt(at, 'cloud', `no clouds entry for "${cloud}"`));
+  }
+  for (const at of k.clouds) {
+    issues.push(...refsExist(at, 'steps', at.item.steps, steps, 'step'));
+  }
+  for (const at of k.cloudEndpoints) {
+    issues.push(
+      ...(rules.has(at.item.rule) ? [] : [issueAt(at, 'rule', `unknown rule "${at.item.rule}"`)]),
+      ...sourceRefsExist(at, 'sources', at.item.sources, sources),
     );
   }
 

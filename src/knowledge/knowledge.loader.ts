@@ -24,6 +24,8 @@ const collections: readonly CollectionName[] = [
   'errors',
   'regions',
   'vocabulary',
+  'clouds',
+  'cloudEndpoints',
 ];
 
 function readFile(dir: string, name: string, label: string): KnowledgeFile | KnowledgeIssue[] {
@@ -89,6 +91,8 @@ export function loadKnowledge(dir: string = projectPath('knowledge')): Knowledge
     errors: Object.freeze(located.errors.map((l) => l.item)),
     regions: Object.freeze(located.regions.map((l) => l.item)),
     vocabulary: Object.freeze(located.vocabulary.map((l) => l.item)),
+    clouds: Object.freeze(located.clouds.map((l) => l.item)),
+    cloudEndpoints: Object.freeze(located.cloudEndpoints.map((l) => l.item)),
   });
 }
 

@@ -96,6 +96,8 @@ export const Scenario = z.strictObject({
   title: Text,
   summary: Text,
   synonyms: z.array(Text).min(1),
+  /** Names that also mean other things ("endpoint", "image"): they only hint at the scenario. */
+  hints: z.array(Text).optional(),
   ask: Ask,
   apiVersions: z.array(Sdk).min(1),
   links: z.array(Link).min(1),
@@ -220,6 +222,45 @@ export const Region = z.strictObject({
 });
 export type Region = z.infer<typeof Region>;
 
+/** The clouds other than Azure public, whose host names differ (Azure Government, 21Vianet). */
+export const SovereignCloud = Cloud.exclude(['public']);
+export type SovereignCloud = z.infer<typeof SovereignCloud>;
+
+/** How plans name a sovereign cloud, where to check what the bot does not cover, and its notes. */
+export const CloudProfile = z.strictObject({
+  cloud: SovereignCloud,
+  name: Text,
+  /** Where to check rules that have no documented equivalent in this cloud. */
+  docs: Link,
+  /** Steps shown only in plans for this cloud's regions (public plans leave them out). */
+  steps: z.array(Id),
+});
+export type CloudProfile = z.infer<typeof CloudProfile>;
+
+/**
+ * A rule's endpoint in a sovereign cloud. `endpoint: null` means the sources give no equivalent
+ * there (the plan keeps the public name and flags it; `note` says why). `alsoEndpoints` are more
+ * hosts one public host splits into (e.g. portal and Resource Manager in Azure Government).
+ */
+export const CloudEndpoint = z
+  .strictObject({
+    rule: Id,
+    cloud: SovereignCloud,
+    endpoint: Text.nullable(),
+    alsoEndpoints: z.array(Text).min(1).optional(),
+    note: Text.optional(),
+    sources: z.array(SourceRef).min(1),
+  })
+  .refine((e) => e.endpoint !== null || e.note, {
+    message: 'expected a note saying why there is no endpoint',
+    path: ['note'],
+  })
+  .refine((e) => e.endpoint !== null || !e.alsoEndpoints, {
+    message: 'expected no alsoEndpoints without an endpoint',
+    path: ['alsoEndpoints'],
+  });
+export type CloudEndpoint = z.infer<typeof CloudEndpoint>;
+
 /**
  * A word or abbreviation people use for a longer term ("ci" → "compute instance"). The recognizer
  * reads the term as if the user had also typed its meaning.
@@ -240,6 +281,8 @@ export const KnowledgeFile = z.strictObject({
   errors: z.array(KnownError).optional(),
   regions: z.array(Region).optional(),
   vocabulary: z.array(VocabularyEntry).optional(),
+  clouds: z.array(CloudProfile).optional(),
+  cloudEndpoints: z.array(CloudEndpoint).optional(),
 });
 export type KnowledgeFile = z.infer<typeof KnowledgeFile>;
 
@@ -254,6 +297,8 @@ export interface Knowledge {
   readonly errors: readonly KnownError[];
   readonly regions: readonly Region[];
   readonly vocabulary: readonly VocabularyEntry[];
+  readonly clouds: readonly CloudProfile[];
+  readonly cloudEndpoints: readonly CloudEndpoint[];
 }
 
 /** Region as typed by a user: case and spaces do not matter ("West Europe" → "westeurope"). */

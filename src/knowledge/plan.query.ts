@@ -2,6 +2,8 @@
 import { describeCondition, evaluateCondition } from './condition.query';
 import {
   scenarioOrder,
+  type CloudEndpoint,
+  type CloudProfile,
   type Condition,
   type Conflict,
   type Direction,
@@ -10,6 +12,7 @@ import {
   type PortRange,
   type Position,
   type Protocol,
+  type Region,
   type Rule,
   type Scenario,
   type ScenarioId,
@@ -44,6 +47,11 @@ export interface PlanRule {
   sources: SourceRef[];
   /** Ids of the knowledge rules merged into this row. */
   ruleIds: string[];
+  /**
+   * Only for a region in Azure Government or 21Vianet: how the endpoint relates to that cloud
+   * ("Azure Government name (public: *.azureml.ms).", "Not documented for Azure Government; …").
+   */
+  cloudNote?: string;
 }
 
 export interface PlanStep {
@@ -140,6 +148,48 @@ interface RuleAccumulator {
   row: PlanRule;
   firstIndex: number;
   conditions: string[];
+  cloudNotes: string[];
+}
+
+/** The plan's sovereign cloud: its profile and its endpoint per rule id. */
+interface CloudContext {
+  profile: CloudProfile;
+  endpoints: ReadonlyMap<string, CloudEndpoint>;
+}
+
+function cloudContext(k: Knowledge, region: Region | undefined): CloudContext | undefined {
+  const profile = k.clouds.find((c) => c.cloud === region?.cloud);
+  if (!profile) return undefined;
+  const entries = k.cloudEndpoints.filter((e) => e.cloud === profile.cloud);
+  return { profile, endpoints: new Map(entries.map((e) => [e.rule, e])) };
+}
+
+/** One endpoint a rule gives a plan row: the public one, or the cloud's (one or more hosts). */
+interface RuleForm {
+  endpoint: string;
+  cloudNote?: string;
+  sources: readonly SourceRef[];
+}
+
+function ruleForms(rule: Rule, region: string | undefined, cloud?: CloudContext): RuleForm[] {
+  const publicEndpoint = substituteRegion(rule.endpoint, region);
+  const entry = cloud?.endpoints.get(rule.id);
+  if (!cloud || !entry) return [{ endpoint: publicEndpoint, sources: [] }];
+  const { name } = cloud.profile;
+  const why = entry.note ? ` ${entry.note}` : '';
+  if (entry.endpoint === null) {
+    const cloudNote = `Not documented for ${name}; the public name is shown.${why}`;
+    return [{ endpoint: publicEndpoint, cloudNote, sources: entry.sources }];
+  }
+  const cloudNote =
+    entry.endpoint === rule.endpoint
+      ? `Same name in ${name}.${why}`
+      : `${name} name (public: ${publicEndpoint}).${why}`;
+  return [entry.endpoint, ...(entry.alsoEndpoints ?? [])].map((endpoint) => ({
+    endpoint: substituteRegion(endpoint, region),
+    cloudNote,
+    sources: entry.sources,
+  }));
 }
 
 function mergeRules(
@@ -147,10 +197,13 @@ function mergeRules(
   rules: readonly Rule[],
   selected: ReadonlySet<ScenarioId>,
   region: string | undefined,
+  cloud?: CloudContext,
 ): PlanRule[] {
   const byKey = new Map<string, RuleAccumulator>();
-  rules.forEach((rule, index) => {
-    const endpoint = substituteRegion(rule.endpoint, region);
+  const forms = rules.flatMap((rule) =>
+    ruleForms(rule, region, cloud).map((f) => ({ rule, ...f })),
+  );
+  forms.forEach(({ rule, endpoint, cloudNote, sources: cloudSources }, index) => {
     const ports = formatPorts(rule.ports);
     const key = `${rule.direction}|${endpoint}|${rule.protocol}|${ports}`;
     let acc = byKey.get(key);
@@ -158,6 +211,7 @@ function mergeRules(
       acc = {
         firstIndex: index,
         conditions: [],
+        cloudNotes: [],
         row: {
           key,
           direction: rule.direction,
@@ -181,10 +235,12 @@ function mergeRules(
     row.scenarios = inSelected(selected, [...row.scenarios, ...rule.scenarios]);
     for (const ref of conflictRefs(k, rule.conflicts))
       pushUnique(row.conflicts, ref, (a, b) => a.id === b.id);
-    for (const ref of rule.sources) pushUnique(row.sources, ref, sameSourceRef);
+    for (const ref of [...rule.sources, ...cloudSources])
+      pushUnique(row.sources, ref, sameSourceRef);
     row.ruleIds.push(rule.id);
     if (!row.portsNote && rule.portsNote) row.portsNote = rule.portsNote;
     acc.conditions.push(describeCondition(withoutFormSelector(rule.condition)));
+    if (cloudNote) pushUnique(acc.cloudNotes, cloudNote, (a, b) => a === b);
   });
 
   const directionOrder: Record<Direction, number> = { inbound: 0, outbound: 1 };
@@ -194,7 +250,11 @@ function mergeRules(
         directionOrder[a.row.direction] - directionOrder[b.row.direction] ||
         a.firstIndex - b.firstIndex,
     )
-    .map((acc) => ({ ...acc.row, condition: mergeConditions(acc.conditions) }));
+    .map((acc) => ({
+      ...acc.row,
+      condition: mergeConditions(acc.conditions),
+      ...(acc.cloudNotes.length > 0 ? { cloudNote: acc.cloudNotes.join(' ') } : {}),
+    }));
 }
 
 function planStep(
@@ -238,6 +298,24 @@ function regionWarnings(k: Knowledge, region: string | undefined, usesRegion: bo
   return [`"${region}" is not an Azure region we know.${hint}`];
 }
 
+/** Names the cloud, what the plan adapted and where to check the rules it could not. */
+function cloudWarnings(region: string, cloud: CloudContext, rules: readonly PlanRule[]): string[] {
+  const { name, docs } = cloud.profile;
+  const undocumented = rules.filter((r) =>
+    r.ruleIds.some((id) => cloud.endpoints.get(id)?.endpoint === null),
+  ).length;
+  const gaps =
+    undocumented === 0
+      ? ''
+      : ` ${undocumented} ${undocumented === 1 ? 'rule has' : 'rules have'} no documented ${name} ` +
+        `equivalent and ${undocumented === 1 ? 'keeps' : 'keep'} the public name (marked in the table); ` +
+        `check "${docs.title}" (${docs.url}).`;
+  return [
+    `${region} is an ${name} region: host names are ${name}'s where the firewall and DNS ` +
+      `articles list them.${gaps} Steps and notes are written for the public cloud.`,
+  ];
+}
+
 function apiWarnings(scenarios: readonly Scenario[], situation: Situation): string[] {
   return scenarios
     .filter((s) => !s.apiVersions.includes(situation.sdk))
@@ -248,13 +326,19 @@ export function planFor(k: Knowledge, situation: Situation): Plan {
   const selected = new Set(situation.scenarios);
   const applies = (item: { scenarios: readonly ScenarioId[]; condition: Condition }) =>
     item.scenarios.some((id) => selected.has(id)) && evaluateCondition(item.condition, situation);
-  const region = situation.region
-    ? (resolveRegion(situation.region, k.regions)?.name ?? situation.region)
-    : undefined;
+  const known = situation.region ? resolveRegion(situation.region, k.regions) : undefined;
+  const region = situation.region ? (known?.name ?? situation.region) : undefined;
+  const cloud = cloudContext(k, known);
+  // Steps about a sovereign cloud only show in plans for that cloud's regions.
+  const cloudOnly = new Set(k.clouds.flatMap((c) => c.steps));
+  const inThisCloud = (step: Step) =>
+    !cloudOnly.has(step.id) || (cloud?.profile.steps.includes(step.id) ?? false);
 
   const rawRules = k.rules.filter(applies);
-  const rules = mergeRules(k, rawRules, selected, region);
-  const planSteps = k.steps.filter(applies).map((s) => planStep(k, s, selected, region));
+  const rules = mergeRules(k, rawRules, selected, region, cloud);
+  const planSteps = k.steps
+    .filter((s) => inThisCloud(s) && applies(s))
+    .map((s) => planStep(k, s, selected, region));
   const scenarios = k.scenarios
     .filter((s) => selected.has(s.id))
     .sort((a, b) => scenarioOrder.indexOf(a.id) - scenarioOrder.indexOf(b.id));
@@ -289,6 +373,7 @@ export function planFor(k: Knowledge, situation: Situation): Plan {
     sources: k.sources.filter((s) => sourceIds.has(s.id)),
     warnings: [
       ...regionWarnings(k, situation.region, usesRegion),
+      ...(cloud && region ? cloudWarnings(region, cloud, rules) : []),
       ...apiWarnings(scenarios, situation),
     ],
   };
