@@ -324,3 +324,36 @@ describe('ask phrasings and one-line answers', () => {
     },
   );
 });
+
+describe('every step, error and conflict of the shared files says how people ask about it', () => {
+  const items = (file: string, collection: string) =>
+    (fileOf(file)[collection] ?? []).map((i) => i.id);
+  const steps = items('steps.json', 'steps');
+  const errors = items('errors.json', 'errors');
+  const conflicts = items('conflicts.json', 'conflicts');
+
+  test.each([...steps, ...errors, ...conflicts])('%s has 3-12 ask phrasings', (id) => {
+    const item = stepById(k, id) ?? errorById(k, id) ?? conflictById(k, id);
+    expect(item?.ask?.length).toBeGreaterThanOrEqual(3);
+    expect(item?.ask?.length).toBeLessThanOrEqual(12);
+  });
+
+  test.each(errors)('error %s has a fix', (id) => {
+    expect(errorById(k, id)?.fix).toBeTruthy();
+  });
+
+  test.each(conflicts)('conflict %s has a one-line answer', (id) => {
+    expect(conflictById(k, id)?.answer).toBeTruthy();
+  });
+
+  test('yes/no conflicts answer with Yes or No first', () => {
+    for (const id of [
+      'batch-inbound-ports',
+      'mcr-own-images',
+      'docker-registry-name',
+      'studio-arm-summary',
+    ])
+      expect(conflictById(k, id)?.answer).toMatch(/^(Yes|No)\b/);
+    expect(conflictById(k, 'aml-port-8787')?.answer).toMatch(/^Only if/);
+  });
+});
