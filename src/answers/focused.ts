@@ -56,6 +56,12 @@ function firstSentence(text: string): string {
   return m?.[1] ?? (text.length > 240 ? `${text.slice(0, 237)}…` : text);
 }
 
+/** "Use a compute instance or a compute cluster" → "a compute instance or a compute cluster". */
+function scenarioNoun(title: string): string {
+  const noun = title.replace(/^(use|access|using)\s+/i, '');
+  return noun.charAt(0).toLowerCase() + noun.slice(1);
+}
+
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -145,7 +151,7 @@ function sliceView(k: Knowledge, scenario: ScenarioId, f: Facets): AnswerView {
   const noun = `${what ? `${what} ` : ''}rule${merged.length === 1 ? '' : 's'}`;
   let verdict: string;
   if (merged.length === 0) {
-    verdict = `No ${what ? `${what} ` : ''}rules are needed for ${s.title.toLowerCase()} in the setup you describe.`;
+    verdict = `No ${what ? `${what} ` : ''}rules are needed for ${scenarioNoun(s.title)} in the setup you describe.`;
   } else if (merged.length <= 2) {
     verdict = `${s.title}: ${merged.map((r) => `${r.destination} on ${r.ports}`).join('; ')}.`;
   } else {
@@ -158,7 +164,7 @@ function sliceView(k: Knowledge, scenario: ScenarioId, f: Facets): AnswerView {
       `**${substituteRegion(r.endpoint, f.region)}** (${r.direction}): ${r.purposes.map(firstSentence).join(' ')}${r.condition ? ` _${r.condition}._` : ''}`,
   );
   const notes: string[] = [];
-  if (f.direction === 'inbound' && scenario === 'compute') {
+  if (f.direction === 'inbound' && scenario === 'compute' && merged.length > 0) {
     const batch = conflictById(k, 'batch-inbound-ports');
     if (batch) notes.push(batch.answer ?? batch.recommendation);
   }
@@ -171,7 +177,7 @@ function sliceView(k: Knowledge, scenario: ScenarioId, f: Facets): AnswerView {
     rowsNote: [
       merged.length > MAX_ROWS ? `${merged.length - MAX_ROWS} more under Why and details.` : '',
       hostRowsLeftOut > 0
-        ? `Behind a firewall that cannot use service tags, ${hostRowsLeftOut} host-name rules apply too: ask "which host names does ${s.title.toLowerCase()} need".`
+        ? `Behind a firewall that cannot use service tags, ${hostRowsLeftOut} host-name rules apply too: ask "which host names does ${scenarioNoun(s.title)} need".`
         : '',
     ]
       .filter(Boolean)

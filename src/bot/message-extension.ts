@@ -3,7 +3,7 @@
 import type { InvokeResponse } from 'botbuilder';
 import { z } from 'zod';
 import type { Knowledge } from '../knowledge';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, searchResults } from '../cards/search-results';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, searchResults } from '../answers/search-results';
 import { MESSAGE_EXTENSION_COMMANDS } from './commands';
 
 export const MessageExtensionQuery = z.object({

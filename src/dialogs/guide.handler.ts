@@ -11,7 +11,7 @@ import { button } from '../cards/card-actions';
 import { wizardStepCard } from '../cards/wizard.card';
 import type { AdaptiveCard } from '../cards/render';
 import { planFor, ScenarioId, Situation, type Knowledge } from '../knowledge';
-import { recognize } from '../knowledge/recognizer';
+import type { Recognizer } from '../understanding/recognizer';
 import {
   advance,
   questionsFor,
@@ -23,7 +23,7 @@ import type { Logger } from '../logger';
 import type { MessageHandler } from '../bot/guide.bot';
 import { cardReply } from '../bot/replies';
 import { commandFor } from '../bot/commands';
-import { answerFor, cardsFor } from '../cards/answer-lookup';
+import { answerFor, cardsFor } from '../answers/reply';
 import { normalizeCommand } from './text';
 
 /** What a turn answers with: an optional line of text and cards, in order. */
@@ -34,6 +34,8 @@ export interface Reply {
 
 export interface GuideHandlerDeps {
   knowledge: Knowledge;
+  /** Understands free-text questions; injected so tests can swap it. */
+  recognize: Recognizer;
   privateState: BotState;
   userState: BotState;
   logger: Logger;
@@ -115,7 +117,7 @@ export class GuideHandler implements MessageHandler {
   }
 
   private question(text: string): Reply {
-    const recognition = recognize(this.k, text);
+    const recognition = this.deps.recognize(text);
     this.deps.logger.debug({ recognition: recognition.kind, why: recognition.why }, 'question');
     const answer = answerFor(this.k, recognition, text);
     if (answer.cards.length === 0) return { cards: [fallbackCard(text)] };

@@ -10,6 +10,7 @@ import { mentionMiddleware } from '../bot/mention.middleware';
 import { turnLogMiddleware } from '../bot/turn-log.middleware';
 import { SqliteStorage } from '../bot/sqlite.storage';
 import { GuideHandler } from '../dialogs/guide.handler';
+import { createRecognizer } from '../understanding/recognizer';
 import { knowledgeSummary, loadKnowledge, type Knowledge } from '../knowledge';
 import { startServer, type RunningServer } from './server';
 import { projectPath } from '../paths';
@@ -52,7 +53,13 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const bot = new GuideBot({
     knowledge,
     states: [conversationState, userState, privateState],
-    messages: new GuideHandler({ knowledge, privateState, userState, logger }),
+    messages: new GuideHandler({
+      knowledge,
+      recognize: createRecognizer(knowledge),
+      privateState,
+      userState,
+      logger,
+    }),
   });
 
   const adapter = createAdapter(createAuthentication(config, options.authOverrides), logger);

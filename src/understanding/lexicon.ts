@@ -18,6 +18,11 @@ export interface Lexicon {
   regions: ReadonlyMap<string, Region>;
   /** Stems of every word the knowledge and its vocabulary use: words outside it may be typos. */
   known: ReadonlySet<string>;
+  /**
+   * Stems of the words that name things (titles, names, endpoints, the ways people ask, the
+   * vocabulary), not prose: a question with none of them is not about this domain.
+   */
+  topical: ReadonlySet<string>;
   /** Known words long enough to be typo targets, bucketed by length for bounded fuzzy lookups. */
   knownByLength: ReadonlyMap<number, readonly string[]>;
 }
@@ -97,6 +102,19 @@ function buildLexicon(k: Knowledge): Lexicon {
     ...k.vocabulary.flatMap((v) => [v.term, v.means]),
   ].join(' ');
   const known = new Set(tokens(text).map(stem));
+  const naming = [
+    ...k.scenarios.flatMap((s) => [s.title, ...s.synonyms, ...(s.hints ?? []), ...(s.ask ?? [])]),
+    ...k.rules.flatMap((r) => [r.endpoint, ...(r.aliases ?? []), ...(r.ask ?? [])]),
+    ...k.steps.flatMap((s) => [s.title, ...(s.ask ?? [])]),
+    ...k.errors.flatMap((e) => [e.title, ...(e.ask ?? [])]),
+    ...k.conflicts.flatMap((c) => [c.topic, ...(c.ask ?? [])]),
+    ...k.vocabulary.flatMap((v) => [v.term, v.means]),
+  ].join(' ');
+  const topical = new Set(
+    tokens(naming)
+      .filter((w) => !STOPWORDS.has(w))
+      .map(stem),
+  );
   const knownByLength = new Map<number, string[]>();
   for (const w of known) {
     if (w.length < 5) continue;
@@ -109,6 +127,7 @@ function buildLexicon(k: Knowledge): Lexicon {
     scenarioNames,
     regions: new Map(k.regions.map((r) => [r.name, r])),
     known,
+    topical,
     knownByLength,
   };
 }

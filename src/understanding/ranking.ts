@@ -193,12 +193,26 @@ export function indexTerms(text: string): string[] {
     .map(stem);
 }
 
-const indexes = new WeakMap<Knowledge, MiniSearch<SearchDoc>>();
+interface Index {
+  search: MiniSearch<SearchDoc>;
+  /** How many items use each term: rare terms say more about what a question is about. */
+  documentFrequency: ReadonlyMap<string, number>;
+  size: number;
+}
 
-function searchIndex(k: Knowledge): MiniSearch<SearchDoc> {
+const indexes = new WeakMap<Knowledge, Index>();
+
+function searchIndex(k: Knowledge): Index {
   let index = indexes.get(k);
   if (!index) {
-    index = new MiniSearch<SearchDoc>({
+    const docs = searchDocs(k);
+    const documentFrequency = new Map<string, number>();
+    for (const d of docs) {
+      for (const t of new Set(indexTerms(`${d.title} ${d.names} ${d.ask} ${d.text}`))) {
+        documentFrequency.set(t, (documentFrequency.get(t) ?? 0) + 1);
+      }
+    }
+    const search = new MiniSearch<SearchDoc>({
       idField: 'key',
       fields: ['title', 'names', 'ask', 'text'],
       storeFields: ['kind', 'id'],
@@ -211,10 +225,16 @@ function searchIndex(k: Knowledge): MiniSearch<SearchDoc> {
         combineWith: 'OR',
       },
     });
-    index.addAll(searchDocs(k));
+    search.addAll(docs);
+    index = { search, documentFrequency, size: docs.length };
     indexes.set(k, index);
   }
   return index;
+}
+
+/** Inverse document frequency; a term no item uses weighs most (it is what the user asks about). */
+function idf(index: Index, term: string): number {
+  return Math.log(1 + index.size / ((index.documentFrequency.get(term) ?? 0) + 0.5));
 }
 
 export interface WordHit {
@@ -222,21 +242,24 @@ export interface WordHit {
   id: string;
   /** BM25 relative to the best hit, 0..1. */
   relative: number;
-  /** Share of the question's terms the item matched, 0..1. */
+  /** Share of the question's terms the item matched, weighted by how rare each term is, 0..1. */
   coverage: number;
 }
 
 export function wordHits(k: Knowledge, terms: readonly string[], limit = 30): WordHit[] {
   if (terms.length === 0) return [];
-  const results = searchIndex(k).search(terms.join(' '), {
+  const index = searchIndex(k);
+  const results = index.search.search(terms.join(' '), {
     tokenize: (t) => t.split(' '),
   });
+  const weight = new Map(terms.map((t) => [t, idf(index, t)]));
+  const total = [...weight.values()].reduce((a, b) => a + b, 0);
   const top = results[0]?.score ?? 1;
   return results.slice(0, limit).map((r) => ({
     kind: r['kind'] as TargetKind,
     id: r['id'] as string,
     relative: r.score / top,
-    coverage: new Set(r.queryTerms).size / terms.length,
+    coverage: [...new Set(r.queryTerms)].reduce((sum, t) => sum + (weight.get(t) ?? 0), 0) / total,
   }));
 }
 

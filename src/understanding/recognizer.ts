@@ -171,6 +171,7 @@ function wordCandidates(k: Knowledge, q: ParsedQuestion, hits: readonly WordHit[
   const named = namedScenarios(f);
   const how = f.asks.has('how');
   const asksSlice = REQUIREMENT_ASKS.some((a) => f.asks.has(a)) || f.direction !== undefined;
+  const strongScenario = f.scenarios.some((s) => s.strength >= 0.6);
   return hits.flatMap((hit) => {
     const target = targetFor(k, hit.kind, hit.id);
     if (!target) return [];
@@ -195,7 +196,7 @@ function wordCandidates(k: Knowledge, q: ParsedQuestion, hits: readonly WordHit[
       case 'step':
         if (how && conflictOrNote(k, hit.id) === 'action') score += 0.05;
         // "What does X need" wants the scenario's rules, not one fact about it.
-        if (asksSlice && !how) score -= 0.05;
+        if (asksSlice && !how) score -= strongScenario ? 0.12 : 0.05;
         break;
     }
     if (named.length > 0 && hit.kind !== 'scenario') {
@@ -237,7 +238,7 @@ function scenarioCandidates(k: Knowledge, q: ParsedQuestion): Candidate[] {
 function isOnTopic(k: Knowledge, q: ParsedQuestion): boolean {
   const lexicon = lexiconOf(k);
   const domain = q.content.filter(
-    (w) => lexicon.known.has(stem(w)) || DOMAIN_NOISE.has(w) || lexicon.expansions.has(w),
+    (w) => lexicon.topical.has(stem(w)) || DOMAIN_NOISE.has(w) || lexicon.expansions.has(w),
   );
   const strongDomain = domain.filter((w) => !DOMAIN_NOISE.has(w));
   if (strongDomain.length === 0 && q.facets.scenarios.length === 0) return false;

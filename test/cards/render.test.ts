@@ -5,17 +5,9 @@ import { readdirSync } from 'node:fs';
 import { z } from 'zod';
 import { bindTemplate, CardRenderError, renderCard } from '../../src/cards/render';
 import { fallbackCard, helpCard, noticeCard, welcomeCard } from '../../src/cards/guide.card';
-import {
-  choicesCard,
-  conflictCards,
-  errorCards,
-  portCards,
-  endpointCards,
-  ruleCards,
-  scenarioCards,
-  scenarioListCard,
-  stepCards,
-} from '../../src/cards/answer.cards';
+import { choicesCard, scenarioCards, scenarioListCard } from '../../src/cards/answer.cards';
+import { answerFor, cardsFor, sharedCardFor } from '../../src/answers/reply';
+import { createRecognizer } from '../../src/understanding/recognizer';
 import { planCards, situationFacts } from '../../src/cards/plan.card';
 import { wizardStepCard } from '../../src/cards/wizard.card';
 import { getKnowledge, planFor, ScenarioId, Situation } from '../../src/knowledge';
@@ -24,6 +16,7 @@ import { projectPath } from '../../src/paths';
 import { cardProblems, cardText, MAX_CARD_BYTES } from '../support/card-validation';
 
 const k = getKnowledge();
+const recognize = createRecognizer(k);
 const everyScenario = [...ScenarioId.options];
 const largestSituation = Situation.parse({
   scenarios: everyScenario,
@@ -66,29 +59,27 @@ const cards: [string, string, Render][] = [
         }),
     ],
   ),
-  ...k.rules.map((r): [string, string, Render] => [
-    'network-plan',
-    `rule ${r.id}`,
-    () => ruleCards(k, r.id),
+  ...(['rule', 'step', 'error', 'conflict'] as const).flatMap((kind) =>
+    ({ rule: k.rules, step: k.steps, error: k.errors, conflict: k.conflicts })[kind].flatMap(
+      (item): [string, string, Render][] => [
+        ['answer', `${kind} ${item.id}`, () => cardsFor(k, kind, item.id)!],
+        ['answer', `${kind} ${item.id}, shared`, () => sharedCardFor(k, kind, item.id)!],
+      ],
+    ),
+  ),
+  ['answer', 'port 44224', () => cardsFor(k, 'port', '44224')!],
+  ['answer', 'endpoint Storage.<region>', () => cardsFor(k, 'endpoint', 'Storage.<region>')!],
+  ...[
+    'which inbound ports does a compute cluster need',
+    'which host names does the studio need behind a firewall',
+    'do I still need the Microsoft registry with my own images?',
+    'ImageBuildComputeNotValid',
+    'storage',
+  ].map((q): [string, string, Render] => [
+    'answer',
+    `answer to "${q}"`,
+    () => answerFor(k, recognize(q), q).cards,
   ]),
-  ...k.steps.map((s): [string, string, Render] => [
-    'network-plan',
-    `step ${s.id}`,
-    () => stepCards(k, s.id),
-  ]),
-  ...k.errors.map((e): [string, string, Render] => [
-    'network-plan',
-    `error ${e.id}`,
-    () => errorCards(k, e.id),
-  ]),
-  ...k.conflicts.map((c): [string, string, Render] => [
-    'network-plan',
-    `conflict ${c.id}`,
-    () => conflictCards(k, c.id),
-  ]),
-  ['network-plan', 'port 44224', () => portCards(k, 44224)],
-  ['network-plan', 'port 12345 (no rule)', () => portCards(k, 12345)],
-  ['network-plan', 'endpoint Storage.westeurope', () => endpointCards(k, 'Storage.westeurope')],
   ...StepId.options.map((step): [string, string, Render] => [
     'wizard-step',
     `wizard step ${step}`,

@@ -1,6 +1,7 @@
 // Questions in the engineers' own words, in a 1:1 chat and with an @mention in a channel.
 import { cardProblems, cardText } from '../support/card-validation';
 import { createTestBot } from '../support/test-bot';
+import type { Recognizer } from '../../src/understanding/recognizer';
 import {
   buttonTitles,
   latestCard,
@@ -9,8 +10,8 @@ import {
   textOf,
 } from '../support/teams-client';
 
-function chat(scope: 'personal' | 'channel' = 'personal') {
-  const { adapter } = createTestBot();
+function chat(recognizer?: Recognizer, scope: 'personal' | 'channel' = 'personal') {
+  const { adapter } = createTestBot(undefined, recognizer);
   return new TeamsClient(adapter, { scope, conversationId: newConversationId() });
 }
 
@@ -35,14 +36,24 @@ describe('a question gets the card that answers it', () => {
   });
 
   it('answers an @mention in a channel the same way', async () => {
-    const turn = await chat('channel').say('what is port 5831 for', true);
+    const turn = await chat(undefined, 'channel').say('what is port 5831 for', true);
     expect(cardText(turn.cards[0])).toContain('Port 5831');
   });
 });
 
 describe('when the bot is not sure', () => {
   it('offers the closest matches as buttons, and a click shows the answer', async () => {
-    const c = chat();
+    // A recognizer that finds two things tying: the conversation asks back with both.
+    const tie: Recognizer = () => ({
+      kind: 'choices',
+      candidates: [
+        { kind: 'step', id: 'step-dns', label: 'Resolve the private names' },
+        { kind: 'rule', id: 'out-storage-445', label: 'outbound Storage TCP 445' },
+      ],
+      facets: { scenarios: [], asks: new Set(), conditions: {}, ports: [], dottedNames: [] },
+      why: 'a tie',
+    });
+    const c = chat(tie);
     const turn = await c.say('storage');
     const choices = latestCard(turn);
     expect(cardText(choices)).toContain('Which one do you mean?');

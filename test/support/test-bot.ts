@@ -13,14 +13,16 @@ import { mentionMiddleware } from '../../src/bot/mention.middleware';
 import { GuideHandler } from '../../src/dialogs/guide.handler';
 import { createLogger } from '../../src/logger';
 import { getKnowledge } from '../../src/knowledge';
+import { createRecognizer, type Recognizer } from '../../src/understanding/recognizer';
 
-export function createTestBot(storage = new MemoryStorage()) {
+export function createTestBot(storage = new MemoryStorage(), recognizer?: Recognizer) {
   const userState = new UserState(storage);
   const privateState = new PrivateConversationState(storage);
   const states = [new ConversationState(storage), userState, privateState];
   const logger = createLogger('silent');
   const knowledge = getKnowledge();
-  const messages = new GuideHandler({ knowledge, privateState, userState, logger });
+  const recognize = recognizer ?? createRecognizer(knowledge);
+  const messages = new GuideHandler({ knowledge, recognize, privateState, userState, logger });
   const bot = new GuideBot({ knowledge, states, messages });
   // Only the channel is fixed: TestAdapter copies its template over every activity, and tests
   // choose the conversation and the sender themselves.

@@ -8,9 +8,9 @@ import {
   type Knowledge,
   type LookupHit,
 } from '../knowledge';
-import { recognize } from '../knowledge/recognizer';
-import { cardsFor, KIND_LABELS } from './answer-lookup';
-import type { AdaptiveCard } from './render';
+import type { AdaptiveCard } from '../cards/render';
+import { recognize } from '../understanding/recognizer';
+import { KIND_LABELS, sharedCardFor } from './reply';
 
 export const DEFAULT_PAGE_SIZE = 10;
 /** Teams shows at most 25 results per page. */
@@ -107,8 +107,8 @@ export function searchResults(
     attachmentLayout: 'list',
     attachments: page.map((item) => ({
       contentType: 'application/vnd.microsoft.card.adaptive',
-      // The first card of an answer holds its rules; that is what belongs in a conversation.
-      content: cardsFor(k, item.kind, item.id)![0]!,
+      // A compact card without personal buttons: it lands in a shared conversation.
+      content: sharedCardFor(k, item.kind, item.id)!,
       preview: {
         contentType: 'application/vnd.microsoft.card.thumbnail',
         content: { title: item.title, text: item.text },

@@ -1,0 +1,42 @@
+// The focused answer card: verdict first, the rows or steps that matter, and the reasons,
+// disagreements and sources behind toggles, with "Did you mean" and follow-up buttons.
+import { z } from 'zod';
+import { Button, CardAction } from './card-actions';
+import { renderCard, type AdaptiveCard } from './render';
+
+const Text = z.string();
+
+export const AnswerCard = z.object({
+  title: Text,
+  verdict: Text.min(1),
+  understood: Text,
+  fix: Text,
+  rows: z.array(z.object({ destination: Text.min(1), ports: Text, note: Text })).max(12),
+  rowsNote: Text,
+  points: z.array(Text).max(8),
+  toggles: z.array(
+    z.object({ title: Text.min(1), target: z.enum(['details', 'conflicts', 'sources']) }),
+  ),
+  details: z.array(Text),
+  conflicts: z.array(Text),
+  sources: z.array(z.object({ title: Text, url: z.url(), asOf: Text })),
+  alternatives: z.array(z.object({ title: Text.min(1), data: CardAction })).max(3),
+  actions: z.array(z.object({ title: Text.min(1), data: CardAction })),
+});
+export type AnswerCard = z.infer<typeof AnswerCard>;
+
+export type AnswerCardInput = Omit<AnswerCard, 'toggles' | 'actions'> & { actions: Button[] };
+
+export function answerCard(input: AnswerCardInput): AdaptiveCard {
+  const toggles: AnswerCard['toggles'] = [];
+  if (input.details.length > 0) toggles.push({ title: 'Why and details', target: 'details' });
+  if (input.conflicts.length > 0)
+    toggles.push({ title: `Sources disagree (${input.conflicts.length})`, target: 'conflicts' });
+  if (input.sources.length > 0)
+    toggles.push({ title: `Sources (${input.sources.length})`, target: 'sources' });
+  return renderCard('answer', AnswerCard, {
+    ...input,
+    toggles,
+    actions: input.actions.map(({ title, data }) => ({ title, data })),
+  });
+}

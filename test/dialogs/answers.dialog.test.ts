@@ -1,0 +1,122 @@
+// Questions as engineers ask them, and the first thing the bot answers: the slice asked for, a
+// verdict for a yes/no question, the fix for a pasted error, runners-up as "Did you mean".
+import { cardProblems, cardText } from '../support/card-validation';
+import { createTestBot } from '../support/test-bot';
+import { buttonTitles, newConversationId, TeamsClient } from '../support/teams-client';
+import { visibleText } from '../../src/cards/visible-text';
+
+function chat() {
+  const { adapter } = createTestBot();
+  return new TeamsClient(adapter, { scope: 'personal', conversationId: newConversationId() });
+}
+
+async function firstCard(question: string) {
+  const turn = await chat().say(question);
+  const card = turn.cards[0];
+  expect(card).toBeDefined();
+  expect(cardProblems(card)).toEqual([]);
+  return card!;
+}
+
+/** What shows before anything is expanded. */
+const visible = (card: object) => visibleText(card).join('\n');
+
+describe('the bot answers the slice a question asks for', () => {
+  it.each([
+    // question, what must be visible, what must not be visible
+    [
+      'which inbound ports does a compute cluster need',
+      ['44224', 'inbound'],
+      ['outbound', 'Storage'],
+    ],
+    [
+      'which inbound ports does a compute instance need with no public ip',
+      ['No inbound rules'],
+      ['44224'],
+    ],
+  ])('"%s"', async (question, shown, hidden) => {
+    const text = visible(await firstCard(question));
+    for (const s of shown) expect(text).toContain(s);
+    for (const h of hidden) expect(text).not.toContain(h);
+  });
+
+  it('offers the whole scenario one click away', async () => {
+    const card = await firstCard('which inbound ports does a compute cluster need');
+    expect(buttonTitles(card)).toContain('Show the whole scenario');
+  });
+
+  it('says what it understood in one line', async () => {
+    const text = visible(
+      await firstCard('outbound rules for a compute cluster without public ip behind a firewall'),
+    );
+    expect(text).toMatch(/I read this as: .*outbound.*no public IP.*firewall/);
+  });
+});
+
+describe('a yes/no question gets its verdict first', () => {
+  it.each([
+    ['do I still need the Microsoft registry with my own images?', /^Yes/],
+    ['is port 445 needed from compute to storage?', /^(Yes|Only when)/],
+  ])('"%s"', async (question, verdict) => {
+    const lines = visibleText(await firstCard(question));
+    expect(lines[1]).toMatch(verdict);
+  });
+});
+
+describe('a pasted error gets its cause and the fix first', () => {
+  it.each([
+    ['ImageBuildComputeNotValid', '--image-build-compute'],
+    [
+      'LinkedAuthorizationFailed: the client does not have permission to perform action Microsoft.Network/virtualNetworks/subnets/join/action',
+      'join/action',
+    ],
+  ])('"%s"', async (question, fix) => {
+    const lines = visibleText(await firstCard(question));
+    expect(lines[1]).toMatch(/^Likely cause/);
+    expect(lines.slice(0, 4).join('\n')).toContain(fix);
+  });
+});
+
+describe('runners-up sit under the answer instead of a question back', () => {
+  it('answers and offers "Did you mean"', async () => {
+    const card = await firstCard('which private dns zones do i need');
+    expect(cardText(card)).not.toContain('Which one do you mean?');
+    expect(buttonTitles(card).some((t) => t.startsWith('Did you mean'))).toBe(true);
+  });
+});
+
+describe('the bot knows the neighbouring topics people ask about', () => {
+  it.each([
+    [
+      'conditional forwarder for the workspace private endpoint on our own dns server',
+      '168.63.129.16',
+    ],
+    [
+      'which private dns zone names for blob, vault and the registry',
+      'privatelink.blob.core.windows.net',
+    ],
+    ['what permissions does a user need to create compute in a vnet', 'subnets/join/action'],
+    ['our resource group has a delete lock, compute creation fails', 'lock'],
+    [
+      'azure firewall network rule or application rule for AzureMachineLearning',
+      'application rule',
+    ],
+    ['can I deploy to ACI with a private endpoint workspace', 'managed online endpoint'],
+    ['internal load balancer for the aks inference router azureml-fe', 'azureml-fe'],
+    ['docker bridge 172.17.0.0/16 overlaps with our vnet address space', '172.17.0.0/16'],
+    ['key vault behind a firewall trusted services', 'trusted'],
+  ])('"%s"', async (question, fact) => {
+    const turn = await chat().say(question);
+    expect(turn.cards.map(cardText).join('\n').toLowerCase()).toContain(fact.toLowerCase());
+  });
+});
+
+describe('facts the sources were checked for', () => {
+  it('user-defined routes name only AzureMachineLearning, not BatchNodeManagement', async () => {
+    const text = cardText(
+      await firstCard('user defined routes for compute with a public ip behind azure firewall'),
+    );
+    expect(text).toContain('AzureMachineLearning');
+    expect(text).toContain('next hop Internet');
+  });
+});

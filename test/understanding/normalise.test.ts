@@ -1,0 +1,37 @@
+// The one normaliser: tokens, stems and a bounded edit distance that stays cheap on hostile input.
+import { editDistance, sameWord, stem, tokens } from '../../src/understanding/normalise';
+
+describe('normalise', () => {
+  it.each([
+    ['clusters', 'cluster'],
+    ['policies', 'policy'],
+    ['resolving', 'resolv'],
+    ['dns', 'dns'],
+    ['addresses', 'address'],
+  ])('stems %s to %s', (word, stemmed) => expect(stem(word)).toBe(stemmed));
+
+  it('splits on anything that is not a letter or digit, keeping "can\'t" one word', () => {
+    expect(tokens("Can't reach ml.azure.com:443!")).toEqual([
+      'cant',
+      'reach',
+      'ml',
+      'azure',
+      'com',
+      '443',
+    ]);
+  });
+
+  it.each([
+    ['instnace', 'instance', true],
+    ['dokcer', 'docker', true],
+    ['ci', 'cc', false],
+    ['studio', 'rstudio', true],
+  ])('"%s" and "%s" are the same word: %s', (a, b, same) => expect(sameWord(a, b)).toBe(same));
+
+  it('gives up early instead of measuring long words in full', () => {
+    const long = 'a'.repeat(200_000);
+    expect(editDistance(long, `${long}b`, 2)).toBe(3);
+    expect(editDistance('kitten', 'sitting', 3)).toBe(3);
+    expect(editDistance('kitten', 'sitting', 1)).toBe(2);
+  });
+});
