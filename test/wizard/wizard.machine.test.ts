@@ -30,7 +30,8 @@ describe('which questions the wizard asks', () => {
     [['compute'], ['region', 'computePublicIp', 'egress', 'vscode', 'hbi']],
     [['online-endpoints'], []],
     [['aks'], ['region', 'egress', 'sdk']],
-    [['docker-images'], ['computePublicIp', 'egress', 'registryBehindVnet', 'ownImages', 'sdk']],
+    // The image-build cluster is needed with v1 and v2 alike, so the SDK no longer changes this plan.
+    [['docker-images'], ['computePublicIp', 'egress', 'registryBehindVnet', 'ownImages']],
     [
       ['studio', 'compute'],
       ['region', 'computePublicIp', 'egress', 'vscode', 'hbi'],
