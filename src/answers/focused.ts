@@ -12,7 +12,7 @@ import {
 } from '../knowledge/lookup.query';
 import { catalogOf } from '../knowledge/overview.query';
 import { substituteRegion, type PlanRule } from '../knowledge/plan.query';
-import type { Facets } from '../understanding/facets';
+import { NO_FACETS, type Facets } from '../understanding/facets';
 import { rulesForPort, type Target } from '../understanding/ranking';
 import { ruleSlice, underStated } from './slice';
 
@@ -42,14 +42,6 @@ export interface AnswerView {
 /** Rows on the first screen; the rest are behind "Why and details". */
 const MAX_ROWS = 8;
 const MAX_POINTS = 5;
-
-const NO_FACETS: Facets = {
-  scenarios: [],
-  asks: new Set(),
-  conditions: {},
-  ports: [],
-  dottedNames: [],
-};
 
 function firstSentence(text: string): string {
   const m = /^(.{20,240}?[.!?])(\s|$)/.exec(text);

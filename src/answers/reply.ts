@@ -6,7 +6,7 @@ import { answerCard } from '../cards/answer.card';
 import { choicesCard, scenarioCards } from '../cards/answer.cards';
 import { feedbackButtons } from '../cards/plan.card';
 import type { AdaptiveCard } from '../cards/render';
-import type { Facets } from '../understanding/facets';
+import { NO_FACETS } from '../understanding/facets';
 import type { Recognition, Target } from '../understanding/recognizer';
 import { targetFor } from '../understanding/ranking';
 import { focusedAnswer, type AnswerView } from './focused';
@@ -142,14 +142,6 @@ function cached(
   cards.set(key, made && deepFreeze(made));
   return made;
 }
-
-const NO_FACETS: Facets = {
-  scenarios: [],
-  asks: new Set(),
-  conditions: {},
-  ports: [],
-  dottedNames: [],
-};
 
 /**
  * Cards for a "show" button: a scenario shows its whole picture, anything else its focused card.

@@ -2,6 +2,7 @@
 // the kind of destination and the setup the user describes. Conditions the user did not mention
 // stay (with their "only when"); conditions the user contradicts drop the rule.
 import type { Condition, Knowledge, ScenarioId } from '../knowledge/knowledge.schema';
+import { ruleById } from '../knowledge/lookup.query';
 import { catalogOf } from '../knowledge/overview.query';
 import type { PlanRule } from '../knowledge/plan.query';
 import type { Facets, StatedConditions } from '../understanding/facets';
@@ -47,11 +48,10 @@ export function ruleSlice(
   facets: Facets,
 ): RuleSlice {
   const catalog = catalogOf(k);
-  const conditionOf = new Map(k.rules.map((r) => [r.id, r.condition]));
   const fits = (row: PlanRule) =>
     row.ruleIds.some((id) => {
-      const c = conditionOf.get(id);
-      return c !== undefined && underStated(c, facets.conditions) !== false;
+      const rule = ruleById(k, id);
+      return rule !== undefined && underStated(rule.condition, facets.conditions) !== false;
     });
   let rows = catalog.rules
     .filter((r) => r.scenarios.some((s) => scenarios.includes(s)))

@@ -35,4 +35,4 @@ export {
   type HitKind,
   type LookupHit,
 } from './lookup.query';
-export { suggestRegions, resolveRegion, normalizeRegion, levenshtein } from './region.query';
+export { suggestRegions, resolveRegion, normalizeRegion } from './region.query';

@@ -1,5 +1,6 @@
 // Lookups behind free-text questions: by port, by service tag or FQDN, by keyword, by pasted error.
 import MiniSearch from 'minisearch';
+import { indexTerms } from '../understanding/normalise';
 import { formatPorts } from './plan.query';
 import type { Conflict, KnownError, Knowledge, Rule, Scenario, Step } from './knowledge.schema';
 
@@ -135,7 +136,10 @@ interface SearchDoc {
   id: string;
   label: string;
   title: string;
-  synonyms: string;
+  /** Other names: synonyms, aliases, error codes, obsolete endpoints. */
+  names: string;
+  /** How people ask about the item (`ask` in the data). */
+  ask: string;
   text: string;
 }
 
@@ -144,80 +148,135 @@ function searchDocs(k: Knowledge): SearchDoc[] {
     kind: HitKind,
     id: string,
     label: string,
-    title: string,
-    synonyms: string,
-    text: string,
-  ) => ({
-    key: `${kind}:${id}`,
-    kind,
-    id,
-    label,
-    title,
-    synonyms,
-    text,
-  });
+    f: Pick<SearchDoc, 'title' | 'names' | 'ask' | 'text'>,
+  ): SearchDoc => ({ key: `${kind}:${id}`, kind, id, label, ...f });
+  const join = (list: readonly string[] | undefined) => (list ?? []).join(' \n ');
   return [
     ...k.scenarios.map((s) =>
-      doc('scenario', s.id, s.title, s.title, s.synonyms.join(' '), s.summary),
+      doc('scenario', s.id, s.title, {
+        title: s.title,
+        names: join([...s.synonyms, ...(s.hints ?? [])]),
+        ask: join(s.ask),
+        text: s.summary,
+      }),
     ),
     ...k.rules.map((r) =>
-      doc('rule', r.id, ruleLabel(r), [r.endpoint, ...(r.aliases ?? [])].join(' '), '', r.purpose),
+      doc('rule', r.id, ruleLabel(r), {
+        // Placeholders (<region>, <acr>) are not words anyone types for this endpoint.
+        title: [r.endpoint, ...(r.aliases ?? [])].join(' ').replace(/<[^<>]{1,40}>/g, ' '),
+        names: '',
+        ask: join(r.ask),
+        text: r.purpose,
+      }),
     ),
-    ...k.steps.map((s) => doc('step', s.id, s.title, s.title, '', s.text)),
+    ...k.steps.map((s) =>
+      doc('step', s.id, s.title, {
+        title: s.title,
+        names: '',
+        ask: join(s.ask),
+        text: `${s.answer ?? ''} ${s.text}`,
+      }),
+    ),
     ...k.errors.map((e) =>
-      doc(
-        'error',
-        e.id,
-        e.title,
-        e.title,
-        '',
+      doc('error', e.id, e.title, {
+        title: e.title,
+        names: '',
+        ask: join(e.ask),
         // Pasted messages go through findByError; here the patterns only help as plain text.
-        [e.cause, ...e.patterns.flatMap((p) => ('contains' in p ? [p.contains] : []))].join(' '),
-      ),
+        text: [
+          e.cause,
+          e.fix ?? '',
+          ...e.patterns.flatMap((p) => ('contains' in p ? [p.contains] : [])),
+        ].join(' '),
+      }),
     ),
     ...k.conflicts.map((c) =>
-      doc(
-        'conflict',
-        c.id,
-        c.topic,
-        c.topic,
-        '',
-        [c.recommendation, ...c.positions.map((p) => p.claim)].join(' '),
-      ),
+      doc('conflict', c.id, c.topic, {
+        title: c.topic,
+        names: join(c.endpoints),
+        ask: join(c.ask),
+        text: [c.answer ?? '', c.recommendation, ...c.positions.map((p) => p.claim)].join(' '),
+      }),
     ),
   ];
 }
 
-// The index depends only on the (immutable) knowledge, so build it once per knowledge object.
-const indexes = new WeakMap<Knowledge, MiniSearch<SearchDoc>>();
+interface KnowledgeIndex {
+  search: MiniSearch<SearchDoc>;
+  /** How many items use each term: rare terms say more about what a question is about. */
+  documentFrequency: ReadonlyMap<string, number>;
+  size: number;
+}
 
-function searchIndex(k: Knowledge): MiniSearch<SearchDoc> {
+// The index depends only on the (immutable) knowledge, so build it once per knowledge object.
+const indexes = new WeakMap<Knowledge, KnowledgeIndex>();
+
+function knowledgeIndex(k: Knowledge): KnowledgeIndex {
   let index = indexes.get(k);
   if (!index) {
-    index = new MiniSearch<SearchDoc>({
+    const docs = searchDocs(k);
+    const documentFrequency = new Map<string, number>();
+    for (const d of docs) {
+      for (const t of new Set(indexTerms(`${d.title} ${d.names} ${d.ask} ${d.text}`))) {
+        documentFrequency.set(t, (documentFrequency.get(t) ?? 0) + 1);
+      }
+    }
+    const search = new MiniSearch<SearchDoc>({
       idField: 'key',
-      fields: ['title', 'synonyms', 'text'],
+      fields: ['title', 'names', 'ask', 'text'],
       storeFields: ['kind', 'id', 'label'],
-      searchOptions: { boost: { synonyms: 3, title: 2 }, prefix: true, fuzzy: 0.2 },
+      tokenize: indexTerms,
+      processTerm: (t) => t,
+      searchOptions: {
+        boost: { ask: 2.5, names: 2, title: 2, text: 1 },
+        fuzzy: (term) => (term.length >= 7 ? 0.15 : false),
+        prefix: false,
+        combineWith: 'OR',
+      },
     });
-    index.addAll(searchDocs(k));
+    search.addAll(docs);
+    index = { search, documentFrequency, size: docs.length };
     indexes.set(k, index);
   }
   return index;
 }
 
-/** BM25 search over scenario titles and synonyms, rule endpoints and purposes, step texts, errors, conflicts. */
+/**
+ * The one full-text index of the knowledge: titles, names, the ways people ask and texts, with
+ * stemmed terms. Free-text understanding and the message extension's search both read it.
+ */
+export function searchIndex(k: Knowledge): MiniSearch<SearchDoc> {
+  return knowledgeIndex(k).search;
+}
+
+/** Inverse document frequency of a search term; a term no item uses weighs most. */
+export function inverseDocumentFrequency(k: Knowledge, term: string): number {
+  const index = knowledgeIndex(k);
+  return Math.log(1 + index.size / ((index.documentFrequency.get(term) ?? 0) + 0.5));
+}
+
+/** BM25 search over every item's title, names, `ask` phrasings and text. */
 export function findByKeyword(k: Knowledge, text: string, limit = 10): LookupHit[] {
-  if (text.trim() === '') return [];
-  return searchIndex(k)
-    .search(text)
-    .slice(0, limit)
-    .map((r) => ({
-      kind: r['kind'] as HitKind,
-      id: r['id'] as string,
-      score: r.score,
-      label: r['label'] as string,
-    }));
+  const terms = indexTerms(text.slice(0, 4000)).slice(0, 60);
+  if (terms.length === 0) return [];
+  return (
+    searchIndex(k)
+      // Short "what about X?" lookups read an item's own names and text, as a glossary would.
+      .search(terms.join(' '), {
+        tokenize: (t) => t.split(' '),
+        fields: ['title', 'names', 'text'],
+        boost: { names: 3, title: 2, text: 1 },
+        prefix: true,
+        fuzzy: 0.2,
+      })
+      .slice(0, limit)
+      .map((r) => ({
+        kind: r['kind'] as HitKind,
+        id: r['id'] as string,
+        score: r.score,
+        label: r['label'] as string,
+      }))
+  );
 }
 
 function matches(pattern: KnownError['patterns'][number], text: string): number {

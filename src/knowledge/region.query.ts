@@ -1,24 +1,11 @@
 // Validates the region a user types and suggests close names for typos ("westeurop" → westeurope).
 import { getKnowledge } from './knowledge.loader';
+import { editDistance } from '../understanding/normalise';
 import type { Region } from './knowledge.schema';
 
 /** Lower case without spaces, dashes or underscores, so "West Europe" matches westeurope. */
 export function normalizeRegion(input: string): string {
   return input.toLowerCase().replace(/[\s_-]+/g, '');
-}
-
-/** Classic edit distance (insert, delete, substitute), two rows at a time. */
-export function levenshtein(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }
 
 export function resolveRegion(
@@ -44,7 +31,10 @@ export function suggestRegions(
   if (wanted === '') return [];
   const maxDistance = Math.max(2, Math.floor(wanted.length / 4));
   return regions
-    .map((region) => ({ region, distance: levenshtein(wanted, region.name) }))
+    .map((region) => ({
+      region,
+      distance: editDistance(wanted, region.name, Math.max(wanted.length, region.name.length)),
+    }))
     .filter((c) => c.distance <= maxDistance)
     .sort((a, b) => a.distance - b.distance || a.region.name.localeCompare(b.region.name))
     .slice(0, limit)

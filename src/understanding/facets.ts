@@ -57,6 +57,15 @@ export interface Facets {
   dottedNames: string[];
 }
 
+/** Facets of no question: an item shown on its own, from a button or a search result. */
+export const NO_FACETS: Facets = Object.freeze({
+  scenarios: [],
+  asks: new Set<Ask>(),
+  conditions: {},
+  ports: [],
+  dottedNames: [],
+});
+
 export interface ParsedQuestion {
   /** The capped text without mentions, case kept (endpoint names, error text). */
   raw: string;

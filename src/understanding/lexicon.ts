@@ -1,7 +1,9 @@
 // What understanding knows about the words of the knowledge, computed once per knowledge object:
 // the vocabulary's expansions, the scenarios' names, the regions, and every word the knowledge uses.
 import type { Knowledge, Region, ScenarioId } from '../knowledge/knowledge.schema';
-import { stem, tokens } from './normalise';
+import { STOPWORDS, stem, tokens } from './normalise';
+
+export { DOMAIN_NOISE, STOPWORDS } from './normalise';
 
 export interface ScenarioName {
   scenario: ScenarioId;
@@ -26,40 +28,6 @@ export interface Lexicon {
   /** Known words long enough to be typo targets, bucketed by length for bounded fuzzy lookups. */
   knownByLength: ReadonlyMap<number, readonly string[]>;
 }
-
-/**
- * Words so common in this domain that they tell no item from another ("azure", "vnet"); they still
- * count as domain words for telling an on-topic question from small talk.
- */
-export const DOMAIN_NOISE: ReadonlySet<string> = new Set([
-  'azure',
-  'aml',
-  'azureml',
-  'machine',
-  'learning',
-  'ml',
-  'vnet',
-  'virtual',
-  'network',
-  'secured',
-  'secure',
-  'workspace',
-]);
-
-/** Words that carry no topic. Domain verbs such as "open" or "allow" are not here: they are cues. */
-export const STOPWORDS: ReadonlySet<string> = new Set(
-  (
-    'a an the and or but if of to in on at by for from with into over under about as is are was were ' +
-    'be been being am do does did doing have has had i me my we our us you your it its this that ' +
-    'these those there here what which who whom whose when where why how can could should would will ' +
-    'shall may might must not yes so than then too very just also still really any some all each ' +
-    'both more most other such only same get got getting go goes going make made let lets thing ' +
-    'things stuff pls please thanks thank hi hello hey ok okay guys team anyone someone know tell say ' +
-    'says said want wanted like use used using whats thats theres im ive dont doesnt cant isnt arent ' +
-    'wont one two now way need needs needed required require requires requirement requirements work ' +
-    'works working behind set setup up via per after before since while because e g eg ie etc'
-  ).split(' '),
-);
 
 /** One-word scenario names that also name parts of other scenarios or everyday things. */
 function isWeakName(words: readonly string[], all: ReadonlyMap<string, number>): boolean {

@@ -88,3 +88,44 @@ export function sameWord(typed: string, known: string, allowTypo = true): boolea
   const budget = Math.min(typoBudget(typed), typoBudget(known));
   return budget > 0 && editDistance(typed, known, budget) <= budget;
 }
+
+/**
+ * Words so common in this domain that they tell no item from another ("azure", "vnet"); they still
+ * count as domain words for telling an on-topic question from small talk.
+ */
+export const DOMAIN_NOISE: ReadonlySet<string> = new Set([
+  'azure',
+  'aml',
+  'azureml',
+  'machine',
+  'learning',
+  'ml',
+  'vnet',
+  'virtual',
+  'network',
+  'secured',
+  'secure',
+  'workspace',
+]);
+
+/** Words that carry no topic. Domain verbs such as "open" or "allow" are not here: they are cues. */
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  (
+    'a an the and or but if of to in on at by for from with into over under about as is are was were ' +
+    'be been being am do does did doing have has had i me my we our us you your it its this that ' +
+    'these those there here what which who whom whose when where why how can could should would will ' +
+    'shall may might must not yes so than then too very just also still really any some all each ' +
+    'both more most other such only same get got getting go goes going make made let lets thing ' +
+    'things stuff pls please thanks thank hi hello hey ok okay guys team anyone someone know tell say ' +
+    'says said want wanted like use used using whats thats theres im ive dont doesnt cant isnt arent ' +
+    'wont one two now way need needs needed required require requires requirement requirements work ' +
+    'works working behind set setup up via per after before since while because e g eg ie etc'
+  ).split(' '),
+);
+
+/** Search terms of a text: stems of its words, without stopwords and words every item shares. */
+export function indexTerms(text: string): string[] {
+  return tokens(text)
+    .filter((w) => !STOPWORDS.has(w) && !DOMAIN_NOISE.has(w) && w.length > 1)
+    .map(stem);
+}

@@ -1,7 +1,6 @@
 // Ranks what the knowledge could answer a question with. Direct signals come first (a pasted error,
 // a port, a service tag or host name); the words of the question are matched with BM25 against each
 // item's title, names, the ways people ask about it (`ask` in the data) and its text.
-import MiniSearch from 'minisearch';
 import type {
   Condition,
   ErrorPattern,
@@ -17,11 +16,11 @@ import {
   ruleById,
   ruleLabel,
   scenarioById,
+  inverseDocumentFrequency,
+  searchIndex,
   stepById,
 } from '../knowledge/lookup.query';
 import type { ParsedQuestion } from './facets';
-import { DOMAIN_NOISE, STOPWORDS } from './lexicon';
-import { stem, tokens } from './normalise';
 
 export type TargetKind = 'scenario' | 'rule' | 'step' | 'error' | 'conflict' | 'port' | 'endpoint';
 
@@ -124,119 +123,6 @@ export function scenariosOf(k: Knowledge, t: Pick<Target, 'kind' | 'id'>): reado
 
 // ─── Words: BM25 over every item ─────────────────────────────────────────────────────────────
 
-interface SearchDoc {
-  key: string;
-  kind: TargetKind;
-  id: string;
-  title: string;
-  names: string;
-  ask: string;
-  text: string;
-}
-
-function searchDocs(k: Knowledge): SearchDoc[] {
-  const doc = (kind: TargetKind, id: string, f: Omit<SearchDoc, 'key' | 'kind' | 'id'>) => ({
-    key: `${kind}:${id}`,
-    kind,
-    id,
-    ...f,
-  });
-  const join = (list: readonly string[] | undefined) => (list ?? []).join(' \n ');
-  return [
-    ...k.scenarios.map((s) =>
-      doc('scenario', s.id, {
-        title: s.title,
-        names: join([...s.synonyms, ...(s.hints ?? [])]),
-        ask: join(s.ask),
-        text: s.summary,
-      }),
-    ),
-    ...k.rules.map((r) =>
-      doc('rule', r.id, {
-        title: r.endpoint,
-        names: join(r.aliases),
-        ask: join(r.ask),
-        text: r.purpose,
-      }),
-    ),
-    ...k.steps.map((s) =>
-      doc('step', s.id, {
-        title: s.title,
-        names: '',
-        ask: join(s.ask),
-        text: `${s.answer ?? ''} ${s.text}`,
-      }),
-    ),
-    ...k.errors.map((e) =>
-      doc('error', e.id, {
-        title: e.title,
-        names: join(e.patterns.flatMap((p) => ('contains' in p ? [p.contains] : []))),
-        ask: join(e.ask),
-        text: `${e.cause} ${e.fix ?? ''}`,
-      }),
-    ),
-    ...k.conflicts.map((c) =>
-      doc('conflict', c.id, {
-        title: c.topic,
-        names: join(c.endpoints),
-        ask: join(c.ask),
-        text: [c.answer ?? '', c.recommendation, ...c.positions.map((p) => p.claim)].join(' '),
-      }),
-    ),
-  ];
-}
-
-/** Index terms: stems of the words, without stopwords and words every item shares. */
-export function indexTerms(text: string): string[] {
-  return tokens(text)
-    .filter((w) => !STOPWORDS.has(w) && !DOMAIN_NOISE.has(w) && w.length > 1)
-    .map(stem);
-}
-
-interface Index {
-  search: MiniSearch<SearchDoc>;
-  /** How many items use each term: rare terms say more about what a question is about. */
-  documentFrequency: ReadonlyMap<string, number>;
-  size: number;
-}
-
-const indexes = new WeakMap<Knowledge, Index>();
-
-function searchIndex(k: Knowledge): Index {
-  let index = indexes.get(k);
-  if (!index) {
-    const docs = searchDocs(k);
-    const documentFrequency = new Map<string, number>();
-    for (const d of docs) {
-      for (const t of new Set(indexTerms(`${d.title} ${d.names} ${d.ask} ${d.text}`))) {
-        documentFrequency.set(t, (documentFrequency.get(t) ?? 0) + 1);
-      }
-    }
-    const search = new MiniSearch<SearchDoc>({
-      idField: 'key',
-      fields: ['title', 'names', 'ask', 'text'],
-      storeFields: ['kind', 'id'],
-      tokenize: indexTerms,
-      processTerm: (t) => t,
-      searchOptions: {
-        boost: { ask: 2.5, names: 2, title: 2, text: 1 },
-        fuzzy: (term) => (term.length >= 7 ? 0.15 : false),
-        prefix: false,
-        combineWith: 'OR',
-      },
-    });
-    search.addAll(docs);
-    index = { search, documentFrequency, size: docs.length };
-    indexes.set(k, index);
-  }
-  return index;
-}
-
-/** Inverse document frequency; a term no item uses weighs most (it is what the user asks about). */
-function idf(index: Index, term: string): number {
-  return Math.log(1 + index.size / ((index.documentFrequency.get(term) ?? 0) + 0.5));
-}
-
 export interface WordHit {
   kind: TargetKind;
   id: string;
@@ -249,10 +135,10 @@ export interface WordHit {
 export function wordHits(k: Knowledge, terms: readonly string[], limit = 30): WordHit[] {
   if (terms.length === 0) return [];
   const index = searchIndex(k);
-  const results = index.search.search(terms.join(' '), {
+  const results = index.search(terms.join(' '), {
     tokenize: (t) => t.split(' '),
   });
-  const weight = new Map(terms.map((t) => [t, idf(index, t)]));
+  const weight = new Map(terms.map((t) => [t, inverseDocumentFrequency(k, t)]));
   const total = [...weight.values()].reduce((a, b) => a + b, 0);
   const top = results[0]?.score ?? 1;
   return results.slice(0, limit).map((r) => ({

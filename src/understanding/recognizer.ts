@@ -194,7 +194,7 @@ function wordCandidates(k: Knowledge, q: ParsedQuestion, hits: readonly WordHit[
         score -= 0.1; // a rule is better reached by its port, its name or its scenario's slice
         break;
       case 'step':
-        if (how && conflictOrNote(k, hit.id) === 'action') score += 0.05;
+        if (how && stepKind(k, hit.id) === 'action') score += 0.05;
         // "What does X need" wants the scenario's rules, not one fact about it.
         if (asksSlice && !how) score -= strongScenario ? 0.12 : 0.05;
         break;
@@ -208,7 +208,7 @@ function wordCandidates(k: Knowledge, q: ParsedQuestion, hits: readonly WordHit[
   });
 }
 
-function conflictOrNote(k: Knowledge, stepId: string): 'action' | 'note' | undefined {
+function stepKind(k: Knowledge, stepId: string): 'action' | 'note' | undefined {
   return k.steps.find((s) => s.id === stepId)?.kind;
 }
 

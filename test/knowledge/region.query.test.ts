@@ -1,4 +1,7 @@
-import { levenshtein, loadKnowledge, resolveRegion, suggestRegions } from '../../src/knowledge';
+import { loadKnowledge, resolveRegion, suggestRegions } from '../../src/knowledge';
+import { editDistance } from '../../src/understanding/normalise';
+
+const levenshtein = (a: string, b: string) => editDistance(a, b, Math.max(a.length, b.length));
 
 const { regions } = loadKnowledge();
 const names = (input: string) => suggestRegions(input, regions).map((r) => r.name);
