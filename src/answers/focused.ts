@@ -54,6 +54,16 @@ function scenarioNoun(title: string): string {
   return noun.charAt(0).toLowerCase() + noun.slice(1);
 }
 
+/**
+ * A one-line answer from the data as a statement: its leading "Yes"/"No" answers a yes/no
+ * question, and reads wrong under any other question.
+ */
+function asStatement(answer: string, f: Facets): string {
+  if (f.asks.has('yesno')) return answer;
+  const rest = answer.replace(/^(yes|no)\b[,:.;]?\s*/i, '');
+  return rest === answer || rest === '' ? answer : capitalise(rest);
+}
+
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -108,7 +118,8 @@ function conflictLines(k: Knowledge, ids: readonly string[]): string[] {
 function understoodLine(k: Knowledge, f: Facets): string {
   const parts: string[] = [];
   const scenarios = f.scenarios.filter((s) => s.strength >= 0.55);
-  for (const s of scenarios.slice(0, 2)) parts.push(scenarioById(k, s.id)?.title ?? s.id);
+  for (const s of scenarios.slice(0, 2))
+    parts.push(scenarioNoun(scenarioById(k, s.id)?.title ?? s.id));
   if (f.direction) parts.push(f.direction);
   const c = f.conditions;
   if (c.computePublicIp === false) parts.push('no public IP');
@@ -127,11 +138,17 @@ function understoodLine(k: Knowledge, f: Facets): string {
 
 /** "Yes, …" / "Only when …" / "No, …" for a yes/no question about rules. */
 function yesNoForRules(rules: readonly Rule[], f: Facets): string {
+  if (rules.length === 0) return 'No';
   const truths = rules.map((r) => underStated(r.condition, f.conditions));
   if (truths.includes(true)) return 'Yes';
   if (truths.every((t) => t === false)) return 'No, not in the setup you describe';
   const conditions = [...new Set(rules.map((r) => describeCondition(r.condition)).filter(Boolean))];
-  return conditions.length > 0 ? `${conditions[0]}` : 'Yes';
+  const first = conditions[0];
+  if (!first) return 'Yes';
+  // "Except when …" is a yes with an exception; "Only when …" stands as the verdict.
+  return first.startsWith('Except when')
+    ? `Yes, ${first.charAt(0).toLowerCase()}${first.slice(1)}`
+    : first;
 }
 
 function sliceView(k: Knowledge, scenario: ScenarioId, f: Facets): AnswerView {
@@ -145,9 +162,10 @@ function sliceView(k: Knowledge, scenario: ScenarioId, f: Facets): AnswerView {
   if (merged.length === 0) {
     verdict = `No ${what ? `${what} ` : ''}rules are needed for ${scenarioNoun(s.title)} in the setup you describe.`;
   } else if (merged.length <= 2) {
-    verdict = `${s.title}: ${merged.map((r) => `${r.destination} on ${r.ports}`).join('; ')}.`;
+    const lead = direction ? `${capitalise(direction)} for` : 'For';
+    verdict = `${lead} ${scenarioNoun(s.title)}: ${merged.map((r) => `${r.destination} on ${r.ports}`).join('; ')}.`;
   } else {
-    verdict = `${s.title} needs ${merged.length} ${noun}; the first ones are below.`;
+    verdict = `${capitalise(scenarioNoun(s.title))} needs ${merged.length} ${noun}; the first ones are below.`;
   }
   if (f.asks.has('yesno') && merged.length > 0) verdict = `Yes. ${verdict}`;
   const inSlice = new Set(rows.flatMap((r) => r.ruleIds));
@@ -158,10 +176,10 @@ function sliceView(k: Knowledge, scenario: ScenarioId, f: Facets): AnswerView {
   const notes: string[] = [];
   if (f.direction === 'inbound' && scenario === 'compute' && merged.length > 0) {
     const batch = conflictById(k, 'batch-inbound-ports');
-    if (batch) notes.push(batch.answer ?? batch.recommendation);
+    if (batch) notes.push(asStatement(batch.answer ?? batch.recommendation, f));
   }
   return {
-    title: `${s.title}${direction ? ` · ${direction}` : ''}`,
+    title: `${capitalise(scenarioNoun(s.title))}${direction ? ` · ${direction}` : ''}`,
     verdict,
     understood: understoodLine(k, f),
     fix: '',
@@ -200,9 +218,14 @@ function rulesView(
   const ids = new Set(rules.map((r) => r.id));
   const rows = catalogOf(k).rules.filter((row) => row.ruleIds.some((id) => ids.has(id)));
   const merged = mergedRows(rows, f.region);
-  const purpose = rules[0] ? firstSentence(rules[0].purpose) : '';
+  const live = rules.filter((r) => !r.retired);
+  const retired = rules.flatMap((r) => (r.retired ? [r.retired] : []));
+  const purpose = live[0] ? firstSentence(live[0].purpose) : '';
   const verdictBody = `${lead}${purpose ? ` ${purpose}` : ''}`;
-  const verdict = f.asks.has('yesno') ? `${yesNoForRules(rules, f)}. ${verdictBody}` : verdictBody;
+  let verdict = f.asks.has('yesno') ? `${yesNoForRules(live, f)}. ${verdictBody}` : verdictBody;
+  if (live.length === 0 && retired[0]) {
+    verdict = `${f.asks.has('yesno') ? 'No. ' : ''}Not needed any more (since ${retired[0].on}): ${retired[0].why}`;
+  }
   return {
     title,
     verdict,
@@ -288,7 +311,7 @@ export function focusedAnswer(
       const condition = describeCondition(step.condition);
       return {
         title: step.kind === 'action' ? 'Configuration step' : 'Good to know',
-        verdict: step.answer ?? step.title,
+        verdict: step.answer ? asStatement(step.answer, facets) : step.title,
         understood: understoodLine(k, facets),
         fix: '',
         rows: [],
@@ -332,7 +355,7 @@ export function focusedAnswer(
       if (!c) return undefined;
       return {
         title: `Where the sources disagree: ${c.topic}`,
-        verdict: c.answer ?? c.recommendation,
+        verdict: c.answer ? asStatement(c.answer, facets) : c.recommendation,
         understood: '',
         fix: '',
         rows: [],

@@ -142,6 +142,11 @@ export const Rule = z
     condition: Condition,
     sources: z.array(SourceRef).min(1),
     conflicts: z.array(Id).optional(),
+    /**
+     * A rule the sources still list but the service no longer uses: kept so questions about it
+     * get the story, left out of every plan.
+     */
+    retired: z.strictObject({ on: IsoDate, why: Text }).optional(),
   })
   .refine((r) => r.ports.length > 0 || (r.endpointKind === 'setting' && r.portsNote), {
     message: 'expected ports; an empty list is only allowed for a setting with a portsNote',

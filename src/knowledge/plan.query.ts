@@ -334,7 +334,7 @@ export function planFor(k: Knowledge, situation: Situation): Plan {
   const inThisCloud = (step: Step) =>
     !cloudOnly.has(step.id) || (cloud?.profile.steps.includes(step.id) ?? false);
 
-  const rawRules = k.rules.filter(applies);
+  const rawRules = k.rules.filter((r) => !r.retired && applies(r));
   const rules = mergeRules(k, rawRules, selected, region, cloud);
   const planSteps = k.steps
     .filter((s) => inThisCloud(s) && applies(s))

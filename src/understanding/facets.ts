@@ -291,10 +291,12 @@ function scenarioStrengths(words: readonly ExpandedWord[], lexicon: Lexicon): Fa
   for (const name of lexicon.scenarioNames) {
     let typedLength = 0;
     for (let i = 0; i + name.words.length <= stems.length && typedLength === 0; i++) {
-      const found = name.words.every((w, j) => {
+      let found = name.words.every((w, j) => {
         const typed = stems[i + j];
         return typed !== undefined && sameWord(typed, w, !lexicon.known.has(typed));
       });
+      // "private endpoint", "service endpoint" are not online endpoints.
+      if (found && name.weak && OTHER_KINDS.has(stems[i - 1] ?? '')) found = false;
       if (found) {
         const span = words.slice(i, i + name.words.length);
         typedLength = span.some((w) => !w.typed) ? 1 : span.length;
@@ -304,10 +306,18 @@ function scenarioStrengths(words: readonly ExpandedWord[], lexicon: Lexicon): Fa
     const strength = name.weak ? 0.4 : Math.min(0.9, 0.6 + 0.1 * (typedLength - 1));
     best.set(name.scenario, Math.max(best.get(name.scenario) ?? 0, strength));
   }
+  // A hint that points at one scenario only ("my cluster") names it when nothing else does.
+  if (best.size === 1) {
+    const [[id, strength]] = [...best] as [[ScenarioId, number]];
+    if (strength < 0.55) best.set(id, 0.55);
+  }
   return [...best]
     .map(([id, strength]) => ({ id, strength }))
     .sort((a, b) => b.strength - a.strength);
 }
+
+/** Words that turn a scenario's weak name into something else ("private endpoint"). */
+const OTHER_KINDS: ReadonlySet<string> = new Set(['private', 'service', 'storage', 'kubernetes']);
 
 interface ExpandedWord {
   word: string;

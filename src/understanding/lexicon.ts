@@ -49,7 +49,7 @@ function buildLexicon(k: Knowledge): Lexicon {
   const scenariosPerWord = new Map<string, number>();
   for (const s of k.scenarios) {
     const seen = new Set(
-      [...s.synonyms, ...(s.hints ?? []), s.title].flatMap((n) => tokens(n).map(stem)),
+      [...s.synonyms, ...(s.hints ?? [])].flatMap((n) => tokens(n).map(stem)),
     );
     for (const w of seen) scenariosPerWord.set(w, (scenariosPerWord.get(w) ?? 0) + 1);
   }

@@ -268,7 +268,11 @@ export function endpointMatches(
   const obsolete: string[] = [];
   for (const name of names) {
     const hits = findByEndpoint(k, name).filter((h) => h.score >= 0.8);
-    const ruleHits = hits.filter((h) => h.kind === 'rule');
+    let ruleHits = hits.filter((h) => h.kind === 'rule');
+    // "BatchNodeManagement outbound" means the regional tag's outbound rule, not the inbound one.
+    const direction = q.facets.direction;
+    const sameDirection = ruleHits.filter((h) => ruleById(k, h.id)?.direction === direction);
+    if (direction && sameDirection.length > 0) ruleHits = sameDirection;
     const top = Math.max(0, ...ruleHits.map((h) => h.score));
     const best = ruleHits
       .filter((h) => h.score >= top)

@@ -270,9 +270,9 @@ export function recognize(k: Knowledge, text: string): Recognition {
       why: 'the question is not about Azure Machine Learning networking',
     };
   }
-  // A name in a problem report ("failed to pull from mcr.microsoft.com") is where the error shows,
-  // not what the question asks about, once the error itself is recognised.
-  const reported = errors.length > 0 && facets.asks.has('problem');
+  // A name in a problem report ("failed to pull from mcr.microsoft.com", "NameResolutionError for
+  // ws.api.azureml.ms") is where the error shows, not what the question asks about.
+  const reported = errors.length > 0;
   const candidates = [
     ...errors,
     ...direct.map((c) => (reported ? { ...c, score: c.score - 0.2 } : c)),

@@ -83,7 +83,7 @@ export function questionsFor(k: Knowledge, scenarios: readonly ScenarioId[]): Qu
   const found = new Set<QuestionId>();
   const picked = (item: { scenarios: readonly ScenarioId[] }) =>
     item.scenarios.some((s) => scenarios.includes(s));
-  for (const rule of k.rules.filter(picked)) {
+  for (const rule of k.rules.filter((r) => !r.retired && picked(r))) {
     optionsIn(rule.condition, found);
     if (rule.endpoint.includes('<region>')) found.add('region');
   }

@@ -55,6 +55,8 @@ describe('the bot answers the slice a question asks for', () => {
 
 describe('a yes/no question gets its verdict first', () => {
   it.each([
+    ['is port 29876 still needed?', /^No/],
+    ['do we need to allow BatchNodeManagement outbound?', /^Yes/],
     ['do I still need the Microsoft registry with my own images?', /^Yes/],
     ['is port 445 needed from compute to storage?', /^(Yes|Only when)/],
   ])('"%s"', async (question, verdict) => {
@@ -111,7 +113,29 @@ describe('the bot knows the neighbouring topics people ask about', () => {
   });
 });
 
+describe('a statement question gets a statement, not "Yes"', () => {
+  it('drops the leading yes/no of a one-line answer written for a yes/no question', async () => {
+    const lines = visibleText(
+      await firstCard('forced tunneling for compute without public ip through azure firewall'),
+    );
+    expect(lines[1]).not.toMatch(/^(Yes|No)\b/);
+  });
+});
+
 describe('facts the sources were checked for', () => {
+  it('inbound for public-IP compute is 44224 only; the Batch ports are retired', async () => {
+    const card = await firstCard('which ports must be open inbound for AML compute instance?');
+    const rows = visible(card);
+    expect(rows).toContain('TCP 44224');
+    expect(rows).not.toContain('TCP 29876-29877');
+  });
+
+  it('"BatchNodeManagement outbound" is the regional tag on 443', async () => {
+    const text = visible(await firstCard('do we need to allow BatchNodeManagement outbound?'));
+    expect(text).toContain('BatchNodeManagement.<region>');
+    expect(text).toContain('443');
+  });
+
   it('user-defined routes name only AzureMachineLearning, not BatchNodeManagement', async () => {
     const text = cardText(
       await firstCard('user defined routes for compute with a public ip behind azure firewall'),

@@ -21,7 +21,7 @@ describe('a question gets the card that answers it', () => {
     ['what is 29877', 'Port 29877', 'BatchNodeManagement'],
     [
       'which inbound ports do compute clusters need',
-      'Use a compute instance or a compute cluster',
+      'A compute instance or a compute cluster · inbound',
       '44224',
     ],
     ['ImageBuildComputeNotValid', 'Image build fails', 'image-build-compute'],

@@ -36,7 +36,9 @@ type Fact =
       when?: Options;
       rule: [direction: string, endpoint: string, ports?: string];
     }
-  | { scenario: ScenarioId; fact: string; when?: Options; text: string };
+  | { scenario: ScenarioId; fact: string; when?: Options; text: string }
+  /** A seed fact the newer sources retired: the plan carries it as a disagreement, not a rule. */
+  | { scenario: ScenarioId; fact: string; when?: Options; conflict: [id: string, text: string] };
 
 const PUBLIC_IP: Options = { computePublicIp: true };
 
@@ -77,9 +79,9 @@ const seedFacts: Fact[] = [
   },
   {
     scenario: 'compute',
-    fact: 'inbound Azure Batch 29876-29877',
+    fact: 'inbound Azure Batch 29876-29877 (retired with Batch classic mode)',
     when: PUBLIC_IP,
-    rule: ['inbound', 'BatchNodeManagement', '29876-29877'],
+    conflict: ['batch-inbound-ports', '29876-29877'],
   },
   {
     scenario: 'compute',
@@ -439,6 +441,10 @@ function check(f: Fact) {
   if ('rule' in f) {
     const [direction, endpoint, ports] = f.rule;
     expect(row(p, direction, endpoint, ports)).toMatchObject({ direction, endpoint });
+  } else if ('conflict' in f) {
+    const [id, text] = f.conflict;
+    const conflict = p.conflicts.find((c) => c.id === id);
+    expect(conflict?.positions.map((x) => x.claim).join(' ')).toContain(text);
   } else {
     expect(prose(p)).toContain(f.text);
   }
@@ -471,15 +477,14 @@ describe('plans for situations', () => {
     expect(p.steps.map((s) => s.id)).toContain('step-nat-gateway');
   });
 
-  it('compute with a public IP gets both inbound rules, conditioned on the public IP', () => {
+  it('compute with a public IP gets one inbound rule, 44224, and the story of the Batch ports', () => {
     const inbound = plan({ scenarios: ['compute'], computePublicIp: true }).rules.filter(
       (r) => r.direction === 'inbound',
     );
     expect(inbound.map((r) => [r.endpoint, r.protocol, r.ports, r.condition])).toEqual([
       ['AzureMachineLearning', 'TCP', '44224', 'Only when compute has a public IP'],
-      ['BatchNodeManagement', 'TCP', '29876-29877', 'Only when compute has a public IP'],
     ]);
-    expect(inbound[1]?.conflicts.map((c) => c.id)).toContain('batch-inbound-ports');
+    expect(inbound[0]?.conflicts.map((c) => c.id)).toContain('batch-inbound-ports');
   });
 
   it('substitutes the region, whatever way it was typed', () => {
@@ -645,9 +650,8 @@ describe('plans for situations', () => {
     const p = plan({ scenarios: ['online-endpoints', 'compute'], computePublicIp: true });
     const directions = p.rules.map((r) => r.direction);
     expect(directions.lastIndexOf('inbound')).toBeLessThan(directions.indexOf('outbound'));
-    expect(p.rules.slice(0, 4).map((r) => r.endpoint)).toEqual([
+    expect(p.rules.slice(0, 3).map((r) => r.endpoint)).toEqual([
       'AzureMachineLearning',
-      'BatchNodeManagement',
       'public_network_access (online endpoint)',
       'public_network_access (workspace)',
     ]);
