@@ -48,9 +48,7 @@ function buildLexicon(k: Knowledge): Lexicon {
   // A word that several scenarios' names contain ("endpoint", "cluster") is weak on its own.
   const scenariosPerWord = new Map<string, number>();
   for (const s of k.scenarios) {
-    const seen = new Set(
-      [...s.synonyms, ...(s.hints ?? [])].flatMap((n) => tokens(n).map(stem)),
-    );
+    const seen = new Set([...s.synonyms, ...(s.hints ?? [])].flatMap((n) => tokens(n).map(stem)));
     for (const w of seen) scenariosPerWord.set(w, (scenariosPerWord.get(w) ?? 0) + 1);
   }
   const scenarioNames = names
