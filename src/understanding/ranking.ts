@@ -217,7 +217,7 @@ export function errorCandidates(k: Knowledge, q: ParsedQuestion): Candidate[] {
     const score = matching.some(isIdentifying)
       ? 0.9 + 0.08 * hit.score
       : matching.length > 0
-        ? 0.76 + 0.2 * hit.score
+        ? 0.68 + 0.2 * hit.score
         : 0.55 + 0.2 * hit.score;
     return target ? [{ target, score, signal: 'error' as const }] : [];
   });

@@ -46,6 +46,9 @@ export function createRecognizer(k: Knowledge): Recognizer {
   return (text) => recognize(k, text);
 }
 
+/** Up to this many search terms a question is short enough to ask for a whole slice. */
+const SHORT_QUESTION_TERMS = 8;
+
 const REQUIREMENT_ASKS = ['rules', 'ports', 'tags', 'hosts'] as const;
 
 function namedScenarios(f: Facets, min = 0.55): ScenarioId[] {
@@ -222,11 +225,15 @@ function scenarioCandidates(k: Knowledge, q: ParsedQuestion): Candidate[] {
   const lexicon = lexiconOf(k);
   const nameWords = new Set(lexicon.scenarioNames.flatMap((n) => n.words));
   const onlyName = q.terms.every((t) => nameWords.has(stem(t)));
+  const brevity = Math.min(1, SHORT_QUESTION_TERMS / Math.max(1, q.terms.length));
   return f.scenarios.flatMap((s) => {
     const target = targetFor(k, 'scenario', s.id);
     if (!target) return [];
-    let score = s.strength;
-    if (asksSlice && !specific) score += 0.25;
+    // Naming a scenario in a long account of one setup does not make the scenario the question.
+    let score = s.strength * Math.sqrt(brevity);
+    // A short "what does X need" asks for the slice; a long account of one setup mentions rules
+    // and needs in passing and is about something more specific.
+    if (asksSlice && !specific) score += 0.25 * brevity;
     if (onlyName && !specific) score += 0.15;
     if (specific && !asksSlice) score -= 0.2;
     // A name typed alongside something more specific (a host, a port) yields to it.
