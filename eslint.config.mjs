@@ -30,6 +30,8 @@ export default tseslint.config(
       'src/cards/**/*.ts',
       'src/wizard/**/*.ts',
       'src/app-package/**/*.ts',
+      'src/understanding/**/*.ts',
+      'src/answers/**/*.ts',
     ],
     rules: {
       'no-restricted-imports': [
@@ -39,11 +41,12 @@ export default tseslint.config(
             {
               group: sdkPackages,
               message:
-                'Knowledge, cards and the wizard stay free of the bot SDK: only src/bot, src/dialogs and src/server may import it.',
+                'Knowledge, understanding, answers, cards and the wizard stay free of the bot SDK: only src/bot, src/conversation and src/server may import it.',
             },
             {
-              group: ['**/bot/**', '**/dialogs/**', '**/server/**'],
-              message: 'Knowledge, cards and the wizard must not depend on the bot layers.',
+              group: ['**/bot/**', '**/conversation/**', '**/server/**'],
+              message:
+                'Knowledge, understanding, answers, cards and the wizard must not depend on the bot layers.',
             },
           ],
         },

@@ -32,7 +32,10 @@ export type Command = (typeof COMMAND_WORDS)[keyof typeof COMMAND_WORDS];
 export const HANDLED_COMMANDS = Object.keys(COMMAND_WORDS) as readonly string[];
 
 export function commandFor(normalizedText: string): Command | undefined {
-  return (COMMAND_WORDS as Record<string, Command>)[normalizedText];
+  // Own keys only: a message such as "constructor" must not reach Object.prototype.
+  return Object.hasOwn(COMMAND_WORDS, normalizedText)
+    ? (COMMAND_WORDS as Record<string, Command>)[normalizedText]
+    : undefined;
 }
 
 export const MESSAGE_EXTENSION_COMMANDS = ['findRules'] as const;

@@ -1,5 +1,5 @@
 // The Teams bot: greets when installed, and hands every message and card submission to the turn
-// handler in src/dialogs. State is saved at the end of every turn that completed.
+// handler in src/conversation. State is saved at the end of every turn that completed.
 import {
   TeamsActivityHandler,
   type BotState,
@@ -13,7 +13,7 @@ import type { Knowledge } from '../knowledge';
 import { answerMessageExtensionQuery } from './message-extension';
 import { cardReply } from './replies';
 
-/** What answers a message, a card submission or an Action.Execute. Lives in src/dialogs. */
+/** What answers a message, a card submission or an Action.Execute. Lives in src/conversation. */
 export interface MessageHandler {
   onMessage(context: TurnContext): Promise<void>;
   /** Returns the card that replaces the clicked one, if any. */

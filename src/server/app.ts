@@ -9,7 +9,7 @@ import { GuideBot } from '../bot/guide.bot';
 import { mentionMiddleware } from '../bot/mention.middleware';
 import { turnLogMiddleware } from '../bot/turn-log.middleware';
 import { SqliteStorage } from '../bot/sqlite.storage';
-import { GuideHandler } from '../dialogs/guide.handler';
+import { GuideHandler } from '../conversation/guide.handler';
 import { createRecognizer } from '../understanding/recognizer';
 import { knowledgeSummary, loadKnowledge, type Knowledge } from '../knowledge';
 import { startServer, type RunningServer } from './server';

@@ -10,7 +10,7 @@ import {
 } from 'botbuilder';
 import { GuideBot } from '../../src/bot/guide.bot';
 import { mentionMiddleware } from '../../src/bot/mention.middleware';
-import { GuideHandler } from '../../src/dialogs/guide.handler';
+import { GuideHandler } from '../../src/conversation/guide.handler';
 import { createLogger } from '../../src/logger';
 import { getKnowledge } from '../../src/knowledge';
 import { createRecognizer, type Recognizer } from '../../src/understanding/recognizer';

@@ -3,7 +3,6 @@
 // state), so people in one channel each run their own wizard.
 import { randomUUID } from 'node:crypto';
 import type { BotState, StatePropertyAccessor, TurnContext } from 'botbuilder';
-import { CardAction, type WizardAction } from '../cards/card-actions';
 import { fallbackCard, helpCard, noticeCard } from '../cards/guide.card';
 import { scenarioListCard } from '../cards/answer.cards';
 import { planCards, situationFacts, feedbackButtons } from '../cards/plan.card';
@@ -22,9 +21,8 @@ import {
 import type { Logger } from '../logger';
 import type { MessageHandler } from '../bot/guide.bot';
 import { cardReply } from '../bot/replies';
-import { commandFor } from '../bot/commands';
 import { answerFor, cardsFor } from '../answers/reply';
-import { normalizeCommand } from './text';
+import { routeCard, routeText, type Intent, type WizardRef } from './router';
 
 /** What a turn answers with: an optional line of text and cards, in order. */
 export interface Reply {
@@ -57,11 +55,12 @@ export class GuideHandler implements MessageHandler {
 
   async onMessage(context: TurnContext): Promise<void> {
     const value: unknown = context.activity.value;
-    const reply =
+    const state = await this.readWizard(context);
+    const intent =
       value !== undefined && value !== null && !context.activity.text
-        ? await this.onCardData(context, value)
-        : await this.onText(context, context.activity.text ?? '');
-    await this.send(context, reply);
+        ? routeCard(value)
+        : routeText(context.activity.text ?? '', state);
+    await this.send(context, await this.handle(context, intent, state));
   }
 
   /**
@@ -69,7 +68,7 @@ export class GuideHandler implements MessageHandler {
    * the one clicked; any further cards are sent as messages.
    */
   async onCardExecute(context: TurnContext, data: unknown): Promise<AdaptiveCard | undefined> {
-    const reply = await this.onCardData(context, data);
+    const reply = await this.handle(context, routeCard(data), await this.readWizard(context));
     const [first, ...rest] = reply.cards;
     if (!first) return reply.text ? noticeCard(reply.text) : undefined;
     await this.send(context, { text: reply.text, cards: rest });
@@ -81,39 +80,87 @@ export class GuideHandler implements MessageHandler {
     for (const card of reply.cards) await context.sendActivity(cardReply(card));
   }
 
-  private async onText(context: TurnContext, text: string): Promise<Reply> {
-    const command = commandFor(normalizeCommand(text));
-    const state = await this.readWizard(context);
-    switch (command) {
+  /** The one place an intent is answered, whether it was typed or clicked. */
+  private async handle(
+    context: TurnContext,
+    intent: Intent,
+    state: WizardState | undefined,
+  ): Promise<Reply> {
+    // A wizard button must belong to the wizard still running, and to its current step.
+    if ('card' in intent && intent.card && !this.isCurrent(state, intent.card)) {
+      return state
+        ? {
+            text: 'That card is from an earlier step or an earlier wizard. Here is where you are now:',
+            cards: [wizardStepCard(this.k, state)],
+          }
+        : { text: 'That wizard has already ended. Say **start** to begin a new one.', cards: [] };
+    }
+    switch (intent.kind) {
       case 'help':
         return this.help(state);
       case 'start':
+        return this.begin(context, intent.scenario);
+      case 'restart':
+        // A new id makes every card of the abandoned run stale.
         return this.begin(context);
       case 'cancel':
         return this.cancel(context, state);
-      case 'restart':
-        return this.begin(context);
       case 'back':
         return state
           ? this.step(context, state, { kind: 'back' })
+          : { text: 'There is no wizard running. Say **start** to begin one.', cards: [] };
+      case 'answer':
+        return state
+          ? this.step(context, state, {
+              kind: 'answer',
+              value: intent.value,
+              picks: intent.picks,
+              region: intent.region,
+            })
           : { text: 'There is no wizard running. Say **start** to begin one.', cards: [] };
       case 'scenarios':
         return { cards: [scenarioListCard(this.k)] };
       case 'plan':
         return this.lastPlan(context);
+      case 'show': {
+        const cards = cardsFor(this.k, intent.target.kind, intent.target.id);
+        return cards
+          ? { cards }
+          : { text: "I don't know that item any more.", cards: [scenarioListCard(this.k)] };
+      }
+      case 'feedback':
+        this.deps.logger.info(
+          {
+            feedback: intent.helpful,
+            target: intent.target,
+            conversationId: context.activity.conversation?.id,
+          },
+          'feedback',
+        );
+        return {
+          text:
+            intent.helpful === 'yes'
+              ? 'Thanks, glad it helped.'
+              : 'Thanks for telling me. If something was wrong or missing, say what in a message so the team can fix it.',
+          cards: [],
+        };
+      case 'question':
+        return this.question(intent.text);
+      case 'unreadable-card':
+        this.deps.logger.info({ issues: intent.problems }, 'unreadable card data');
+        return {
+          text: "I couldn't read that button: it may belong to an older version of one of my cards.",
+          cards: state ? [wizardStepCard(this.k, state)] : [helpCard()],
+        };
     }
-    if (state && this.looksLikeAnswer(state, text)) {
-      return this.step(context, state, { kind: 'answer', value: text.trim() });
-    }
-    return this.question(text);
   }
 
-  /** Typed text can answer the step in progress: a region name, or yes/no to a yes/no question. */
-  private looksLikeAnswer(state: WizardState, text: string): boolean {
-    const typed = normalizeCommand(text);
-    if (state.step === 'region') return /^[a-z0-9 _-]{2,40}$/.test(typed);
-    const yesNoSteps = ['computePublicIp', 'vscode', 'hbi', 'registryBehindVnet', 'ownImages'];
-    return yesNoSteps.includes(state.step) && (typed === 'yes' || typed === 'no');
+  private isCurrent(state: WizardState | undefined, card: WizardRef): boolean {
+    return (
+      state !== undefined &&
+      state.id === card.wizardId &&
+      (card.step === undefined || card.step === state.step)
+    );
   }
 
   private question(text: string): Reply {
@@ -130,83 +177,6 @@ export class GuideHandler implements MessageHandler {
       text: 'Your wizard is still open; here is help, and then the step you were on.',
       cards: [helpCard(), wizardStepCard(this.k, state)],
     };
-  }
-
-  private async onCardData(context: TurnContext, data: unknown): Promise<Reply> {
-    const parsed = CardAction.safeParse(data);
-    if (!parsed.success) {
-      this.deps.logger.info({ issues: parsed.error.issues.length }, 'unreadable card data');
-      const state = await this.readWizard(context);
-      return {
-        text: "I couldn't read that button: it may belong to an older version of one of my cards.",
-        cards: state ? [wizardStepCard(this.k, state)] : [helpCard()],
-      };
-    }
-    const action = parsed.data;
-    switch (action.action) {
-      case 'help':
-        return this.help(await this.readWizard(context));
-      case 'wizard.start':
-        return this.begin(context, action.scenario);
-      case 'show': {
-        const cards = cardsFor(this.k, action.kind, action.id);
-        return cards
-          ? { cards }
-          : { text: "I don't know that item any more.", cards: [scenarioListCard(this.k)] };
-      }
-      case 'feedback':
-        this.deps.logger.info(
-          {
-            feedback: action.helpful,
-            target: action.target,
-            conversationId: context.activity.conversation?.id,
-          },
-          'feedback',
-        );
-        return {
-          text:
-            action.helpful === 'yes'
-              ? 'Thanks, glad it helped.'
-              : 'Thanks for telling me. If something was wrong or missing, say what in a message so the team can fix it.',
-          cards: [],
-        };
-      default:
-        return this.onWizardAction(context, action);
-    }
-  }
-
-  private async onWizardAction(context: TurnContext, action: WizardAction): Promise<Reply> {
-    const state = await this.readWizard(context);
-    if (action.action === 'wizard.start') return this.begin(context, action.scenario);
-    const stale =
-      !state || state.id !== action.wizardId || ('step' in action && action.step !== state.step);
-    if (stale) {
-      return state
-        ? {
-            text: 'That card is from an earlier step or an earlier wizard. Here is where you are now:',
-            cards: [wizardStepCard(this.k, state)],
-          }
-        : {
-            text: 'That wizard has already ended. Say **start** to begin a new one.',
-            cards: [],
-          };
-    }
-    switch (action.action) {
-      case 'wizard.cancel':
-        return this.cancel(context, state);
-      case 'wizard.restart':
-        // A new id makes every card of the abandoned run stale.
-        return this.begin(context);
-      case 'wizard.back':
-        return this.step(context, state, { kind: 'back' });
-      case 'wizard.answer':
-        return this.step(context, state, {
-          kind: 'answer',
-          value: action.value,
-          picks: action.picks,
-          region: action.region,
-        });
-    }
   }
 
   private async begin(context: TurnContext, scenario?: string): Promise<Reply> {

@@ -1,0 +1,93 @@
+// One router for everything a person sends: typed text and card buttons become the same intents,
+// so "help" typed and Help clicked, or "back" typed and Back clicked, take one path.
+import { CardAction } from '../cards/card-actions';
+import { commandFor } from '../bot/commands';
+import { normalizeCommand } from './text';
+
+/** Present when the intent came from a wizard card: it must match the wizard still running. */
+export interface WizardRef {
+  wizardId: string;
+  step?: string;
+}
+
+export type Intent =
+  | { kind: 'help' }
+  | { kind: 'start'; scenario?: string }
+  | { kind: 'cancel'; card?: WizardRef }
+  | { kind: 'restart'; card?: WizardRef }
+  | { kind: 'back'; card?: WizardRef }
+  | { kind: 'scenarios' }
+  | { kind: 'plan' }
+  | { kind: 'answer'; value?: string; picks?: string; region?: string; card?: WizardRef }
+  | { kind: 'show'; target: Extract<CardAction, { action: 'show' }> }
+  | { kind: 'feedback'; target: string; helpful: 'yes' | 'no' }
+  | { kind: 'question'; text: string }
+  | { kind: 'unreadable-card'; problems: number };
+
+/** The wizard step waiting for typed input, if any: its typed answers are read as answers. */
+export interface WaitingStep {
+  step: string;
+}
+
+const YES_NO_STEPS: ReadonlySet<string> = new Set([
+  'computePublicIp',
+  'vscode',
+  'hbi',
+  'registryBehindVnet',
+  'ownImages',
+]);
+
+/** Typed text can answer the step in progress: a region name, or yes/no to a yes/no question. */
+function typedAnswer(waiting: WaitingStep | undefined, text: string): boolean {
+  if (!waiting) return false;
+  const typed = normalizeCommand(text);
+  if (waiting.step === 'region') return /^[a-z0-9 _-]{2,40}$/.test(typed);
+  return YES_NO_STEPS.has(waiting.step) && (typed === 'yes' || typed === 'no');
+}
+
+export function routeText(text: string, waiting?: WaitingStep): Intent {
+  const command = commandFor(normalizeCommand(text));
+  switch (command) {
+    case 'help':
+    case 'cancel':
+    case 'restart':
+    case 'back':
+    case 'scenarios':
+    case 'plan':
+      return { kind: command };
+    case 'start':
+      return { kind: 'start' };
+  }
+  if (typedAnswer(waiting, text)) return { kind: 'answer', value: text.trim() };
+  return { kind: 'question', text };
+}
+
+export function routeCard(data: unknown): Intent {
+  const parsed = CardAction.safeParse(data);
+  if (!parsed.success) return { kind: 'unreadable-card', problems: parsed.error.issues.length };
+  const action = parsed.data;
+  switch (action.action) {
+    case 'help':
+      return { kind: 'help' };
+    case 'wizard.start':
+      return { kind: 'start', scenario: action.scenario };
+    case 'show':
+      return { kind: 'show', target: action };
+    case 'feedback':
+      return { kind: 'feedback', target: action.target, helpful: action.helpful };
+    case 'wizard.cancel':
+      return { kind: 'cancel', card: { wizardId: action.wizardId } };
+    case 'wizard.restart':
+      return { kind: 'restart', card: { wizardId: action.wizardId } };
+    case 'wizard.back':
+      return { kind: 'back', card: { wizardId: action.wizardId, step: action.step } };
+    case 'wizard.answer':
+      return {
+        kind: 'answer',
+        value: action.value,
+        picks: action.picks,
+        region: action.region,
+        card: { wizardId: action.wizardId, step: action.step },
+      };
+  }
+}
