@@ -11,7 +11,7 @@ import {
   stepById,
 } from '../knowledge/lookup.query';
 import { catalogOf } from '../knowledge/overview.query';
-import { substituteRegion, type PlanRule } from '../knowledge/plan.query';
+import { endpointsInCloud, substituteRegion, type PlanRule } from '../knowledge/plan.query';
 import { NO_FACETS, type Facets } from '../understanding/facets';
 import { rulesForPort, type Target } from '../understanding/ranking';
 import { ruleSlice, underStated } from './slice';
@@ -69,13 +69,19 @@ function capitalise(text: string): string {
 }
 
 /** One row per destination and direction: ports of its rules merged ("TCP 443, 8787 · UDP 5831"). */
-export function mergedRows(rows: readonly PlanRule[], region?: string): AnswerRow[] {
+export function mergedRows(
+  k: Knowledge,
+  rows: readonly PlanRule[],
+  f: Pick<Facets, 'region' | 'cloud'>,
+  scenarios: readonly ScenarioId[] = [],
+): AnswerRow[] {
+  const region = f.region;
   const byDestination = new Map<string, PlanRule[]>();
   for (const row of rows) {
     const key = `${row.direction}|${row.endpoint}`;
     byDestination.set(key, [...(byDestination.get(key) ?? []), row]);
   }
-  return [...byDestination.values()].map((group) => {
+  const merged = [...byDestination.values()].map((group) => {
     const first = group[0]!;
     const protocols = new Map<string, string[]>();
     for (const r of group) {
@@ -85,15 +91,33 @@ export function mergedRows(rows: readonly PlanRule[], region?: string): AnswerRo
     const ports = [...protocols]
       .map(([protocol, list]) => `${protocol} ${[...new Set(list)].join(', ')}`.trim())
       .join(' · ');
-    const conditions = [...new Set(group.map((r) => r.condition).filter(Boolean))];
+    // Catalog rows carry merged conditions ("a; b"); each distinct condition is said once.
+    const conditions = [...new Set(group.flatMap((r) => r.condition.split('; ')).filter(Boolean))];
+    const unconditional = group.some((r) => r.condition === '');
     const arrow = first.direction === 'inbound' ? 'from' : 'to';
+    // In Azure Government or 21Vianet the cloud's own names, with a note where they differ.
+    // The row's rule for the scenario asked about: a merged row holds rules of several scenarios.
+    const rules = first.ruleIds.flatMap((id) => ruleById(k, id) ?? []);
+    const rule = rules.find((r) => r.scenarios.some((s) => scenarios.includes(s))) ?? rules[0];
+    const inCloud =
+      f.cloud && f.cloud !== 'public' && rule
+        ? endpointsInCloud(k, rule, f.cloud, region)
+        : undefined;
+    const destination = inCloud
+      ? inCloud.endpoints.join(', ')
+      : substituteRegion(first.endpoint, region);
+    const condition = unconditional ? '' : conditions.slice(0, 3).join('; ');
     return {
-      destination: `${arrow} ${substituteRegion(first.endpoint, region)}`,
+      destination: `${arrow} ${destination}`,
       ports,
-      note:
-        conditions.length > 0 && conditions.length === group.length ? conditions.join('; ') : '',
+      note: [condition, inCloud?.note ?? ''].filter(Boolean).join(' '),
+      always: condition === '',
     };
   });
+  // What always applies first; rows that depend on the setup after them.
+  return [...merged]
+    .sort((a, b) => Number(b.always) - Number(a.always))
+    .map(({ always: _always, ...row }) => row);
 }
 
 function sourcesOf(k: Knowledge, refs: readonly SourceRef[]): AnswerView['sources'] {
@@ -154,7 +178,7 @@ function yesNoForRules(rules: readonly Rule[], f: Facets): string {
 function sliceView(k: Knowledge, scenario: ScenarioId, f: Facets): AnswerView {
   const s = scenarioById(k, scenario)!;
   const { rows, hostRowsLeftOut } = ruleSlice(k, [scenario], f);
-  const merged = mergedRows(rows, f.region);
+  const merged = mergedRows(k, rows, f, [scenario]);
   const direction = f.direction ?? '';
   const what = f.asks.has('hosts') && !f.asks.has('tags') ? 'host-name' : direction;
   const noun = `${what ? `${what} ` : ''}rule${merged.length === 1 ? '' : 's'}`;
@@ -217,7 +241,7 @@ function rulesView(
 ): AnswerView {
   const ids = new Set(rules.map((r) => r.id));
   const rows = catalogOf(k).rules.filter((row) => row.ruleIds.some((id) => ids.has(id)));
-  const merged = mergedRows(rows, f.region);
+  const merged = mergedRows(k, rows, f);
   const live = rules.filter((r) => !r.retired);
   const retired = rules.flatMap((r) => (r.retired ? [r.retired] : []));
   const purpose = live[0] ? firstSentence(live[0].purpose) : '';
@@ -336,7 +360,7 @@ export function focusedAnswer(
         verdict: `Likely cause: ${error.cause}`,
         understood: '',
         fix: error.fix ?? '',
-        rows: mergedRows(rows, facets.region).slice(0, MAX_ROWS),
+        rows: mergedRows(k, rows, facets).slice(0, MAX_ROWS),
         rowsNote: '',
         points: steps
           .slice(0, MAX_POINTS)

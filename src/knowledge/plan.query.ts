@@ -158,10 +158,28 @@ interface CloudContext {
 }
 
 function cloudContext(k: Knowledge, region: Region | undefined): CloudContext | undefined {
-  const profile = k.clouds.find((c) => c.cloud === region?.cloud);
+  return contextOf(k, region?.cloud);
+}
+
+function contextOf(k: Knowledge, cloud: Region['cloud'] | undefined): CloudContext | undefined {
+  const profile = k.clouds.find((c) => c.cloud === cloud);
   if (!profile) return undefined;
   const entries = k.cloudEndpoints.filter((e) => e.cloud === profile.cloud);
   return { profile, endpoints: new Map(entries.map((e) => [e.rule, e])) };
+}
+
+/**
+ * The names a rule's endpoint has in a cloud, with a note when they differ from the public ones:
+ * single answers use this where plans use their rows.
+ */
+export function endpointsInCloud(
+  k: Knowledge,
+  rule: Rule,
+  cloud: Region['cloud'],
+  region?: string,
+): { endpoints: string[]; note?: string } {
+  const forms = ruleForms(rule, region, contextOf(k, cloud));
+  return { endpoints: forms.map((f) => f.endpoint), note: forms[0]?.cloudNote };
 }
 
 /** One endpoint a rule gives a plan row: the public one, or the cloud's (one or more hosts). */

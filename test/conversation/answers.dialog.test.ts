@@ -122,6 +122,35 @@ describe('a statement question gets a statement, not "Yes"', () => {
   });
 });
 
+describe("answers for a region of another cloud use that cloud's names", () => {
+  it.each([
+    [
+      'which host names does the studio need in usgovvirginia',
+      'to login.microsoftonline.us',
+      'to login.microsoftonline.com',
+    ],
+    [
+      'which host names does the studio need in chinaeast2',
+      'to login.chinacloudapi.cn',
+      'to login.microsoftonline.com',
+    ],
+  ])('"%s"', async (question, shown, hidden) => {
+    const text = visible(await firstCard(question));
+    expect(text).toContain(shown);
+    expect(text).not.toContain(hidden);
+  });
+});
+
+describe('rows that always apply come before rows that depend on the setup', () => {
+  it('lists package feeds after the workspace hosts', async () => {
+    const text = visible(
+      await firstCard('outbound host names for a compute instance behind a firewall'),
+    );
+    expect(text.indexOf('login.microsoftonline.com')).toBeGreaterThan(-1);
+    expect(text).not.toContain('anaconda');
+  });
+});
+
 describe('facts the sources were checked for', () => {
   it('inbound for public-IP compute is 44224 only; the Batch ports are retired', async () => {
     const card = await firstCard('which ports must be open inbound for AML compute instance?');
