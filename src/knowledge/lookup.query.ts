@@ -143,13 +143,34 @@ interface SearchDoc {
   text: string;
 }
 
+/**
+ * Abbreviations written in the data ("aci") also index what they mean ("azure container
+ * instances"), so a question spelled out finds an item written in short, and the other way round.
+ */
+function withMeanings(k: Knowledge): (text: string) => string {
+  const meanings = new Map(k.vocabulary.map((v) => [v.term, v.means]));
+  return (text) => {
+    const extra = [...new Set(indexTerms(text))].flatMap((t) => meanings.get(t) ?? []);
+    return extra.length > 0 ? `${text} \n ${extra.join(' \n ')}` : text;
+  };
+}
+
 function searchDocs(k: Knowledge): SearchDoc[] {
+  const expand = withMeanings(k);
   const doc = (
     kind: HitKind,
     id: string,
     label: string,
     f: Pick<SearchDoc, 'title' | 'names' | 'ask' | 'text'>,
-  ): SearchDoc => ({ key: `${kind}:${id}`, kind, id, label, ...f });
+  ): SearchDoc => ({
+    key: `${kind}:${id}`,
+    kind,
+    id,
+    label,
+    ...f,
+    names: expand(f.names),
+    ask: expand(f.ask),
+  });
   const join = (list: readonly string[] | undefined) => (list ?? []).join(' \n ');
   return [
     ...k.scenarios.map((s) =>

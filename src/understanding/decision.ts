@@ -31,12 +31,23 @@ export function distinctRanked(candidates: readonly Candidate[]): Candidate[] {
   return [...best.values()].sort((a, b) => b.score - a.score);
 }
 
-export function decide(candidates: readonly Candidate[]): Decision {
+/**
+ * Decides between candidates. `related` says whether two targets belong together (the same
+ * scenario): a near-tie between related things is answered, the other one offered under it;
+ * only a near-tie between unrelated things is worth a question back.
+ */
+export function decide(
+  candidates: readonly Candidate[],
+  related: (a: Target, b: Target) => boolean = () => false,
+): Decision {
   const ranked = distinctRanked(candidates).filter((c) => c.score >= MIN_SCORE);
   const [top, second] = ranked;
   if (!top) return { kind: 'none' };
   const tie =
-    second !== undefined && top.score - second.score < TIE_MARGIN && top.score < STRONG_SCORE;
+    second !== undefined &&
+    top.score - second.score < TIE_MARGIN &&
+    top.score < STRONG_SCORE &&
+    !related(top.target, second.target);
   if (top.score < ANSWER_SCORE || tie) {
     if (ranked.length < 2) return top.score >= ANSWER_SCORE ? answer(top, []) : { kind: 'none' };
     return { kind: 'choices', candidates: ranked.slice(0, MAX_ALTERNATIVES).map((c) => c.target) };

@@ -309,7 +309,7 @@ function scenarioStrengths(words: readonly ExpandedWord[], lexicon: Lexicon): Fa
   // A hint that points at one scenario only ("my cluster") names it when nothing else does.
   if (best.size === 1) {
     const [[id, strength]] = [...best] as [[ScenarioId, number]];
-    if (strength < 0.55) best.set(id, 0.55);
+    if (strength < 0.5) best.set(id, 0.5);
   }
   return [...best]
     .map(([id, strength]) => ({ id, strength }))

@@ -286,7 +286,10 @@ export function recognize(k: Knowledge, text: string): Recognition {
     ...wordCandidates(k, q, hits),
     ...scenarioCandidates(k, q),
   ];
-  const decision = decide(candidates);
+  const decision = decide(candidates, (a, b) => {
+    const of = new Set(scenariosOf(k, a));
+    return scenariosOf(k, b).some((s) => of.has(s));
+  });
   const signal = (t: Target) =>
     candidates.find((c) => c.target.kind === t.kind && c.target.id === t.id)?.signal ?? 'words';
   switch (decision.kind) {

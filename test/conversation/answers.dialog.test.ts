@@ -107,6 +107,17 @@ describe('the bot knows the neighbouring topics people ask about', () => {
     ['internal load balancer for the aks inference router azureml-fe', 'azureml-fe'],
     ['docker bridge 172.17.0.0/16 overlaps with our vnet address space', '172.17.0.0/16'],
     ['key vault behind a firewall trusted services', 'trusted'],
+    ['vs code cannot connect to my compute instance, which ports?', '8704-8710'],
+    ['serverless image build with acr behind private endpoint', '--image-build-compute'],
+    [
+      'we enabled public network access on the private endpoint workspace, is compute still private?',
+      'stay private',
+    ],
+    // Spelled out, while the data says "ACI": the vocabulary works both ways.
+    [
+      'is azure container instance supported with private link workspace',
+      'managed online endpoint',
+    ],
   ])('"%s"', async (question, fact) => {
     const turn = await chat().say(question);
     expect(turn.cards.map(cardText).join('\n').toLowerCase()).toContain(fact.toLowerCase());
