@@ -8,7 +8,7 @@ import type { Recognition } from '../src/understanding/recognizer';
 
 export const EVAL_BARS = {
   development: { file: 'questions.json', minAccuracy: 0.93, maxAskBacks: 0.05 },
-  heldout: { file: 'heldout.json', minAccuracy: 0.45, maxAskBacks: 0.1 },
+  heldout: { file: 'heldout.json', minAccuracy: 0.48, maxAskBacks: 0.1 },
 } as const;
 
 /** Characters visible on the first card of an answer before anything is expanded. */

@@ -201,7 +201,11 @@ function isIdentifying(pattern: ErrorPattern): boolean {
   return !/\.\*|\\b\d|\|/.test(pattern.regex) && pattern.regex.length >= 12;
 }
 
-export function errorCandidates(k: Knowledge, q: ParsedQuestion): Candidate[] {
+export function errorCandidates(
+  k: Knowledge,
+  q: ParsedQuestion,
+  hits: readonly WordHit[] = [],
+): Candidate[] {
   const problem = q.facets.asks.has('problem');
   return findByError(k, q.raw).flatMap((hit) => {
     const error = errorById(k, hit.id);
@@ -213,12 +217,12 @@ export function errorCandidates(k: Knowledge, q: ParsedQuestion): Candidate[] {
     );
     if (!problem && matching.length === 0) return [];
     const target = targetFor(k, 'error', hit.id);
-    // The pasted text of a known error is the strongest signal there is; a description is less.
+    // The pasted text of a known error is the strongest signal there is. A descriptive pattern
+    // ("nsg.*block") only counts as far as the rest of the question is about that error too.
+    const coverage = hits.find((h) => h.kind === 'error' && h.id === hit.id)?.coverage ?? 0;
     const score = matching.some(isIdentifying)
       ? 0.9 + 0.08 * hit.score
-      : matching.length > 0
-        ? 0.68 + 0.2 * hit.score
-        : 0.55 + 0.2 * hit.score;
+      : (matching.length > 0 ? 0.5 : 0.4) + 0.45 * coverage;
     return target ? [{ target, score, signal: 'error' as const }] : [];
   });
 }

@@ -257,9 +257,13 @@ export function recognize(k: Knowledge, text: string): Recognition {
   const facets = q.facets;
   if (q.words.length === 0) return { kind: 'none', facets, why: 'the message is empty' };
 
-  const errors = errorCandidates(k, q);
   const hits = wordHits(k, q.terms);
-  const direct = portAndEndpointCandidates(k, q, hits);
+  const errors = errorCandidates(k, q, hits);
+  // A host or tag named in a long account of one setup is context more often than the question.
+  const brevity = Math.min(1, SHORT_QUESTION_TERMS / Math.max(1, q.terms.length));
+  const direct = portAndEndpointCandidates(k, q, hits).map((c) =>
+    c.signal === 'endpoint' ? { ...c, score: c.score * (0.75 + 0.25 * brevity) } : c,
+  );
   const unknownPorts = facets.ports.filter((p) => rulesForPort(k, p.port).length === 0);
   if (
     errors.length === 0 &&
