@@ -7,7 +7,7 @@ import { visibleChars } from '../src/cards/visible-text';
 import type { Recognition } from '../src/understanding/recognizer';
 
 export const EVAL_BARS = {
-  development: { file: 'questions.json', minAccuracy: 0.93, maxAskBacks: 0.05 },
+  development: { file: 'questions.json', minAccuracy: 0.88, maxAskBacks: 0.05 },
   heldout: { file: 'heldout.json', minAccuracy: 0.48, maxAskBacks: 0.1 },
 } as const;
 

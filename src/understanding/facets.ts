@@ -357,6 +357,31 @@ function corrected(word: string, lexicon: Lexicon): string {
   return s;
 }
 
+/** Words that say how the question asks or what setup it describes, not what it is about. */
+const CONDITION_WORDS = [
+  'name',
+  'names',
+  'public',
+  'ip',
+  'firewall',
+  'azfw',
+  'fw',
+  'nsg',
+  'nsgs',
+  'sdk',
+  'v1',
+  'v2',
+  'hbi',
+];
+const CUE_TERMS: ReadonlySet<string> = new Set(
+  [...DIRECTION_WORDS.keys(), ...ASK_WORDS.keys(), ...CONDITION_WORDS].map(stem),
+);
+
+/** Whether a search term is a cue (direction, kind of answer, stated setup) rather than a topic. */
+export function isCueTerm(term: string): boolean {
+  return CUE_TERMS.has(term);
+}
+
 /** Search reads at most this many distinct content words: a question has far fewer. */
 const MAX_TERMS = 60;
 

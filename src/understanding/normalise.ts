@@ -119,7 +119,8 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     'things stuff pls please thanks thank hi hello hey ok okay guys team anyone someone know tell say ' +
     'says said want wanted like use used using whats thats theres im ive dont doesnt cant isnt arent ' +
     'wont one two now way need needs needed required require requires requirement requirements work ' +
-    'works working behind set setup up via per after before since while because e g eg ie etc'
+    'works working behind set setup up via per after before since while because e g eg ie etc ' +
+    'through'
   ).split(' '),
 );
 

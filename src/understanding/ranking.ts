@@ -186,9 +186,13 @@ function isPortOnlyPattern(regex: string): boolean {
   return /\d/.test(regex) && regex.replace(/\\b|\d|\.\*|[()[\]|?\s]/g, '') === '';
 }
 
-/** A pattern that names a host or setting ("azurecr.io") rather than the text of an error. */
+/**
+ * A pattern that names a host or setting ("azurecr.io", "image_build_compute") rather than the
+ * text of an error; an upper-case code ("INTERNAL_LOAD_BALANCER_NOT_SUPPORT") is an error's own.
+ */
 function isNamePattern(contains: string): boolean {
-  return !/\s/.test(contains) && /[._]/.test(contains);
+  const code = /^[A-Z0-9_]+$/.test(contains);
+  return !code && !/\s/.test(contains) && /[._]/.test(contains);
 }
 
 /**

@@ -4,9 +4,9 @@
 import type { Knowledge, ScenarioId } from '../knowledge/knowledge.schema';
 import { ruleById } from '../knowledge/lookup.query';
 import { decide } from './decision';
-import { parseQuestion, type Facets, type ParsedQuestion } from './facets';
+import { isCueTerm, parseQuestion, type Facets, type ParsedQuestion } from './facets';
 import { DOMAIN_NOISE, lexiconOf } from './lexicon';
-import { stem } from './normalise';
+import { indexTerms, stem } from './normalise';
 import {
   conditionFit,
   endpointMatches,
@@ -175,6 +175,7 @@ function wordCandidates(k: Knowledge, q: ParsedQuestion, hits: readonly WordHit[
   const how = f.asks.has('how');
   const asksSlice = REQUIREMENT_ASKS.some((a) => f.asks.has(a)) || f.direction !== undefined;
   const strongScenario = f.scenarios.some((s) => s.strength >= 0.6);
+  const explained = explainedByScenarioNames(k, q);
   return hits.flatMap((hit) => {
     const target = targetFor(k, hit.kind, hit.id);
     if (!target) return [];
@@ -199,7 +200,7 @@ function wordCandidates(k: Knowledge, q: ParsedQuestion, hits: readonly WordHit[
       case 'step':
         if (how && stepKind(k, hit.id) === 'action') score += 0.05;
         // "What does X need" wants the scenario's rules, not one fact about it.
-        if (asksSlice && !how) score -= strongScenario ? 0.12 : 0.05;
+        if (asksSlice && !how) score -= (strongScenario ? 0.12 : 0.05) * explained;
         break;
     }
     if (named.length > 0 && hit.kind !== 'scenario') {
@@ -215,6 +216,18 @@ function stepKind(k: Knowledge, stepId: string): 'action' | 'note' | undefined {
   return k.steps.find((s) => s.id === stepId)?.kind;
 }
 
+/**
+ * Share of the question's topic words that scenario names explain: 1 for "which ports does a
+ * compute cluster need", less when other topics ("proxy", "vscode") say it is about something narrower.
+ */
+function explainedByScenarioNames(k: Knowledge, q: ParsedQuestion): number {
+  const nameWords = new Set(lexiconOf(k).scenarioNames.flatMap((n) => n.words));
+  // The region is a facet too ("in usgovvirginia"), not a topic.
+  const topics = q.terms.filter((t) => !isCueTerm(t) && t !== q.facets.region);
+  if (topics.length === 0) return 1;
+  return topics.filter((t) => nameWords.has(stem(t))).length / topics.length;
+}
+
 /** Scenarios named by the question, stronger when it asks what they need as a whole or a slice. */
 function scenarioCandidates(k: Knowledge, q: ParsedQuestion): Candidate[] {
   const f = q.facets;
@@ -226,14 +239,15 @@ function scenarioCandidates(k: Knowledge, q: ParsedQuestion): Candidate[] {
   const nameWords = new Set(lexicon.scenarioNames.flatMap((n) => n.words));
   const onlyName = q.terms.every((t) => nameWords.has(stem(t)));
   const brevity = Math.min(1, SHORT_QUESTION_TERMS / Math.max(1, q.terms.length));
+  const explained = explainedByScenarioNames(k, q);
   return f.scenarios.flatMap((s) => {
     const target = targetFor(k, 'scenario', s.id);
     if (!target) return [];
     // Naming a scenario in a long account of one setup does not make the scenario the question.
-    let score = s.strength * Math.sqrt(brevity);
+    let score = s.strength * Math.sqrt(brevity) * (0.7 + 0.3 * explained);
     // A short "what does X need" asks for the slice; a long account of one setup mentions rules
     // and needs in passing and is about something more specific.
-    if (asksSlice && !specific) score += 0.25 * brevity;
+    if (asksSlice && !specific) score += 0.25 * brevity * explained;
     if (onlyName && !specific) score += 0.15;
     if (specific && !asksSlice) score -= 0.2;
     // A name typed alongside something more specific (a host, a port) yields to it.
@@ -261,8 +275,24 @@ export function recognize(k: Knowledge, text: string): Recognition {
   const errors = errorCandidates(k, q, hits);
   // A host or tag named in a long account of one setup is context more often than the question.
   const brevity = Math.min(1, SHORT_QUESTION_TERMS / Math.max(1, q.terms.length));
+  // So is a name next to other topic words ("a route to BatchNodeManagement on the route table"):
+  // the name explains part of the question, and an item that explains the rest may be the answer.
+  const lexicon = lexiconOf(k);
+  const nameTerms = new Set(
+    endpointMatches(k, q).names.flatMap((n) => {
+      const named = indexTerms(n.replace(/[.*<>]/g, ' '));
+      // What a name's abbreviation means is explained by the name too ("mcr" → "container").
+      return [...named, ...named.flatMap((t) => lexicon.expansions.get(t) ?? []).map(stem)];
+    }),
+  );
+  const scenarioWords = new Set(lexicon.scenarioNames.flatMap((n) => n.words));
+  const topics = q.terms.filter((t) => !isCueTerm(t) && !scenarioWords.has(t));
+  const rest =
+    topics.length === 0 ? 0 : topics.filter((t) => !nameTerms.has(t)).length / topics.length;
   const direct = portAndEndpointCandidates(k, q, hits).map((c) =>
-    c.signal === 'endpoint' ? { ...c, score: c.score * (0.75 + 0.25 * brevity) } : c,
+    c.signal === 'endpoint'
+      ? { ...c, score: c.score * (0.75 + 0.25 * brevity) * (1 - 0.25 * rest) }
+      : c,
   );
   const unknownPorts = facets.ports.filter((p) => rulesForPort(k, p.port).length === 0);
   if (
