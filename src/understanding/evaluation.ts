@@ -52,6 +52,8 @@ export interface EvalResult {
   accuracy: number;
   /** Share of questions answered with "which one do you mean?" instead of an answer, 0..1. */
   askBackRate: number;
+  /** Share whose expected answer is on the card at all: the answer, a "Did you mean" or a choice. */
+  offeredRate: number;
   /** Median characters a person sees of an answer before expanding anything (when measured). */
   medianVisibleChars?: number;
   misses: EvalMiss[];
@@ -93,6 +95,16 @@ export function isCorrect(c: Pick<EvalCase, 'expect' | 'accept'>, r: Recognition
   return [c.expect, ...(c.accept ?? [])].some((t) => t.kind === top.kind && t.id === top.id);
 }
 
+/** Whether the expected target is anywhere on the first card: answer, runner-up or choice. */
+export function isOffered(c: Pick<EvalCase, 'expect' | 'accept'>, r: Recognition): boolean {
+  if (c.expect === 'none') return r.kind === 'none';
+  const shown =
+    r.kind === 'answer' ? [r.target, ...r.alternatives] : r.kind === 'choices' ? r.candidates : [];
+  return shown.some((t) =>
+    [c.expect, ...(c.accept ?? [])].some((e) => e !== 'none' && e.kind === t.kind && e.id === t.id),
+  );
+}
+
 function median(values: readonly number[]): number | undefined {
   if (values.length === 0) return undefined;
   const sorted = [...values].sort((a, b) => a - b);
@@ -107,10 +119,12 @@ export function evaluate(
 ): EvalResult {
   const misses: EvalMiss[] = [];
   let askBacks = 0;
+  let offered = 0;
   const lengths: number[] = [];
   for (const c of cases) {
     const got = recognize(c.q);
     if (got.kind === 'choices') askBacks++;
+    if (isOffered(c, got)) offered++;
     if (!isCorrect(c, got)) {
       misses.push({ q: c.q, expected: describeExpected(c.expect), got: describeRecognition(got) });
     }
@@ -126,6 +140,7 @@ export function evaluate(
     correct,
     accuracy: total === 0 ? 0 : correct / total,
     askBackRate: total === 0 ? 0 : askBacks / total,
+    offeredRate: total === 0 ? 0 : offered / total,
     medianVisibleChars: median(lengths),
     misses,
   };

@@ -1,0 +1,70 @@
+// Facets: what a question names, which way the traffic goes, what it asks and the setup it states.
+import { getKnowledge } from '../../src/knowledge';
+import { parseQuestion } from '../../src/understanding/facets';
+
+const k = getKnowledge();
+const facets = (text: string) => parseQuestion(k, text, (p) => p === 44224 || p === 5831).facets;
+
+describe('facets of a question', () => {
+  it.each([
+    ['which inbound ports do compute clusters need', 'inbound'],
+    ['egress rules for the studio', 'outbound'],
+    ['inbound and outbound for online endpoints', undefined],
+  ])('"%s" goes %s', (text, direction) => {
+    expect(facets(text).direction).toBe(direction);
+  });
+
+  it.each([
+    ['which service tags does the studio need', 'tags'],
+    ['which FQDNs must be whitelisted', 'hosts'],
+    ['do I need port 445', 'yesno'],
+    ['is it Keyvault or AzureKeyVault', 'doubt'],
+    ['compute stuck in creating', 'problem'],
+    ['how do I secure a managed online endpoint', 'rules'],
+  ])('"%s" asks for %s', (text, ask) => {
+    expect([...facets(text).asks]).toContain(ask);
+  });
+
+  it('"how do I secure …" asks for everything, not for a how-to', () => {
+    expect(facets('how do I secure a managed online endpoint').asks.has('how')).toBe(false);
+  });
+
+  it.each([
+    ['cluster without public ip', { computePublicIp: false }],
+    [
+      'compute with a public IP behind azure firewall',
+      { computePublicIp: true, egress: 'azure-firewall' },
+    ],
+    ['forced tunneling 0.0.0.0/0 to the NVA', { forcedTunnel: true, egress: 'azure-firewall' }],
+    ['hbi workspace with our own images', { hbi: true, ownImages: true }],
+    ['vscode on a ci, sdk v1', { vscode: true, sdk: 'v1' }],
+  ])('"%s" states %j', (text, conditions) => {
+    expect(facets(text).conditions).toMatchObject(conditions);
+  });
+
+  it.each([
+    ['host names for the studio in usgovvirginia', 'usgov', 'usgovvirginia'],
+    ['azure operated by 21vianet', 'china', undefined],
+    ['rules for West Europe', undefined, 'westeurope'],
+  ])('"%s" is in cloud %s, region %s', (text, cloud, region) => {
+    expect(facets(text)).toMatchObject({ cloud, region });
+  });
+
+  it.each([
+    ['what is port 44224 for', [44224]],
+    ['5831/udp', [5831]],
+    ['ports 8704-8710 for vs code', [8704]],
+    ['subnet 10.0.0.0/16 for 2 hours', []],
+  ])('"%s" names ports %j', (text, ports) => {
+    expect(facets(text).ports.map((p) => p.port)).toEqual(ports);
+  });
+
+  it.each([
+    ['nsg rules for compute instnace', 'compute'],
+    ['which storage private endpoints do i need', undefined],
+    ['ci in a vnet', 'compute'],
+    ['acr behind the vnet', 'docker-images'],
+  ])('"%s" names scenario %s first', (text, scenario) => {
+    expect(facets(text).scenarios.filter((s) => s.strength >= 0.55)[0]?.id).toBe(scenario);
+  });
+});
