@@ -10,7 +10,15 @@ import type {
   Sdk,
 } from '../knowledge/knowledge.schema';
 import { lexiconOf, DOMAIN_NOISE, STOPWORDS, type Lexicon } from './lexicon';
-import { capQuestion, sameWord, stem, tokens, typoBudget, editDistance } from './normalise';
+import {
+  capQuestion,
+  editDistance,
+  MAX_WORD,
+  sameWord,
+  stem,
+  tokens,
+  typoBudget,
+} from './normalise';
 
 /** What kind of answer the question wants. */
 export type Ask =
@@ -396,7 +404,9 @@ export function parseQuestion(
   const words = tokens(raw).slice(0, 600);
   const expandedWords = expand(words, lexicon);
   const expanded = expandedWords.map((w) => w.word);
-  const content = [...new Set(expanded.filter((w) => !STOPWORDS.has(w) && w.length > 1))];
+  const content = [
+    ...new Set(expanded.filter((w) => !STOPWORDS.has(w) && w.length > 1 && w.length <= MAX_WORD)),
+  ];
   const terms = [
     ...new Set(
       content

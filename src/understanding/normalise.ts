@@ -6,6 +6,8 @@
 export const MAX_QUESTION_CHARS = 4000;
 /** Longer "words" are pasted ids or base64, never typos of a known word: no edit distance for them. */
 export const MAX_FUZZY_WORD = 24;
+/** Longer runs of letters are pasted ids, hashes or noise, not words anyone searches for. */
+export const MAX_WORD = 40;
 
 /** Removes Teams mention markup and @names, which say nothing about the question. */
 export function stripMentions(text: string): string {
@@ -127,6 +129,8 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
 /** Search terms of a text: stems of its words, without stopwords and words every item shares. */
 export function indexTerms(text: string): string[] {
   return tokens(text)
-    .filter((w) => !STOPWORDS.has(w) && !DOMAIN_NOISE.has(w) && w.length > 1)
+    .filter(
+      (w) => !STOPWORDS.has(w) && !DOMAIN_NOISE.has(w) && w.length > 1 && w.length <= MAX_WORD,
+    )
     .map(stem);
 }
