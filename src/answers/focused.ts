@@ -245,8 +245,8 @@ function rulesView(
   const live = rules.filter((r) => !r.retired);
   const retired = rules.flatMap((r) => (r.retired ? [r.retired] : []));
   const purpose = live[0] ? firstSentence(live[0].purpose) : '';
-  const verdictBody = `${lead}${purpose ? ` ${purpose}` : ''}`;
-  let verdict = f.asks.has('yesno') ? `${yesNoForRules(live, f)}. ${verdictBody}` : verdictBody;
+  // The verdict is the fact; why it is needed follows in plain text under it.
+  let verdict = f.asks.has('yesno') ? `${yesNoForRules(live, f)}. ${lead}` : lead;
   if (live.length === 0 && retired[0]) {
     verdict = `${f.asks.has('yesno') ? 'No. ' : ''}Not needed any more (since ${retired[0].on}): ${retired[0].why}`;
   }
@@ -258,7 +258,7 @@ function rulesView(
     rows: merged.slice(0, MAX_ROWS),
     rowsNote:
       merged.length > MAX_ROWS ? `${merged.length - MAX_ROWS} more under Why and details.` : '',
-    points: [],
+    points: purpose ? [purpose] : [],
     details: rows.map(
       (r) =>
         `**${r.endpoint}** (${r.direction}, ${r.scenarios.map((s) => scenarioById(k, s)?.title ?? s).join(', ')}): ${r.purposes.join(' ')}${r.condition ? ` _${r.condition}._` : ''}`,

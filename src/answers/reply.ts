@@ -43,6 +43,14 @@ function showData(target: Pick<Target, 'kind' | 'id'>): CardAction {
   return { action: 'show', kind: target.kind, id: target.id };
 }
 
+/**
+ * Names and commands shown as they are: `*.azureml.ms` or `HTTP_PROXY` must not turn into
+ * italics when Teams renders the text as markdown.
+ */
+export function literal(text: string): string {
+  return text.replace(/[\\`*_[\]]/g, (c) => `\\${c}`);
+}
+
 function shorten(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
@@ -70,8 +78,8 @@ export function viewCard(view: AnswerView, style: CardStyle = {}): AdaptiveCard 
     title: view.title,
     verdict: view.verdict,
     understood: style.shared ? '' : view.understood,
-    fix: view.fix,
-    rows: view.rows,
+    fix: literal(view.fix),
+    rows: view.rows.map((r) => ({ ...r, destination: literal(r.destination) })),
     rowsNote: view.rowsNote,
     points: view.points.slice(0, 6).map((p) => shorten(p, 900)),
     // Bounded so every answer stays far below Teams' message size, whatever the data holds.
