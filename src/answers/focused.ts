@@ -1,7 +1,7 @@
 // A recognized question as the answer a person reads first: one verdict line, the few rows, steps
 // or the fix that matter, and the reasons, disagreements and sources one click away. This is the
 // one place where a recognition becomes a card's view model.
-import type { Knowledge, Rule, ScenarioId, SourceRef } from '../knowledge/knowledge.schema';
+import type { Knowledge, Rule, ScenarioId, SourceRef, Step } from '../knowledge/knowledge.schema';
 import { describeCondition } from '../knowledge/condition.query';
 import {
   conflictById,
@@ -158,6 +158,19 @@ function understoodLine(k: Knowledge, f: Facets): string {
   if (f.cloud === 'usgov') parts.push('Azure Government');
   if (f.cloud === 'china') parts.push('Azure operated by 21Vianet');
   return parts.length > 0 ? `I read this as: ${parts.join(' · ')}.` : '';
+}
+
+/**
+ * A step's one-line answer. Asked "do I need …?", an action step without a verdict of its own
+ * answers "Yes" or "Only when …" from its condition and the setup the user stated.
+ */
+function stepVerdict(step: Step, f: Facets): string {
+  const line = step.answer ? asStatement(step.answer, f) : step.title;
+  if (!f.asks.has('yesno') || step.kind !== 'action' || /^(yes|no|only)\b/i.test(line)) return line;
+  const truth = underStated(step.condition, f.conditions);
+  if (truth === false) return `No, not in the setup you describe: ${line}`;
+  const condition = describeCondition(step.condition);
+  return truth === true || !condition ? `Yes: ${line}` : `${condition}: ${line}`;
 }
 
 /** "Yes, …" / "Only when …" / "No, …" for a yes/no question about rules. */
@@ -335,7 +348,7 @@ export function focusedAnswer(
       const condition = describeCondition(step.condition);
       return {
         title: step.kind === 'action' ? 'Configuration step' : 'Good to know',
-        verdict: step.answer ? asStatement(step.answer, facets) : step.title,
+        verdict: stepVerdict(step, facets),
         understood: understoodLine(k, facets),
         fix: '',
         rows: [],

@@ -189,6 +189,7 @@ function statedConditions(words: readonly string[], lower: string): StatedCondit
   const noPublicIp =
     /\b(no|without|non|disable|disabled|disabling)[\s_-]{1,3}public[\s_-]{0,3}ip/.test(lower) ||
     words.includes('nopublicip') ||
+    /\benable_?node_?public_?ip\W{0,4}(to\W{1,3}|=\W{0,2}|:\W{0,2})?(false|0|no)\b/.test(lower) ||
     hasPhrase(words, 'enable node public ip false') ||
     hasPhrase(words, 'private ip only');
   if (noPublicIp) c.computePublicIp = false;

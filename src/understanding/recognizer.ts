@@ -278,19 +278,21 @@ export function recognize(k: Knowledge, text: string): Recognition {
   // So is a name next to other topic words ("a route to BatchNodeManagement on the route table"):
   // the name explains part of the question, and an item that explains the rest may be the answer.
   const lexicon = lexiconOf(k);
-  const nameTerms = new Set(
-    endpointMatches(k, q).names.flatMap((n) => {
+  const nameTerms = new Set([
+    ...facets.ports.flatMap((p) => [String(p.port), String(p.to)]),
+    ...endpointMatches(k, q).names.flatMap((n) => {
       const named = indexTerms(n.replace(/[.*<>]/g, ' '));
       // What a name's abbreviation means is explained by the name too ("mcr" → "container").
       return [...named, ...named.flatMap((t) => lexicon.expansions.get(t) ?? []).map(stem)];
     }),
-  );
+  ]);
   const scenarioWords = new Set(lexicon.scenarioNames.flatMap((n) => n.words));
   const topics = q.terms.filter((t) => !isCueTerm(t) && !scenarioWords.has(t));
   const rest =
     topics.length === 0 ? 0 : topics.filter((t) => !nameTerms.has(t)).length / topics.length;
+  // Ports named in a long message are context in the same way.
   const direct = portAndEndpointCandidates(k, q, hits).map((c) =>
-    c.signal === 'endpoint'
+    c.signal === 'endpoint' || c.signal === 'port'
       ? { ...c, score: c.score * (0.75 + 0.25 * brevity) * (1 - 0.25 * rest) }
       : c,
   );

@@ -31,6 +31,7 @@ describe('facets of a question', () => {
 
   it.each([
     ['cluster without public ip', { computePublicIp: false }],
+    ['we set enable_node_public_ip to False on the cluster', { computePublicIp: false }],
     [
       'compute with a public IP behind azure firewall',
       { computePublicIp: true, egress: 'azure-firewall' },
