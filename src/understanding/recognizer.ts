@@ -4,6 +4,7 @@
 import type { Knowledge, ScenarioId } from '../knowledge/knowledge.schema';
 import { ruleById } from '../knowledge/lookup.query';
 import { decide } from './decision';
+import { WEIGHTS, type Weights } from './weights';
 import { isCueTerm, parseQuestion, type Facets, type ParsedQuestion } from './facets';
 import { DOMAIN_NOISE, lexiconOf } from './lexicon';
 import { indexTerms, stem } from './normalise';
@@ -41,9 +42,9 @@ export type Recognition =
 /** Something that turns a question into a recognition; the conversation layer takes one injected. */
 export type Recognizer = (text: string) => Recognition;
 
-export function createRecognizer(k: Knowledge): Recognizer {
+export function createRecognizer(k: Knowledge, weights: Weights = WEIGHTS): Recognizer {
   lexiconOf(k); // build the word tables at start-up, not on the first question
-  return (text) => recognize(k, text);
+  return (text) => recognize(k, text, weights);
 }
 
 /** Up to this many search terms a question is short enough to ask for a whole slice. */
@@ -169,7 +170,12 @@ function portAndEndpointCandidates(k: Knowledge, q: ParsedQuestion, hits: WordHi
 }
 
 /** The words' candidates, weighed by what the question asks and the setup it describes. */
-function wordCandidates(k: Knowledge, q: ParsedQuestion, hits: readonly WordHit[]): Candidate[] {
+function wordCandidates(
+  k: Knowledge,
+  q: ParsedQuestion,
+  hits: readonly WordHit[],
+  w: Weights,
+): Candidate[] {
   const f = q.facets;
   const named = namedScenarios(f);
   const how = f.asks.has('how');
@@ -179,33 +185,34 @@ function wordCandidates(k: Knowledge, q: ParsedQuestion, hits: readonly WordHit[
   return hits.flatMap((hit) => {
     const target = targetFor(k, hit.kind, hit.id);
     if (!target) return [];
-    let score = 0.55 * hit.coverage + 0.3 * hit.relative;
+    let score = w.wordCoverage * hit.coverage + w.wordRank * hit.relative;
     switch (hit.kind) {
       case 'scenario':
-        score *= 0.6; // scenario names are weighed as facets below
+        score *= w.scenarioByWords; // scenario names are weighed as facets below
         break;
       case 'conflict':
         score = f.asks.has('doubt')
-          ? score + 0.1
+          ? score + w.conflictDoubt
           : f.asks.has('compare')
-            ? score + 0.03
-            : score * 0.7;
+            ? score + w.conflictCompare
+            : score * w.conflictPlain;
         break;
       case 'error':
-        score = f.asks.has('problem') ? score + 0.12 : score * 0.7;
+        score = f.asks.has('problem') ? score + w.errorProblem : score * w.errorPlain;
         break;
       case 'rule':
-        score -= 0.1; // a rule is better reached by its port, its name or its scenario's slice
+        score -= w.rulePenalty; // a rule is better reached by its port, its name or its scenario's slice
         break;
       case 'step':
-        if (how && stepKind(k, hit.id) === 'action') score += 0.05;
+        if (how && stepKind(k, hit.id) === 'action') score += w.stepHow;
         // "What does X need" wants the scenario's rules, not one fact about it.
-        if (asksSlice && !how) score -= (strongScenario ? 0.12 : 0.05) * explained;
+        if (asksSlice && !how)
+          score -= (strongScenario ? w.stepUnderSlice : w.stepUnderSlice / 2) * explained;
         break;
     }
     if (named.length > 0 && hit.kind !== 'scenario') {
       const inScenario = scenariosOf(k, target).some((s) => named.includes(s));
-      score += inScenario ? 0.05 : -0.08;
+      score += inScenario ? w.inScenario : -w.outOfScenario;
     }
     score += conditionFit(k, target, q);
     return [{ target, score, signal: 'words' as const }];
@@ -229,7 +236,7 @@ function explainedByScenarioNames(k: Knowledge, q: ParsedQuestion): number {
 }
 
 /** Scenarios named by the question, stronger when it asks what they need as a whole or a slice. */
-function scenarioCandidates(k: Knowledge, q: ParsedQuestion): Candidate[] {
+function scenarioCandidates(k: Knowledge, q: ParsedQuestion, w: Weights): Candidate[] {
   const f = q.facets;
   const asksSlice = REQUIREMENT_ASKS.some((a) => f.asks.has(a)) || f.direction !== undefined;
   const specific =
@@ -247,9 +254,9 @@ function scenarioCandidates(k: Knowledge, q: ParsedQuestion): Candidate[] {
     let score = s.strength * Math.sqrt(brevity) * (0.7 + 0.3 * explained);
     // A short "what does X need" asks for the slice; a long account of one setup mentions rules
     // and needs in passing and is about something more specific.
-    if (asksSlice && !specific) score += 0.25 * brevity * explained;
-    if (onlyName && !specific) score += 0.15;
-    if (specific && !asksSlice) score -= 0.2;
+    if (asksSlice && !specific) score += w.sliceAsk * brevity * explained;
+    if (onlyName && !specific) score += w.nameOnly;
+    if (specific && !asksSlice) score -= w.specificPenalty;
     // A name typed alongside something more specific (a host, a port) yields to it.
     return [{ target, score: Math.min(score, onlyName ? 1 : 0.86), signal: 'scenario' as const }];
   });
@@ -266,7 +273,7 @@ function isOnTopic(k: Knowledge, q: ParsedQuestion): boolean {
   return domain.length >= q.content.length / 3 || q.facets.scenarios.length > 0;
 }
 
-export function recognize(k: Knowledge, text: string): Recognition {
+export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Recognition {
   const q = parseQuestion(k, text, (p) => rulesForPort(k, p).length > 0);
   const facets = q.facets;
   if (q.words.length === 0) return { kind: 'none', facets, why: 'the message is empty' };
@@ -318,9 +325,9 @@ export function recognize(k: Knowledge, text: string): Recognition {
   const reported = errors.length > 0;
   const candidates = [
     ...errors,
-    ...direct.map((c) => (reported ? { ...c, score: c.score - 0.2 } : c)),
-    ...wordCandidates(k, q, hits),
-    ...scenarioCandidates(k, q),
+    ...direct.map((c) => (reported ? { ...c, score: c.score - w.reportedName } : c)),
+    ...wordCandidates(k, q, hits, w),
+    ...scenarioCandidates(k, q, w),
   ];
   const decision = decide(candidates, (a, b) => {
     const of = new Set(scenariosOf(k, a));

@@ -1,0 +1,53 @@
+// How much each signal counts when candidates are weighed against each other, in one table that
+// the recognizer takes as a parameter (tests and experiments can pass another).
+
+export interface Weights {
+  /** Words: share of the question's (rare) terms an item covers, and its BM25 rank. */
+  wordCoverage: number;
+  wordRank: number;
+  /** A scenario found by its words alone (names are weighed as facets). */
+  scenarioByWords: number;
+  /** Disagreements between sources: when the question doubts, weighs two readings, or neither. */
+  conflictDoubt: number;
+  conflictCompare: number;
+  conflictPlain: number;
+  /** Known errors found by their words: in a problem report, or otherwise. */
+  errorProblem: number;
+  errorPlain: number;
+  /** A rule found by its words alone is rarely the point. */
+  rulePenalty: number;
+  /** An action step for "how do I…". */
+  stepHow: number;
+  /** A step when the question asks what a named scenario needs. */
+  stepUnderSlice: number;
+  /** An item in, or outside, the scenario the question names. */
+  inScenario: number;
+  outOfScenario: number;
+  /** A scenario asked for as a slice ("which inbound ports does X need"), or by name alone. */
+  sliceAsk: number;
+  nameOnly: number;
+  /** A scenario named next to a how-to, a problem or a doubt. */
+  specificPenalty: number;
+  /** A host, tag or port named in a problem report once the error itself is recognised. */
+  reportedName: number;
+}
+
+export const WEIGHTS: Readonly<Weights> = Object.freeze({
+  wordCoverage: 0.55,
+  wordRank: 0.3,
+  scenarioByWords: 0.6,
+  conflictDoubt: 0.1,
+  conflictCompare: 0.03,
+  conflictPlain: 0.7,
+  errorProblem: 0.12,
+  errorPlain: 0.7,
+  rulePenalty: 0.1,
+  stepHow: 0.05,
+  stepUnderSlice: 0.12,
+  inScenario: 0.05,
+  outOfScenario: 0.08,
+  sliceAsk: 0.25,
+  nameOnly: 0.15,
+  specificPenalty: 0.2,
+  reportedName: 0.2,
+});
