@@ -51,6 +51,11 @@ export function literal(text: string): string {
   return text.replace(/[\\`*_[\]]/g, (c) => `\\${c}`);
 }
 
+/** Text that starts like "1. " is a paragraph here, not a markdown list (which would not wrap). */
+export function paragraph(text: string): string {
+  return text.replace(/^(\d+)\. /, '$1\\. ');
+}
+
 function shorten(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
@@ -73,26 +78,33 @@ export function viewCard(view: AnswerView, style: CardStyle = {}): AdaptiveCard 
       }),
     );
   }
-  if (!style.shared) actions.push(...feedbackButtons(view.feedbackTarget));
+  const feedback = style.shared ? [] : feedbackButtons(view.feedbackTarget);
   return answerCard({
     title: view.title,
     verdict: view.verdict,
     understood: style.shared ? '' : view.understood,
     fix: literal(view.fix),
-    rows: view.rows.map((r) => ({ ...r, destination: literal(r.destination) })),
+    // A card shared into a chat is a compact reference; the full answer is one question away.
+    rows: view.rows
+      .slice(0, style.shared ? 4 : undefined)
+      .map((r) => ({ ...r, destination: literal(r.destination) })),
     rowsNote: view.rowsNote,
-    points: view.points.slice(0, 6).map((p) => shorten(p, 900)),
+    points: view.points
+      .slice(0, style.shared ? 1 : 6)
+      .map((p) => paragraph(shorten(p, style.shared ? 300 : 900))),
     // Bounded so every answer stays far below Teams' message size, whatever the data holds.
-    details: view.details.slice(0, 12).map((d) => shorten(d, 500)),
+    details: view.details.slice(0, 12).map((d) => paragraph(shorten(d, 500))),
     conflicts: view.conflicts.slice(0, 6).map((c) => shorten(c, 600)),
     sources: style.shared ? view.sources.slice(0, 1) : view.sources.slice(0, 10),
     alternatives: style.shared
       ? []
       : (style.alternatives ?? []).map((t) => ({
           title: `Did you mean: ${shorten(t.label, 60)}`,
+          label: t.label,
           data: showData(t),
         })),
     actions,
+    feedback,
   });
 }
 

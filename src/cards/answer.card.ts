@@ -20,12 +20,20 @@ export const AnswerCard = z.object({
   details: z.array(Text),
   conflicts: z.array(Text),
   sources: z.array(z.object({ title: Text, url: z.url(), asOf: Text })),
-  alternatives: z.array(z.object({ title: Text.min(1), data: CardAction })).max(3),
+  /** Runners-up: `title` is the action's accessible name, `label` what the link shows. */
+  alternatives: z
+    .array(z.object({ title: Text.min(1), label: Text.min(1), data: CardAction }))
+    .max(3),
   actions: z.array(z.object({ title: Text.min(1), data: CardAction })),
+  /** 👍/👎 on a row of their own under the card's actions, so narrow screens show both. */
+  feedback: z.array(z.object({ title: Text.min(1), data: CardAction })),
 });
 export type AnswerCard = z.infer<typeof AnswerCard>;
 
-export type AnswerCardInput = Omit<AnswerCard, 'toggles' | 'actions'> & { actions: Button[] };
+export type AnswerCardInput = Omit<AnswerCard, 'toggles' | 'actions' | 'feedback'> & {
+  actions: Button[];
+  feedback: Button[];
+};
 
 export function answerCard(input: AnswerCardInput): AdaptiveCard {
   const toggles: AnswerCard['toggles'] = [];
@@ -38,5 +46,6 @@ export function answerCard(input: AnswerCardInput): AdaptiveCard {
     ...input,
     toggles,
     actions: input.actions.map(({ title, data }) => ({ title, data })),
+    feedback: input.feedback.map(({ title, data }) => ({ title, data })),
   });
 }

@@ -185,6 +185,8 @@ function wordCandidates(
   return hits.flatMap((hit) => {
     const target = targetFor(k, hit.kind, hit.id);
     if (!target) return [];
+    // A retired rule answers when it is named (its port, its tag), not as a match by words.
+    if (hit.kind === 'rule' && ruleById(k, hit.id)?.retired) return [];
     let score = w.wordCoverage * hit.coverage + w.wordRank * hit.relative;
     switch (hit.kind) {
       case 'scenario':

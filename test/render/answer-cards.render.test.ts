@@ -1,0 +1,75 @@
+// Answer cards as Teams shows them, at a chat bubble's 500 px and on a 360 px phone: the answer is
+// on the first screen, its key fact near the top, shared cards stay small and no text is cut off.
+import { getKnowledge } from '../../src/knowledge';
+import { answerFor, sharedCardFor } from '../../src/answers/reply';
+import { createRecognizer } from '../../src/understanding/recognizer';
+import { browserAvailable, CardRenderer } from '../support/card-render';
+
+const k = getKnowledge();
+const recognize = createRecognizer(k);
+
+/** One screen of a Teams chat at 500 px; the key fact must show in its upper part. */
+const SCREEN_PX = 1000;
+const KEY_FACT_PX = 450;
+const SHARED_CARD_PX = 500;
+
+const answers: [name: string, question: string, keyFact: string][] = [
+  ['inbound-compute', 'which inbound ports does a compute cluster need', '44224'],
+  ['port-5831', 'what is port 5831 for', 'UDP 5831'],
+  ['error-image-build', 'ImageBuildComputeNotValid', '--image-build-compute'],
+  [
+    'mcr-own-images',
+    'do I still need the Microsoft registry with my own images?',
+    'MicrosoftContainerRegistry',
+  ],
+  [
+    'dns-forwarder',
+    'conditional forwarder for the workspace private endpoint on our own dns server',
+    '168.63.129.16',
+  ],
+  [
+    'gov-studio-hosts',
+    'which host names does the studio need in usgovvirginia',
+    'login.microsoftonline.us',
+  ],
+  ['vscode-error', 'VS Code cannot connect to compute instance', '8704-8710'],
+  ['batch-outbound', 'do we need to allow BatchNodeManagement outbound?', 'BatchNodeManagement'],
+];
+
+const shared: [kind: 'rule' | 'step' | 'error' | 'conflict', id: string][] = [
+  ['rule', 'in-aml-44224'],
+  ['rule', 'out-storage-445'],
+  ['step', 'step-udr'],
+  ['error', 'storage-mount'],
+  ['conflict', 'mcr-own-images'],
+];
+
+const describeInBrowser = browserAvailable() ? describe : describe.skip;
+
+describeInBrowser.each([500, 360])('answer cards at %i px', (width) => {
+  let renderer: CardRenderer;
+  beforeAll(async () => {
+    renderer = await CardRenderer.open(width);
+  }, 60_000);
+  afterAll(async () => renderer?.close());
+
+  it.each(answers)('%s: "%s" fits one screen with %s near the top', async (name, question, key) => {
+    const card = answerFor(k, recognize(question), question).cards[0];
+    expect(card).toBeDefined();
+    const r = await renderer.render(card!, { key, shot: `answer-${name}-${width}` });
+    expect(r.keyTop).toBeDefined();
+    if (width === 500) {
+      expect(r.height).toBeLessThanOrEqual(SCREEN_PX);
+      expect(r.keyTop).toBeLessThanOrEqual(KEY_FACT_PX);
+    }
+    expect(r.clipped).toEqual([]);
+  });
+
+  it.each(shared)('the %s %s card shared into a chat is small', async (kind, id) => {
+    const card = sharedCardFor(k, kind, id);
+    expect(card).toBeDefined();
+    const r = await renderer.render(card!, { shot: `shared-${kind}-${id}-${width}` });
+    if (width === 500) expect(r.height).toBeLessThanOrEqual(SHARED_CARD_PX);
+    expect(r.clipped).toEqual([]);
+  });
+});
