@@ -81,7 +81,7 @@ export function situationFacts(plan: Plan, asked: ReadonlySet<string>) {
   const yes = (b: boolean) => (b ? 'Yes' : 'No');
   const facts = [
     { key: 'scenarios', title: 'Scenarios', value: plan.scenarios.map((x) => x.title).join(', ') },
-    { key: 'region', title: 'Region', value: plan.region ?? 'not given' },
+    { key: 'region', title: 'Compute region', value: plan.region ?? 'not given' },
     { key: 'computePublicIp', title: 'Compute public IP', value: yes(s.computePublicIp) },
     { key: 'egress', title: 'Outbound filtering', value: EGRESS_LABELS[s.egress] },
     { key: 'vscode', title: 'VS Code on compute', value: yes(s.vscode) },

@@ -42,8 +42,8 @@ export const QUESTIONS: Record<StepId, Question> = {
     why: 'Each scenario brings its own network rules. Pick every one that applies; I only ask the follow-up questions that change the answer.',
   },
   region: {
-    question: 'Which Azure region are the workspace and its compute in?',
-    why: 'Several service tags and host names are regional, such as Storage.<region> and BatchNodeManagement.<region>.',
+    question: 'Which Azure region is your compute in?',
+    why: 'Several service tags and host names are regional, such as Storage.<region> and BatchNodeManagement.<region>. They take the region of the compute and its virtual network: where that differs from the workspace region, give the compute region.',
   },
   computePublicIp: {
     question: 'Do your compute instances and clusters have a public IP address?',

@@ -307,7 +307,9 @@ function planConflict(c: Conflict): PlanConflict {
 function regionWarnings(k: Knowledge, region: string | undefined, usesRegion: boolean): string[] {
   if (!region) {
     return usesRegion
-      ? ['No region given: replace <region> with your workspace region, e.g. westeurope.']
+      ? [
+          'No region given: replace <region> with the region of your compute and its virtual network (where it differs from the workspace region, the compute region), e.g. westeurope.',
+        ]
       : [];
   }
   if (resolveRegion(region, k.regions)) return [];

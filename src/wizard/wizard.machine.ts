@@ -147,7 +147,7 @@ function checkAnswer(
         ok: false,
         problem: typed
           ? `"${typed.slice(0, 40)}" is not an Azure region name I know.${suggestions.length ? ' Did you mean one of these?' : ''}`
-          : 'Type the Azure region of your workspace and compute, for example westeurope.',
+          : 'Type the Azure region of your compute, for example westeurope.',
         suggestions,
       };
     }

@@ -91,6 +91,8 @@ describe('each wizard step', () => {
     expect(turn.updated).toBeDefined();
     expect(turn.cards).toHaveLength(0);
     expect(cardText(turn.updated)).toContain('Which Azure region');
+    // Regional tags take the compute's region, which may differ from the workspace's.
+    expect(cardText(turn.updated)).toContain('give the compute region');
     expect(JSON.stringify(first)).toContain('"fallback":{"type":"Action.Submit"');
   });
 

@@ -508,7 +508,7 @@ describe('plans for situations', () => {
     const p = plan({ scenarios: ['compute'] });
     expect(row(p, 'outbound', 'Storage.<region>', '443')).toBeDefined();
     expect(p.warnings).toEqual([
-      'No region given: replace <region> with your workspace region, e.g. westeurope.',
+      'No region given: replace <region> with the region of your compute and its virtual network (where it differs from the workspace region, the compute region), e.g. westeurope.',
     ]);
   });
 
