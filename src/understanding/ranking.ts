@@ -262,10 +262,16 @@ function tagMentions(k: Knowledge, q: ParsedQuestion): string[] {
 }
 
 /** Names the question types that match rule endpoints, best endpoints first. */
-export function endpointMatches(
-  k: Knowledge,
-  q: ParsedQuestion,
-): { endpoints: string[]; obsoleteConflicts: string[]; names: string[] } {
+export interface EndpointMatches {
+  /** Rule endpoints the question names, the most specific spelling first. */
+  endpoints: string[];
+  /** Disagreements about endpoints no rule carries any more (an obsolete registry). */
+  obsoleteConflicts: string[];
+  /** The names as typed. */
+  names: string[];
+}
+
+export function endpointMatches(k: Knowledge, q: ParsedQuestion): EndpointMatches {
   const names = [
     ...new Set([
       ...q.facets.dottedNames.filter((n) => !n.startsWith('privatelink.')),

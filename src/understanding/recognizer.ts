@@ -19,6 +19,7 @@ import {
   targetFor,
   wordHits,
   type Candidate,
+  type EndpointMatches,
   type Target,
   type WordHit,
 } from './ranking';
@@ -93,9 +94,14 @@ function comparesNames(q: ParsedQuestion, names: number): boolean {
   return names >= 2 && /\b(or|vs|versus)\b/.test(q.lower);
 }
 
-function portAndEndpointCandidates(k: Knowledge, q: ParsedQuestion, hits: WordHit[]): Candidate[] {
+function portAndEndpointCandidates(
+  k: Knowledge,
+  q: ParsedQuestion,
+  hits: WordHit[],
+  matches: EndpointMatches,
+): Candidate[] {
   const f = q.facets;
-  const { endpoints, obsoleteConflicts, names } = endpointMatches(k, q);
+  const { endpoints, obsoleteConflicts, names } = matches;
   const known = f.ports.filter((p) => rulesForPort(k, p.port).length > 0);
   const doubt =
     f.asks.has('doubt') || comparesNames(q, names.length + known.length)
@@ -286,10 +292,11 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
   const brevity = Math.min(1, SHORT_QUESTION_TERMS / Math.max(1, q.terms.length));
   // So is a name next to other topic words ("a route to BatchNodeManagement on the route table"):
   // the name explains part of the question, and an item that explains the rest may be the answer.
+  const matches = endpointMatches(k, q);
   const lexicon = lexiconOf(k);
   const nameTerms = new Set([
     ...facets.ports.flatMap((p) => [String(p.port), String(p.to)]),
-    ...endpointMatches(k, q).names.flatMap((n) => {
+    ...matches.names.flatMap((n) => {
       const named = indexTerms(n.replace(/[.*<>]/g, ' '));
       // What a name's abbreviation means is explained by the name too ("mcr" → "container").
       return [...named, ...named.flatMap((t) => lexicon.expansions.get(t) ?? []).map(stem)];
@@ -300,7 +307,7 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
   const rest =
     topics.length === 0 ? 0 : topics.filter((t) => !nameTerms.has(t)).length / topics.length;
   // Ports named in a long message are context in the same way.
-  const direct = portAndEndpointCandidates(k, q, hits).map((c) =>
+  const direct = portAndEndpointCandidates(k, q, hits, matches).map((c) =>
     c.signal === 'endpoint' || c.signal === 'port'
       ? { ...c, score: c.score * (0.75 + 0.25 * brevity) * (1 - 0.25 * rest) }
       : c,
