@@ -18,13 +18,17 @@ export interface AdaptiveCard {
 
 export class CardRenderError extends Error {}
 
-const templates = new Map<string, object>();
+/**
+ * One parsed Template per card file: a Template parses its `${…}` expressions once and can expand
+ * any number of view models, so building it per card would parse them on every turn.
+ */
+const templates = new Map<string, Template>();
 
-function loadTemplate(name: string): object {
+function loadTemplate(name: string): Template {
   let template = templates.get(name);
   if (!template) {
-    template = JSON.parse(readFileSync(projectPath('cards', `${name}.json`), 'utf8')) as object;
-    templates.set(name, template);
+    const json = JSON.parse(readFileSync(projectPath('cards', `${name}.json`), 'utf8')) as object;
+    templates.set(name, (template = new Template(json)));
   }
   return template;
 }
@@ -65,8 +69,13 @@ export function renderCard<S extends z.ZodType>(
 }
 
 /** Binds checked data into a template and refuses the result if it is not a card Teams can show. */
-export function bindTemplate(name: string, template: object, data: unknown): AdaptiveCard {
-  const card = new Template(template).expand({
+export function bindTemplate(
+  name: string,
+  template: object | Template,
+  data: unknown,
+): AdaptiveCard {
+  const parsed = template instanceof Template ? template : new Template(template);
+  const card = parsed.expand({
     $root: neutralizeTemplateSyntax(data),
   }) as AdaptiveCard;
   const unbound = findUnbound(card);
