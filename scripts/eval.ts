@@ -7,7 +7,7 @@ import { loadKnowledge } from '../src/knowledge';
 import { projectPath } from '../src/paths';
 import { createRecognizer } from '../src/understanding/recognizer';
 import { evaluate, parseEvalFile, type EvalResult } from '../src/understanding/evaluation';
-import { EVAL_BARS, visibleAnswerChars } from './eval-bars';
+import { EVAL_BARS, sameAnswer, visibleAnswerChars } from './eval-bars';
 
 function report(name: string, result: EvalResult): string {
   const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
@@ -29,7 +29,12 @@ function main(): number {
     const file = parseEvalFile(
       JSON.parse(readFileSync(projectPath('test', 'eval', bar.file), 'utf8')),
     );
-    const result = evaluate(recognize, file.questions, (q, r) => visibleAnswerChars(k, q, r));
+    const result = evaluate(
+      recognize,
+      file.questions,
+      (q, r) => visibleAnswerChars(k, q, r),
+      sameAnswer(k),
+    );
     const text = report(name, result);
     process.stdout.write(`${quiet ? (text.split('\n')[0] ?? '') : text}\n\n`);
     if (result.accuracy < bar.minAccuracy || result.askBackRate > bar.maxAskBacks) {

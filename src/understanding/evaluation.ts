@@ -88,20 +88,39 @@ function topTarget(r: Recognition): { kind: TargetKind; id: string } | undefined
  * Correct when the top-1 target (the answer, or the first choice offered) is the expected one or
  * one of the accepted ones, or when 'none' is expected and nothing was recognized.
  */
-export function isCorrect(c: Pick<EvalCase, 'expect' | 'accept'>, r: Recognition): boolean {
+/**
+ * Whether two targets show the same answer. By default only the same target does; the caller may
+ * know more (a port used by exactly one rule shows that rule's card).
+ */
+export type SameAnswer = (
+  a: { kind: TargetKind; id: string },
+  b: { kind: TargetKind; id: string },
+) => boolean;
+
+const sameTarget: SameAnswer = (a, b) => a.kind === b.kind && a.id === b.id;
+
+export function isCorrect(
+  c: Pick<EvalCase, 'expect' | 'accept'>,
+  r: Recognition,
+  same: SameAnswer = sameTarget,
+): boolean {
   if (c.expect === 'none') return r.kind === 'none';
   const top = topTarget(r);
   if (!top) return false;
-  return [c.expect, ...(c.accept ?? [])].some((t) => t.kind === top.kind && t.id === top.id);
+  return [c.expect, ...(c.accept ?? [])].some((t) => sameTarget(t, top) || same(t, top));
 }
 
 /** Whether the expected target is anywhere on the first card: answer, runner-up or choice. */
-export function isOffered(c: Pick<EvalCase, 'expect' | 'accept'>, r: Recognition): boolean {
+export function isOffered(
+  c: Pick<EvalCase, 'expect' | 'accept'>,
+  r: Recognition,
+  same: SameAnswer = sameTarget,
+): boolean {
   if (c.expect === 'none') return r.kind === 'none';
   const shown =
     r.kind === 'answer' ? [r.target, ...r.alternatives] : r.kind === 'choices' ? r.candidates : [];
   return shown.some((t) =>
-    [c.expect, ...(c.accept ?? [])].some((e) => e !== 'none' && e.kind === t.kind && e.id === t.id),
+    [c.expect, ...(c.accept ?? [])].some((e) => e !== 'none' && (sameTarget(e, t) || same(e, t))),
   );
 }
 
@@ -116,6 +135,7 @@ export function evaluate(
   recognize: (q: string) => Recognition,
   cases: readonly EvalCase[],
   visibleChars?: (q: string, r: Recognition) => number | undefined,
+  same: SameAnswer = sameTarget,
 ): EvalResult {
   const misses: EvalMiss[] = [];
   let askBacks = 0;
@@ -124,8 +144,8 @@ export function evaluate(
   for (const c of cases) {
     const got = recognize(c.q);
     if (got.kind === 'choices') askBacks++;
-    if (isOffered(c, got)) offered++;
-    if (!isCorrect(c, got)) {
+    if (isOffered(c, got, same)) offered++;
+    if (!isCorrect(c, got, same)) {
       misses.push({ q: c.q, expected: describeExpected(c.expect), got: describeRecognition(got) });
     }
     if (visibleChars && got.kind === 'answer') {
