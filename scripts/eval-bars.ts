@@ -6,9 +6,17 @@
 import type { Knowledge } from '../src/knowledge';
 import { answerFor } from '../src/answers/reply';
 import { visibleChars } from '../src/cards/visible-text';
-import type { SameAnswer } from '../src/understanding/evaluation';
+import { readFileSync } from 'node:fs';
+import { projectPath } from '../src/paths';
+import {
+  evaluate,
+  parseEvalFile,
+  type EvalFile,
+  type EvalResult,
+  type SameAnswer,
+} from '../src/understanding/evaluation';
 import { rulesForPort } from '../src/understanding/ranking';
-import type { Recognition } from '../src/understanding/recognizer';
+import type { Recognition, Recognizer } from '../src/understanding/recognizer';
 
 export const EVAL_BARS = {
   development: { file: 'questions.json', minAccuracy: 0.88, maxAskBacks: 0.05 },
@@ -37,4 +45,19 @@ export function sameAnswer(k: Knowledge): SameAnswer {
 export function visibleAnswerChars(k: Knowledge, q: string, r: Recognition): number | undefined {
   const first = answerFor(k, r, q).cards[0];
   return first ? visibleChars(first) : undefined;
+}
+
+/** Reads one evaluation file of test/eval/. */
+export function readEvalSet(file: string): EvalFile {
+  return parseEvalFile(JSON.parse(readFileSync(projectPath('test', 'eval', file), 'utf8')));
+}
+
+/** Scores one set the way `npm run eval` and the gate test both do. */
+export function scoreSet(k: Knowledge, recognize: Recognizer, file: string): EvalResult {
+  return evaluate(
+    recognize,
+    readEvalSet(file).questions,
+    (q, r) => visibleAnswerChars(k, q, r),
+    sameAnswer(k),
+  );
 }

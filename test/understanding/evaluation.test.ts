@@ -1,25 +1,14 @@
-// The evaluation sets gate the tests: the development set (tuned on) and the frozen held-out set of
-// real users' questions (never tuned on) must both stay at or above their bars.
-import { readFileSync } from 'node:fs';
+// The evaluation sets gate the tests: the development sets (tuned on) and the frozen held-out set of
+// real users' questions (never tuned on) must all stay at or above their bars.
 import { getKnowledge } from '../../src/knowledge';
-import { projectPath } from '../../src/paths';
-import { evaluate, parseEvalFile } from '../../src/understanding/evaluation';
 import { createRecognizer } from '../../src/understanding/recognizer';
-import { EVAL_BARS, sameAnswer, visibleAnswerChars } from '../../scripts/eval-bars';
+import { EVAL_BARS, readEvalSet, scoreSet } from '../../scripts/eval-bars';
 
 const k = getKnowledge();
 const recognize = createRecognizer(k);
 
 describe.each(Object.entries(EVAL_BARS))('the %s set', (_name, bar) => {
-  const file = parseEvalFile(
-    JSON.parse(readFileSync(projectPath('test', 'eval', bar.file), 'utf8')),
-  );
-  const result = evaluate(
-    recognize,
-    file.questions,
-    (q, r) => visibleAnswerChars(k, q, r),
-    sameAnswer(k),
-  );
+  const result = scoreSet(k, recognize, bar.file);
 
   it('is understood at or above its bar', () => {
     expect(result.accuracy).toBeGreaterThanOrEqual(bar.minAccuracy);
@@ -35,9 +24,7 @@ describe.each(Object.entries(EVAL_BARS))('the %s set', (_name, bar) => {
 });
 
 describe('the held-out set', () => {
-  const file = parseEvalFile(
-    JSON.parse(readFileSync(projectPath('test', 'eval', 'heldout.json'), 'utf8')),
-  );
+  const file = readEvalSet('heldout.json');
   it('holds at least 100 real questions, each with the public thread it came from', () => {
     expect(file.questions.length).toBeGreaterThanOrEqual(100);
     for (const q of file.questions) expect(q.url).toMatch(/^https:\/\//);
