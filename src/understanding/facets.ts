@@ -9,7 +9,7 @@ import type {
   ScenarioId,
   Sdk,
 } from '../knowledge/knowledge.schema';
-import { lexiconOf, DOMAIN_NOISE, STOPWORDS, type Lexicon } from './lexicon';
+import { lexiconOf, DOMAIN_NOISE, STOPWORDS, type Lexicon, type ScenarioName } from './lexicon';
 import {
   capQuestion,
   editDistance,
@@ -250,6 +250,9 @@ function regionOf(words: readonly string[], lexicon: Lexicon): string | undefine
   return undefined;
 }
 
+/** A question names a few ports; a pasted list of hundreds is read as its first ones. */
+const MAX_PORT_MENTIONS = 12;
+
 /**
  * Port numbers: "port 44224", "8704-8710", "5831/udp", "tcp 443". Numbers inside addresses,
  * versions or durations are not ports; a bare number counts only when it is a port some rule uses.
@@ -268,7 +271,9 @@ function portMentions(raw: string, knownPort: (p: number) => boolean): PortMenti
     const after = parts[i + 1] ?? '';
     const named =
       /^(ports?|tcp|udp)[:,]?$/.test(before) || /^(tcp|udp)\b/.test(after) || part.includes('/');
-    if (named || knownPort(from)) mentions.push({ port: from, to });
+    const repeated = mentions.some((m) => m.port === from && m.to === to);
+    if ((named || knownPort(from)) && !repeated && mentions.length < MAX_PORT_MENTIONS)
+      mentions.push({ port: from, to });
   });
   return mentions;
 }
@@ -297,23 +302,34 @@ function dottedNamesIn(raw: string): string[] {
 function scenarioStrengths(words: readonly ExpandedWord[], lexicon: Lexicon): Facets['scenarios'] {
   const stems = words.map((w) => stem(w.word));
   const best = new Map<ScenarioId, number>();
-  for (const name of lexicon.scenarioNames) {
-    let typedLength = 0;
-    for (let i = 0; i + name.words.length <= stems.length && typedLength === 0; i++) {
-      let found = name.words.every((w, j) => {
-        const typed = stems[i + j];
-        return typed !== undefined && sameWord(typed, w, !lexicon.known.has(typed));
+  // Which names a typed word may start, worked out once per distinct word: a message repeating
+  // words costs no more than its distinct words times the names.
+  const starts = new Map<string, ScenarioName[]>();
+  const namesStartedBy = (typed: string) => {
+    let found = starts.get(typed);
+    if (!found) {
+      const typo = !lexicon.known.has(typed);
+      found = lexicon.scenarioNames.filter((n) => sameWord(typed, n.words[0] ?? '', typo));
+      starts.set(typed, found);
+    }
+    return found;
+  };
+  const named = new Set<ScenarioName>();
+  for (let i = 0; i < stems.length; i++) {
+    for (const name of namesStartedBy(stems[i] ?? '')) {
+      if (named.has(name) || i + name.words.length > stems.length) continue;
+      const found = name.words.every((w, j) => {
+        const typed = stems[i + j] ?? '';
+        return sameWord(typed, w, !lexicon.known.has(typed));
       });
       // "private endpoint", "service endpoint" are not online endpoints.
-      if (found && name.weak && OTHER_KINDS.has(stems[i - 1] ?? '')) found = false;
-      if (found) {
-        const span = words.slice(i, i + name.words.length);
-        typedLength = span.some((w) => !w.typed) ? 1 : span.length;
-      }
+      if (!found || (name.weak && OTHER_KINDS.has(stems[i - 1] ?? ''))) continue;
+      named.add(name);
+      const span = words.slice(i, i + name.words.length);
+      const typedLength = span.some((w) => !w.typed) ? 1 : span.length;
+      const strength = name.weak ? 0.4 : Math.min(0.9, 0.6 + 0.1 * (typedLength - 1));
+      best.set(name.scenario, Math.max(best.get(name.scenario) ?? 0, strength));
     }
-    if (typedLength === 0) continue;
-    const strength = name.weak ? 0.4 : Math.min(0.9, 0.6 + 0.1 * (typedLength - 1));
-    best.set(name.scenario, Math.max(best.get(name.scenario) ?? 0, strength));
   }
   // A hint that points at one scenario only ("my cluster") names it when nothing else does.
   if (best.size === 1) {

@@ -20,6 +20,7 @@ import {
   searchIndex,
   stepById,
 } from '../knowledge/lookup.query';
+import { matchErrorPattern } from '../knowledge/error-pattern';
 import type { ParsedQuestion } from './facets';
 
 export type TargetKind = 'scenario' | 'rule' | 'step' | 'error' | 'conflict' | 'port' | 'endpoint';
@@ -217,7 +218,7 @@ export function errorCandidates(
     const matching = error.patterns.filter((p) =>
       'contains' in p
         ? !isNamePattern(p.contains) && q.lower.includes(p.contains.toLowerCase())
-        : !isPortOnlyPattern(p.regex) && new RegExp(p.regex, 'i').test(q.raw),
+        : !isPortOnlyPattern(p.regex) && matchErrorPattern(p.regex, q.raw) > 0,
     );
     if (!problem && matching.length === 0) return [];
     const target = targetFor(k, 'error', hit.id);
