@@ -304,11 +304,13 @@ function scenarioStrengths(words: readonly ExpandedWord[], lexicon: Lexicon): Fa
   const best = new Map<ScenarioId, number>();
   // Which names a typed word may start, worked out once per distinct word: a message repeating
   // words costs no more than its distinct words times the names.
+  // Typos are looked for in the first few unknown words only, as for the search terms.
   const starts = new Map<string, ScenarioName[]>();
+  let typoChecks = MAX_TERMS;
   const namesStartedBy = (typed: string) => {
     let found = starts.get(typed);
     if (!found) {
-      const typo = !lexicon.known.has(typed);
+      const typo = !lexicon.known.has(typed) && typoBudget(typed) > 0 && typoChecks-- > 0;
       found = lexicon.scenarioNames.filter((n) => sameWord(typed, n.words[0] ?? '', typo));
       starts.set(typed, found);
     }
@@ -320,7 +322,7 @@ function scenarioStrengths(words: readonly ExpandedWord[], lexicon: Lexicon): Fa
       if (named.has(name) || i + name.words.length > stems.length) continue;
       const found = name.words.every((w, j) => {
         const typed = stems[i + j] ?? '';
-        return sameWord(typed, w, !lexicon.known.has(typed));
+        return j === 0 || sameWord(typed, w, !lexicon.known.has(typed));
       });
       // "private endpoint", "service endpoint" are not online endpoints.
       if (!found || (name.weak && OTHER_KINDS.has(stems[i - 1] ?? ''))) continue;
@@ -340,6 +342,12 @@ function scenarioStrengths(words: readonly ExpandedWord[], lexicon: Lexicon): Fa
     .map(([id, strength]) => ({ id, strength }))
     .sort((a, b) => b.strength - a.strength);
 }
+
+/**
+ * Search reads at most this many distinct content words, and typos are looked for in as many: a
+ * question has far fewer.
+ */
+const MAX_TERMS = 60;
 
 /** Words that turn a scenario's weak name into something else ("private endpoint"). */
 const OTHER_KINDS: ReadonlySet<string> = new Set(['private', 'service', 'storage', 'kubernetes']);
@@ -406,9 +414,6 @@ const CUE_TERMS: ReadonlySet<string> = new Set(
 export function isCueTerm(term: string): boolean {
   return CUE_TERMS.has(term);
 }
-
-/** Search reads at most this many distinct content words: a question has far fewer. */
-const MAX_TERMS = 60;
 
 export function parseQuestion(
   k: Knowledge,
