@@ -384,6 +384,9 @@ function corrected(word: string, lexicon: Lexicon): string {
   if (budget === 0) return s;
   for (let len = s.length - budget; len <= s.length + budget; len++) {
     for (const candidate of lexicon.knownByLength.get(len) ?? []) {
+      // People rarely mistype a word's first letter; checking only those candidates keeps a
+      // message full of unknown words cheap.
+      if (candidate[0] !== s[0] && candidate[0] !== s[1]) continue;
       if (editDistance(s, candidate, budget) <= budget) return candidate;
     }
   }

@@ -47,34 +47,34 @@ export function stem(word: string): string {
 
 /**
  * Optimal string alignment distance (a swapped pair is one edit), giving up early: returns
- * `max + 1` as soon as the answer must exceed `max`. Cost is O(len · (2·max + 1)).
+ * `max + 1` as soon as the answer must exceed `max`. Only the diagonal band of width 2·max + 1 can
+ * hold a distance within `max`, so only it is computed: cost is O(len · (2·max + 1)).
  */
 export function editDistance(a: string, b: string, max = 2): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   if (a.length > 64 || b.length > 64) return a === b ? 0 : max + 1;
-  let prev2: number[] = [];
-  let prev: number[] = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const over = max + 1;
+  // Three rows (two back for a swapped pair); a cell outside the band counts as over the limit.
+  let prev2 = new Array<number>(b.length + 1).fill(over);
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => Math.min(j, over));
+  let row = new Array<number>(b.length + 1).fill(over);
   for (let i = 1; i <= a.length; i++) {
-    const row: number[] = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
+    row.fill(over);
+    row[0] = Math.min(i, over);
+    let rowMin = row[0];
+    for (let j = Math.max(1, i - max); j <= Math.min(b.length, i + max); j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(
-        (prev[j] ?? Infinity) + 1,
-        (row[j - 1] ?? Infinity) + 1,
-        (prev[j - 1] ?? Infinity) + cost,
-      );
+      let best = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        best = Math.min(best, (prev2[j - 2] ?? Infinity) + 1);
+        best = Math.min(best, prev2[j - 2]! + 1);
       }
-      row[j] = best;
+      row[j] = Math.min(best, over);
       if (best < rowMin) rowMin = best;
     }
-    if (rowMin > max) return max + 1;
-    prev2 = prev;
-    prev = row;
+    if (rowMin > max) return over;
+    [prev2, prev, row] = [prev, row, prev2];
   }
-  return prev[b.length] ?? max + 1;
+  return prev[b.length]!;
 }
 
 /** Edits a typo may have: none below five letters ("ci" ≠ "cc"), two from eight. */
