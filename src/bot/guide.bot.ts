@@ -36,6 +36,15 @@ function invokeError(status: number, code: string, message: string): InvokeRespo
   };
 }
 
+const NOT_SUPPORTED: InvokeResponse = {
+  status: 200,
+  body: {
+    statusCode: 200,
+    type: 'application/vnd.microsoft.activity.message',
+    value: 'This bot does not support that action.',
+  },
+};
+
 export interface GuideBotDeps {
   knowledge: Knowledge;
   states: BotState[];
@@ -63,7 +72,11 @@ export class GuideBot extends TeamsActivityHandler {
     if (context.activity.name === 'composeExtension/query') {
       return answerMessageExtensionQuery(this.deps.knowledge, context.activity.value);
     }
-    if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
+    if (context.activity.name !== 'adaptiveCard/action') {
+      // Teams expects an answer to every invoke; one this bot does not handle gets 200, not 501.
+      const response = await super.onInvokeActivity(context);
+      return response.status === 501 ? NOT_SUPPORTED : response;
+    }
     const parsed = AdaptiveCardActionInvoke.safeParse(context.activity.value);
     if (!parsed.success) {
       const problems = parsed.error.issues.map(

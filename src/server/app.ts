@@ -2,7 +2,8 @@
 import path from 'node:path';
 import { ConversationState, PrivateConversationState, UserState, type Storage } from 'botbuilder';
 import type { ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
-import type { Config } from '../config';
+import type { ServiceClientCredentialsFactory } from 'botframework-connector';
+import { isLocalMode, type Config } from '../config';
 import type { Logger } from '../logger';
 import { createAdapter, createAuthentication } from '../bot/adapter';
 import { GuideBot } from '../bot/guide.bot';
@@ -13,6 +14,7 @@ import { GuideHandler } from '../conversation/guide.handler';
 import { createRecognizer } from '../understanding/recognizer';
 import { knowledgeSummary, loadKnowledge, type Knowledge } from '../knowledge';
 import { startServer, type RunningServer } from './server';
+import { localServiceUrlCheck } from './service-url';
 import { projectPath } from '../paths';
 
 export interface AppOptions {
@@ -24,6 +26,8 @@ export interface AppOptions {
   knowledge?: Knowledge;
   /** Tests point token checks at a local identity provider. */
   authOverrides?: Partial<ConfigurationBotFrameworkAuthenticationOptions>;
+  /** Tests fetch outbound tokens from a local token endpoint. */
+  credentialsFactory?: ServiceClientCredentialsFactory;
 }
 
 export interface RunningApp extends RunningServer {
@@ -62,7 +66,13 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     }),
   });
 
-  const adapter = createAdapter(createAuthentication(config, options.authOverrides), logger);
+  const auth = createAuthentication(
+    config,
+    logger,
+    options.authOverrides,
+    options.credentialsFactory,
+  );
+  const adapter = createAdapter(auth, logger);
   adapter.use(turnLogMiddleware(logger));
   adapter.use(mentionMiddleware);
 
@@ -72,6 +82,9 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     logger,
     host: config.HOST,
     port: config.PORT,
+    checkServiceUrl: isLocalMode(config)
+      ? localServiceUrlCheck(config.LOCAL_SERVICE_URLS)
+      : undefined,
     health: {
       version: readVersion(),
       storage: storageKind,
