@@ -34,10 +34,14 @@ export const IncomingActivity = z.looseObject({
     .string({ error: 'expected a string "type" (for example "message")' })
     .min(1, { error: 'expected a non-empty "type" (for example "message")' }),
   id: Id.optional(),
-  channelId: z.string({ error: 'expected a string (for example "msteams")' }).max(100).optional(),
+  // State is kept per channel, conversation and sender: an activity without them has no place.
+  channelId: z
+    .string({ error: 'expected a string (for example "msteams")' })
+    .min(1, { error: 'expected a channel id (for example "msteams")' })
+    .max(100),
   serviceUrl: z.url({ protocol: /^https?$/, error: 'expected an http or https URL' }).optional(),
   from: Account('the sender'),
-  recipient: Account('the bot').optional(),
+  recipient: Account('the bot'),
   conversation: z.looseObject(
     { id: Id },
     { error: 'expected the conversation as an object with an "id"' },

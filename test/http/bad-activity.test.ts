@@ -40,6 +40,12 @@ describe('an activity of the wrong shape', () => {
       /^serviceUrl: expected an http or https URL/,
     ],
     [
+      'no recipient',
+      { ...askHelp(), recipient: undefined },
+      /^recipient: expected the bot as an object with an "id"/,
+    ],
+    ['no channel', { ...askHelp(), channelId: undefined }, /^channelId: expected a string/],
+    [
       'a sender id as a number',
       { ...askHelp(), from: { id: 42 } },
       /^from\.id: expected a string id/,
