@@ -12,6 +12,7 @@ import { turnLogMiddleware } from '../bot/turn-log.middleware';
 import { SqliteStorage } from '../bot/sqlite.storage';
 import { GuideHandler } from '../conversation/guide.handler';
 import { createRecognizer } from '../understanding/recognizer';
+import { warmUp } from '../answers/warm-up';
 import { knowledgeSummary, loadKnowledge, type Knowledge } from '../knowledge';
 import { startServer, type RunningServer } from './server';
 import { localServiceUrlCheck } from './service-url';
@@ -54,12 +55,14 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const userState = new UserState(storage);
   const privateState = new PrivateConversationState(storage);
 
+  const recognize = createRecognizer(knowledge);
+  warmUp(knowledge, recognize);
   const bot = new GuideBot({
     knowledge,
     states: [conversationState, userState, privateState],
     messages: new GuideHandler({
       knowledge,
-      recognize: createRecognizer(knowledge),
+      recognize,
       privateState,
       userState,
       logger,
