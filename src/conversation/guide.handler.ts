@@ -114,6 +114,7 @@ export class GuideHandler implements MessageHandler {
       if (NEEDS_STATE.has(intent.kind)) return { saved: false };
       return { saved: true, reply: (await this.decide(context, intent, {})).reply };
     }
+    const actedOn = read.thread.wizard?.id;
     for (let attempt = 1; ; attempt += 1) {
       const decision = await this.decide(context, intentFor(read.thread.wizard), read.thread);
       if (!decision.next) return { saved: true, reply: decision.reply };
@@ -134,7 +135,10 @@ export class GuideHandler implements MessageHandler {
           if (readError instanceof StateUnavailableError) return { saved: false };
           throw readError;
         }
-        if (attempt >= 2) return { saved: true, reply: this.outOfDate(read.thread.wizard) };
+        // A wizard started or ended by the other turn is not one this action was meant for.
+        if (attempt >= 2 || read.thread.wizard?.id !== actedOn) {
+          return { saved: true, reply: this.outOfDate(read.thread.wizard) };
+        }
       }
     }
   }
@@ -160,7 +164,7 @@ export class GuideHandler implements MessageHandler {
 
   private outOfDate(state: WizardState | undefined): Reply {
     return state
-      ? { cards: [wizardStepCard(this.k, state, { problem: OUT_OF_DATE })] }
+      ? { cards: [wizardStepCard(this.k, state, { notice: OUT_OF_DATE })] }
       : { text: 'That wizard has already ended. Say **start** to begin a new one.', cards: [] };
   }
 
