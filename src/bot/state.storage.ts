@@ -28,7 +28,8 @@ export async function probeWrite(storage: Storage): Promise<void> {
 
 function reason(error: unknown): string {
   const { code, message } = error as { code?: unknown; message?: unknown };
-  return [code, message].filter((part) => typeof part === 'string' && part).join(': ');
+  const text = typeof message === 'string' ? message : String(error);
+  return typeof code === 'string' && !text.startsWith(code) ? `${code}: ${text}` : text;
 }
 
 function openSqlite(config: Config): StateStorage {
