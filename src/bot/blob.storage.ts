@@ -52,7 +52,8 @@ export class BlobStorage implements Storage {
     return this.call((storage) => storage.read(keys));
   }
 
-  /** BlobsStorage sends the JSON's length in characters; our state is ASCII (ids, enums, names). */
+  /** BlobsStorage gives the JSON's length in characters as the upload size; our state is ASCII
+   * (ids, enums, region names), so characters and bytes agree. */
   write(changes: StoreItems): Promise<void> {
     return this.call((storage) => storage.write(changes));
   }
