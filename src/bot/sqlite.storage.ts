@@ -5,7 +5,8 @@ import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Storage, StoreItems } from 'botbuilder';
+import type { StoreItems } from 'botbuilder';
+import type { CreatingStorage } from './versioned.store';
 
 export class EtagConflictError extends Error {
   constructor(key: string) {
@@ -13,10 +14,11 @@ export class EtagConflictError extends Error {
   }
 }
 
-export class SqliteStorage implements Storage {
+export class SqliteStorage implements CreatingStorage {
   private readonly db: Database.Database;
   private readonly selectOne: Database.Statement<[string], { value: string; etag: string }>;
   private readonly upsert: Database.Statement<[string, string, string]>;
+  private readonly insert: Database.Statement<[string, string, string]>;
   private readonly remove: Database.Statement<[string]>;
   private readonly removeOld: Database.Statement<[string, number]>;
 
@@ -33,6 +35,9 @@ export class SqliteStorage implements Storage {
     this.selectOne = this.db.prepare('SELECT value, etag FROM bot_state WHERE key = ?');
     this.upsert = this.db.prepare(
       'INSERT INTO bot_state (key, value, etag) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, etag = excluded.etag, updated_at = CURRENT_TIMESTAMP',
+    );
+    this.insert = this.db.prepare(
+      'INSERT INTO bot_state (key, value, etag) VALUES (?, ?, ?) ON CONFLICT(key) DO NOTHING',
     );
     this.remove = this.db.prepare('DELETE FROM bot_state WHERE key = ?');
     this.removeOld = this.db.prepare(
@@ -62,6 +67,12 @@ export class SqliteStorage implements Storage {
       }
     });
     writeAll(Object.entries(changes) as [string, Record<string, unknown>][]);
+  }
+
+  async create(key: string, value: Record<string, unknown>): Promise<void> {
+    const { eTag: _ignored, ...item } = value;
+    const { changes } = this.insert.run(key, JSON.stringify(item), randomUUID());
+    if (changes === 0) throw new EtagConflictError(key);
   }
 
   async delete(keys: string[]): Promise<void> {

@@ -18,6 +18,19 @@ export class StateUnavailableError extends Error {
   }
 }
 
+/**
+ * A storage that can write an item only if there is none yet. Without it, two turns that both found
+ * nothing would both write, and the later would silently replace the earlier.
+ */
+export interface CreatingStorage extends Storage {
+  /** Throws an eTag conflict when the key already exists. */
+  create(key: string, value: Record<string, unknown>): Promise<void>;
+}
+
+function canCreate(storage: Storage): storage is CreatingStorage {
+  return typeof (storage as Partial<CreatingStorage>).create === 'function';
+}
+
 export interface Versioned {
   value: Record<string, unknown>;
   /** Absent when nothing is stored yet. */
@@ -56,14 +69,19 @@ export class VersionedStore {
     return typeof eTag === 'string' ? { value, eTag } : { value };
   }
 
-  /** Writes `value` if the stored item still has `eTag` (or, without one, unconditionally). */
+  /**
+   * Writes `value` if the stored item still has `eTag`; without an eTag (nothing was stored when it
+   * was read), only if there is still nothing, where the storage can tell; "*" overwrites.
+   */
   async write(
     key: string,
     value: Record<string, unknown>,
     eTag: string | undefined,
   ): Promise<void> {
     try {
-      await this.storage.write({ [key]: eTag === undefined ? { ...value } : { ...value, eTag } });
+      if (eTag === undefined && canCreate(this.storage)) await this.storage.create(key, value);
+      else
+        await this.storage.write({ [key]: eTag === undefined ? { ...value } : { ...value, eTag } });
     } catch (error) {
       if (isEtagConflict(error)) {
         this.health?.succeeded();

@@ -46,6 +46,14 @@ describe('SqliteStorage', () => {
     storage.close();
   });
 
+  it('creates an item only while there is none', async () => {
+    const storage = new SqliteStorage(file);
+    await storage.create('k', { v: 1 });
+    await expect(storage.create('k', { v: 2 })).rejects.toThrow(EtagConflictError);
+    expect((await storage.read(['k'])).k).toMatchObject({ v: 1 });
+    storage.close();
+  });
+
   it('lets eTag "*" overwrite, as botbuilder state does', async () => {
     const storage = new SqliteStorage(file);
     await storage.write({ k: { v: 1 } });

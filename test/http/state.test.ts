@@ -86,11 +86,16 @@ describe('the same card clicked twice at once', () => {
     expect(cardText(after.cards[1])).toContain('What do you use the secured workspace for?');
   });
 
-  it('a double click on "Start the wizard" starts one wizard, not two', async () => {
+  it.each([
+    ['in a conversation with nothing stored yet', false],
+    ['after a cancelled wizard', true],
+  ])('"start" sent twice at once starts one wizard, not two (%s)', async (_, cancelFirst) => {
     const person = chat();
-    const first = await person.say('start');
-    const cancelled = await person.click(first.cards[0], 'Cancel');
-    expect(cardText(cancelled.updated)).toContain('Wizard cancelled');
+    if (cancelFirst) {
+      const first = await person.say('start');
+      const cancelled = await person.click(first.cards[0], 'Cancel');
+      expect(cardText(cancelled.updated)).toContain('Wizard cancelled');
+    }
     storage.raceNextReads(2);
     const [a, b] = await Promise.all([person.say('start'), person.say('start')]);
     const ids = [a, b].map(

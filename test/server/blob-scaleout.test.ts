@@ -4,6 +4,7 @@
 // /healthz, then heals by itself when the storage returns.
 import { randomUUID } from 'node:crypto';
 import { ContainerClient } from '@azure/storage-blob';
+import { BlobStorage } from '../../src/bot/blob.storage';
 import { OUT_OF_DATE, SAVE_FAILED } from '../../src/conversation/guide.handler';
 import { startAzurite, type Azurite } from '../support/azurite';
 import { cardText } from '../support/card-validation';
@@ -63,6 +64,17 @@ async function turnsOn(conversationId: string, expected: number[]): Promise<numb
 it('creates the container it was given', async () => {
   const client = new ContainerClient(azurite.connectionString, container);
   expect(await client.exists()).toBe(true);
+});
+
+it('keeps the eTag contract: a stale eTag and a second first write both lose', async () => {
+  const storage = new BlobStorage(azurite.connectionString, `contract-${randomUUID().slice(0, 8)}`);
+  const key = `msteams/conversations/${newConversationId()};messageid=1/users/29:alice`;
+  await storage.create(key, { v: 1 });
+  await expect(storage.create(key, { v: 2 })).rejects.toThrow(/eTag conflict/);
+  const { [key]: read } = await storage.read([key]);
+  await storage.write({ [key]: { ...read, v: 3 } });
+  await expect(storage.write({ [key]: { ...read, v: 4 } })).rejects.toThrow(/eTag conflict/);
+  expect((await storage.read([key]))[key]).toMatchObject({ v: 3 });
 });
 
 it('runs a wizard whose turns alternate between the two instances to the right plan', async () => {
