@@ -97,7 +97,9 @@ export class BlobStorage implements CreatingStorage {
         const status = (error as { statusCode?: unknown }).statusCode;
         // Azure answers 409 (BlobAlreadyExists) when another writer created it first.
         if (status === 409 || status === 412) {
-          throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
+          throw new Error(`Storage: error writing "${key}" due to eTag conflict.`, {
+            cause: error,
+          });
         }
         throw error;
       }
