@@ -37,11 +37,10 @@ function readVersion(): string {
 
 export async function startApp(options: AppOptions): Promise<RunningApp> {
   const { config, logger } = options;
-  // A DATA_DIR that cannot be written stops startup here, naming the setting and the path.
-  const state = await openConversationState(config, logger, options.storage);
-
   // A malformed knowledge file stops startup here, naming the file and field.
   const knowledge = options.knowledge ?? loadKnowledge();
+  // A DATA_DIR that cannot be written stops startup here, naming the setting and the path.
+  const state = await openConversationState(config, logger, options.storage);
 
   const bot = new GuideBot({
     knowledge,
