@@ -21,6 +21,7 @@ import {
   stepById,
 } from '../knowledge/lookup.query';
 import type { ParsedQuestion } from './facets';
+import { PHRASE_JOIN } from './normalise';
 
 export type TargetKind = 'scenario' | 'rule' | 'step' | 'error' | 'conflict' | 'port' | 'endpoint';
 
@@ -132,11 +133,18 @@ export interface WordHit {
   coverage: number;
 }
 
-export function wordHits(k: Knowledge, terms: readonly string[], limit = 30): WordHit[] {
+export function wordHits(
+  k: Knowledge,
+  terms: readonly string[],
+  phraseBoost: number,
+  limit = 30,
+): WordHit[] {
   if (terms.length === 0) return [];
   const index = searchIndex(k);
-  const results = index.search(terms.join(' '), {
+  const phrases = terms.slice(1).map((t, i) => `${terms[i]}${PHRASE_JOIN}${t}`);
+  const results = index.search([...terms, ...phrases].join(' '), {
     tokenize: (t) => t.split(' '),
+    boostTerm: (term) => (term.includes(PHRASE_JOIN) ? phraseBoost : 1),
   });
   const weight = new Map(terms.map((t) => [t, inverseDocumentFrequency(k, t)]));
   const total = [...weight.values()].reduce((a, b) => a + b, 0);

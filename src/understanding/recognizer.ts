@@ -286,7 +286,7 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
   const facets = q.facets;
   if (q.words.length === 0) return { kind: 'none', facets, why: 'the message is empty' };
 
-  const hits = wordHits(k, q.terms);
+  const hits = wordHits(k, q.terms, w.phrase);
   const errors = errorCandidates(k, q, hits);
   // A host or tag named in a long account of one setup is context more often than the question.
   const brevity = Math.min(1, SHORT_QUESTION_TERMS / Math.max(1, q.terms.length));
