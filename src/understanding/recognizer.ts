@@ -193,7 +193,10 @@ function wordCandidates(
     if (!target) return [];
     // A retired rule answers when it is named (its port, its tag), not as a match by words.
     if (hit.kind === 'rule' && ruleById(k, hit.id)?.retired) return [];
-    let score = w.wordCoverage * hit.coverage + w.wordRank * hit.relative;
+    let score =
+      w.wordCoverage * hit.coverage +
+      w.wordRank * hit.relative +
+      w.containment * hit.containment ** 2;
     switch (hit.kind) {
       case 'scenario':
         score *= w.scenarioByWords; // scenario names are weighed as facets below

@@ -7,6 +7,8 @@ export interface Weights {
   wordRank: number;
   /** A phrase of two neighbouring terms shared with an item, against one term (BM25 boost). */
   phrase: number;
+  /** The question holds one of the item's phrasings whole (squared share, so partial counts little). */
+  containment: number;
   /** A scenario found by its words alone (names are weighed as facets). */
   scenarioByWords: number;
   /** Disagreements between sources: when the question doubts, weighs two readings, or neither. */
@@ -38,6 +40,7 @@ export const WEIGHTS: Readonly<Weights> = Object.freeze({
   wordCoverage: 0.55,
   wordRank: 0.3,
   phrase: 0.7,
+  containment: 0.1,
   scenarioByWords: 0.6,
   conflictDoubt: 0.1,
   conflictCompare: 0.03,
