@@ -171,8 +171,44 @@ function portAndEndpointCandidates(
         score: (endpoints.length === 1 ? 0.9 : 0.8) - 0.01 * i,
         signal: 'endpoint',
       });
+    if (asksForAddresses(q)) out.push(...tagsOfHost(k, endpoint, f, i));
   });
   return out;
+}
+
+/** Words that ask for addresses rather than names: what a service tag gives an NSG. */
+const ADDRESS_WORDS: ReadonlySet<string> = new Set([
+  'ip',
+  'ips',
+  'address',
+  'addresses',
+  'range',
+  'ranges',
+  'cidr',
+  'prefix',
+  'prefixes',
+  'servicetags',
+]);
+
+function asksForAddresses(q: ParsedQuestion): boolean {
+  return q.facets.asks.has('tags') || q.words.some((w) => ADDRESS_WORDS.has(w));
+}
+
+/**
+ * "Is there a service tag for login.microsoftonline.com", "the IP ranges of mcr.microsoft.com":
+ * a host asked about as addresses is answered by the tag the sources pair with it.
+ */
+function tagsOfHost(k: Knowledge, host: string, f: Facets, order: number): Candidate[] {
+  const tags = k.rules.find((r) => r.endpoint === host && r.tags)?.tags ?? [];
+  return tags.flatMap((tag, j) => {
+    const ofTag = k.rules.filter((r) => r.endpoint === tag && !r.retired).map((r) => r.id);
+    const narrowed = narrowRules(k, ofTag, f);
+    const single = narrowed.length === 1 && ofTag.length > 1 ? narrowed[0] : undefined;
+    const target = single ? targetFor(k, 'rule', single) : endpointTarget(k, tag);
+    return target
+      ? [{ target, score: 0.92 - 0.01 * (order + j), signal: 'endpoint' as const }]
+      : [];
+  });
 }
 
 /** The words' candidates, weighed by what the question asks and the setup it describes. */
