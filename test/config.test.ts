@@ -31,6 +31,14 @@ describe('the environment', () => {
     ).toEqual(['https://a.example/', 'http://b.example:8080']);
   });
 
+  it('keeps conversation state 30 days in SQLite unless told otherwise', () => {
+    expect(parseConfig({})).toMatchObject({
+      STATE_TTL_DAYS: 30,
+      BLOB_CONTAINER: 'aml-network-guide',
+    });
+    expect(parseConfig({ STATE_TTL_DAYS: '7' }).STATE_TTL_DAYS).toBe(7);
+  });
+
   it('treats empty values as unset', () => {
     expect(parseConfig({ PORT: '', MicrosoftAppId: ' ' })).toMatchObject({ PORT: 3978 });
     expect(parseConfig({ MicrosoftAppId: ' ' }).MicrosoftAppId).toBeUndefined();
@@ -73,6 +81,21 @@ describe('starting with an invalid setting', () => {
       'a LOCAL_SERVICE_URLS entry that is not a URL',
       { LOCAL_SERVICE_URLS: 'http://ok.example, not a url' },
       /LOCAL_SERVICE_URLS.*: expected a comma-separated list of http or https URLs/,
+    ],
+    [
+      'blob storage without a connection string',
+      { STORAGE: 'blob' },
+      /BLOB_CONNECTION_STRING: required when STORAGE is blob/,
+    ],
+    [
+      'a container name Azure refuses',
+      { STORAGE: 'blob', BLOB_CONNECTION_STRING: 'x', BLOB_CONTAINER: 'Bot_State' },
+      /BLOB_CONTAINER: expected 3 to 63 lowercase letters/,
+    ],
+    [
+      'state kept for no days',
+      { STATE_TTL_DAYS: '0' },
+      /STATE_TTL_DAYS: expected a whole number of days from 1/,
     ],
   ])('%s exits with code 1 and names the setting', async (_name, env, message) => {
     const { code, output } = await runToExit(env);

@@ -6,6 +6,7 @@ import type { TurnContext } from 'botbuilder';
 import { AuthenticationError } from 'botframework-connector';
 import type { Logger } from '../logger';
 import { AuthUnavailableError, type GuideAdapter } from '../bot/adapter';
+import type { StorageStatus } from '../bot/storage-health';
 import { toBotActivity } from './activity.schema';
 import { BadRequestError, parseActivityBody, readBody } from './request-body';
 import type { ServiceUrlCheck } from './service-url';
@@ -21,6 +22,8 @@ export interface ServerOptions {
   logic: (context: TurnContext) => Promise<void>;
   logger: Logger;
   health: HealthInfo;
+  /** Whether state can be saved; a failing storage turns /healthz into 503 until it returns. */
+  checkStorage?: () => Promise<StorageStatus>;
   host?: string;
   port?: number;
   /** Local mode's check of where replies may go; Teams mode binds the serviceUrl by token. */
@@ -80,6 +83,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (draining) res.header('connection', 'close');
     if (draining) return sendJson(res, 503, { status: 'draining' });
     if (!ready) return sendJson(res, 503, { status: 'starting' });
+    const storage = await options.checkStorage?.();
+    if (storage?.status === 'failing') {
+      return sendJson(res, 503, { status: 'storage failing', ...health, storageStatus: storage });
+    }
     sendJson(res, 200, { status: 'ok', ...health });
   });
 
