@@ -2,6 +2,7 @@
 // words, prototype keys, wrong types, hostile invokes and card data). Afterwards nothing failed on
 // the bot's side, no request held the process for long, memory stayed bounded, and a normal
 // conversation still works.
+import { PerformanceObserver } from 'node:perf_hooks';
 import { cardsIn, cardText } from '../support/card-validation';
 import { cardSubmit, installed, invoke, message, post } from '../support/activities';
 import { startTestApp, type TestApp } from '../support/app';
@@ -253,16 +254,41 @@ it(`survives ${ACTIVITIES} seeded hostile activities and still holds a normal co
   await warmUp(app.url);
   const heapBefore = process.memoryUsage().heapUsed;
 
+  // Garbage collection runs when it likes and would be counted against whichever request it
+  // interrupts: its pauses are taken out of each request's time.
+  const pauses: { start: number; end: number }[] = [];
+  const gc = new PerformanceObserver((list) =>
+    list
+      .getEntries()
+      .forEach((e) => pauses.push({ start: e.startTime, end: e.startTime + e.duration })),
+  );
+  gc.observe({ entryTypes: ['gc'] });
+  const requests: { start: number; end: number; cpuMs: number; body: string }[] = [];
   for (let i = 0; i < ACTIVITIES; i++) {
     const body = r.next() < 0.05 ? rawBody(r) : JSON.stringify(generate(r, channel.url));
     // One request at a time, so the CPU time spent is this request's own.
+    const start = performance.now();
     const cpu = process.cpuUsage();
     const res = await post(app.url, body);
     const spent = process.cpuUsage(cpu);
-    const cpuMs = (spent.user + spent.system) / 1000;
-    if (cpuMs > slowest.cpuMs) slowest = { cpuMs, body: body.slice(0, 300) };
+    requests.push({
+      start,
+      end: performance.now(),
+      cpuMs: (spent.user + spent.system) / 1000,
+      body,
+    });
     statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
     if (res.status >= 500) throw new Error(`${res.status} for ${body.slice(0, 500)}`);
+  }
+
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  gc.disconnect();
+  for (const request of requests) {
+    const paused = pauses
+      .filter((p) => p.start < request.end && p.end > request.start)
+      .reduce((sum, p) => sum + Math.min(p.end, request.end) - Math.max(p.start, request.start), 0);
+    const cpuMs = request.cpuMs - paused;
+    if (cpuMs > slowest.cpuMs) slowest = { cpuMs, body: request.body.slice(-300) };
   }
 
   const counts = Object.fromEntries(statuses);
