@@ -19,6 +19,8 @@ export interface ServerOptions {
   health: HealthInfo;
   host?: string;
   port?: number;
+  /** More routes (the local chat page), registered before the server listens. */
+  routes?: (server: restify.Server) => void;
 }
 
 export interface RunningServer {
@@ -75,6 +77,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (inFlight === 0) idle?.();
     }
   });
+
+  options.routes?.(server);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
