@@ -171,21 +171,27 @@ export function registerDirectLine(server: restify.Server, options: DirectLineOp
     else fromBot(conversationId, { type: 'message', attachments });
   };
 
-  const turn = async (req: IncomingMessage, conversationId: string, activity: object) => {
-    const serviceUrl = `${selfUrl(req)}/`;
+  /** One turn of the bot through /api/messages, as a channel posts it; returns its replies. */
+  const turn = async (
+    req: IncomingMessage,
+    conversationId: string,
+    activity: Record<string, unknown> & { channelData?: object },
+  ) => {
+    const { channelData, ...rest } = activity;
     const response = await fetch(`${selfUrl(req)}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
+        locale: 'en-US',
+        ...rest,
+        // What the channel decides, whatever the page sent.
         channelId: CHANNEL_ID,
-        serviceUrl,
+        serviceUrl: `${selfUrl(req)}/`,
         recipient: CHAT_BOT,
         conversation: { id: conversationId, conversationType: 'personal', tenantId: 'local' },
-        channelData: { tenant: { id: 'local' } },
-        locale: 'en-US',
+        channelData: { ...channelData, tenant: { id: 'local' } },
         deliveryMode: 'expectReplies',
         timestamp: new Date().toISOString(),
-        ...activity,
       }),
       signal: AbortSignal.timeout(TURN_TIMEOUT_MS),
     });

@@ -43,8 +43,11 @@ export async function readEvents(
     if (!res.ok || !res.body) throw new Error(`the stream answered ${res.status}`);
     const decoder = new TextDecoder();
     let buffered = '';
-    for await (const chunk of res.body) {
-      buffered += decoder.decode(chunk as Uint8Array, { stream: true });
+    const reader = res.body.getReader();
+    while (events.length < options.count) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      buffered += decoder.decode(value, { stream: true });
       const blocks = buffered.split('\n\n');
       buffered = blocks.pop() ?? '';
       for (const block of blocks) {
@@ -52,7 +55,6 @@ export async function readEvents(
         const data = /^data: (.*)$/m.exec(block);
         if (id && data) events.push({ version: Number(id[1]), activity: JSON.parse(data[1]!) });
       }
-      if (events.length >= options.count) break;
     }
   } catch (error) {
     if (!abort.signal.aborted) throw error;

@@ -11,12 +11,15 @@ export const CHAT_SHOTS_DIR = projectPath('test-results', 'webchat');
 const CARD = '.ac-adaptiveCard';
 const WAIT_MS = 20_000;
 
+const UNKNOWN_ACTION = 'Web Chat: received unknown action from Adaptive Cards';
+
 /** Buttons every wizard step has; the one that submits the step is any other. */
 const NAVIGATION = /^(Back|Start over|Cancel)$/;
 
 export class ChatPage {
   /** What the page wrote to the console as errors: a working page writes none. */
-  readonly errors: string[] = [];
+  private readonly errors: string[] = [];
+  private logged = Promise.resolve();
 
   private constructor(
     private readonly browser: Browser,
@@ -24,7 +27,17 @@ export class ChatPage {
     readonly page: Page,
   ) {
     page.on('console', (m) => {
-      if (m.type() === 'error') this.errors.push(m.text());
+      if (m.type() !== 'error') return;
+      // Web Chat logs the actions it leaves to the renderer as errors, the action as a second line.
+      const actionType = m
+        .args()[0]
+        ?.evaluate((a) => (a as { getJsonTypeName?: () => string }).getJsonTypeName?.());
+      this.logged = this.logged.then(async () => {
+        const type = await actionType?.catch(() => undefined);
+        if (type === 'Action.ToggleVisibility' && this.errors.at(-1) === UNKNOWN_ACTION) {
+          this.errors.pop();
+        } else this.errors.push(type ? `Web Chat did not handle ${type}` : m.text());
+      });
     });
     page.on('pageerror', (e) => this.errors.push(`pageerror: ${e.message}`));
   }
@@ -36,6 +49,7 @@ export class ChatPage {
       origin: new URL(url).origin,
     });
     const page = await context.newPage();
+    page.setDefaultTimeout(WAIT_MS);
     const chat = new ChatPage(browser, context, page);
     await page.goto(url);
     await chat.sendBox().waitFor({ timeout: WAIT_MS });
@@ -131,10 +145,20 @@ export class ChatPage {
     throw new Error('the card has no button to submit its inputs');
   }
 
-  /** Opens every toggled section whose button matches `title`, if the card has any. */
-  async expand(card: Locator, title: RegExp): Promise<void> {
-    const toggles = card.locator('[aria-expanded="false"]').filter({ hasText: title });
-    while ((await toggles.count()) > 0) await toggles.first().click();
+  /**
+   * Returns the first visible text matching `target`, first opening toggled sections whose title
+   * matches `toggle` one by one if it is hidden (a card may or may not fold that section).
+   */
+  async reveal(card: Locator, target: RegExp, toggle: RegExp): Promise<Locator> {
+    const shown = card.getByText(target).filter({ visible: true }).first();
+    if ((await shown.count()) > 0) return shown;
+    // Toggles are buttons, or containers the renderer gives the button role.
+    const toggles = card.locator('button, [role="button"]').filter({ hasText: toggle });
+    for (let i = 0; i < (await toggles.count()); i += 1) {
+      await toggles.nth(i).click();
+      if ((await shown.count()) > 0) return shown;
+    }
+    throw new Error(`no ${String(target)} shows, even with the ${String(toggle)} sections open`);
   }
 
   /** Selects the text of an element and copies it as a person would, returning the clipboard. */
@@ -152,6 +176,12 @@ export class ChatPage {
   async shot(name: string): Promise<void> {
     mkdirSync(CHAT_SHOTS_DIR, { recursive: true });
     await this.page.screenshot({ path: path.join(CHAT_SHOTS_DIR, `${name}.png`), fullPage: false });
+  }
+
+  /** The console errors, once every one logged so far has been read. */
+  async consoleErrors(): Promise<string[]> {
+    await this.logged;
+    return this.errors;
   }
 
   async close(): Promise<void> {
