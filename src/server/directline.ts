@@ -311,7 +311,9 @@ export function registerDirectLine(server: restify.Server, options: DirectLineOp
     const activityId = ActivityId.safeParse(req.params['activityId']);
     const earlier = activityId.success ? store.get(conversationId, activityId.data) : undefined;
     if (req.method === 'PUT' && earlier) {
-      store.put(conversationId, { ...earlier, ...activity, id: earlier.id });
+      // The activity keeps its id, time and place in the conversation.
+      const { id, timestamp, channelData } = earlier;
+      store.put(conversationId, { ...earlier, ...activity, id, timestamp, channelData });
       return sendJson(res, 200, { id: earlier.id });
     }
     const stored = stamp(conversationId, { ...activity, from: CHAT_BOT });

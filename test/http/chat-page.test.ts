@@ -144,12 +144,16 @@ describe('a conversation on the page', () => {
 
     const replaced = await postJson(
       `${app.url}/v3/conversations/${id}/activities/${encodeURIComponent(help!.activity.id)}`,
-      { type: 'message', text: 'updated by the bot' },
+      { type: 'message', text: 'updated by the bot', channelData: { note: 'x' } },
       'PUT',
     );
     expect(replaced.body).toEqual({ id: help!.activity.id });
     const [update] = await readEvents(app.url, id, { count: 1, after: help!.version });
-    expect(update!.activity).toMatchObject({ id: help!.activity.id, text: 'updated by the bot' });
+    expect(update!.activity).toMatchObject({
+      id: help!.activity.id,
+      text: 'updated by the bot',
+      channelData: help!.activity['channelData'],
+    });
   });
 });
 
