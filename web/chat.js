@@ -212,6 +212,8 @@ const styleOptions = {
   hideUploadButton: true,
   sendBoxButtonColor: '#5B5FC7',
   adaptiveCardsParserMaxVersion: '1.5',
+  // Text such as Storage.<region> is text, as in Teams, not an HTML tag to drop.
+  markdownRenderHTML: false,
 };
 
 function showProblem(message) {

@@ -52,7 +52,7 @@ export class ChatPage {
     page.setDefaultTimeout(WAIT_MS);
     const chat = new ChatPage(browser, context, page);
     await page.goto(url);
-    await chat.sendBox().waitFor({ timeout: WAIT_MS });
+    await chat.connected();
     return chat;
   }
 
@@ -170,7 +170,13 @@ export class ChatPage {
 
   async reload(): Promise<void> {
     await this.page.reload();
-    await this.sendBox().waitFor({ timeout: WAIT_MS });
+    await this.connected();
+  }
+
+  /** Web Chat shows "Connecting…" until the page's event stream is open. */
+  private async connected(): Promise<void> {
+    await this.sendBox().waitFor();
+    await this.page.locator('.webchat__connectivityStatus').waitFor({ state: 'detached' });
   }
 
   async shot(name: string): Promise<void> {

@@ -17,7 +17,14 @@ const ANSWERS: [question: RegExp, answer: (chat: ChatPage, card: Locator) => Pro
         'Access the workspace from Azure Machine Learning studio',
       ]),
   ],
-  [/Which Azure region/, (chat, card) => chat.fill(card, 'westeurope')],
+  [
+    /Which Azure region/,
+    async (chat, card) => {
+      // Markdown shows a placeholder in angle brackets as text, as Teams does.
+      expect(await chat.visibleText(card)).toContain('Storage.<region>');
+      await chat.fill(card, 'westeurope');
+    },
+  ],
   [/public IP address/, (chat, card) => chat.choose(card, ['Yes'])],
   [/How is outbound traffic/, (chat, card) => chat.choose(card, ['Network security groups only'])],
   [/Visual Studio Code/, (chat, card) => chat.choose(card, ['No'])],
