@@ -17,6 +17,7 @@ import { knowledgeSummary, loadKnowledge, type Knowledge } from '../knowledge';
 import { startServer, type RunningServer } from './server';
 import { localServiceUrlCheck } from './service-url';
 import { projectPath } from '../paths';
+import { chatPageUrl, registerChatPage } from './webchat';
 
 export interface AppOptions {
   config: Config;
@@ -32,6 +33,8 @@ export interface AppOptions {
 }
 
 export interface RunningApp extends RunningServer {
+  /** The local chat page's address; only in local mode. */
+  chatPage?: string;
   close(): Promise<void>;
 }
 
@@ -79,6 +82,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       ? localServiceUrlCheck(config.LOCAL_SERVICE_URLS)
       : undefined,
     checkStorage: () => state.health.check(),
+    routes: isLocalMode(config) ? (routes) => registerChatPage(routes, { logger }) : undefined,
     health: {
       version: readVersion(),
       storage: state.kind,
@@ -89,6 +93,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
 
   return {
     ...server,
+    chatPage: isLocalMode(config) ? chatPageUrl(server.port) : undefined,
     async close() {
       await server.drain(config.SHUTDOWN_TIMEOUT_MS);
       state.close();

@@ -28,6 +28,8 @@ export interface ServerOptions {
   port?: number;
   /** Local mode's check of where replies may go; Teams mode binds the serviceUrl by token. */
   checkServiceUrl?: ServiceUrlCheck;
+  /** More routes (the local chat page), registered before the server listens. */
+  routes?: (server: restify.Server) => void;
 }
 
 export interface RunningServer {
@@ -118,6 +120,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // Slow senders are cut: headers within 10 s, the whole request within 15 s (bodies sooner, above).
   server.server.headersTimeout = 10_000;
   server.server.requestTimeout = 15_000;
+  options.routes?.(server);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
