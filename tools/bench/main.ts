@@ -9,9 +9,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { parseConfig } from '../src/config';
-import { createLogger } from '../src/logger';
-import { invoke, message } from '../test/support/activities';
+import { parseConfig } from '../../src/config';
+import { createLogger } from '../../src/logger';
+import { invoke, message } from '../../test/support/activities';
 
 // autocannon ships no types; these are the parts of its programmatic API used here.
 interface AcRequest {
@@ -76,7 +76,7 @@ async function serve(dataDir: string): Promise<void> {
   });
   // Loaded only in the server process: the load generator has no use for restify and the bot.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { startApp } = require('../src/server/app') as typeof import('../src/server/app');
+  const { startApp } = require('../../src/server/app') as typeof import('../../src/server/app');
   const app = await startApp({ config, logger: createLogger('silent') });
   const send = (reply: FromServer) =>
     new Promise<void>((resolve) => {
