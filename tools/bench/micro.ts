@@ -17,13 +17,22 @@ export interface Timing {
   name: string;
   runs: number;
   medianUs: number;
+  /** Cards one call makes (a long plan is several): the goal is per card. */
+  cards: number;
+  perCardUs: number;
 }
 
 export interface MicroResults {
   knowledge: { firstLoadMs: number; medianLoadMs: number; runs: number };
   cards: Timing[];
   plans: Timing[];
-  recognizer: { queries: number; seconds: number; queriesPerSecond: number };
+  recognizer: RecognizerRate & { sets: ({ set: string; words: number } & RecognizerRate)[] };
+}
+
+export interface RecognizerRate {
+  queries: number;
+  seconds: number;
+  queriesPerSecond: number;
 }
 
 const nowUs = () => Number(process.hrtime.bigint()) / 1000;
@@ -38,6 +47,8 @@ function median(values: number[]): number {
 
 /** Median time of one call, after a few unmeasured calls so the JIT has seen the code. */
 function timeEach(id: string, name: string, runs: number, fn: () => unknown): Timing {
+  const made = fn();
+  const cards = Array.isArray(made) ? made.length : 1;
   for (let i = 0; i < Math.min(50, runs); i++) fn();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -45,7 +56,8 @@ function timeEach(id: string, name: string, runs: number, fn: () => unknown): Ti
     fn();
     times.push(nowUs() - start);
   }
-  return { id, name, runs, medianUs: median(times) };
+  const medianUs = median(times);
+  return { id, name, runs, medianUs, cards, perCardUs: medianUs / cards };
 }
 
 function measureKnowledge(runs: number): { k: Knowledge; result: MicroResults['knowledge'] } {
@@ -68,7 +80,7 @@ function cardTimings(k: Knowledge, runs: number): Timing[] {
   const recognize = createRecognizer(k);
   const answer = (q: string) => {
     const recognition = recognize(q);
-    return () => answerFor(k, recognition, q);
+    return () => answerFor(k, recognition, q).cards;
   };
   const start = startWizard('bench');
   const step = advance(k, start, { kind: 'answer', picks: 'compute' });
@@ -105,7 +117,14 @@ function cardTimings(k: Knowledge, runs: number): Timing[] {
       answer('which outbound rules does a compute cluster need behind azure firewall'),
     ],
     ['answer-error', 'answer: an error', answer('ImageBuildComputeNotValid')],
-    ['search', 'search results (10 cards)', () => searchResults(k, 'storage')],
+    [
+      'search',
+      'search results (10 cards)',
+      () => {
+        const result = searchResults(k, 'storage');
+        return result.type === 'result' ? result.attachments : [];
+      },
+    ],
   ];
   const timings = cases.map(([id, name, fn]) => timeEach(id, name, runs, fn));
   return timings;
@@ -124,12 +143,8 @@ function planTimings(k: Knowledge, runs: number): Timing[] {
   ];
 }
 
-/** Queries per second over every question of the evaluation sets, repeated for `seconds`. */
-function recognizerRate(k: Knowledge, seconds: number): MicroResults['recognizer'] {
-  const recognize = createRecognizer(k);
-  const questions = Object.values(EVAL_BARS).flatMap((bar) =>
-    readEvalSet(bar.file).questions.map((q) => q.q),
-  );
+/** Queries per second over these questions, repeated for `seconds`. */
+function rateOver(recognize: (q: string) => unknown, questions: string[], seconds: number) {
   for (const q of questions) recognize(q);
   let queries = 0;
   const start = nowUs();
@@ -140,6 +155,31 @@ function recognizerRate(k: Knowledge, seconds: number): MicroResults['recognizer
   }
   const elapsed = (nowUs() - start) / 1e6;
   return { queries, seconds: elapsed, queriesPerSecond: queries / elapsed };
+}
+
+/**
+ * The recognizer over every question of the evaluation sets, and per set: the development set's
+ * questions are typed and short, the threads' are pasted from forums and long.
+ */
+function recognizerRate(k: Knowledge, seconds: number): MicroResults['recognizer'] {
+  const recognize = createRecognizer(k);
+  const sets = Object.entries(EVAL_BARS).map(([set, bar]) => ({
+    set,
+    questions: readEvalSet(bar.file).questions.map((q) => q.q),
+  }));
+  const all = rateOver(
+    recognize,
+    sets.flatMap((s) => s.questions),
+    seconds,
+  );
+  return {
+    ...all,
+    sets: sets.map(({ set, questions }) => ({
+      set,
+      words: median(questions.map((q) => q.split(/\s+/).length)),
+      ...rateOver(recognize, questions, seconds / 2),
+    })),
+  };
 }
 
 export function runMicro(options: { runs: number; recognizerSeconds: number }): MicroResults {
