@@ -5,9 +5,9 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { memoryMix, type Case } from './cases';
+import { echoCase, memoryMix, type Case } from './cases';
 import { failed, runLoad } from './load';
-import { ServerProcess, type ServerMemory } from './servers';
+import { ServerProcess, type ServerKind, type ServerMemory } from './servers';
 
 /** The built entry point, beside this file's build output: build/src/index.js. */
 const ENTRY = path.join(__dirname, '..', '..', 'src', 'index.js');
@@ -62,9 +62,13 @@ export async function measureStartup(runs: number): Promise<StartupResult> {
 }
 
 export interface MemoryResult {
+  kind: ServerKind;
   conversations: number;
-  /** After a warm-up, before the conversations (after a full GC). */
+  /** Conversations of the warm-up, before `before`. */
+  warmUp: number;
+  /** After the warm-up, half way and after the conversations (each after a full GC). */
   before: ServerMemory;
+  middle: ServerMemory;
   after: ServerMemory;
   rssGrowthMb: number;
   heapGrowthMb: number;
@@ -82,17 +86,19 @@ function fileMb(file: string): number {
 }
 
 /**
- * A fresh bot, warmed up, then `conversations` requests, each in a new conversation of its own
- * (help, wizard start, questions and searches in turn), all stored in SQLite.
+ * A fresh server, warmed up, then `conversations` requests, each in a new conversation of its own
+ * (for our bot: help, wizard start, questions and searches in turn), all stored in SQLite. The echo
+ * bot under the same count shows what the stack itself holds.
  */
 export async function measureMemory(
+  kind: ServerKind,
   conversations: number,
   connections: number,
 ): Promise<MemoryResult> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'amlg-bench-mem-'));
-  const server = await ServerProcess.start('guide', dataDir);
+  const server = await ServerProcess.start(kind, dataDir);
   try {
-    const mix = memoryMix();
+    const mix = kind === 'echo' ? [echoCase()] : memoryMix();
     const whole: Case = {
       id: 'memory',
       name: 'memory',
@@ -100,21 +106,33 @@ export async function measureMemory(
       verify: () => true,
       goal: false,
     };
-    await runLoad(server, whole, { connections, amount: 500 }, mix);
+    // The warm-up lets the heap and the allocator reach their working size under this load, so
+    // what grows afterwards is what the conversations keep; the half-way figure shows the trend.
+    const warmUp = Math.round(conversations / 5);
+    const run = async (amount: number) => {
+      const result = await runLoad(server, whole, { connections, amount }, mix);
+      if (failed(result))
+        throw new Error(`the memory run had errors: ${JSON.stringify(result.statusCodes)}`);
+      return result;
+    };
+    await run(warmUp);
     const before = await server.memory();
-    const run = await runLoad(server, whole, { connections, amount: conversations }, mix);
-    if (failed(run))
-      throw new Error(`the memory run had errors: ${JSON.stringify(run.statusCodes)}`);
+    const first = await run(Math.floor(conversations / 2));
+    const middle = await server.memory();
+    const second = await run(Math.ceil(conversations / 2));
     const after = await server.memory();
     const db = path.join(dataDir, 'bot-state.sqlite');
     return {
+      kind,
       conversations,
+      warmUp,
       before,
+      middle,
       after,
       rssGrowthMb: after.rssMb - before.rssMb,
       heapGrowthMb: after.heapUsedMb - before.heapUsedMb,
       sqliteMb: Math.round((fileMb(db) + fileMb(`${db}-wal`)) * 10) / 10,
-      rps: run.rps,
+      rps: (first.rps + second.rps) / 2,
     };
   } finally {
     await server.stop();

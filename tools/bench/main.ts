@@ -157,7 +157,8 @@ async function main(): Promise<number> {
     recognizerSeconds: options.quick ? 1 : 3,
   });
   log(`memory and disk after ${conversations} conversations...\n`);
-  const memory = await measureMemory(conversations, connections);
+  const memory = await measureMemory('guide', conversations, connections);
+  const echoMemory = await measureMemory('echo', conversations, connections);
 
   const ceiling = ceilingOf(echo);
   const partial = {
@@ -170,6 +171,7 @@ async function main(): Promise<number> {
     startup,
     micro,
     memory,
+    echoMemory,
   };
   const broken = [...echo, ...turns].filter(failed);
   const results: Results = { ...partial, goals: checkGoals(partial), ok: broken.length === 0 };

@@ -5,6 +5,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { projectPath } from '../../src/paths';
 import type { MemoryResult, StartupResult } from './footprint';
+import type { ServerMemory } from './servers';
 import type { CaseResult } from './load';
 import type { MicroResults } from './micro';
 
@@ -22,6 +23,8 @@ export interface TurnRow extends CaseResult {
   rpsRatio: number;
   p50Ratio: number;
   p99Ratio: number;
+  /** The ceiling's server CPU per request over this turn's: the throughput ratio CPU alone implies. */
+  cpuRatio: number;
 }
 
 export interface Results {
@@ -30,11 +33,13 @@ export interface Results {
   options: { seconds: number; connections: number; conversations: number };
   /** The echo bot's runs before and after ours; the ceiling is their mean. */
   echo: CaseResult[];
-  ceiling: { rps: number; p50Ms: number; p99Ms: number };
+  ceiling: { rps: number; p50Ms: number; p99Ms: number; cpuMsPerRequest: number };
   turns: TurnRow[];
   startup: StartupResult;
   micro: MicroResults;
   memory: MemoryResult;
+  /** The echo bot after the same number of conversations: what the stack itself holds. */
+  echoMemory: MemoryResult;
   goals: { goal: string; value: string; met: boolean }[];
   ok: boolean;
 }
@@ -46,6 +51,7 @@ export function ceilingOf(echo: CaseResult[]): Results['ceiling'] {
     rps: mean(echo.map((e) => e.rps)),
     p50Ms: mean(echo.map((e) => e.p50Ms)),
     p99Ms: mean(echo.map((e) => e.p99Ms)),
+    cpuMsPerRequest: mean(echo.map((e) => e.cpuMsPerRequest)),
   };
 }
 
@@ -58,6 +64,7 @@ export function withRatios(
     rpsRatio: r.rps / ceiling.rps,
     p50Ratio: r.p50Ms / ceiling.p50Ms,
     p99Ratio: r.p99Ms / ceiling.p99Ms,
+    cpuRatio: ceiling.cpuMsPerRequest / r.cpuMsPerRequest,
   }));
 }
 
@@ -84,8 +91,8 @@ export function checkGoals(r: Omit<Results, 'goals' | 'ok'>): Results['goals'] {
     },
     {
       goal: `recognizer > ${GOALS.minRecognizerQps.toLocaleString('en-US')} queries/s`,
-      value: `${Math.round(r.micro.recognizer.queriesPerSecond).toLocaleString('en-US')} queries/s`,
-      met: r.micro.recognizer.queriesPerSecond > GOALS.minRecognizerQps,
+      value: `${n0(r.micro.recognizer.queriesPerSecond)} queries/s (${n0(r.micro.recognizer.queriesPerCpuSecond)} per CPU-second)`,
+      met: r.micro.recognizer.queriesPerCpuSecond > GOALS.minRecognizerQps,
     },
     {
       goal: `memory growth < ${GOALS.maxMemoryGrowthMb} MB over ${r.memory.conversations.toLocaleString('en-US')} conversations`,
@@ -108,11 +115,22 @@ const turnCells = (t: TurnRow) => [
   n1(t.p99Ms),
   n2(t.p99Ratio),
   n2(t.cpuMsPerRequest),
+  n2(t.cpuRatio),
 ];
 
 function table(header: string[], rows: string[][]): string {
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+/** Resident memory (and heap) after the warm-up, half way, and after all the conversations. */
+function memoryRow(who: string, m: MemoryResult): string[] {
+  const at = (x: ServerMemory) => n1(x.rssMb);
+  const heap = (x: ServerMemory) => n1(x.heapUsedMb);
+  return [
+    `${who}: resident MB after a ${n0(m.warmUp)}-conversation warm-up → +${n0(m.conversations / 2)} → +${n0(m.conversations)}`,
+    `${at(m.before)} → ${at(m.middle)} → ${at(m.after)} (heap ${heap(m.before)} → ${heap(m.middle)} → ${heap(m.after)})`,
+  ];
 }
 
 /** The results as Markdown: the turns against the ceiling, then everything else. */
@@ -127,7 +145,8 @@ export function markdown(r: Results): string {
       '1.00',
       n1(r.ceiling.p99Ms),
       '1.00',
-      '-',
+      n2(r.ceiling.cpuMsPerRequest),
+      '1.00',
     ],
     ...r.turns.map((t) => [t.name.trim(), ...turnCells(t)]),
   ];
@@ -140,19 +159,17 @@ export function markdown(r: Results): string {
     ],
     [
       'recognizer, every evaluation question',
-      `${n0(r.micro.recognizer.queriesPerSecond)} queries/s`,
+      `${n0(r.micro.recognizer.queriesPerSecond)} queries/s, ${n0(r.micro.recognizer.queriesPerCpuSecond)} per CPU-second`,
     ],
     ...r.micro.recognizer.sets.map((s) => [
       `recognizer, ${s.set} set (median ${s.words} words)`,
-      `${n0(s.queriesPerSecond)} queries/s`,
+      `${n0(s.queriesPerSecond)} queries/s, ${n0(s.queriesPerCpuSecond)} per CPU-second`,
     ]),
+    memoryRow('our bot', r.memory),
+    memoryRow('the echo bot', r.echoMemory),
     [
-      `resident memory, before → after ${n0(r.memory.conversations)} conversations`,
-      `${n1(r.memory.before.rssMb)} → ${n1(r.memory.after.rssMb)} MB (heap ${n1(r.memory.before.heapUsedMb)} → ${n1(r.memory.after.heapUsedMb)} MB)`,
-    ],
-    [
-      `SQLite file after ${n0(r.memory.conversations)} conversations`,
-      `${n1(r.memory.sqliteMb)} MB`,
+      `SQLite file after ${n0(r.memory.warmUp + r.memory.conversations)} conversations`,
+      `${n1(r.memory.sqliteMb)} MB (the echo bot's: ${n1(r.echoMemory.sqliteMb)} MB)`,
     ],
   ];
   const renders = [
@@ -165,11 +182,23 @@ export function markdown(r: Results): string {
       `${r.options.seconds} s per turn, a new conversation per request; ${r.date.slice(0, 10)}.`,
     '',
     table(
-      ['turn', 'req/s', '× echo', 'p50 ms', '× echo', 'p99 ms', '× echo', 'CPU ms/req'],
+      [
+        'turn',
+        'req/s',
+        '× echo',
+        'p50 ms',
+        '× echo',
+        'p99 ms',
+        '× echo',
+        'server CPU ms/req',
+        'echo CPU ÷ ours',
+      ],
       turnRows,
     ),
     '',
-    `The ceiling is the mean of the echo bot's runs before and after ours (${echo} req/s).`,
+    `The ceiling is the mean of the echo bot's runs before and after ours (${echo} req/s). ` +
+      "The last column is the echo bot's server CPU per request over ours: the throughput ratio " +
+      'the code alone implies, which other work on a shared machine moves less than req/s.',
     '',
     table(
       ['goal', 'measured', 'met'],
@@ -194,6 +223,7 @@ export function printTurns(r: Results, write: (text: string) => void): void {
     'p99 ms',
     'x echo',
     'cpu ms/req',
+    'cpu ratio',
     'errors',
   ];
   const rows = [
@@ -206,6 +236,7 @@ export function printTurns(r: Results, write: (text: string) => void): void {
       n1(e.p99Ms),
       '',
       n2(e.cpuMsPerRequest),
+      '',
       String(e.errors + e.mismatches + e.non2xx),
     ]),
     ...r.turns.map((t) => [t.name, ...turnCells(t), String(t.errors + t.mismatches + t.non2xx)]),
