@@ -40,11 +40,24 @@ export interface GuideHandlerDeps {
   newId?: () => string;
 }
 
+/** Situations whose plan cards are kept; each entry is a few tens of KB. */
+const PLAN_CACHE_SIZE = 200;
+
+/** Shared cards must not change under another turn: freezing makes any attempt fail loudly. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
 export class GuideHandler implements MessageHandler {
   private readonly k: Knowledge;
   private readonly wizard: StatePropertyAccessor<unknown>;
   private readonly lastSituation: StatePropertyAccessor<unknown>;
   private readonly newId: () => string;
+  private readonly plans = new Map<string, AdaptiveCard[]>();
 
   constructor(private readonly deps: GuideHandlerDeps) {
     this.k = deps.knowledge;
@@ -211,7 +224,23 @@ export class GuideHandler implements MessageHandler {
     return { cards: this.planCardsFor(result.situation) };
   }
 
+  /**
+   * A plan's cards depend only on the situation (and the knowledge, fixed while running), and many
+   * people share a few situations: they are made once per situation, not on every finish or "plan".
+   */
   private planCardsFor(situation: Situation): AdaptiveCard[] {
+    const key = JSON.stringify(situation);
+    let cards = this.plans.get(key);
+    if (!cards) {
+      cards = this.makePlanCards(situation).map(deepFreeze);
+      // Oldest first out, so the cache stays bounded however many situations people describe.
+      if (this.plans.size >= PLAN_CACHE_SIZE) this.plans.delete(this.plans.keys().next().value!);
+      this.plans.set(key, cards);
+    }
+    return cards;
+  }
+
+  private makePlanCards(situation: Situation): AdaptiveCard[] {
     const plan = planFor(this.k, situation);
     const asked = new Set<string>(questionsFor(this.k, situation.scenarios));
     return planCards(this.k, plan, {
