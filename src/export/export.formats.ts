@@ -86,12 +86,23 @@ function checkPriorities(rules: readonly ExportRule[]): void {
   }
 }
 
-export function azNsgLines(rules: readonly ExportRule[]): string[] {
+/** Where NSG rules go; placeholders unless the caller knows them (e.g. from a pasted NSG). */
+export interface NsgTarget {
+  resourceGroup?: string;
+  nsgName?: string;
+}
+
+export function azNsgLines(rules: readonly ExportRule[], target: NsgTarget = {}): string[] {
   return rules.map((r) => {
     const { source, destination } = endsOf(r);
     return command([
       'az network nsg rule create',
-      ['--resource-group', '<resource-group>', '--nsg-name', '<nsg-name>'],
+      [
+        '--resource-group',
+        target.resourceGroup ?? '<resource-group>',
+        '--nsg-name',
+        target.nsgName ?? '<nsg-name>',
+      ],
       ['--name', r.name, '--priority', String(r.priority)],
       ['--direction', r.direction, '--access', r.access, '--protocol', r.protocol],
       ['--source-address-prefixes', source, '--source-port-ranges', '*'],
