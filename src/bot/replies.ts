@@ -11,3 +11,16 @@ export function cardReply(card: AdaptiveCard, summary?: string): Partial<Activit
 export function cardsReply(cards: AdaptiveCard[]): Partial<Activity> {
   return MessageFactory.list(cards.map((card) => CardFactory.adaptiveCard(card)));
 }
+
+/**
+ * A text file as an attachment with a data URI: Bot Framework Web Chat and the Emulator offer it
+ * as a download. Teams shows data URIs only for images; there the card's blocks are the way to
+ * copy (Teams' own upload flow needs the file consent card, which this bot does not use).
+ */
+export function fileReply(name: string, text: string): Partial<Activity> {
+  return MessageFactory.attachment({
+    contentType: 'text/plain',
+    name,
+    contentUrl: `data:text/plain;base64,${Buffer.from(text, 'utf8').toString('base64')}`,
+  });
+}

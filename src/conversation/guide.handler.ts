@@ -20,14 +20,19 @@ import {
 } from '../wizard/wizard.machine';
 import type { Logger } from '../logger';
 import type { MessageHandler } from '../bot/guide.bot';
-import { cardReply } from '../bot/replies';
+import { cardReply, fileReply } from '../bot/replies';
+import { showAsCommands } from '../cards/commands.card';
+import { nsgHelpText } from '../cards/nsg-check.card';
+import { CommandsFlow } from './commands.flow';
 import { answerFor, cardsFor } from '../answers/reply';
 import { routeCard, routeText, type Intent, type WizardRef } from './router';
 
-/** What a turn answers with: an optional line of text and cards, in order. */
+/** What a turn answers with: an optional line of text and cards, in order, then text files. */
 export interface Reply {
   text?: string;
   cards: AdaptiveCard[];
+  /** Sent only in 1:1 chats, where a file belongs to the one person who asked. */
+  files?: { name: string; text: string }[];
 }
 
 export interface GuideHandlerDeps {
@@ -44,12 +49,14 @@ export class GuideHandler implements MessageHandler {
   private readonly k: Knowledge;
   private readonly wizard: StatePropertyAccessor<unknown>;
   private readonly lastSituation: StatePropertyAccessor<unknown>;
+  private readonly commands: CommandsFlow;
   private readonly newId: () => string;
 
   constructor(private readonly deps: GuideHandlerDeps) {
     this.k = deps.knowledge;
     this.wizard = deps.privateState.createProperty('wizard');
     this.lastSituation = deps.userState.createProperty('lastSituation');
+    this.commands = new CommandsFlow(deps.knowledge, deps.privateState, deps.userState);
     this.newId = deps.newId ?? (() => randomUUID());
   }
 
@@ -78,6 +85,10 @@ export class GuideHandler implements MessageHandler {
   private async send(context: TurnContext, reply: Reply): Promise<void> {
     if (reply.text) await context.sendActivity(reply.text);
     for (const card of reply.cards) await context.sendActivity(cardReply(card));
+    if (context.activity.conversation?.conversationType === 'personal') {
+      for (const file of reply.files ?? [])
+        await context.sendActivity(fileReply(file.name, file.text));
+    }
   }
 
   /** The one place an intent is answered, whether it was typed or clicked. */
@@ -144,6 +155,14 @@ export class GuideHandler implements MessageHandler {
               : 'Thanks for telling me. If something was wrong or missing, say what in a message so the team can fix it.',
           cards: [],
         };
+      case 'export':
+        return this.commands.exportAs(context, intent.source, intent.format, intent.start);
+      case 'nsg-check':
+        return this.commands.checkPasted(context, intent.json, intent.words);
+      case 'nsg-scenarios':
+        return this.commands.checkPending(context, intent.scenario);
+      case 'nsg-help':
+        return { text: nsgHelpText(), cards: [] };
       case 'question':
         return this.question(intent.text);
       case 'unreadable-card':
@@ -220,6 +239,7 @@ export class GuideHandler implements MessageHandler {
         'The inbound rules, outbound rules and steps your situation needs, merged across the scenarios you picked. Each rule says why it is needed and, where it matters, when.',
       facts: situationFacts(plan, asked),
       actions: [
+        showAsCommands({ kind: 'plan', situation }),
         button('Start over', { action: 'wizard.start' }),
         ...feedbackButtons(`plan:${situation.scenarios.join('+')}`),
       ],

@@ -1,0 +1,148 @@
+// "Show as commands" and the NSG check in a conversation: which plan a button means, the format
+// and priority picked, a pasted NSG and the scenarios it is checked for.
+import type { BotState, StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { z } from 'zod';
+import { commandsCards } from '../cards/commands.card';
+import { nsgCheckCards, nsgHelpText, nsgScenarioCard } from '../cards/nsg-check.card';
+import {
+  ExportError,
+  ExportFormat,
+  ExportOptionsInput,
+  exportPlan,
+} from '../export/export.formats';
+import { planForSource, type ExportSource } from '../export/export.targets';
+import { planFor, ScenarioId, Situation, type Knowledge } from '../knowledge';
+import { resolveRegion } from '../knowledge/region.query';
+import { checkNsg } from '../nsg-check/nsg.check';
+import { parseNsgJson } from '../nsg-check/nsg.schema';
+import type { Reply } from './guide.handler';
+
+/** A pasted NSG waiting for the user to pick a scenario; bounded so state stays small. */
+const MAX_PENDING_NSG = 200_000;
+const PendingNsg = z.object({
+  json: z.string().max(MAX_PENDING_NSG),
+  region: z.string().optional(),
+});
+
+export class CommandsFlow {
+  private readonly lastSituation: StatePropertyAccessor<unknown>;
+  private readonly pendingNsg: StatePropertyAccessor<unknown>;
+
+  constructor(
+    private readonly k: Knowledge,
+    privateState: BotState,
+    userState: BotState,
+  ) {
+    this.lastSituation = userState.createProperty('lastSituation');
+    this.pendingNsg = privateState.createProperty('pendingNsg');
+  }
+
+  private async storedSituation(context: TurnContext): Promise<Situation | undefined> {
+    const stored = Situation.safeParse(await this.lastSituation.get(context));
+    return stored.success ? stored.data : undefined;
+  }
+
+  /** A plan or an answer's rules in the format picked; a bad priority falls back to the default. */
+  async exportAs(
+    context: TurnContext,
+    source: ExportSource,
+    format: string | undefined,
+    start: string | undefined,
+  ): Promise<Reply> {
+    const plan = planForSource(this.k, source, (await this.storedSituation(context))?.region);
+    if (!plan) return { text: 'I have no network rules for that to show as commands.', cards: [] };
+    const chosen = ExportFormat.catch('az-nsg').parse(format);
+    const options = ExportOptionsInput.safeParse({ start: start?.trim() || undefined });
+    const problems: string[] = [];
+    if (!options.success) {
+      problems.push(
+        `The first priority must be a whole number from 100 to 4096, not "${start}"; I used 100.`,
+      );
+    }
+    let result;
+    try {
+      result = exportPlan(plan, chosen, options.success ? options.data : undefined);
+    } catch (e) {
+      if (!(e instanceof ExportError)) throw e;
+      problems.push(`${e.message} I used 100.`);
+      result = exportPlan(plan, chosen);
+    }
+    const personal = context.activity.conversation?.conversationType === 'personal';
+    return {
+      text: problems.join(' ') || undefined,
+      cards: commandsCards(result, {
+        source,
+        start: options.success ? String(options.data.start) : '100',
+        attachedAs: personal ? result.fileName : undefined,
+      }),
+      files: [{ name: result.fileName, text: result.text }],
+    };
+  }
+
+  /** Scenario ids and a region named in the words before a pasted NSG. */
+  private namedIn(words: string): { scenarios: ScenarioId[]; region?: string } {
+    const text = words.slice(0, 500).toLowerCase();
+    const scenarios = this.k.scenarios
+      .filter((s) => [s.id, ...s.synonyms].some((name) => text.includes(name.toLowerCase())))
+      .map((s) => s.id);
+    const region = text
+      .split(/[^a-z0-9]+/)
+      .map((token) => resolveRegion(token, this.k.regions))
+      .find((r) => r !== undefined)?.name;
+    return { scenarios, region };
+  }
+
+  async checkPasted(context: TurnContext, json: string, words: string): Promise<Reply> {
+    const parsed = parseNsgJson(json);
+    if (!parsed.ok) {
+      return {
+        text: `That doesn't read as the JSON of an NSG:\n\n${parsed.error}\n\n${nsgHelpText()}`,
+        cards: [],
+      };
+    }
+    const named = this.namedIn(words);
+    const last = await this.storedSituation(context);
+    const region = named.region ?? last?.region;
+    if (named.scenarios.length > 0) return this.runCheck(json, named.scenarios, region, last);
+    if (last) {
+      const reply = await this.runCheck(json, last.scenarios, region, last);
+      return { ...reply, text: 'Checked against the scenarios of your last plan.' };
+    }
+    if (json.length > MAX_PENDING_NSG) {
+      return {
+        text: 'That NSG is too large to keep while I ask for the scenario: paste it again with the scenario names before the JSON.',
+        cards: [],
+      };
+    }
+    await this.pendingNsg.set(context, { json, region });
+    return { cards: [nsgScenarioCard(this.k)] };
+  }
+
+  async checkPending(context: TurnContext, scenario: string | undefined): Promise<Reply> {
+    const pending = PendingNsg.safeParse(await this.pendingNsg.get(context));
+    const picked = ScenarioId.safeParse(scenario);
+    if (!pending.success || !picked.success) {
+      return { text: `I don't have an NSG to check any more. ${nsgHelpText()}`, cards: [] };
+    }
+    const last = await this.storedSituation(context);
+    return this.runCheck(pending.data.json, [picked.data], pending.data.region, last);
+  }
+
+  private runCheck(
+    json: string,
+    scenarios: ScenarioId[],
+    region: string | undefined,
+    last: Situation | undefined,
+  ): Reply {
+    const parsed = parseNsgJson(json);
+    if (!parsed.ok) return { text: parsed.error, cards: [] };
+    // The answers given in the wizard still hold; an NSG is checked for service tags, not host names.
+    const situation = Situation.parse({ ...last, scenarios, region, egress: 'nsg' });
+    const plan = planFor(this.k, situation);
+    const report = checkNsg(plan, parsed);
+    return {
+      text: plan.warnings.length > 0 ? plan.warnings.join(' ') : undefined,
+      cards: nsgCheckCards(report),
+    };
+  }
+}
