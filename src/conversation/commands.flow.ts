@@ -14,8 +14,16 @@ import { planForSource, type ExportSource } from '../export/export.targets';
 import { planFor, ScenarioId, Situation, type Knowledge } from '../knowledge';
 import { resolveRegion } from '../knowledge/region.query';
 import { checkNsg } from '../nsg-check/nsg.check';
-import { parseNsgJson } from '../nsg-check/nsg.schema';
+import { MAX_NSG_JSON_CHARS, parseNsgJson } from '../nsg-check/nsg.schema';
 import type { Reply } from './guide.handler';
+import { downloadText, type DownloadPolicy } from './file-download';
+
+/** Teams' links to attached files are HTTPS; the file is read up to the paste limit. */
+export const TEAMS_DOWNLOADS: DownloadPolicy = {
+  allowed: (url) => url.protocol === 'https:',
+  maxBytes: MAX_NSG_JSON_CHARS,
+  timeoutMs: 10_000,
+};
 
 /** A pasted NSG waiting for the user to pick a scenario; bounded so state stays small. */
 const MAX_PENDING_NSG = 200_000;
@@ -32,6 +40,7 @@ export class CommandsFlow {
     private readonly k: Knowledge,
     privateState: BotState,
     userState: BotState,
+    private readonly downloads: DownloadPolicy = TEAMS_DOWNLOADS,
   ) {
     this.lastSituation = userState.createProperty('lastSituation');
     this.pendingNsg = privateState.createProperty('pendingNsg');
@@ -144,5 +153,18 @@ export class CommandsFlow {
       text: plan.warnings.length > 0 ? plan.warnings.join(' ') : undefined,
       cards: nsgCheckCards(report),
     };
+  }
+
+  /** An NSG attached as a file in a 1:1 chat (Teams offers file upload to bots only there). */
+  async checkFile(context: TurnContext, url: string, words: string): Promise<Reply> {
+    if (context.activity.conversation?.conversationType !== 'personal') {
+      return {
+        text: `Attach the file in a 1:1 chat with me, or paste its content. ${nsgHelpText()}`,
+        cards: [],
+      };
+    }
+    const file = await downloadText(url, this.downloads);
+    if (!file.ok) return { text: file.error, cards: [] };
+    return this.checkPasted(context, file.text, words);
   }
 }

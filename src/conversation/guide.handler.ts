@@ -24,8 +24,9 @@ import { cardReply, fileReply } from '../bot/replies';
 import { showAsCommands } from '../cards/commands.card';
 import { nsgHelpText } from '../cards/nsg-check.card';
 import { CommandsFlow } from './commands.flow';
+import type { DownloadPolicy } from './file-download';
 import { answerFor, cardsFor } from '../answers/reply';
-import { routeCard, routeText, type Intent, type WizardRef } from './router';
+import { routeAttachment, routeCard, routeText, type Intent, type WizardRef } from './router';
 
 /** What a turn answers with: an optional line of text and cards, in order, then text files. */
 export interface Reply {
@@ -43,6 +44,8 @@ export interface GuideHandlerDeps {
   userState: BotState;
   logger: Logger;
   newId?: () => string;
+  /** Which attached-file links may be downloaded, and how much; tests allow a local server. */
+  downloads?: DownloadPolicy;
 }
 
 export class GuideHandler implements MessageHandler {
@@ -56,7 +59,12 @@ export class GuideHandler implements MessageHandler {
     this.k = deps.knowledge;
     this.wizard = deps.privateState.createProperty('wizard');
     this.lastSituation = deps.userState.createProperty('lastSituation');
-    this.commands = new CommandsFlow(deps.knowledge, deps.privateState, deps.userState);
+    this.commands = new CommandsFlow(
+      deps.knowledge,
+      deps.privateState,
+      deps.userState,
+      deps.downloads,
+    );
     this.newId = deps.newId ?? (() => randomUUID());
   }
 
@@ -64,9 +72,10 @@ export class GuideHandler implements MessageHandler {
     const value: unknown = context.activity.value;
     const state = await this.readWizard(context);
     const intent =
-      value !== undefined && value !== null && !context.activity.text
+      routeAttachment(context.activity.attachments, context.activity.text ?? '') ??
+      (value !== undefined && value !== null && !context.activity.text
         ? routeCard(value)
-        : routeText(context.activity.text ?? '', state);
+        : routeText(context.activity.text ?? '', state));
     await this.send(context, await this.handle(context, intent, state));
   }
 
@@ -163,6 +172,8 @@ export class GuideHandler implements MessageHandler {
         return this.commands.checkPending(context, intent.scenario);
       case 'nsg-help':
         return { text: nsgHelpText(), cards: [] };
+      case 'nsg-file':
+        return this.commands.checkFile(context, intent.url, intent.words);
       case 'question':
         return this.question(intent.text);
       case 'unreadable-card':

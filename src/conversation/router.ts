@@ -1,5 +1,6 @@
 // One router for everything a person sends: typed text and card buttons become the same intents,
 // so "help" typed and Help clicked, or "back" typed and Back clicked, take one path.
+import { z } from 'zod';
 import { CardAction } from '../cards/card-actions';
 import type { ExportSource } from '../export/export.targets';
 import { commandFor } from '../bot/commands';
@@ -26,6 +27,7 @@ export type Intent =
   | { kind: 'nsg-check'; json: string; words: string }
   | { kind: 'nsg-scenarios'; scenario?: string }
   | { kind: 'nsg-help' }
+  | { kind: 'nsg-file'; url: string; name: string; words: string }
   | { kind: 'question'; text: string }
   | { kind: 'unreadable-card'; problems: number };
 
@@ -83,6 +85,30 @@ export function routeText(text: string, waiting?: WaitingStep): Intent {
   if (pasted) return { kind: 'nsg-check', ...pasted };
   if (NSG_HELP.test(normalizeCommand(text))) return { kind: 'nsg-help' };
   return { kind: 'question', text };
+}
+
+/** A file a person attached in a Teams 1:1 chat: Teams sends a link to download it. */
+const TeamsFile = z.object({
+  contentType: z.literal('application/vnd.microsoft.teams.file.download.info'),
+  name: z.string().max(260),
+  content: z.object({ downloadUrl: z.string().max(4_000) }),
+});
+
+/** An attached JSON or text file is read as an NSG to check; any other attachment is not ours. */
+export function routeAttachment(attachments: unknown, text: string): Intent | undefined {
+  if (!Array.isArray(attachments)) return undefined;
+  for (const attachment of attachments.slice(0, 10)) {
+    const file = TeamsFile.safeParse(attachment);
+    if (file.success && /\.(json|txt)$/i.test(file.data.name)) {
+      return {
+        kind: 'nsg-file',
+        url: file.data.content.downloadUrl,
+        name: file.data.name,
+        words: text,
+      };
+    }
+  }
+  return undefined;
 }
 
 export function routeCard(data: unknown): Intent {

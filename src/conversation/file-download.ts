@@ -1,0 +1,53 @@
+// Downloads a file a person attached in a Teams 1:1 chat. Teams sends a short-lived link (it
+// carries a token, so it is never logged or echoed); the body is read up to a size cap.
+export interface DownloadPolicy {
+  /** Which links may be opened: Teams' download links are HTTPS. */
+  allowed: (url: URL) => boolean;
+  maxBytes: number;
+  timeoutMs: number;
+}
+
+export type Download = { ok: true; text: string } | { ok: false; error: string };
+
+export async function downloadText(link: string, policy: DownloadPolicy): Promise<Download> {
+  let url: URL;
+  try {
+    url = new URL(link);
+  } catch {
+    return { ok: false, error: 'The file link is not a link I can open.' };
+  }
+  if (!policy.allowed(url)) return { ok: false, error: 'The file link is not a link I can open.' };
+  const tooLarge = {
+    ok: false as const,
+    error: `The file is larger than ${Math.round(policy.maxBytes / 1000)} KB; an NSG export is far smaller.`,
+  };
+  try {
+    const response = await fetch(url, {
+      redirect: 'error',
+      signal: AbortSignal.timeout(policy.timeoutMs),
+    });
+    if (!response.ok || !response.body) {
+      return { ok: false, error: `I couldn't download the file (HTTP ${response.status}).` };
+    }
+    if (Number(response.headers.get('content-length') ?? 0) > policy.maxBytes) {
+      await response.body.cancel();
+      return tooLarge;
+    }
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    const reader = response.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > policy.maxBytes) {
+        await reader.cancel();
+        return tooLarge;
+      }
+      chunks.push(value);
+    }
+    return { ok: true, text: Buffer.concat(chunks).toString('utf8') };
+  } catch {
+    return { ok: false, error: "I couldn't download the file; try pasting its content instead." };
+  }
+}
