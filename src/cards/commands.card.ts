@@ -63,14 +63,14 @@ export interface CommandsCardOptions {
   source: ExportSource;
   /** The first priority as the user typed it, shown again in the box. */
   start: string;
-  /** The whole text also went out as a file attachment (1:1 chats). */
+  /** The whole text is also offered as a file (1:1 chats). */
   attachedAs?: string;
 }
 
 export function commandsCards(result: ExportResult, options: CommandsCardOptions): AdaptiveCard[] {
   const packed = packBlocks(codeBlocks(result.text));
   const copy = options.attachedAs
-    ? `Copy the blocks below, or use the attached file ${options.attachedAs}.`
+    ? `Copy the blocks below, or take them as the file ${options.attachedAs} offered after this card.`
     : 'Copy the blocks below.';
   return packed.map((blocks, i) => {
     const first = i === 0;

@@ -10,13 +10,35 @@ import {
   ExportOptionsInput,
   exportPlan,
 } from '../export/export.formats';
-import { planForSource, type ExportSource } from '../export/export.targets';
+import { planForSource } from '../export/export.targets';
 import { planFor, ScenarioId, Situation, type Knowledge } from '../knowledge';
 import { resolveRegion } from '../knowledge/region.query';
 import { checkNsg } from '../nsg-check/nsg.check';
 import { MAX_NSG_JSON_CHARS, parseNsgJson } from '../nsg-check/nsg.schema';
-import type { Reply } from './guide.handler';
-import { downloadText, type DownloadPolicy } from './file-download';
+import { ExportAction } from '../cards/export-actions';
+import { fileConsentReply, fileInfoReply, fileReply } from '../bot/replies';
+import type { Reply, ReplyFile } from './guide.handler';
+import { downloadText, uploadText, type DownloadPolicy } from './file-download';
+
+/** What a "Show as commands" button asks for; it also rides on the file consent card. */
+export const ExportRequest = ExportAction.omit({ action: true });
+export type ExportRequest = z.infer<typeof ExportRequest>;
+
+/** Teams' answer to a file consent card (fileConsent/invoke). */
+const FileConsent = z.object({
+  type: z.literal('fileUpload'),
+  action: z.enum(['accept', 'decline']),
+  context: ExportRequest,
+  uploadInfo: z
+    .object({
+      name: z.string().max(260),
+      uploadUrl: z.string().max(4_000),
+      contentUrl: z.string().max(4_000),
+      uniqueId: z.string().max(200),
+      fileType: z.string().max(20),
+    })
+    .optional(),
+});
 
 /** Teams' links to attached files are HTTPS; the file is read up to the paste limit. */
 export const TEAMS_DOWNLOADS: DownloadPolicy = {
@@ -52,14 +74,11 @@ export class CommandsFlow {
   }
 
   /** A plan or an answer's rules in the format picked; a bad priority falls back to the default. */
-  async exportAs(
-    context: TurnContext,
-    source: ExportSource,
-    format: string | undefined,
-    start: string | undefined,
-  ): Promise<Reply> {
+  /** The export a button asks for; a bad priority falls back to the default and says so. */
+  private async exported(context: TurnContext, request: ExportRequest) {
+    const { source, format, start } = request;
     const plan = planForSource(this.k, source, (await this.storedSituation(context))?.region);
-    if (!plan) return { text: 'I have no network rules for that to show as commands.', cards: [] };
+    if (!plan) return undefined;
     const chosen = ExportFormat.catch('az-nsg').parse(format);
     const options = ExportOptionsInput.safeParse({ start: start?.trim() || undefined });
     const problems: string[] = [];
@@ -68,24 +87,67 @@ export class CommandsFlow {
         `The first priority must be a whole number from 100 to 4096, not "${start}"; I used 100.`,
       );
     }
-    let result;
     try {
-      result = exportPlan(plan, chosen, options.success ? options.data : undefined);
+      const result = exportPlan(plan, chosen, options.success ? options.data : undefined);
+      return { result, problems, start: options.success ? String(options.data.start) : '100' };
     } catch (e) {
       if (!(e instanceof ExportError)) throw e;
       problems.push(`${e.message} I used 100.`);
-      result = exportPlan(plan, chosen);
+      return { result: exportPlan(plan, chosen), problems, start: '100' };
     }
+  }
+
+  async exportAs(context: TurnContext, request: ExportRequest): Promise<Reply> {
+    const done = await this.exported(context, request);
+    if (!done) return { text: 'I have no network rules for that to show as commands.', cards: [] };
+    const { result, problems, start } = done;
     const personal = context.activity.conversation?.conversationType === 'personal';
     return {
       text: problems.join(' ') || undefined,
       cards: commandsCards(result, {
-        source,
-        start: options.success ? String(options.data.start) : '100',
+        source: request.source,
+        start,
         attachedAs: personal ? result.fileName : undefined,
       }),
-      files: [{ name: result.fileName, text: result.text }],
+      files: [{ name: result.fileName, text: result.text, request }],
     };
+  }
+
+  /**
+   * Files go only to 1:1 chats. Teams takes them through its consent card (the person accepts, then
+   * the bot uploads to their OneDrive); other channels (Web Chat, the Emulator) get a data URI.
+   */
+  async sendFiles(context: TurnContext, files: readonly ReplyFile[]): Promise<void> {
+    if (context.activity.conversation?.conversationType !== 'personal') return;
+    for (const file of files) {
+      await context.sendActivity(
+        context.activity.channelId === 'msteams'
+          ? fileConsentReply(file.name, Buffer.byteLength(file.text), file.request)
+          : fileReply(file.name, file.text),
+      );
+    }
+  }
+
+  /** The answer to a consent card: on accept the file is made again from its request and uploaded. */
+  async onFileConsent(context: TurnContext, value: unknown): Promise<void> {
+    const consent = FileConsent.safeParse(value);
+    if (!consent.success) {
+      await context.sendActivity("I couldn't read that answer to the file offer.");
+      return;
+    }
+    const { action, context: request, uploadInfo } = consent.data;
+    if (action === 'decline' || !uploadInfo) {
+      await context.sendActivity('No file then: the commands stay in the card.');
+      return;
+    }
+    const done = await this.exported(context, request);
+    const uploaded =
+      done && (await uploadText(uploadInfo.uploadUrl, done.result.text, this.downloads));
+    if (!uploaded) {
+      await context.sendActivity("I couldn't upload the file; the commands are in the card above.");
+      return;
+    }
+    await context.sendActivity(fileInfoReply({ ...uploadInfo, name: uploadInfo.name }));
   }
 
   /** Scenario ids and a region named in the words before a pasted NSG. */

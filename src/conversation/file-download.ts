@@ -1,5 +1,6 @@
-// Downloads a file a person attached in a Teams 1:1 chat. Teams sends a short-lived link (it
-// carries a token, so it is never logged or echoed); the body is read up to a size cap.
+// Files in a Teams 1:1 chat: downloads what a person attached and uploads what they accepted.
+// Teams sends short-lived links that carry a token, so they are never logged or echoed; a download
+// is read up to a size cap.
 export interface DownloadPolicy {
   /** Which links may be opened: Teams' download links are HTTPS. */
   allowed: (url: URL) => boolean;
@@ -49,5 +50,36 @@ export async function downloadText(link: string, policy: DownloadPolicy): Promis
     return { ok: true, text: Buffer.concat(chunks).toString('utf8') };
   } catch {
     return { ok: false, error: "I couldn't download the file; try pasting its content instead." };
+  }
+}
+
+/** Uploads text to the link Teams gave after the person accepted a file; true when it worked. */
+export async function uploadText(
+  link: string,
+  text: string,
+  policy: DownloadPolicy,
+): Promise<boolean> {
+  let url: URL;
+  try {
+    url = new URL(link);
+  } catch {
+    return false;
+  }
+  if (!policy.allowed(url)) return false;
+  const body = Buffer.from(text, 'utf8');
+  try {
+    const response = await fetch(url, {
+      method: 'PUT',
+      redirect: 'error',
+      signal: AbortSignal.timeout(policy.timeoutMs),
+      headers: {
+        'Content-Length': String(body.byteLength),
+        'Content-Range': `bytes 0-${body.byteLength - 1}/${body.byteLength}`,
+      },
+      body,
+    });
+    return response.ok;
+  } catch {
+    return false;
   }
 }

@@ -20,10 +20,10 @@ import {
 } from '../wizard/wizard.machine';
 import type { Logger } from '../logger';
 import type { MessageHandler } from '../bot/guide.bot';
-import { cardReply, fileReply } from '../bot/replies';
+import { cardReply } from '../bot/replies';
 import { showAsCommands } from '../cards/commands.card';
 import { nsgHelpText } from '../cards/nsg-check.card';
-import { CommandsFlow } from './commands.flow';
+import { CommandsFlow, type ExportRequest } from './commands.flow';
 import type { DownloadPolicy } from './file-download';
 import { answerFor, cardsFor } from '../answers/reply';
 import { routeAttachment, routeCard, routeText, type Intent, type WizardRef } from './router';
@@ -33,7 +33,14 @@ export interface Reply {
   text?: string;
   cards: AdaptiveCard[];
   /** Sent only in 1:1 chats, where a file belongs to the one person who asked. */
-  files?: { name: string; text: string }[];
+  files?: ReplyFile[];
+}
+
+export interface ReplyFile {
+  name: string;
+  text: string;
+  /** How to make the file again when the person accepts it later. */
+  request: ExportRequest;
 }
 
 export interface GuideHandlerDeps {
@@ -91,13 +98,14 @@ export class GuideHandler implements MessageHandler {
     return first;
   }
 
+  onFileConsent(context: TurnContext, value: unknown): Promise<void> {
+    return this.commands.onFileConsent(context, value);
+  }
+
   private async send(context: TurnContext, reply: Reply): Promise<void> {
     if (reply.text) await context.sendActivity(reply.text);
     for (const card of reply.cards) await context.sendActivity(cardReply(card));
-    if (context.activity.conversation?.conversationType === 'personal') {
-      for (const file of reply.files ?? [])
-        await context.sendActivity(fileReply(file.name, file.text));
-    }
+    await this.commands.sendFiles(context, reply.files ?? []);
   }
 
   /** The one place an intent is answered, whether it was typed or clicked. */
@@ -165,7 +173,7 @@ export class GuideHandler implements MessageHandler {
           cards: [],
         };
       case 'export':
-        return this.commands.exportAs(context, intent.source, intent.format, intent.start);
+        return this.commands.exportAs(context, intent);
       case 'nsg-check':
         return this.commands.checkPasted(context, intent.json, intent.words);
       case 'nsg-scenarios':

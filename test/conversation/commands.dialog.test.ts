@@ -93,16 +93,13 @@ describe('from the wizard’s plan to commands', () => {
     expect(codeOf(turn)).toMatch(code);
   });
 
-  it('in a 1:1 chat the whole text also comes as a file', () => {
-    const files = commands.raw
+  it('in a 1:1 chat Teams offers the whole text as a file, through its consent card', () => {
+    const offers = commands.raw
       .flatMap((a) => a.attachments ?? [])
-      .filter((a) => a.contentType === 'text/plain');
-    expect(files.map((f) => f.name)).toEqual(['aml-nsg-rules.sh']);
-    const text = Buffer.from(String(files[0]!.contentUrl).split(',')[1]!, 'base64').toString(
-      'utf8',
-    );
-    expect(text).toContain('az network nsg rule create');
-    expect(textOf(commands)).toContain('attached file aml-nsg-rules.sh');
+      .filter((a) => a.contentType === 'application/vnd.microsoft.teams.card.file.consent');
+    expect(offers.map((f) => f.name)).toEqual(['aml-nsg-rules.sh']);
+    expect(offers[0]!.content).toMatchObject({ acceptContext: { source: { kind: 'plan' } } });
+    expect(textOf(commands)).toContain('as the file aml-nsg-rules.sh offered after this card');
   });
 
   it('a first priority outside 100-4096 is explained and 100 is used', async () => {
@@ -121,9 +118,8 @@ describe('show as commands from other cards', () => {
     const plan = await planFromWizard(c, 'studio');
     const turn = await c.click(plan, 'Show as commands');
     expectValidCards(turn);
-    expect(
-      turn.raw.flatMap((a) => a.attachments ?? []).some((a) => a.contentType === 'text/plain'),
-    ).toBe(false);
+    const files = turn.raw.flatMap((a) => a.attachments ?? []);
+    expect(files.some((a) => !a.contentType.includes('card.adaptive'))).toBe(false);
   });
 
   it('a scenario card gives its rules, with <region> to fill in', async () => {

@@ -1,5 +1,6 @@
-// An NSG attached as a file in a Teams 1:1 chat: the bot downloads it from the link Teams sends
-// (here a real HTTP server on 127.0.0.1) and answers with a verdict per flow.
+// Files in a Teams 1:1 chat, against a real HTTP server on 127.0.0.1 standing in for OneDrive: an
+// NSG attached as a file is downloaded and checked; commands the person accepts as a file are
+// uploaded to the link Teams gives and shown as a file card.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
@@ -9,14 +10,29 @@ import { TEAMS_DOWNLOADS } from '../../src/conversation/commands.flow';
 import { message, type Scope } from '../support/activities';
 import { cardsIn, cardText } from '../support/card-validation';
 import { createTestBot } from '../support/test-bot';
+import { newConversationId, TeamsClient } from '../support/teams-client';
 
 const nsg = readFileSync(projectPath('test', 'nsg-check', '__fixtures__', 'nsg-show.json'));
 const MAX = 64 * 1024;
 
 let server: Server;
 let base: string;
+const uploads: { range?: string; body: string }[] = [];
 beforeAll(async () => {
   server = createServer((req, res) => {
+    if (req.method === 'PUT' && req.url === '/upload') {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        uploads.push({
+          range: req.headers['content-range'],
+          body: Buffer.concat(chunks).toString(),
+        });
+        res.statusCode = 201;
+        res.end();
+      });
+      return;
+    }
     if (req.url === '/nsg.json') return res.end(nsg);
     if (req.url === '/endless') {
       // No content-length: the cap has to hold while reading.
@@ -32,10 +48,14 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-async function attach(path: string, text: string, scope: Scope = 'personal', name = 'nsg.json') {
-  const { adapter } = createTestBot(undefined, undefined, {
+/** The bot, allowed to reach the local server as it would Teams' HTTPS links. */
+const localBot = () =>
+  createTestBot(undefined, undefined, {
     downloads: { ...TEAMS_DOWNLOADS, maxBytes: MAX, allowed: (u) => u.hostname === '127.0.0.1' },
   });
+
+async function attach(path: string, text: string, scope: Scope = 'personal', name = 'nsg.json') {
+  const { adapter } = localBot();
   const activity = {
     ...message(text, { scope }),
     attachments: [
@@ -48,7 +68,7 @@ async function attach(path: string, text: string, scope: Scope = 'personal', nam
     ],
   };
   adapter.activeQueue.splice(0);
-  await adapter.processActivity(activity as Partial<Activity>);
+  await adapter.processActivity(activity as unknown as Partial<Activity>);
   const replies = adapter.activeQueue.splice(0);
   return {
     texts: replies
@@ -87,7 +107,7 @@ describe('an NSG attached as a file', () => {
         },
       ],
     };
-    await adapter.processActivity(activity as Partial<Activity>);
+    await adapter.processActivity(activity as unknown as Partial<Activity>);
     const replies = adapter.activeQueue.splice(0);
     expect(replies.map((r) => r.text).join(' ')).toContain('not a link I can open');
   });
@@ -106,5 +126,66 @@ describe('an NSG attached as a file', () => {
   it('outside a 1:1 chat the bot asks for a paste instead', async () => {
     const { texts } = await attach('/nsg.json', 'compute', 'channel');
     expect(texts).toContain('Attach the file in a 1:1 chat with me, or paste its content.');
+  });
+});
+
+describe('commands accepted as a file', () => {
+  const request = {
+    source: { kind: 'scenario', id: 'compute' },
+    format: 'terraform',
+    start: '200',
+  };
+  const consent = (action: 'accept' | 'decline', uploadUrl = `${base}/upload`) => ({
+    type: 'fileUpload',
+    action,
+    context: request,
+    uploadInfo: {
+      name: 'aml-security-rules.tf',
+      uploadUrl,
+      contentUrl: 'https://contoso-my.sharepoint.com/personal/alice/aml-security-rules.tf',
+      uniqueId: 'file-1',
+      fileType: 'tf',
+    },
+  });
+
+  async function answer(value: object) {
+    const { adapter } = localBot();
+    const client = new TeamsClient(adapter, { conversationId: newConversationId() });
+    return client.invoke('fileConsent/invoke', value);
+  }
+
+  it('accepted: the text is uploaded in one range and Teams shows the file', async () => {
+    uploads.splice(0);
+    const turn = await answer(consent('accept'));
+    expect(turn.invokeStatus).toBe(200);
+    expect(uploads).toHaveLength(1);
+    expect(uploads[0]!.body).toMatch(/^resource "azurerm_network_security_rule"/m);
+    expect(uploads[0]!.body).toContain('priority                    = 200');
+    const size = Buffer.byteLength(uploads[0]!.body);
+    expect(uploads[0]!.range).toBe(`bytes 0-${size - 1}/${size}`);
+    const info = turn.raw.flatMap((a) => a.attachments ?? [])[0];
+    expect(info).toMatchObject({
+      contentType: 'application/vnd.microsoft.teams.card.file.info',
+      name: 'aml-security-rules.tf',
+      content: { uniqueId: 'file-1', fileType: 'tf' },
+    });
+  });
+
+  it('declined: the bot says the commands stay in the card', async () => {
+    const turn = await answer(consent('decline'));
+    expect(turn.invokeStatus).toBe(200);
+    expect(turn.texts.join(' ')).toContain('No file then');
+  });
+
+  it('a failed upload is said, without the link', async () => {
+    const turn = await answer(consent('accept', `${base}/missing`));
+    expect(turn.texts.join(' ')).toContain("I couldn't upload the file");
+    expect(turn.texts.join(' ')).not.toContain(base);
+  });
+
+  it('a tampered answer is refused', async () => {
+    const turn = await answer({ type: 'fileUpload', action: 'accept', context: { source: 'all' } });
+    expect(turn.invokeStatus).toBe(200);
+    expect(turn.texts.join(' ')).toContain("couldn't read that answer");
   });
 });
