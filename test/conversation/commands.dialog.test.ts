@@ -102,6 +102,12 @@ describe('from the wizard’s plan to commands', () => {
     expect(textOf(commands)).toContain('as the file aml-nsg-rules.sh offered after this card');
   });
 
+  it('after the plan, other cards’ commands use the plan’s region', async () => {
+    const turn = await c.submit({ action: 'export', source: { kind: 'scenario', id: 'compute' } });
+    expect(codeOf(turn)).toContain('BatchNodeManagement.westeurope');
+    expect(codeOf(turn)).not.toContain('<region>');
+  });
+
   it('a first priority outside 100-4096 is explained and 100 is used', async () => {
     const turn = await c.click(latestCard(commands), 'Show in this format', {
       format: 'az-nsg',
