@@ -1,7 +1,9 @@
 // "Show as commands" and the NSG check in a conversation: which plan a button means, the format
-// and priority picked, a pasted NSG and the scenarios it is checked for.
-import type { BotState, StatePropertyAccessor, TurnContext } from 'botbuilder';
+// and priority picked, files offered and accepted in 1:1 chats, a pasted or attached NSG and the
+// scenarios it is checked for. State is the thread's, passed in and returned like the handler's.
+import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
+import { ExportAction } from '../cards/export-actions';
 import { commandsCards } from '../cards/commands.card';
 import { nsgCheckCards, nsgHelpText, nsgScenarioCard } from '../cards/nsg-check.card';
 import {
@@ -15,13 +17,18 @@ import { planFor, ScenarioId, Situation, type Knowledge } from '../knowledge';
 import { resolveRegion } from '../knowledge/region.query';
 import { checkNsg } from '../nsg-check/nsg.check';
 import { MAX_NSG_JSON_CHARS, parseNsgJson } from '../nsg-check/nsg.schema';
-import { ExportAction } from '../cards/export-actions';
 import { fileConsentReply, fileInfoReply, fileReply } from '../bot/replies';
-import type { Reply, ReplyFile } from './guide.handler';
+import type { Decision, Reply, ReplyFile } from './guide.handler';
+import { MAX_STORED_NSG, type ThreadState } from './thread.store';
 import { downloadText, uploadText, type DownloadPolicy } from './file-download';
 
-/** What a "Show as commands" button asks for; it also rides on the file consent card. */
-export const ExportRequest = ExportAction.omit({ action: true });
+/**
+ * What a "Show as commands" button asks for, with the region of the thread's plan: it also rides
+ * on the file consent card, so the file can be made again when the person accepts it.
+ */
+export const ExportRequest = ExportAction.omit({ action: true }).extend({
+  region: z.string().max(40).optional(),
+});
 export type ExportRequest = z.infer<typeof ExportRequest>;
 
 /** Teams' answer to a file consent card (fileConsent/invoke). */
@@ -47,37 +54,16 @@ export const TEAMS_DOWNLOADS: DownloadPolicy = {
   timeoutMs: 10_000,
 };
 
-/** A pasted NSG waiting for the user to pick a scenario; bounded so state stays small. */
-const MAX_PENDING_NSG = 200_000;
-const PendingNsg = z.object({
-  json: z.string().max(MAX_PENDING_NSG),
-  region: z.string().optional(),
-});
-
 export class CommandsFlow {
-  private readonly lastSituation: StatePropertyAccessor<unknown>;
-  private readonly pendingNsg: StatePropertyAccessor<unknown>;
-
   constructor(
     private readonly k: Knowledge,
-    privateState: BotState,
-    userState: BotState,
     private readonly downloads: DownloadPolicy = TEAMS_DOWNLOADS,
-  ) {
-    this.lastSituation = userState.createProperty('lastSituation');
-    this.pendingNsg = privateState.createProperty('pendingNsg');
-  }
+  ) {}
 
-  private async storedSituation(context: TurnContext): Promise<Situation | undefined> {
-    const stored = Situation.safeParse(await this.lastSituation.get(context));
-    return stored.success ? stored.data : undefined;
-  }
-
-  /** A plan or an answer's rules in the format picked; a bad priority falls back to the default. */
-  /** The export a button asks for; a bad priority falls back to the default and says so. */
-  private async exported(context: TurnContext, request: ExportRequest) {
-    const { source, format, start } = request;
-    const plan = planForSource(this.k, source, (await this.storedSituation(context))?.region);
+  /** The export a request asks for; a bad priority falls back to the default and says so. */
+  private exported(request: ExportRequest) {
+    const { source, format, start, region } = request;
+    const plan = planForSource(this.k, source, region);
     if (!plan) return undefined;
     const chosen = ExportFormat.catch('az-nsg').parse(format);
     const options = ExportOptionsInput.safeParse({ start: start?.trim() || undefined });
@@ -97,8 +83,18 @@ export class CommandsFlow {
     }
   }
 
-  async exportAs(context: TurnContext, request: ExportRequest): Promise<Reply> {
-    const done = await this.exported(context, request);
+  exportAs(
+    context: TurnContext,
+    action: Omit<ExportRequest, 'region'>,
+    thread: ThreadState,
+  ): Reply {
+    const request: ExportRequest = {
+      source: action.source,
+      format: action.format,
+      start: action.start,
+      region: thread.plan?.region,
+    };
+    const done = this.exported(request);
     if (!done) return { text: 'I have no network rules for that to show as commands.', cards: [] };
     const { result, problems, start } = done;
     const personal = context.activity.conversation?.conversationType === 'personal';
@@ -128,7 +124,7 @@ export class CommandsFlow {
     }
   }
 
-  /** The answer to a consent card: on accept the file is made again from its request and uploaded. */
+  /** The answer to a consent card: on accept the file is made again and uploaded. */
   async onFileConsent(context: TurnContext, value: unknown): Promise<void> {
     const consent = FileConsent.safeParse(value);
     if (!consent.success) {
@@ -140,14 +136,14 @@ export class CommandsFlow {
       await context.sendActivity('No file then: the commands stay in the card.');
       return;
     }
-    const done = await this.exported(context, request);
+    const done = this.exported(request);
     const uploaded =
       done && (await uploadText(uploadInfo.uploadUrl, done.result.text, this.downloads));
     if (!uploaded) {
       await context.sendActivity("I couldn't upload the file; the commands are in the card above.");
       return;
     }
-    await context.sendActivity(fileInfoReply({ ...uploadInfo, name: uploadInfo.name }));
+    await context.sendActivity(fileInfoReply(uploadInfo));
   }
 
   /** Scenario ids and a region named in the words before a pasted NSG. */
@@ -163,40 +159,40 @@ export class CommandsFlow {
     return { scenarios, region };
   }
 
-  async checkPasted(context: TurnContext, json: string, words: string): Promise<Reply> {
+  /**
+   * A pasted NSG: checked for the scenarios named before it, else for the thread's plan; with
+   * neither, it is kept in the thread while the bot asks which scenario to check it for.
+   */
+  checkPasted(json: string, words: string, thread: ThreadState): Decision {
     const parsed = parseNsgJson(json);
     if (!parsed.ok) {
-      return {
-        text: `That doesn't read as the JSON of an NSG:\n\n${parsed.error}\n\n${nsgHelpText()}`,
-        cards: [],
-      };
+      const text = `That doesn't read as the JSON of an NSG:\n\n${parsed.error}\n\n${nsgHelpText()}`;
+      return { reply: { text, cards: [] } };
     }
     const named = this.namedIn(words);
-    const last = await this.storedSituation(context);
+    const last = thread.plan;
     const region = named.region ?? last?.region;
-    if (named.scenarios.length > 0) return this.runCheck(json, named.scenarios, region, last);
+    if (named.scenarios.length > 0) {
+      return { reply: this.runCheck(json, named.scenarios, region, last) };
+    }
     if (last) {
-      const reply = await this.runCheck(json, last.scenarios, region, last);
-      return { ...reply, text: 'Checked against the scenarios of your last plan.' };
+      const reply = this.runCheck(json, last.scenarios, region, last);
+      return { reply: { ...reply, text: 'Checked against the scenarios of your last plan.' } };
     }
-    if (json.length > MAX_PENDING_NSG) {
-      return {
-        text: 'That NSG is too large to keep while I ask for the scenario: paste it again with the scenario names before the JSON.',
-        cards: [],
-      };
+    if (json.length > MAX_STORED_NSG) {
+      const text =
+        'That NSG is too large to keep while I ask for the scenario: send it again with the scenario names in the message.';
+      return { reply: { text, cards: [] } };
     }
-    await this.pendingNsg.set(context, { json, region });
-    return { cards: [nsgScenarioCard(this.k)] };
+    return { reply: { cards: [nsgScenarioCard(this.k)] }, next: { ...thread, nsg: json } };
   }
 
-  async checkPending(context: TurnContext, scenario: string | undefined): Promise<Reply> {
-    const pending = PendingNsg.safeParse(await this.pendingNsg.get(context));
+  checkPending(scenario: string | undefined, thread: ThreadState): Reply {
     const picked = ScenarioId.safeParse(scenario);
-    if (!pending.success || !picked.success) {
+    if (!thread.nsg || !picked.success) {
       return { text: `I don't have an NSG to check any more. ${nsgHelpText()}`, cards: [] };
     }
-    const last = await this.storedSituation(context);
-    return this.runCheck(pending.data.json, [picked.data], pending.data.region, last);
+    return this.runCheck(thread.nsg, [picked.data], thread.plan?.region, thread.plan);
   }
 
   private runCheck(
@@ -218,15 +214,18 @@ export class CommandsFlow {
   }
 
   /** An NSG attached as a file in a 1:1 chat (Teams offers file upload to bots only there). */
-  async checkFile(context: TurnContext, url: string, words: string): Promise<Reply> {
+  async checkFile(
+    context: TurnContext,
+    url: string,
+    words: string,
+    thread: ThreadState,
+  ): Promise<Decision> {
     if (context.activity.conversation?.conversationType !== 'personal') {
-      return {
-        text: `Attach the file in a 1:1 chat with me, or paste its content. ${nsgHelpText()}`,
-        cards: [],
-      };
+      const text = `Attach the file in a 1:1 chat with me, or paste its content. ${nsgHelpText()}`;
+      return { reply: { text, cards: [] } };
     }
     const file = await downloadText(url, this.downloads);
-    if (!file.ok) return { text: file.error, cards: [] };
-    return this.checkPasted(context, file.text, words);
+    if (!file.ok) return { reply: { text: file.error, cards: [] } };
+    return this.checkPasted(file.text, words, thread);
   }
 }
