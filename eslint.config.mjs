@@ -43,6 +43,8 @@ export default tseslint.config(
       'src/wizard/**/*.ts',
       'src/understanding/**/*.ts',
       'src/answers/**/*.ts',
+      'src/export/**/*.ts',
+      'src/nsg-check/**/*.ts',
     ],
     rules: {
       'no-restricted-imports': [
@@ -53,16 +55,28 @@ export default tseslint.config(
             {
               group: sdkPackages,
               message:
-                'Knowledge, understanding, answers, cards and the wizard stay free of the bot SDK: only src/bot, src/conversation and src/server may import it.',
+                'Knowledge, understanding, answers, cards, the wizard, exports and the NSG check stay free of the bot SDK: only src/bot, src/conversation and src/server may import it.',
             },
             {
               group: ['**/bot/**', '**/conversation/**', '**/server/**'],
               message:
-                'Knowledge, understanding, answers, cards and the wizard must not depend on the bot layers.',
+                'Knowledge, understanding, answers, cards, the wizard, exports and the NSG check must not depend on the bot layers.',
             },
           ],
         },
       ],
+    },
+  },
+  {
+    // The chat page's script runs in the browser, as a plain script.
+    files: ['web/**/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: Object.fromEntries(
+        ['window', 'document', 'location', 'localStorage', 'fetch', 'EventSource', 'crypto'].map(
+          (name) => [name, 'readonly'],
+        ),
+      ),
     },
   },
   {

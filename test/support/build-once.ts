@@ -1,7 +1,7 @@
 // Jest global setup: the process tests run the built bot (dist/), as `npm start` does. A fresh clone
 // or an edited src/ gets a build here, once per run, so `npx jest` needs no manual step first.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { projectPath } from '../../src/paths';
 import { ENTRY } from './process';
@@ -43,4 +43,9 @@ export default function buildOnce(): void {
       cause: error,
     });
   }
+  // As `npm run build` does after compiling: package.json's commands are run as programs.
+  const { bin = {} } = JSON.parse(readFileSync(projectPath('package.json'), 'utf8')) as {
+    bin?: Record<string, string>;
+  };
+  for (const file of Object.values(bin)) chmodSync(projectPath(file), 0o755);
 }

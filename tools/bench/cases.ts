@@ -223,9 +223,28 @@ export function guideCases(pools: WizardPools): Case[] {
       verify: (body) => isInvokeOk(body) && body.includes('"composeExtension"'),
       goal: true,
     },
-    // HOOK (6) "show as commands": the command export of a plan does not exist yet. When it lands,
-    // add its case here: a plan card's "Show as commands" button (an Action.Execute like the wizard
-    // step above) in a conversation whose plan is stored, verified by a line of its commands.
+    {
+      // A plan card's button: the plan's situation travels in the button's data, so this needs no
+      // stored plan, only the export of the same plan as the final step above.
+      id: 'commands',
+      name: '6. show as commands',
+      body: () =>
+        invokeIn(newConversation('commands'), 'adaptiveCard/action', {
+          action: {
+            type: 'Action.Execute',
+            verb: 'export',
+            data: {
+              action: 'export',
+              source: {
+                kind: 'plan',
+                situation: { scenarios: [WIZARD.scenario], egress: WIZARD.finalAnswer },
+              },
+            },
+          },
+        }),
+      verify: (body) => isInvokeOk(body) && body.includes('az network nsg rule create'),
+      goal: true,
+    },
   ];
 }
 
