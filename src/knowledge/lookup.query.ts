@@ -1,6 +1,6 @@
 // Lookups behind free-text questions: by port, by service tag or FQDN, by keyword, by pasted error.
 import MiniSearch from 'minisearch';
-import { indexTerms, phraseTerms } from '../understanding/normalise';
+import { indexTerms, PHRASE_JOIN, phraseTerms } from '../understanding/normalise';
 import { formatPorts } from './plan.query';
 import type { Conflict, KnownError, Knowledge, Rule, Scenario, Step } from './knowledge.schema';
 
@@ -289,7 +289,9 @@ function knowledgeIndex(k: Knowledge): KnowledgeIndex {
       processTerm: (t) => t,
       searchOptions: {
         boost: { ask: 2.5, names: 2, title: 2, text: 1 },
-        fuzzy: (term) => (term.length >= 7 ? 0.15 : false),
+        // A phrase of two terms matches exactly: its words were already forgiven their typos,
+        // and fuzzy lookups of long phrase terms were most of the cost of a question.
+        fuzzy: (term) => (term.length >= 7 && !term.includes(PHRASE_JOIN) ? 0.15 : false),
         prefix: false,
         combineWith: 'OR',
       },
