@@ -9,7 +9,7 @@ import type {
   ScenarioId,
   Sdk,
 } from '../knowledge/knowledge.schema';
-import { lexiconOf, DOMAIN_NOISE, STOPWORDS, type Lexicon, type ScenarioName } from './lexicon';
+import { lexiconOf, DOMAIN_NOISE, STOPWORDS, type Lexicon } from './lexicon';
 import {
   capQuestion,
   editDistance,
@@ -301,37 +301,36 @@ function dottedNamesIn(raw: string): string[] {
  */
 function scenarioStrengths(words: readonly ExpandedWord[], lexicon: Lexicon): Facets['scenarios'] {
   const stems = words.map((w) => stem(w.word));
+  // Which name words each distinct typed word is (up to a typo): computed once per word here, not
+  // once per name and position, which made this the costliest step of understanding a question.
+  const matches = new Map<string, ReadonlySet<string>>();
+  for (const typed of stems) {
+    if (matches.has(typed)) continue;
+    const allowTypo = !lexicon.known.has(typed);
+    const typedStem = stem(typed);
+    const same = lexicon.nameWords.filter(
+      (w) => typed === w.word || typedStem === w.stem || (allowTypo && sameWord(typed, w.word)),
+    );
+    matches.set(typed, new Set(same.map((w) => w.word)));
+  }
   const best = new Map<ScenarioId, number>();
-  // Which names a typed word may start, worked out once per distinct word: a message repeating
-  // words costs no more than its distinct words times the names.
-  // Typos are looked for in the first few unknown words only, as for the search terms.
-  const starts = new Map<string, ScenarioName[]>();
-  let typoChecks = MAX_TERMS;
-  const namesStartedBy = (typed: string) => {
-    let found = starts.get(typed);
-    if (!found) {
-      const typo = !lexicon.known.has(typed) && typoBudget(typed) > 0 && typoChecks-- > 0;
-      found = lexicon.scenarioNames.filter((n) => sameWord(typed, n.words[0] ?? '', typo));
-      starts.set(typed, found);
-    }
-    return found;
-  };
-  const named = new Set<ScenarioName>();
-  for (let i = 0; i < stems.length; i++) {
-    for (const name of namesStartedBy(stems[i] ?? '')) {
-      if (named.has(name) || i + name.words.length > stems.length) continue;
-      const found = name.words.every((w, j) => {
-        const typed = stems[i + j] ?? '';
-        return j === 0 || sameWord(typed, w, !lexicon.known.has(typed));
+  for (const name of lexicon.scenarioNames) {
+    let typedLength = 0;
+    for (let i = 0; i + name.words.length <= stems.length && typedLength === 0; i++) {
+      let found = name.words.every((w, j) => {
+        const typed = stems[i + j];
+        return typed !== undefined && matches.get(typed)?.has(w) === true;
       });
       // "private endpoint", "service endpoint" are not online endpoints.
-      if (!found || (name.weak && OTHER_KINDS.has(stems[i - 1] ?? ''))) continue;
-      named.add(name);
-      const span = words.slice(i, i + name.words.length);
-      const typedLength = span.some((w) => !w.typed) ? 1 : span.length;
-      const strength = name.weak ? 0.4 : Math.min(0.9, 0.6 + 0.1 * (typedLength - 1));
-      best.set(name.scenario, Math.max(best.get(name.scenario) ?? 0, strength));
+      if (found && name.weak && OTHER_KINDS.has(stems[i - 1] ?? '')) found = false;
+      if (found) {
+        const span = words.slice(i, i + name.words.length);
+        typedLength = span.some((w) => !w.typed) ? 1 : span.length;
+      }
     }
+    if (typedLength === 0) continue;
+    const strength = name.weak ? 0.4 : Math.min(0.9, 0.6 + 0.1 * (typedLength - 1));
+    best.set(name.scenario, Math.max(best.get(name.scenario) ?? 0, strength));
   }
   // A hint that points at one scenario only ("my cluster") names it when nothing else does.
   if (best.size === 1) {
@@ -342,12 +341,6 @@ function scenarioStrengths(words: readonly ExpandedWord[], lexicon: Lexicon): Fa
     .map(([id, strength]) => ({ id, strength }))
     .sort((a, b) => b.strength - a.strength);
 }
-
-/**
- * Search reads at most this many distinct content words, and typos are looked for in as many: a
- * question has far fewer.
- */
-const MAX_TERMS = 60;
 
 /** Words that turn a scenario's weak name into something else ("private endpoint"). */
 const OTHER_KINDS: ReadonlySet<string> = new Set(['private', 'service', 'storage', 'kubernetes']);
@@ -417,6 +410,9 @@ const CUE_TERMS: ReadonlySet<string> = new Set(
 export function isCueTerm(term: string): boolean {
   return CUE_TERMS.has(term);
 }
+
+/** Search reads at most this many distinct content words: a question has far fewer. */
+const MAX_TERMS = 60;
 
 export function parseQuestion(
   k: Knowledge,

@@ -45,34 +45,44 @@ export function stem(word: string): string {
   return word;
 }
 
+const rowA = new Int32Array(65);
+const rowB = new Int32Array(65);
+const rowC = new Int32Array(65);
+
 /**
  * Optimal string alignment distance (a swapped pair is one edit), giving up early: returns
- * `max + 1` as soon as the answer must exceed `max`. Only the diagonal band of width 2·max + 1 can
- * hold a distance within `max`, so only it is computed: cost is O(len · (2·max + 1)).
+ * `max + 1` as soon as the answer must exceed `max`. Cost is O(len · (2·max + 1)).
  */
 export function editDistance(a: string, b: string, max = 2): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   if (a.length > 64 || b.length > 64) return a === b ? 0 : max + 1;
-  const over = max + 1;
-  // Three rows (two back for a swapped pair); a cell outside the band counts as over the limit.
-  let prev2 = new Array<number>(b.length + 1).fill(over);
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => Math.min(j, over));
-  let row = new Array<number>(b.length + 1).fill(over);
+  // Three reused rows instead of a new array per row: this runs for many word pairs per question.
+  let prev2 = rowC;
+  let prev = rowA;
+  let row = rowB;
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    row.fill(over);
-    row[0] = Math.min(i, over);
-    let rowMin = row[0];
-    for (let j = Math.max(1, i - max); j <= Math.min(b.length, i + max); j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+    row[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
       let best = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+      if (
+        i > 1 &&
+        j > 1 &&
+        a.charCodeAt(i - 1) === b.charCodeAt(j - 2) &&
+        a.charCodeAt(i - 2) === b.charCodeAt(j - 1)
+      ) {
         best = Math.min(best, prev2[j - 2]! + 1);
       }
-      row[j] = Math.min(best, over);
+      row[j] = best;
       if (best < rowMin) rowMin = best;
     }
-    if (rowMin > max) return over;
-    [prev2, prev, row] = [prev, row, prev2];
+    if (rowMin > max) return max + 1;
+    const done = prev2;
+    prev2 = prev;
+    prev = row;
+    row = done;
   }
   return prev[b.length]!;
 }

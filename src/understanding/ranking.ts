@@ -178,7 +178,7 @@ function containmentOf(k: Knowledge, key: string, terms: ReadonlySet<string>): n
   return best;
 }
 
-/** How many of a question's terms (and phrases among them) are matched with typos allowed. */
+/** How many of a question's terms are matched with typos allowed. */
 const MAX_FUZZY_TERMS = 16;
 
 export function wordHits(
@@ -191,11 +191,8 @@ export function wordHits(
   const index = searchIndex(k);
   const phrases = terms.slice(1).map((t, i) => `${terms[i]}${PHRASE_JOIN}${t}`);
   // Fuzzy matching walks the whole index for each term: only a question's first terms get it,
-  // so a long message costs no more than a question (later terms still match exactly).
-  const fuzzyAllowed = new Set([
-    ...terms.slice(0, MAX_FUZZY_TERMS),
-    ...phrases.slice(0, MAX_FUZZY_TERMS - 1),
-  ]);
+  // so a long message costs no more than a question (later terms and phrases match exactly).
+  const fuzzyAllowed = new Set(terms.slice(0, MAX_FUZZY_TERMS));
   const results = index.search([...terms, ...phrases].join(' '), {
     tokenize: (t) => t.split(' '),
     boostTerm: (term) => (term.includes(PHRASE_JOIN) ? phraseBoost : 1),
