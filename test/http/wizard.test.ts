@@ -43,9 +43,14 @@ describe('the wizard over HTTP', () => {
     expect(cardProblems(planCard)).toEqual([]);
     const text = cardText(planCard);
     expect(text).toContain('Your network plan');
-    expect(text).toContain('No inbound rules are needed for this situation.');
+    // Compute without a public IP needs nothing inbound: the count says so and no section is shown.
+    expect(text).toContain('0\ninbound rules');
+    expect(text).not.toContain('Inbound (NSG)');
     expect(text).toContain('Storage.swedencentral');
     expect(text).toContain('BatchNodeManagement.swedencentral');
+    // The plan is one message, with feedback on it.
+    expect(plan.cards).toEqual([]);
+    expect(text).toContain('👍 Helpful');
   });
 });
 
