@@ -282,9 +282,12 @@ const bytes = (card: AdaptiveCard) => Buffer.byteLength(JSON.stringify(card));
  * steps and disagreements become lists too.
  */
 type Shed = { section: string; to: 'list' | 'open' } | { section: 'why' };
-const SHED_ORDER: readonly Shed[] = [
+const ONE_MESSAGE_SHEDS: readonly Shed[] = [
   { section: 'notes', to: 'open' },
   { section: 'notes', to: 'list' },
+];
+const SHED_ORDER: readonly Shed[] = [
+  ...ONE_MESSAGE_SHEDS,
   { section: 'steps', to: 'open' },
   { section: 'conflicts', to: 'open' },
   { section: 'why' },
@@ -361,13 +364,20 @@ export function planCards(k: Knowledge, plan: Plan, options: PlanCardOptions): A
     if (!b) bound.set(section, (b = bindSection(section)));
     return b;
   };
-  let sections = sectionsOf(k, plan, hostNames);
-  let split = pack(sections.map(bind), bytes(first), bytes(rest));
-  for (const what of SHED_ORDER) {
-    if (split.fits) break;
-    sections = sections.map((s) => shedOne(s, what));
-    split = pack(sections.map(bind), bytes(first), bytes(rest));
-  }
+  const packed = (sections: SectionVM[]) => pack(sections.map(bind), bytes(first), bytes(rest));
+  const shedUntil = (sheds: readonly Shed[], fits: (p: ReturnType<typeof pack>) => boolean) => {
+    let sections = sectionsOf(k, plan, hostNames);
+    let split = packed(sections);
+    for (const what of sheds) {
+      if (fits(split)) break;
+      sections = sections.map((s) => shedOne(s, what));
+      split = packed(sections);
+    }
+    return split;
+  };
+  // One message is worth opening the background as cards; two messages keep it in place.
+  const one = shedUntil(ONE_MESSAGE_SHEDS, (p) => p.fits && p.rest.length === 0);
+  const split = one.fits && one.rest.length === 0 ? one : shedUntil(SHED_ORDER, (p) => p.fits);
   const withBody = (card: AdaptiveCard, parts: BoundSection[]) => ({
     ...card,
     body: [...(card.body ?? []), ...parts.map((p) => p.element)],

@@ -465,7 +465,7 @@ describe('the plan covers what newer articles add', () => {
 });
 
 describe('features the user opts into', () => {
-  const endpoints = (input: SituationInput) =>
+  const endpoints = (input: Omit<SituationInput, 'scenarios'>) =>
     plan({ scenarios: ['compute'], egress: 'azure-firewall', ...input }).rules.map(
       (r) => `${r.endpoint} ${r.ports}`,
     );
