@@ -8,11 +8,11 @@ import {
   whyLines,
   type RowContext,
 } from '../../src/cards/plan-view';
-import { planCards } from '../../src/cards/plan.card';
-import { feedbackButtons } from '../../src/cards/plan.card';
+import { feedbackButtons, planCards } from '../../src/cards/plan.card';
 import {
   getKnowledge,
   planFor,
+  ScenarioId,
   Situation,
   type PlanRule,
   type SituationInput,
@@ -187,14 +187,7 @@ describe('the plan as messages', () => {
     [
       'every scenario with every option on',
       {
-        scenarios: [
-          'studio',
-          'data-profiling',
-          'compute',
-          'online-endpoints',
-          'aks',
-          'docker-images',
-        ],
+        scenarios: [...ScenarioId.options],
         egress: 'firewall-no-tags',
         computePublicIp: true,
         vscode: true,
