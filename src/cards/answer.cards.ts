@@ -73,5 +73,7 @@ export function scenarioCards(k: Knowledge, id: ScenarioId): AdaptiveCard[] {
       ...scenario.links.map((l) => ({ title: 'Read more', value: `[${l.title}](${l.url})` })),
     ],
     actions: [startWizard(id), ...feedbackButtons(`scenario:${id}`)],
+    // An overview shows what any setup may need, host names included.
+    hostNames: 'always',
   });
 }
