@@ -106,7 +106,7 @@ const SHORT_LABELS: Record<Exclude<StepId, 'scenarios'>, string> = {
 export function wizardStepCard(
   k: Knowledge,
   state: WizardState,
-  options: { problem?: string; suggestions?: string[] } = {},
+  options: { problem?: string; suggestions?: string[]; notice?: string } = {},
 ) {
   const q = QUESTIONS[state.step];
   const { index, total } = progress(k, state);
@@ -137,7 +137,8 @@ export function wizardStepCard(
     header: `Network plan wizard · step ${index} of ${total}`,
     question: q.question,
     why: q.why,
-    problem: options.problem ?? '',
+    // A notice (the card clicked was out of date) stands alone; a problem is with the answer given.
+    problem: options.notice ?? (options.problem ? `Please check: ${options.problem}` : ''),
     input,
     choices: k.scenarios.map((s) => ({ title: s.title, value: s.id })),
     picked: (state.answers.scenarios ?? []).join(','),

@@ -1,19 +1,20 @@
 // Wires the bot together from a parsed configuration: storage, state, handlers, adapter and HTTP server.
-import path from 'node:path';
-import { ConversationState, PrivateConversationState, UserState, type Storage } from 'botbuilder';
+import type { Storage } from 'botbuilder';
 import type { ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
-import type { Config } from '../config';
+import { isLocalMode, type Config } from '../config';
 import type { Logger } from '../logger';
 import { createAdapter, createAuthentication } from '../bot/adapter';
 import { GuideBot } from '../bot/guide.bot';
 import { mentionMiddleware } from '../bot/mention.middleware';
 import { turnLogMiddleware } from '../bot/turn-log.middleware';
-import { SqliteStorage } from '../bot/sqlite.storage';
 import { GuideHandler } from '../conversation/guide.handler';
+import { ThreadStore } from '../conversation/thread.store';
+import { openConversationState } from '../bot/state.storage';
 import { createRecognizer } from '../understanding/recognizer';
 import { knowledgeSummary, loadKnowledge, type Knowledge } from '../knowledge';
 import { startServer, type RunningServer } from './server';
 import { projectPath } from '../paths';
+import { chatPageUrl, registerChatPage } from './webchat';
 
 export interface AppOptions {
   config: Config;
@@ -27,6 +28,8 @@ export interface AppOptions {
 }
 
 export interface RunningApp extends RunningServer {
+  /** The local chat page's address; only in local mode. */
+  chatPage?: string;
   close(): Promise<void>;
 }
 
@@ -35,29 +38,19 @@ function readVersion(): string {
   return (require(projectPath('package.json')) as { version: string }).version;
 }
 
-function createStorage(config: Config): Storage & { close?: () => void } {
-  return new SqliteStorage(path.resolve(config.DATA_DIR, 'bot-state.sqlite'));
-}
-
 export async function startApp(options: AppOptions): Promise<RunningApp> {
   const { config, logger } = options;
-  const storage = options.storage ?? createStorage(config);
-  const storageKind = options.storage ? options.storage.constructor.name : config.STORAGE;
-
   // A malformed knowledge file stops startup here, naming the file and field.
   const knowledge = options.knowledge ?? loadKnowledge();
-  const conversationState = new ConversationState(storage);
-  const userState = new UserState(storage);
-  const privateState = new PrivateConversationState(storage);
+  // A DATA_DIR that cannot be written stops startup here, naming the setting and the path.
+  const state = await openConversationState(config, logger, options.storage);
 
   const bot = new GuideBot({
     knowledge,
-    states: [conversationState, userState, privateState],
     messages: new GuideHandler({
       knowledge,
       recognize: createRecognizer(knowledge),
-      privateState,
-      userState,
+      threads: new ThreadStore(state.store, logger),
       logger,
     }),
   });
@@ -72,9 +65,11 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     logger,
     host: config.HOST,
     port: config.PORT,
+    checkStorage: () => state.health.check(),
+    routes: isLocalMode(config) ? (routes) => registerChatPage(routes, { logger }) : undefined,
     health: {
       version: readVersion(),
-      storage: storageKind,
+      storage: state.kind,
       knowledge: (({ asOf, rules }) => ({ asOf, rules }))(knowledgeSummary(knowledge)),
     },
   });
@@ -82,9 +77,10 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
 
   return {
     ...server,
+    chatPage: isLocalMode(config) ? chatPageUrl(server.port) : undefined,
     async close() {
       await server.drain(config.SHUTDOWN_TIMEOUT_MS);
-      storage.close?.();
+      state.close();
     },
   };
 }

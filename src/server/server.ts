@@ -4,6 +4,7 @@ import restify from 'restify';
 import type { AddressInfo } from 'node:net';
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type { Logger } from '../logger';
+import type { StorageStatus } from '../bot/storage-health';
 import { BadRequestError, parseActivityBody, readBody } from './request-body';
 
 export interface HealthInfo {
@@ -17,8 +18,12 @@ export interface ServerOptions {
   logic: (context: TurnContext) => Promise<void>;
   logger: Logger;
   health: HealthInfo;
+  /** Whether state can be saved; a failing storage turns /healthz into 503 until it returns. */
+  checkStorage?: () => Promise<StorageStatus>;
   host?: string;
   port?: number;
+  /** More routes (the local chat page), registered before the server listens. */
+  routes?: (server: restify.Server) => void;
 }
 
 export interface RunningServer {
@@ -50,6 +55,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   server.get('/healthz', async (_req, res) => {
     if (draining) return sendJson(res, 503, { status: 'draining' });
     if (!ready) return sendJson(res, 503, { status: 'starting' });
+    const storage = await options.checkStorage?.();
+    if (storage?.status === 'failing') {
+      return sendJson(res, 503, { status: 'storage failing', ...health, storageStatus: storage });
+    }
     sendJson(res, 200, { status: 'ok', ...health });
   });
 
@@ -75,6 +84,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (inFlight === 0) idle?.();
     }
   });
+
+  options.routes?.(server);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -3,7 +3,7 @@ import { ALICE } from '../support/activities';
 import { cardProblems, cardText } from '../support/card-validation';
 import { startFakeChannel, type FakeChannel } from '../support/fake-channel';
 import { startTestApp, type TestApp } from '../support/app';
-import { HttpTeamsClient } from '../support/http-client';
+import { answerSwedenWithFirewall, HttpTeamsClient } from '../support/http-client';
 import { newConversationId } from '../support/teams-client';
 
 let app: TestApp;
@@ -33,11 +33,7 @@ describe('the wizard over HTTP', () => {
     expect(region.status).toBe(200);
     expect(cardText(region.updated)).toContain('Which Azure region');
 
-    const publicIp = await chat.click(region.updated, 'Next', { region: 'swedencentral' });
-    const egress = await chat.click(publicIp.updated, 'No');
-    const vscode = await chat.click(egress.updated, 'Azure Firewall');
-    const hbi = await chat.click(vscode.updated, 'No');
-    const plan = await chat.click(hbi.updated, 'Yes');
+    const plan = await answerSwedenWithFirewall(chat, region.updated);
 
     const planCard = plan.updated!;
     expect(cardProblems(planCard)).toEqual([]);

@@ -47,3 +47,18 @@ export class HttpTeamsClient {
     return this.send(invoke(name, value, this.options));
   }
 }
+
+/**
+ * From the region question of a wizard for compute and studio: Sweden Central, no public IP, Azure
+ * Firewall, no VS Code, an hbi workspace. Returns the turn that shows the plan.
+ */
+export async function answerSwedenWithFirewall(
+  chat: HttpTeamsClient,
+  regionCard: unknown,
+): Promise<HttpTurn> {
+  const publicIp = await chat.click(regionCard, 'Next', { region: 'swedencentral' });
+  const egress = await chat.click(publicIp.updated, 'No');
+  const vscode = await chat.click(egress.updated, 'Azure Firewall');
+  const hbi = await chat.click(vscode.updated, 'No');
+  return chat.click(hbi.updated, 'Yes');
+}
