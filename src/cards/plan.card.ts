@@ -130,6 +130,8 @@ export interface PlanCardOptions {
   facts: { title: string; value: string }[];
   /** Buttons under the first card (feedback belongs with what was read first). */
   actions: Button[];
+  /** Buttons under the last card, where reading ends (e.g. Start over). */
+  endActions?: Button[];
   /** Overviews list host names whatever the filtering; plans only when the filtering uses them. */
   hostNames?: HostNames;
 }
@@ -338,16 +340,20 @@ function bindSection(section: SectionVM): BoundSection {
  */
 export function planCards(k: Knowledge, plan: Plan, options: PlanCardOptions): AdaptiveCard[] {
   const hostNames = options.hostNames ?? 'by-egress';
-  const first = renderCard('network-plan', PlanCard, {
-    title: options.title,
-    subtitle: options.subtitle,
-    facts: options.facts,
-    warnings: plan.warnings,
-    counts: countsOf(plan, hostNames),
-    keySteps: keySteps(plan.steps),
-    sections: [],
-    actions: options.actions,
-  });
+  const end = options.endActions ?? [];
+  const firstCard = (actions: Button[]) =>
+    renderCard('network-plan', PlanCard, {
+      title: options.title,
+      subtitle: options.subtitle,
+      facts: options.facts,
+      warnings: plan.warnings,
+      counts: countsOf(plan, hostNames),
+      keySteps: keySteps(plan.steps),
+      sections: [],
+      actions,
+    });
+  const only = firstCard([...end, ...options.actions]);
+  const first = firstCard(options.actions);
   const rest = renderCard('network-plan', PlanCard, {
     title: `${options.title} (continued)`,
     subtitle: '',
@@ -356,7 +362,7 @@ export function planCards(k: Knowledge, plan: Plan, options: PlanCardOptions): A
     counts: [],
     keySteps: [],
     sections: [],
-    actions: [],
+    actions: end,
   });
   const bound = new Map<SectionVM, BoundSection>();
   const bind = (section: SectionVM) => {
@@ -364,31 +370,38 @@ export function planCards(k: Knowledge, plan: Plan, options: PlanCardOptions): A
     if (!b) bound.set(section, (b = bindSection(section)));
     return b;
   };
-  const packed = (sections: SectionVM[]) => pack(sections.map(bind), bytes(first), bytes(rest));
-  const shedUntil = (sheds: readonly Shed[], fits: (p: ReturnType<typeof pack>) => boolean) => {
+  const shedUntil = (sheds: readonly Shed[], head: AdaptiveCard, fits: (p: Split) => boolean) => {
     let sections = sectionsOf(k, plan, hostNames);
-    let split = packed(sections);
+    let split = pack(sections.map(bind), bytes(head), bytes(rest));
     for (const what of sheds) {
       if (fits(split)) break;
       sections = sections.map((s) => shedOne(s, what));
-      split = packed(sections);
+      split = pack(sections.map(bind), bytes(head), bytes(rest));
     }
     return split;
   };
-  // One message is worth opening the background as cards; two messages keep it in place.
-  const one = shedUntil(ONE_MESSAGE_SHEDS, (p) => p.fits && p.rest.length === 0);
-  const split = one.fits && one.rest.length === 0 ? one : shedUntil(SHED_ORDER, (p) => p.fits);
   const withBody = (card: AdaptiveCard, parts: BoundSection[]) => ({
     ...card,
     body: [...(card.body ?? []), ...parts.map((p) => p.element)],
   });
-  const cards = [withBody(first, split.first)];
-  if (split.rest.length > 0) cards.push(withBody(rest, split.rest));
-  return cards;
+  // One message is worth opening the background as cards; two messages keep it in place.
+  const inOne = (p: Split) => p.fits && p.rest.length === 0;
+  const one = shedUntil(ONE_MESSAGE_SHEDS, only, inOne);
+  if (inOne(one)) return [withBody(only, one.first)];
+  const two = shedUntil(SHED_ORDER, first, (p) => p.fits);
+  // Shedding may leave nothing for a second card; its buttons then join the first.
+  if (two.rest.length === 0) return [withBody(only, two.first)];
+  return [withBody(first, two.first), withBody(rest, two.rest)];
+}
+
+interface Split {
+  first: BoundSection[];
+  rest: BoundSection[];
+  fits: boolean;
 }
 
 /** As many sections as fit on the first card, the others on a second; `fits` when both fit. */
-function pack(sections: BoundSection[], firstBytes: number, restBytes: number) {
+function pack(sections: BoundSection[], firstBytes: number, restBytes: number): Split {
   const total = (parts: BoundSection[], base: number) => parts.reduce((n, p) => n + p.bytes, base);
   let n = sections.length;
   while (n > 0 && total(sections.slice(0, n), firstBytes) > PLAN_CARD_BUDGET) n--;

@@ -314,10 +314,8 @@ export class GuideHandler implements MessageHandler {
       title: 'Your network plan',
       subtitle: '',
       facts: situationFacts(plan, asked),
-      actions: [
-        button('Start over', { action: 'wizard.start' }),
-        ...feedbackButtons(`plan:${situation.scenarios.join('+')}`),
-      ],
+      actions: feedbackButtons(`plan:${situation.scenarios.join('+')}`),
+      endActions: [button('Start over', { action: 'wizard.start' })],
     });
   }
 
