@@ -1,6 +1,6 @@
 // The wizard and free-text questions through the real server, posting what a Teams client posts.
 import { ALICE } from '../support/activities';
-import { cardProblems, cardText } from '../support/card-validation';
+import { cardProblems, cardsIn, cardText } from '../support/card-validation';
 import { startFakeChannel, type FakeChannel } from '../support/fake-channel';
 import { startTestApp, type TestApp } from '../support/app';
 import { answerSwedenWithFirewall, HttpTeamsClient } from '../support/http-client';
@@ -20,10 +20,8 @@ afterAll(async () => {
 
 describe('the wizard over HTTP', () => {
   it('runs from "start" to the plan with card submissions', async () => {
-    const chat = new HttpTeamsClient(() => app.url, {
-      conversationId: newConversationId(),
-      serviceUrl: channel.url,
-    });
+    const conversationId = newConversationId();
+    const chat = new HttpTeamsClient(() => app.url, { conversationId, serviceUrl: channel.url });
     const start = await chat.say('start');
     expect(start.status).toBe(200);
     const scenarios = start.cards[0]!;
@@ -44,9 +42,15 @@ describe('the wizard over HTTP', () => {
     expect(text).not.toContain('Inbound (NSG)');
     expect(text).toContain('Storage.swedencentral');
     expect(text).toContain('BatchNodeManagement.swedencentral');
-    // The plan is one message, with feedback on it.
-    expect(plan.cards).toEqual([]);
+    // The plan replaces the last wizard card; what does not fit follows as one more message.
+    // Feedback sits on the first, Start over on the last.
+    const more = cardsIn(
+      channel.replies.filter((r) => r.conversationId === conversationId).map((r) => r.activity),
+    );
+    expect(more.length).toBeLessThanOrEqual(1);
+    for (const card of [planCard, ...more]) expect(cardProblems(card)).toEqual([]);
     expect(text).toContain('👍 Helpful');
+    expect(cardText(more[0] ?? planCard)).toContain('Start over');
   });
 });
 
