@@ -32,6 +32,8 @@ export default tseslint.config(
       'src/app-package/**/*.ts',
       'src/understanding/**/*.ts',
       'src/answers/**/*.ts',
+      'src/export/**/*.ts',
+      'src/nsg-check/**/*.ts',
     ],
     rules: {
       'no-restricted-imports': [
@@ -41,12 +43,12 @@ export default tseslint.config(
             {
               group: sdkPackages,
               message:
-                'Knowledge, understanding, answers, cards and the wizard stay free of the bot SDK: only src/bot, src/conversation and src/server may import it.',
+                'Knowledge, understanding, answers, cards, the wizard, exports and the NSG check stay free of the bot SDK: only src/bot, src/conversation and src/server may import it.',
             },
             {
               group: ['**/bot/**', '**/conversation/**', '**/server/**'],
               message:
-                'Knowledge, understanding, answers, cards and the wizard must not depend on the bot layers.',
+                'Knowledge, understanding, answers, cards, the wizard, exports and the NSG check must not depend on the bot layers.',
             },
           ],
         },

@@ -1,6 +1,7 @@
 // What a button on one of our cards sends back. Every payload carries a literal `action`; the same
 // schemas type the card view models and parse what arrives, so a tampered or stale payload is caught.
 import { z } from 'zod';
+import { ExportAction, NsgCheckAction } from './export-actions';
 
 const Id = z.string().min(1).max(80);
 const ShortText = z.string().max(200);
@@ -51,6 +52,8 @@ export const CardAction = z.discriminatedUnion('action', [
   WizardCancelAction,
   ShowAction,
   FeedbackAction,
+  ExportAction,
+  NsgCheckAction,
 ]);
 export type CardAction = z.infer<typeof CardAction>;
 export type WizardAction = Extract<CardAction, { action: `wizard.${string}` }>;

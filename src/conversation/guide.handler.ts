@@ -22,22 +22,35 @@ import {
 import type { Logger } from '../logger';
 import type { CardExecuteResult, MessageHandler } from '../bot/guide.bot';
 import { cardReply } from '../bot/replies';
+import { showAsCommands } from '../cards/commands.card';
+import { nsgHelpText } from '../cards/nsg-check.card';
+import { CommandsFlow, type ExportRequest } from './commands.flow';
+import type { DownloadPolicy } from './file-download';
 import { StateConflictError, StateUnavailableError } from '../bot/versioned.store';
 import { answerFor, cardsFor } from '../answers/reply';
-import { routeCard, routeText, type Intent, type WizardRef } from './router';
+import { routeAttachment, routeCard, routeText, type Intent, type WizardRef } from './router';
 import type { ThreadSnapshot, ThreadState, ThreadStore } from './thread.store';
 
 export const SAVE_FAILED = "I couldn't save your progress, please try again.";
 export const OUT_OF_DATE = 'That card is out of date. Here is where you are now.';
 
-/** What a turn answers with: an optional line of text and cards, in order. */
+/** What a turn answers with: an optional line of text and cards, in order, then text files. */
 export interface Reply {
   text?: string;
   cards: AdaptiveCard[];
+  /** Sent only in 1:1 chats, where a file belongs to the one person who asked. */
+  files?: ReplyFile[];
+}
+
+export interface ReplyFile {
+  name: string;
+  text: string;
+  /** How to make the file again when the person accepts it later. */
+  request: ExportRequest;
 }
 
 /** A reply, and the thread state to save before it is sent (absent when nothing changed). */
-interface Decision {
+export interface Decision {
   reply: Reply;
   next?: ThreadState;
 }
@@ -52,6 +65,8 @@ export interface GuideHandlerDeps {
   threads: ThreadStore;
   logger: Logger;
   newId?: () => string;
+  /** Which attached-file links may be downloaded, and how much; tests allow a local server. */
+  downloads?: DownloadPolicy;
 }
 
 /** Intents whose answer reads or changes the stored wizard or plan. */
@@ -67,17 +82,23 @@ const NEEDS_STATE: ReadonlySet<Intent['kind']> = new Set([
 export class GuideHandler implements MessageHandler {
   private readonly k: Knowledge;
   private readonly newId: () => string;
+  private readonly commands: CommandsFlow;
 
   constructor(private readonly deps: GuideHandlerDeps) {
     this.k = deps.knowledge;
+    this.commands = new CommandsFlow(deps.knowledge, deps.downloads);
     this.newId = deps.newId ?? (() => randomUUID());
   }
 
   async onMessage(context: TurnContext): Promise<void> {
     const value: unknown = context.activity.value;
     const clicked = value !== undefined && value !== null && !context.activity.text;
-    const outcome = await this.turn(context, (wizard) =>
-      clicked ? routeCard(value) : routeText(context.activity.text ?? '', wizard),
+    const text = context.activity.text ?? '';
+    const outcome = await this.turn(
+      context,
+      (wizard) =>
+        routeAttachment(context.activity.attachments, text) ??
+        (clicked ? routeCard(value) : routeText(text, wizard)),
     );
     await this.send(context, outcome.saved ? outcome.reply : { text: SAVE_FAILED, cards: [] });
   }
@@ -157,9 +178,14 @@ export class GuideHandler implements MessageHandler {
     }
   }
 
+  async onFileConsent(context: TurnContext, value: unknown): Promise<void> {
+    await this.commands.onFileConsent(context, value);
+  }
+
   private async send(context: TurnContext, reply: Reply): Promise<void> {
     if (reply.text) await context.sendActivity(reply.text);
     for (const card of reply.cards) await context.sendActivity(cardReply(card));
+    await this.commands.sendFiles(context, reply.files ?? []);
   }
 
   private outOfDate(state: WizardState | undefined): Reply {
@@ -247,6 +273,16 @@ export class GuideHandler implements MessageHandler {
             cards: [],
           },
         };
+      case 'export':
+        return { reply: this.commands.exportAs(context, intent, thread) };
+      case 'nsg-check':
+        return this.commands.checkPasted(intent.json, intent.words, thread);
+      case 'nsg-scenarios':
+        return { reply: this.commands.checkPending(intent.scenario, thread) };
+      case 'nsg-file':
+        return this.commands.checkFile(context, intent.url, intent.words, thread);
+      case 'nsg-help':
+        return { reply: { text: nsgHelpText(), cards: [] } };
       case 'question':
         return { reply: this.question(intent.text) };
       case 'unreadable-card':
@@ -314,7 +350,10 @@ export class GuideHandler implements MessageHandler {
       title: 'Your network plan',
       subtitle: '',
       facts: situationFacts(plan, asked),
-      actions: feedbackButtons(`plan:${situation.scenarios.join('+')}`),
+      actions: [
+        showAsCommands({ kind: 'plan', situation }),
+        ...feedbackButtons(`plan:${situation.scenarios.join('+')}`),
+      ],
       endActions: [button('Start over', { action: 'wizard.start' })],
     });
   }

@@ -46,7 +46,7 @@ describe('the real manifest', () => {
   it('declares the bot in three scopes with a command list per scope, and the search extension', () => {
     const manifest = filledManifest();
     const [bot] = bots(manifest);
-    expect(bot).toMatchObject({ botId: TEST_BOT_ID, supportsFiles: false });
+    expect(bot).toMatchObject({ botId: TEST_BOT_ID, supportsFiles: true });
     expect((bot as unknown as { scopes: string[] }).scopes).toEqual([
       'personal',
       'team',
