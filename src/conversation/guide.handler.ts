@@ -350,11 +350,11 @@ export class GuideHandler implements MessageHandler {
       title: 'Your network plan',
       subtitle: '',
       facts: situationFacts(plan, asked),
-      actions: [
+      actions: feedbackButtons(`plan:${situation.scenarios.join('+')}`),
+      endActions: [
         showAsCommands({ kind: 'plan', situation }),
-        ...feedbackButtons(`plan:${situation.scenarios.join('+')}`),
+        button('Start over', { action: 'wizard.start' }),
       ],
-      endActions: [button('Start over', { action: 'wizard.start' })],
     });
   }
 
