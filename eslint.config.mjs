@@ -11,6 +11,11 @@ const sdkPackages = [
   '@microsoft/agents-*',
 ];
 
+const toolingOutOfProduct = {
+  group: ['**/tools/**', '**/test/**'],
+  message: 'src/ is the product: it must not import from tools/ or test/.',
+};
+
 export default tseslint.config(
   { ignores: ['dist/', 'build/', 'node_modules/', 'coverage/', 'data/'] },
   js.configs.recommended,
@@ -25,11 +30,17 @@ export default tseslint.config(
     },
   },
   {
+    // The product never depends on its tooling or tests: dist/ holds only what runs.
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [toolingOutOfProduct] }],
+    },
+  },
+  {
     files: [
       'src/knowledge/**/*.ts',
       'src/cards/**/*.ts',
       'src/wizard/**/*.ts',
-      'src/app-package/**/*.ts',
       'src/understanding/**/*.ts',
       'src/answers/**/*.ts',
       'src/export/**/*.ts',
@@ -40,6 +51,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
+            toolingOutOfProduct,
             {
               group: sdkPackages,
               message:

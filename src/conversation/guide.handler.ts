@@ -69,6 +69,18 @@ export interface GuideHandlerDeps {
   downloads?: DownloadPolicy;
 }
 
+/** Situations whose plan cards are kept; each entry is a few tens of KB. */
+const PLAN_CACHE_SIZE = 200;
+
+/** Shared cards must not change under another turn: freezing makes any attempt fail loudly. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
 /** Intents whose answer reads or changes the stored wizard or plan. */
 const NEEDS_STATE: ReadonlySet<Intent['kind']> = new Set([
   'start',
@@ -82,6 +94,7 @@ const NEEDS_STATE: ReadonlySet<Intent['kind']> = new Set([
 export class GuideHandler implements MessageHandler {
   private readonly k: Knowledge;
   private readonly newId: () => string;
+  private readonly plans = new Map<string, AdaptiveCard[]>();
   private readonly commands: CommandsFlow;
 
   constructor(private readonly deps: GuideHandlerDeps) {
@@ -343,7 +356,23 @@ export class GuideHandler implements MessageHandler {
     };
   }
 
+  /**
+   * A plan's cards depend only on the situation (and the knowledge, fixed while running), and many
+   * people share a few situations: they are made once per situation, not on every finish or "plan".
+   */
   private planCardsFor(situation: Situation): AdaptiveCard[] {
+    const key = JSON.stringify(situation);
+    let cards = this.plans.get(key);
+    if (!cards) {
+      cards = this.makePlanCards(situation).map(deepFreeze);
+      // Oldest first out, so the cache stays bounded however many situations people describe.
+      if (this.plans.size >= PLAN_CACHE_SIZE) this.plans.delete(this.plans.keys().next().value!);
+      this.plans.set(key, cards);
+    }
+    return cards;
+  }
+
+  private makePlanCards(situation: Situation): AdaptiveCard[] {
     const plan = planFor(this.k, situation);
     const asked = new Set<string>(questionsFor(this.k, situation.scenarios));
     return planCards(this.k, plan, {

@@ -1,7 +1,10 @@
-import { bundledSchemaVersions, validateManifest } from '../../src/app-package/manifest.validate';
-import { formatProblem } from '../../src/app-package/package-problem';
+import {
+  bundledSchemaVersions,
+  validateManifest,
+} from '../../../tools/app-package/manifest.validate';
+import { formatProblem } from '../../../tools/app-package/package-problem';
 import { filledManifest, HANDLERS, type Json, rawManifest, TEST_BOT_ID } from './fixtures';
-import { HANDLED_COMMANDS } from '../../src/bot/commands';
+import { HANDLED_COMMANDS } from '../../../src/bot/commands';
 
 type Bot = { botId: string; commandLists: { scopes: string[]; commands: { title: string }[] }[] };
 type Extension = { botId: string; commands: { id: string }[] };
