@@ -68,7 +68,7 @@ export const QUESTION_ORDER: readonly QuestionId[] = [
   'sdk',
 ];
 
-function optionsIn(condition: Condition, found: Set<QuestionId>): void {
+function optionsIn(condition: Condition, found: Set<string>): void {
   if ('all' in condition) condition.all.forEach((c) => optionsIn(c, found));
   else if ('any' in condition) condition.any.forEach((c) => optionsIn(c, found));
   else if ('not' in condition) optionsIn(condition.not, found);
@@ -80,7 +80,7 @@ function optionsIn(condition: Condition, found: Set<QuestionId>): void {
  * step of a picked scenario depends on it, and the region only when an endpoint is region-specific.
  */
 export function questionsFor(k: Knowledge, scenarios: readonly ScenarioId[]): QuestionId[] {
-  const found = new Set<QuestionId>();
+  const found = new Set<string>();
   const picked = (item: { scenarios: readonly ScenarioId[] }) =>
     item.scenarios.some((s) => scenarios.includes(s));
   for (const rule of k.rules.filter((r) => !r.retired && picked(r))) {
