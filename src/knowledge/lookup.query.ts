@@ -312,6 +312,11 @@ export function searchIndex(k: Knowledge): MiniSearch<SearchDoc> {
   return knowledgeIndex(k).search;
 }
 
+/** Whether some item uses this search term as it is. */
+export function isIndexed(k: Knowledge, term: string): boolean {
+  return knowledgeIndex(k).documentFrequency.has(term);
+}
+
 /** Inverse document frequency of a search term; a term no item uses weighs most. */
 export function inverseDocumentFrequency(k: Knowledge, term: string): number {
   const index = knowledgeIndex(k);

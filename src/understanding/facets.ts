@@ -307,19 +307,33 @@ function scenarioStrengths(words: readonly ExpandedWord[], lexicon: Lexicon): Fa
   // Which name words each distinct typed word is (up to a typo): computed once per word here, not
   // once per name and position, which made this the costliest step of understanding a question.
   const matches = new Map<string, ReadonlySet<string>>();
+  let typoChecks = 0;
   for (const typed of stems) {
     if (matches.has(typed)) continue;
-    const allowTypo = !lexicon.known.has(typed);
+    // A typo is looked for in the first few unknown words only: a scenario named with a typo is
+    // named early, and a message of thousands of unknown words stays cheap.
+    const allowTypo = !lexicon.known.has(typed) && typoChecks++ < MAX_TYPO_WORDS;
     const typedStem = stem(typed);
     const same = lexicon.nameWords.filter(
       (w) => typed === w.word || typedStem === w.stem || (allowTypo && sameWord(typed, w.word)),
     );
     matches.set(typed, new Set(same.map((w) => w.word)));
   }
+  // Where each name word was typed, so a name is only tried where its first word stands: one pass
+  // over the question instead of one per name.
+  const positions = new Map<string, number[]>();
+  stems.forEach((typed, i) => {
+    for (const w of matches.get(typed) ?? []) {
+      const at = positions.get(w);
+      if (at) at.push(i);
+      else positions.set(w, [i]);
+    }
+  });
   const best = new Map<ScenarioId, number>();
   for (const name of lexicon.scenarioNames) {
     let typedLength = 0;
-    for (let i = 0; i + name.words.length <= stems.length && typedLength === 0; i++) {
+    for (const i of positions.get(name.words[0] ?? '') ?? []) {
+      if (typedLength !== 0 || i + name.words.length > stems.length) break;
       let found = name.words.every((w, j) => {
         const typed = stems[i + j];
         return typed !== undefined && matches.get(typed)?.has(w) === true;
@@ -416,6 +430,8 @@ export function isCueTerm(term: string): boolean {
 
 /** Search reads at most this many distinct content words: a question has far fewer. */
 const MAX_TERMS = 60;
+/** Distinct unknown words of a question checked as typos of scenario names. */
+const MAX_TYPO_WORDS = 60;
 
 export function parseQuestion(
   k: Knowledge,

@@ -17,6 +17,7 @@ import {
   ruleLabel,
   scenarioById,
   inverseDocumentFrequency,
+  isIndexed,
   searchIndex,
   stepById,
 } from '../knowledge/lookup.query';
@@ -181,6 +182,9 @@ function containmentOf(k: Knowledge, key: string, terms: ReadonlySet<string>): n
 /** How many of a question's terms are matched with typos allowed. */
 const MAX_FUZZY_TERMS = 16;
 
+/** Up to this many terms, even words the index holds get fuzzy neighbours. */
+const FUZZY_KNOWN_TERMS_UP_TO = 24;
+
 export function wordHits(
   k: Knowledge,
   terms: readonly string[],
@@ -192,7 +196,12 @@ export function wordHits(
   const phrases = terms.slice(1).map((t, i) => `${terms[i]}${PHRASE_JOIN}${t}`);
   // Fuzzy matching walks the whole index for each term: only a question's first terms get it,
   // so a long message costs no more than a question (later terms and phrases match exactly).
-  const fuzzyAllowed = new Set(terms.slice(0, MAX_FUZZY_TERMS));
+  // In a long message a term the index holds as it is gets no fuzzy neighbours either: enough of
+  // its words match exactly, and each fuzzy lookup walks the index.
+  const long = terms.length > FUZZY_KNOWN_TERMS_UP_TO;
+  const fuzzyAllowed = new Set(
+    terms.slice(0, MAX_FUZZY_TERMS).filter((t) => !long || !isIndexed(k, t)),
+  );
   const results = index.search([...terms, ...phrases].join(' '), {
     tokenize: (t) => t.split(' '),
     boostTerm: (term) => (term.includes(PHRASE_JOIN) ? phraseBoost : 1),
