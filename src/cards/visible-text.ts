@@ -22,3 +22,36 @@ export function visibleText(node: unknown): string[] {
 export function visibleChars(card: unknown): number {
   return visibleText(card).join('\n').length;
 }
+
+/** Markdown a plain-text reader should not see: emphasis, code ticks, link targets. */
+function plain(text: string): string {
+  return text
+    .replace(/\[([^\]]{0,200})\]\([^)\s]{0,500}\)/gu, '$1')
+    .replace(/[*_`]+/gu, '')
+    .replace(/\s+/gu, ' ')
+    .trim();
+}
+
+/** Longest summary: notifications show about one line, screen readers read all of it. */
+const MAX_SUMMARY = 200;
+
+/** A text's first words in plain text, cut at a word boundary with an ellipsis. */
+export function shortSummary(text: string, max = MAX_SUMMARY): string {
+  const flat = plain(text.slice(0, max * 4));
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${space > max / 2 ? cut.slice(0, space) : cut}…`;
+}
+
+/**
+ * What a card says in one line, for its fallbackText and a notification: its first two visible
+ * texts (a title and what follows it, or a header and the question).
+ */
+export function cardSummary(card: unknown): string {
+  const [first = '', second = ''] = visibleText(card)
+    .map(plain)
+    .filter((t) => t !== '');
+  const joined = second === '' ? first : `${first.replace(/[.:]$/u, '')}: ${second}`;
+  return shortSummary(joined);
+}

@@ -20,7 +20,7 @@ import {
 } from '../wizard/wizard.machine';
 import type { Logger } from '../logger';
 import type { MessageHandler } from '../bot/guide.bot';
-import { cardReply } from '../bot/replies';
+import { cardReply, textReply } from '../bot/replies';
 import { answerFor, cardsFor } from '../answers/reply';
 import { routeCard, routeText, type Intent, type WizardRef } from './router';
 
@@ -59,7 +59,7 @@ export class GuideHandler implements MessageHandler {
     const intent =
       value !== undefined && value !== null && !context.activity.text
         ? routeCard(value)
-        : routeText(context.activity.text ?? '', state);
+        : routeText(context.activity.text ?? '', state && { knowledge: this.k, state });
     await this.send(context, await this.handle(context, intent, state));
   }
 
@@ -76,7 +76,7 @@ export class GuideHandler implements MessageHandler {
   }
 
   private async send(context: TurnContext, reply: Reply): Promise<void> {
-    if (reply.text) await context.sendActivity(reply.text);
+    if (reply.text) await context.sendActivity(textReply(reply.text));
     for (const card of reply.cards) await context.sendActivity(cardReply(card));
   }
 
@@ -111,12 +111,7 @@ export class GuideHandler implements MessageHandler {
           : { text: 'There is no wizard running. Say **start** to begin one.', cards: [] };
       case 'answer':
         return state
-          ? this.step(context, state, {
-              kind: 'answer',
-              value: intent.value,
-              picks: intent.picks,
-              region: intent.region,
-            })
+          ? this.step(context, state, { kind: 'answer', ...intent.input })
           : { text: 'There is no wizard running. Say **start** to begin one.', cards: [] };
       case 'scenarios':
         return { cards: [scenarioListCard(this.k)] };

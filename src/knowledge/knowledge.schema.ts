@@ -321,6 +321,8 @@ export const Situation = z.strictObject({
   registryBehindVnet: z.boolean().default(false),
   ownImages: z.boolean().default(false),
   vscode: z.boolean().default(false),
+  rstudio: z.boolean().default(false),
+  publicPackageFeeds: z.boolean().default(false),
   hbi: z.boolean().default(false),
   sdk: Sdk.default('v2'),
 });

@@ -33,11 +33,14 @@ describe('the wizard over HTTP', () => {
     expect(region.status).toBe(200);
     expect(cardText(region.updated)).toContain('Which Azure region');
 
-    const publicIp = await chat.click(region.updated, 'Next', { region: 'swedencentral' });
-    const egress = await chat.click(publicIp.updated, 'No');
-    const vscode = await chat.click(egress.updated, 'Azure Firewall');
-    const hbi = await chat.click(vscode.updated, 'No');
-    const plan = await chat.click(hbi.updated, 'Yes');
+    const egress = await chat.click(region.updated, 'Next', { region: 'swedencentral' });
+    expect(cardText(egress.updated)).toContain('Network plan wizard · step 3 of 4');
+    const setup = await chat.click(egress.updated, 'Next', { value: 'azure-firewall' });
+    expect(cardText(setup.updated)).toContain('Which of these apply to your setup?');
+    const plan = await chat.click(setup.updated, 'Show my plan', {
+      computePublicIp: 'no',
+      hbi: 'yes',
+    });
 
     const planCard = plan.updated!;
     expect(cardProblems(planCard)).toEqual([]);
@@ -46,6 +49,36 @@ describe('the wizard over HTTP', () => {
     expect(text).toContain('No inbound rules are needed for this situation.');
     expect(text).toContain('Storage.swedencentral');
     expect(text).toContain('BatchNodeManagement.swedencentral');
+  });
+});
+
+describe('notifications and screen readers', () => {
+  it.each([
+    ['help', 'What I can do'],
+    ['start', 'Network plan wizard'],
+    ['what is port 44224 for', '44224'],
+    ['tell me a joke about penguins', "I'm not sure what you mean"],
+    ['cancel', 'nothing to cancel'],
+    ['back', 'There is no wizard running'],
+  ])('"%s": every reply says what arrived in its summary (%s)', async (text, expected) => {
+    const chat = new HttpTeamsClient(() => app.url, {
+      conversationId: newConversationId(),
+      serviceUrl: channel.url,
+    });
+    const turn = await chat.say(text);
+    expect(turn.summaries.length).toBeGreaterThan(0);
+    for (const summary of turn.summaries) expect(summary).toMatch(/\w/);
+    expect(turn.summaries.join(' ')).toContain(expected);
+    for (const card of turn.cards) expect(card.fallbackText).toMatch(/\w/);
+  });
+
+  it('the wizard card that replaces a clicked one carries its own fallback text', async () => {
+    const chat = new HttpTeamsClient(() => app.url, { conversationId: newConversationId() });
+    const start = await chat.say('start');
+    const region = await chat.click(start.cards[0]!, 'Next', { picks: 'compute' });
+    expect(region.updated?.fallbackText).toBe(
+      'Network plan wizard · step 2 of 4: Which Azure region is your compute in?',
+    );
   });
 });
 

@@ -10,6 +10,8 @@ export interface HttpTurn {
   status: number;
   texts: string[];
   cards: Card[];
+  /** Each reply activity's `summary`, what a notification or screen reader says for it. */
+  summaries: (string | undefined)[];
   /** For Action.Execute: the card that replaced the clicked one. */
   updated?: Card;
   body: unknown;
@@ -24,12 +26,18 @@ export class HttpTeamsClient {
   private async send(activity: object): Promise<HttpTurn> {
     const res = await post(this.botUrl(), activity);
     const body = res.body as
-      { activities?: { type: string; text?: string }[]; type?: string; value?: Card } | undefined;
+      | {
+          activities?: { type: string; text?: string; summary?: string }[];
+          type?: string;
+          value?: Card;
+        }
+      | undefined;
     const activities = body?.activities ?? [];
     return {
       status: res.status,
       texts: activities.map((a) => a.text).filter((t): t is string => typeof t === 'string'),
       cards: cardsIn(activities),
+      summaries: activities.map((a) => a.summary),
       updated: body?.type === 'application/vnd.microsoft.card.adaptive' ? body.value : undefined,
       body,
     };
