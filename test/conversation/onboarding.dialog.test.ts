@@ -111,6 +111,40 @@ describe('each wizard step', () => {
     expect(JSON.stringify(first)).toContain('"fallback":{"type":"Action.Submit"');
   });
 
+  it('offers outbound filtering as a wrapping choice set, and keeps Back, Start over and Cancel secondary', async () => {
+    const chat = client();
+    const first = latestCard(await chat.say('start'));
+    const egress = latestCard(await chat.click(first, 'Next', { picks: 'studio' }));
+    const json = JSON.stringify(egress);
+    expect(json).toContain('"type":"Input.ChoiceSet","id":"value"');
+    expect(json).toMatch(/"style":"expanded","wrap":true/);
+    const actions = egress.actions as { title: string; mode?: string }[];
+    expect(actions.map((a) => [a.title, a.mode ?? 'primary'])).toEqual([
+      ['Show my plan', 'primary'],
+      ['Back', 'secondary'],
+      ['Start over', 'secondary'],
+      ['Cancel', 'secondary'],
+    ]);
+    expect(egress.fallbackText).toBe(
+      'Network plan wizard · step 2 of 2: How is outbound traffic from the virtual network filtered?',
+    );
+  });
+
+  it('asks the independent yes/no questions together on one card', async () => {
+    const chat = client();
+    for (const text of ['start', 'compute', 'westeurope']) await chat.say(text);
+    const setup = latestCard(await chat.say('nsg'));
+    expect(inputIds(setup)).toEqual([
+      'computePublicIp',
+      'vscode',
+      'rstudio',
+      'publicPackageFeeds',
+      'hbi',
+    ]);
+    const plan = await chat.click(setup, 'Show my plan', { rstudio: 'yes' });
+    expect(planText(plan)).toContain('Your network plan');
+  });
+
   it('also works for clients that only send Action.Submit', async () => {
     const chat = client();
     const first = latestCard(await chat.say('wizard'));

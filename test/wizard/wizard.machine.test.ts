@@ -1,5 +1,6 @@
 // The wizard asks only what changes the answer, checks each answer, and goes back and forth.
-import { getKnowledge, type ScenarioId } from '../../src/knowledge';
+import { getKnowledge, Situation, type ScenarioId } from '../../src/knowledge';
+import { situationFacts } from '../../src/wizard/questions';
 import {
   advance,
   progress,
@@ -200,5 +201,30 @@ describe('back and restart', () => {
     if (computeThenStudio.kind !== 'done') return;
     expect(computeThenStudio.situation.region).toBeUndefined();
     expect(computeThenStudio.situation.egress).toBe('nsg');
+  });
+});
+
+describe("the situation's facts for a plan summary", () => {
+  it('names the scenarios and answers every question asked for them, in the table order', () => {
+    const situation = Situation.parse({
+      scenarios: ['studio', 'compute'],
+      region: 'westeurope',
+      egress: 'firewall-no-tags',
+      rstudio: true,
+    });
+    expect(situationFacts(k, situation)).toEqual([
+      {
+        title: 'Scenarios',
+        value:
+          'Access the workspace from Azure Machine Learning studio, Use a compute instance or a compute cluster',
+      },
+      { title: 'Region', value: 'westeurope' },
+      { title: 'Outbound filtering', value: 'Another firewall, without service tags' },
+      { title: 'Compute public IP', value: 'No' },
+      { title: 'VS Code', value: 'No' },
+      { title: 'RStudio', value: 'Yes' },
+      { title: 'Public package feeds', value: 'No' },
+      { title: 'hbi workspace', value: 'No' },
+    ]);
   });
 });
