@@ -5,15 +5,15 @@ import { randomUUID } from 'node:crypto';
 import type { BotState, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { fallbackCard, helpCard, noticeCard } from '../cards/guide.card';
 import { scenarioListCard } from '../cards/answer.cards';
-import { planCards, situationFacts, feedbackButtons } from '../cards/plan.card';
+import { planCards, feedbackButtons } from '../cards/plan.card';
 import { button } from '../cards/card-actions';
 import { wizardStepCard } from '../cards/wizard.card';
 import type { AdaptiveCard } from '../cards/render';
 import { planFor, ScenarioId, Situation, type Knowledge } from '../knowledge';
 import type { Recognizer } from '../understanding/recognizer';
+import { situationFacts } from '../wizard/questions';
 import {
   advance,
-  questionsFor,
   startWizard,
   WizardState,
   type WizardInput,
@@ -208,12 +208,11 @@ export class GuideHandler implements MessageHandler {
 
   private planCardsFor(situation: Situation): AdaptiveCard[] {
     const plan = planFor(this.k, situation);
-    const asked = new Set<string>(questionsFor(this.k, situation.scenarios));
     return planCards(this.k, plan, {
       title: 'Your network plan',
       subtitle:
         'The inbound rules, outbound rules and steps your situation needs, merged across the scenarios you picked. Each rule says why it is needed and, where it matters, when.',
-      facts: situationFacts(plan, asked),
+      facts: situationFacts(this.k, situation),
       actions: [
         button('Start over', { action: 'wizard.start' }),
         ...feedbackButtons(`plan:${situation.scenarios.join('+')}`),

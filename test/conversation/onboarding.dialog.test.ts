@@ -208,7 +208,8 @@ describe('typed answers work on every step', () => {
     const plan = await chat.say('public ip, vs code');
     const text = planText(plan);
     expect(text).toMatch(/Compute public IP\s+Yes/);
-    expect(text).toMatch(/VS Code on compute\s+Yes/);
+    expect(text).toMatch(/VS Code\s+Yes/);
+    expect(text).toMatch(/RStudio\s+No/);
   });
 });
 
