@@ -4,6 +4,7 @@
 import { getKnowledge, ScenarioId } from '../../src/knowledge';
 import { fallbackCard, helpCard, noticeCard, welcomeCard } from '../../src/cards/guide.card';
 import { wizardStepCard } from '../../src/cards/wizard.card';
+import { scenarioListCard } from '../../src/cards/answer.cards';
 import { searchResults } from '../../src/answers/search-results';
 import { stepsOf, type Answers, type WizardState } from '../../src/wizard/wizard.machine';
 import { describeInBrowser, rendererFor } from '../support/card-render';
@@ -12,15 +13,20 @@ const k = getKnowledge();
 
 /** One screen of a Teams chat at 500 px. */
 const SCREEN_PX = 1000;
+/** Greeting and help cards: well within a screen, so the chat box stays in view. */
+const INTRO_PX = 600;
+/** A wizard step, the longest being the yes/no card for every scenario (about 720 px). */
+const WIZARD_STEP_PX = 750;
 /** A card shared into a conversation must not take over the chat. */
 const SHARED_CARD_PX = 500;
 const NOTICE_PX = 250;
 
 const guideCards: [name: string, card: () => object, budget: number][] = [
-  ['welcome', welcomeCard, SCREEN_PX],
-  ['help', helpCard, SCREEN_PX],
-  ['fallback', () => fallbackCard('how do I bake bread'), SCREEN_PX],
+  ['welcome', welcomeCard, INTRO_PX],
+  ['help', helpCard, INTRO_PX],
+  ['fallback', () => fallbackCard('how do I bake bread'), INTRO_PX],
   ['notice', () => noticeCard('Wizard cancelled.'), NOTICE_PX],
+  ['scenario-list', () => scenarioListCard(k), SCREEN_PX],
 ];
 
 /** Every step of a run for these scenarios, each with the answers a person would have given. */
@@ -39,7 +45,38 @@ const wizardCards: [name: string, state: WizardState][] = [
   ...wizardSteps(['studio', 'docker-images']),
   ...wizardSteps(['aks']),
   ...wizardSteps([...ScenarioId.options]),
+  [
+    'region-typo',
+    { id: 'w1', step: 'region', answers: { scenarios: ['compute'] }, history: ['scenarios'] },
+  ],
+  [
+    'setup-unclear',
+    {
+      id: 'w1',
+      step: 'setup',
+      answers: { scenarios: ['compute'] },
+      history: ['scenarios', 'region', 'egress'],
+    },
+  ],
 ];
+
+/** A step answered wrongly shows what to fix (and, for a region, suggestions) above its input. */
+const problems = new Map([
+  [
+    'region-typo',
+    {
+      problem: '"westeurop" is not an Azure region name I know. Did you mean one of these?',
+      suggestions: ['westeurope', 'westus', 'northeurope'],
+    },
+  ],
+  [
+    'setup-unclear',
+    {
+      problem:
+        'Tick what applies and select Next, or type the ones that apply (from Compute public IP, VS Code, RStudio, Public package feeds, hbi workspace), or "none".',
+    },
+  ],
+]);
 
 const searches = [
   '',
@@ -68,13 +105,13 @@ describeInBrowser.each([500, 360])('guide cards at %i px', (width) => {
     expect(r.clipped).toEqual([]);
   });
 
-  it.each(wizardCards)('wizard step %s fits one screen and cuts no text', async (name, state) => {
-    const r = await renderer().render(wizardStepCard(k, state), {
+  it.each(wizardCards)('wizard step %s fits its budget and cuts no text', async (name, state) => {
+    const r = await renderer().render(wizardStepCard(k, state, problems.get(name)), {
       key: 'Network plan wizard',
       shot: `wizard-${slug(name)}-${width}`,
     });
     expect(r.keyTop).toBeDefined();
-    if (width === 500) expect(r.height).toBeLessThanOrEqual(SCREEN_PX);
+    if (width === 500) expect(r.height).toBeLessThanOrEqual(WIZARD_STEP_PX);
     expect(r.clipped).toEqual([]);
   });
 
