@@ -69,6 +69,14 @@ function capitalise(text: string): string {
 }
 
 /** One row per destination and direction: ports of its rules merged ("TCP 443, 8787 · UDP 5831"). */
+/** For a host: the service tags an NSG or an IP-only firewall uses for it instead. */
+function tagSentence(rules: readonly Rule[], region: string | undefined): string {
+  const tags = [...new Set(rules.flatMap((r) => r.tags ?? []))];
+  if (tags.length === 0) return '';
+  const names = tags.map((t) => substituteRegion(t, region)).join(' and ');
+  return ` Where rules take addresses (an NSG, a firewall without host names), use the service tag${tags.length > 1 ? 's' : ''} ${names}.`;
+}
+
 export function mergedRows(
   k: Knowledge,
   rows: readonly PlanRule[],
@@ -311,7 +319,7 @@ export function focusedAnswer(
         [rule],
         facets,
         `${capitalise(rule.direction)} rule`,
-        `${capitalise(rule.direction)} ${substituteRegion(rule.endpoint, facets.region)}${rule.ports.length > 0 ? ` on ${rule.protocol} ${rule.ports.map((p) => (p.from === p.to ? p.from : `${p.from}-${p.to}`)).join(', ')}` : ''}.`,
+        `${capitalise(rule.direction)} ${substituteRegion(rule.endpoint, facets.region)}${rule.ports.length > 0 ? ` on ${rule.protocol} ${rule.ports.map((p) => (p.from === p.to ? p.from : `${p.from}-${p.to}`)).join(', ')}` : ''}.${tagSentence([rule], facets.region)}`,
         `rule:${rule.id}`,
       );
     }
@@ -342,7 +350,7 @@ export function focusedAnswer(
         rules,
         facets,
         target.id,
-        `${substituteRegion(target.id, facets.region)} is needed ${directions}.`,
+        `${substituteRegion(target.id, facets.region)} is needed ${directions}.${tagSentence(rules, facets.region)}`,
         `endpoint:${target.id}`,
       );
     }

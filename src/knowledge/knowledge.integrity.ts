@@ -143,6 +143,15 @@ export function checkIntegrity(k: LocatedKnowledge, folder: string): KnowledgeIs
       ...refsExist(at, 'conflicts', at.item.conflicts, conflicts, 'conflict'),
     );
   }
+  // A host's tags are the endpoints of service-tag rules, so "which tag covers it" has an answer.
+  const serviceTags = new Set(
+    k.rules.filter((r) => r.item.endpointKind === 'service-tag').map((r) => r.item.endpoint),
+  );
+  for (const at of k.rules) {
+    if (at.item.tags && at.item.endpointKind !== 'fqdn')
+      issues.push(issueAt(at, 'tags', 'only a host name (endpointKind "fqdn") has tags'));
+    issues.push(...refsExist(at, 'tags', at.item.tags, serviceTags, 'service tag'));
+  }
   for (const at of k.conflicts) {
     issues.push(...refsExist(at, 'scenarios', at.item.scenarios, scenarios, 'scenario'));
     at.item.positions.forEach((p, i) =>

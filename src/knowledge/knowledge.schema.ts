@@ -133,6 +133,11 @@ export const Rule = z
     /** Other spellings found in the sources (e.g. `Keyvault.<region>`), so lookups find them. */
     aliases: z.array(Text).optional(),
     endpointKind: EndpointKind,
+    /**
+     * For a host name: the service tags the sources pair with it (the same purpose in the tag
+     * table and the host table), whose address ranges an NSG or an IP-only firewall uses instead.
+     */
+    tags: z.array(Text).min(1).optional(),
     protocol: Protocol,
     ports: z.array(PortRange),
     portsNote: Text.optional(),

@@ -1,6 +1,6 @@
 // Lookups behind free-text questions: by port, by service tag or FQDN, by keyword, by pasted error.
 import MiniSearch from 'minisearch';
-import { indexTerms } from '../understanding/normalise';
+import { indexTerms, phraseTerms } from '../understanding/normalise';
 import { formatPorts } from './plan.query';
 import type { Conflict, KnownError, Knowledge, Rule, Scenario, Step } from './knowledge.schema';
 
@@ -238,7 +238,9 @@ function knowledgeIndex(k: Knowledge): KnowledgeIndex {
     const docs = searchDocs(k);
     const documentFrequency = new Map<string, number>();
     for (const d of docs) {
-      for (const t of new Set(indexTerms(`${d.title} ${d.names} ${d.ask} ${d.text}`))) {
+      for (const t of new Set(
+        [d.title, d.names, d.ask, d.text].flatMap((field) => phraseTerms(field)),
+      )) {
         documentFrequency.set(t, (documentFrequency.get(t) ?? 0) + 1);
       }
     }
@@ -246,7 +248,7 @@ function knowledgeIndex(k: Knowledge): KnowledgeIndex {
       idField: 'key',
       fields: ['title', 'names', 'ask', 'text'],
       storeFields: ['kind', 'id', 'label'],
-      tokenize: indexTerms,
+      tokenize: phraseTerms,
       processTerm: (t) => t,
       searchOptions: {
         boost: { ask: 2.5, names: 2, title: 2, text: 1 },

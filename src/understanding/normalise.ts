@@ -134,3 +134,21 @@ export function indexTerms(text: string): string[] {
     )
     .map(stem);
 }
+
+/** Joins two neighbouring search terms into one phrase term ("public ip" → "public_ip"). */
+export const PHRASE_JOIN = '_';
+
+/**
+ * Search terms plus the phrases of two neighbouring terms within a line. A phrase that an item
+ * shares with a question ("public ip", "resource group", "websocket error") says far more than its
+ * two words apart, which matters most in long questions where single words drown each other out.
+ */
+export function phraseTerms(text: string): string[] {
+  const out: string[] = [];
+  for (const line of text.split('\n')) {
+    const terms = indexTerms(line);
+    out.push(...terms);
+    for (let i = 1; i < terms.length; i++) out.push(`${terms[i - 1]}${PHRASE_JOIN}${terms[i]}`);
+  }
+  return out;
+}

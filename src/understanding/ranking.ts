@@ -21,6 +21,7 @@ import {
   stepById,
 } from '../knowledge/lookup.query';
 import type { ParsedQuestion } from './facets';
+import { indexTerms, PHRASE_JOIN } from './normalise';
 
 export type TargetKind = 'scenario' | 'rule' | 'step' | 'error' | 'conflict' | 'port' | 'endpoint';
 
@@ -130,15 +131,67 @@ export interface WordHit {
   relative: number;
   /** Share of the question's terms the item matched, weighted by how rare each term is, 0..1. */
   coverage: number;
+  /**
+   * How completely the question contains one of the ways people ask about the item (or its
+   * title), weighted by rarity, 0..1: a long question that holds "cluster without public ip"
+   * whole is about that item, however many other words it has.
+   */
+  containment: number;
 }
 
-export function wordHits(k: Knowledge, terms: readonly string[], limit = 30): WordHit[] {
+/** Each item's `ask` phrasings and title as stemmed terms, for containment; built once. */
+const phrasings = new WeakMap<Knowledge, ReadonlyMap<string, readonly (readonly string[])[]>>();
+
+function phrasingsOf(k: Knowledge): ReadonlyMap<string, readonly (readonly string[])[]> {
+  let found = phrasings.get(k);
+  if (!found) {
+    const map = new Map<string, (readonly string[])[]>();
+    const add = (kind: TargetKind, id: string, texts: readonly string[]) =>
+      map.set(
+        `${kind}:${id}`,
+        texts.map((t) => [...new Set(indexTerms(t))]).filter((terms) => terms.length >= 2),
+      );
+    for (const s of k.scenarios) add('scenario', s.id, [s.title, ...(s.ask ?? [])]);
+    for (const r of k.rules) add('rule', r.id, r.ask ?? []);
+    for (const s of k.steps) add('step', s.id, [s.title, ...(s.ask ?? [])]);
+    for (const e of k.errors) add('error', e.id, [e.title, ...(e.ask ?? [])]);
+    for (const c of k.conflicts) add('conflict', c.id, [c.topic, ...(c.ask ?? [])]);
+    found = map;
+    phrasings.set(k, found);
+  }
+  return found;
+}
+
+function containmentOf(k: Knowledge, key: string, terms: ReadonlySet<string>): number {
+  let best = 0;
+  for (const phrase of phrasingsOf(k).get(key) ?? []) {
+    let have = 0;
+    let all = 0;
+    for (const t of phrase) {
+      const idf = inverseDocumentFrequency(k, t);
+      all += idf;
+      if (terms.has(t)) have += idf;
+    }
+    if (all > 0) best = Math.max(best, have / all);
+  }
+  return best;
+}
+
+export function wordHits(
+  k: Knowledge,
+  terms: readonly string[],
+  phraseBoost: number,
+  limit = 30,
+): WordHit[] {
   if (terms.length === 0) return [];
   const index = searchIndex(k);
-  const results = index.search(terms.join(' '), {
+  const phrases = terms.slice(1).map((t, i) => `${terms[i]}${PHRASE_JOIN}${t}`);
+  const results = index.search([...terms, ...phrases].join(' '), {
     tokenize: (t) => t.split(' '),
+    boostTerm: (term) => (term.includes(PHRASE_JOIN) ? phraseBoost : 1),
   });
   const weight = new Map(terms.map((t) => [t, inverseDocumentFrequency(k, t)]));
+  const asked = new Set(terms);
   const total = [...weight.values()].reduce((a, b) => a + b, 0);
   const top = results[0]?.score ?? 1;
   return results.slice(0, limit).map((r) => ({
@@ -146,6 +199,7 @@ export function wordHits(k: Knowledge, terms: readonly string[], limit = 30): Wo
     id: r['id'] as string,
     relative: r.score / top,
     coverage: [...new Set(r.queryTerms)].reduce((sum, t) => sum + (weight.get(t) ?? 0), 0) / total,
+    containment: containmentOf(k, `${r['kind'] as string}:${r['id'] as string}`, asked),
   }));
 }
 

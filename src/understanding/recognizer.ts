@@ -171,8 +171,44 @@ function portAndEndpointCandidates(
         score: (endpoints.length === 1 ? 0.9 : 0.8) - 0.01 * i,
         signal: 'endpoint',
       });
+    if (asksForAddresses(q)) out.push(...tagsOfHost(k, endpoint, f, i));
   });
   return out;
+}
+
+/** Words that ask for addresses rather than names: what a service tag gives an NSG. */
+const ADDRESS_WORDS: ReadonlySet<string> = new Set([
+  'ip',
+  'ips',
+  'address',
+  'addresses',
+  'range',
+  'ranges',
+  'cidr',
+  'prefix',
+  'prefixes',
+  'servicetags',
+]);
+
+function asksForAddresses(q: ParsedQuestion): boolean {
+  return q.facets.asks.has('tags') || q.words.some((w) => ADDRESS_WORDS.has(w));
+}
+
+/**
+ * "Is there a service tag for login.microsoftonline.com", "the IP ranges of mcr.microsoft.com":
+ * a host asked about as addresses is answered by the tag the sources pair with it.
+ */
+function tagsOfHost(k: Knowledge, host: string, f: Facets, order: number): Candidate[] {
+  const tags = k.rules.find((r) => r.endpoint === host && r.tags)?.tags ?? [];
+  return tags.flatMap((tag, j) => {
+    const ofTag = k.rules.filter((r) => r.endpoint === tag && !r.retired).map((r) => r.id);
+    const narrowed = narrowRules(k, ofTag, f);
+    const single = narrowed.length === 1 && ofTag.length > 1 ? narrowed[0] : undefined;
+    const target = single ? targetFor(k, 'rule', single) : endpointTarget(k, tag);
+    return target
+      ? [{ target, score: 0.92 - 0.01 * (order + j), signal: 'endpoint' as const }]
+      : [];
+  });
 }
 
 /** The words' candidates, weighed by what the question asks and the setup it describes. */
@@ -193,7 +229,10 @@ function wordCandidates(
     if (!target) return [];
     // A retired rule answers when it is named (its port, its tag), not as a match by words.
     if (hit.kind === 'rule' && ruleById(k, hit.id)?.retired) return [];
-    let score = w.wordCoverage * hit.coverage + w.wordRank * hit.relative;
+    let score =
+      w.wordCoverage * hit.coverage +
+      w.wordRank * hit.relative +
+      w.containment * hit.containment ** 2;
     switch (hit.kind) {
       case 'scenario':
         score *= w.scenarioByWords; // scenario names are weighed as facets below
@@ -286,7 +325,7 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
   const facets = q.facets;
   if (q.words.length === 0) return { kind: 'none', facets, why: 'the message is empty' };
 
-  const hits = wordHits(k, q.terms);
+  const hits = wordHits(k, q.terms, w.phrase);
   const errors = errorCandidates(k, q, hits);
   // A host or tag named in a long account of one setup is context more often than the question.
   const brevity = Math.min(1, SHORT_QUESTION_TERMS / Math.max(1, q.terms.length));

@@ -5,6 +5,10 @@ export interface Weights {
   /** Words: share of the question's (rare) terms an item covers, and its BM25 rank. */
   wordCoverage: number;
   wordRank: number;
+  /** A phrase of two neighbouring terms shared with an item, against one term (BM25 boost). */
+  phrase: number;
+  /** The question holds one of the item's phrasings whole (squared share, so partial counts little). */
+  containment: number;
   /** A scenario found by its words alone (names are weighed as facets). */
   scenarioByWords: number;
   /** Disagreements between sources: when the question doubts, weighs two readings, or neither. */
@@ -35,6 +39,8 @@ export interface Weights {
 export const WEIGHTS: Readonly<Weights> = Object.freeze({
   wordCoverage: 0.55,
   wordRank: 0.3,
+  phrase: 0.7,
+  containment: 0.1,
   scenarioByWords: 0.6,
   conflictDoubt: 0.1,
   conflictCompare: 0.03,

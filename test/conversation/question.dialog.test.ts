@@ -35,6 +35,18 @@ describe('a question gets the card that answers it', () => {
     for (const card of turn.cards) expect(cardProblems(card)).toEqual([]);
   });
 
+  it.each([
+    ['Is there a service tag for login.microsoftonline.com?', 'AzureActiveDirectory'],
+    [
+      'which IP ranges does mcr.microsoft.com use, our firewall only takes addresses',
+      'MicrosoftContainerRegistry',
+    ],
+    ['what is management.azure.com for', 'service tag AzureResourceManager'],
+  ])('"%s" names the service tag for the host: %s', async (question, tag) => {
+    const turn = await chat().say(question);
+    expect(cardText(turn.cards[0])).toContain(tag);
+  });
+
   it('answers an @mention in a channel the same way', async () => {
     const turn = await chat(undefined, 'channel').say('what is port 5831 for', true);
     expect(cardText(turn.cards[0])).toContain('Port 5831');

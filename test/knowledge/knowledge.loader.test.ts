@@ -153,6 +153,21 @@ describe('a malformed knowledge folder stops loading with the file and the field
     ]);
   });
 
+  it('rejects a host paired with a tag no rule has, and tags on a service tag', () => {
+    const load = withCopy((read, write) => {
+      const rules = read('rules.json');
+      const byId = (id: string) =>
+        rules.rules.find((r) => (r as { id: string }).id === id) as { tags?: string[] };
+      byId('fqdn-login').tags = ['AzureActiveDirectoy'];
+      byId('out-aad-compute').tags = ['AzureActiveDirectory'];
+      write('rules.json', rules);
+    });
+    expect(errorOf(load).issues.map((i) => i.message)).toEqual([
+      'only a host name (endpointKind "fqdn") has tags',
+      'unknown service tag "AzureActiveDirectoy"',
+    ]);
+  });
+
   it('rejects a scenario left without content', () => {
     const load = withCopy((read, write) => {
       const steps = read('steps.json');

@@ -1,5 +1,11 @@
 // The one normaliser: tokens, stems and a bounded edit distance that stays cheap on hostile input.
-import { editDistance, sameWord, stem, tokens } from '../../src/understanding/normalise';
+import {
+  editDistance,
+  phraseTerms,
+  sameWord,
+  stem,
+  tokens,
+} from '../../src/understanding/normalise';
 
 describe('normalise', () => {
   it.each([
@@ -33,5 +39,20 @@ describe('normalise', () => {
     expect(editDistance(long, `${long}b`, 2)).toBe(3);
     expect(editDistance('kitten', 'sitting', 3)).toBe(3);
     expect(editDistance('kitten', 'sitting', 1)).toBe(2);
+  });
+
+  it('adds the phrase of two neighbouring terms, but never across a line', () => {
+    expect(phraseTerms('cluster without a public IP\nresource group')).toEqual([
+      'cluster',
+      'without',
+      'public',
+      'ip',
+      'cluster_without',
+      'without_public',
+      'public_ip',
+      'resource',
+      'group',
+      'resource_group',
+    ]);
   });
 });
