@@ -12,12 +12,7 @@ import type { AdaptiveCard } from '../cards/render';
 import { planFor, ScenarioId, Situation, type Knowledge } from '../knowledge';
 import type { Recognizer } from '../understanding/recognizer';
 import { situationFacts } from '../wizard/questions';
-import {
-  advance,
-  startWizard,
-  WizardState,
-  type WizardInput,
-} from '../wizard/wizard.machine';
+import { advance, startWizard, WizardState, type WizardInput } from '../wizard/wizard.machine';
 import type { Logger } from '../logger';
 import type { MessageHandler } from '../bot/guide.bot';
 import { cardReply, textReply } from '../bot/replies';
