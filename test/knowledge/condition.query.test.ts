@@ -104,6 +104,8 @@ describe('conditions against a situation', () => {
       registryBehindVnet: false,
       ownImages: false,
       vscode: false,
+      rstudio: false,
+      publicPackageFeeds: false,
       hbi: false,
       sdk: 'v2',
     });
