@@ -67,10 +67,13 @@ function describe(k: Knowledge, hit: LookupHit): Item {
  */
 function cardKey(k: Knowledge, item: Item): string {
   const card = sharedCardFor(k, item.kind, item.id);
-  return card
-    ? JSON.stringify({ body: card.body, actions: card.actions })
-    : `${item.kind}:${item.id}`;
+  if (!card) return `${item.kind}:${item.id}`;
+  // Shared cards are cached and frozen, so each is serialised once, not on every search.
+  let key = cardKeys.get(card);
+  if (key === undefined) cardKeys.set(card, (key = JSON.stringify([card.body, card.actions])));
+  return key;
 }
+const cardKeys = new WeakMap<AdaptiveCard, string>();
 
 /** Everything that matches the query, best first, without two results for one card. */
 export function searchItems(k: Knowledge, query: string): Item[] {
