@@ -202,6 +202,16 @@ describe('typed answers work on every step', () => {
     expect(seen.join('\n')).not.toContain('1 of 1');
   });
 
+  it.each([
+    ['online-endpoints', 'Network plan wizard · one step'],
+    ['compute', 'Network plan wizard · step 1 of 4'],
+  ])('started from the %s scenario card, it counts honestly: "%s"', async (scenario, header) => {
+    const chat = client();
+    const card = latestCard(await chat.submit({ action: 'wizard.start', scenario }));
+    expect(cardText(card)).toContain(header);
+    expect(cardText(card)).not.toContain('1 of 1');
+  });
+
   it('the yes/no answers typed reach the plan', async () => {
     const chat = client();
     for (const text of ['start', 'compute', 'westeurope', 'nsg']) await chat.say(text);
