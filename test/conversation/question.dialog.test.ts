@@ -1,6 +1,7 @@
 // Questions in the engineers' own words, in a 1:1 chat and with an @mention in a channel.
 import { cardProblems, cardText } from '../support/card-validation';
 import { createTestBot } from '../support/test-bot';
+import { visibleText } from '../../src/cards/visible-text';
 import type { Recognizer } from '../../src/understanding/recognizer';
 import {
   buttonTitles,
@@ -45,6 +46,21 @@ describe('a question gets the card that answers it', () => {
   ])('"%s" names the service tag for the host: %s', async (question, tag) => {
     const turn = await chat().say(question);
     expect(cardText(turn.cards[0])).toContain(tag);
+  });
+
+  it.each([
+    [
+      'our workspace has a managed vnet, can the compute instances go into our own subnet?',
+      'compute runs inside the managed network, not in your subnet',
+    ],
+    [
+      'allow only approved outbound: how do I let jobs reach pypi.org from the managed network',
+      'FQDN rule',
+    ],
+    ['first compute instance takes 30 minutes with the managed network, why', 'provision-network'],
+  ])('managed network: "%s" is answered with %s', async (question, fact) => {
+    const turn = await chat().say(question);
+    expect(visibleText(turn.cards[0]).join('\n')).toContain(fact);
   });
 
   it('answers an @mention in a channel the same way', async () => {
