@@ -7,6 +7,20 @@ const emptyAsUnset = (value: unknown) =>
 
 const optionalText = z.preprocess(emptyAsUnset, z.string().optional());
 
+/** A whole number in [min, max]; every way it can be wrong gets the same readable message. */
+const wholeNumber = (min: number, max: number, fallback: number, unit = '') => {
+  const error = `expected a whole number${unit} from ${min} to ${max}`;
+  return z.preprocess(
+    emptyAsUnset,
+    z.coerce
+      .number({ error })
+      .int({ error })
+      .min(min, { error })
+      .max(max, { error })
+      .default(fallback),
+  );
+};
+
 export const Config = z
   .object({
     MicrosoftAppId: optionalText,
@@ -20,23 +34,31 @@ export const Config = z
         .default('MultiTenant'),
     ),
     MicrosoftAppTenantId: optionalText,
-    PORT: z.preprocess(
-      emptyAsUnset,
-      z.coerce
-        .number({ error: 'expected a whole number from 0 to 65535' })
-        .int({ error: 'expected a whole number from 0 to 65535' })
-        .min(0, { error: 'expected a whole number from 0 to 65535' })
-        .max(65535, { error: 'expected a whole number from 0 to 65535' })
-        .default(3978),
-    ),
+    PORT: wholeNumber(0, 65535, 3978),
     HOST: z.preprocess(emptyAsUnset, z.string().default('0.0.0.0')),
     DATA_DIR: z.preprocess(emptyAsUnset, z.string().default('./data')),
     STORAGE: z.preprocess(
       emptyAsUnset,
       z
-        .enum(['sqlite'], { error: 'expected sqlite (the embedded store in DATA_DIR)' })
+        .enum(['sqlite', 'blob'], {
+          error:
+            'expected sqlite (the embedded store in DATA_DIR) or blob (Azure Blob Storage, shared by several instances)',
+        })
         .default('sqlite'),
     ),
+    BLOB_CONNECTION_STRING: optionalText,
+    BLOB_CONTAINER: z.preprocess(
+      emptyAsUnset,
+      z
+        .string()
+        // Azure's rule for container names.
+        .regex(/^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$/, {
+          error:
+            'expected 3 to 63 lowercase letters, digits and single hyphens, starting and ending with a letter or digit',
+        })
+        .default('aml-network-guide'),
+    ),
+    STATE_TTL_DAYS: wholeNumber(1, 3650, 30, ' of days'),
     LOG_LEVEL: z.preprocess(
       emptyAsUnset,
       z
@@ -71,6 +93,14 @@ export const Config = z
         code: 'custom',
         path: ['MicrosoftAppTenantId'],
         message: `required when MicrosoftAppType is ${env.MicrosoftAppType} (the directory id of the bot registration)`,
+      });
+    }
+    if (env.STORAGE === 'blob' && !env.BLOB_CONNECTION_STRING) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['BLOB_CONNECTION_STRING'],
+        message:
+          'required when STORAGE is blob (the connection string of the storage account, from its Access keys page)',
       });
     }
     if (env.MicrosoftAppPassword && !env.MicrosoftAppId) {

@@ -6,6 +6,8 @@ export const REDACTED_PATHS = [
   'MicrosoftAppPassword',
   '*.MicrosoftAppPassword',
   'config.MicrosoftAppPassword',
+  'BLOB_CONNECTION_STRING',
+  '*.BLOB_CONNECTION_STRING',
   'authorization',
   'Authorization',
   'headers.authorization',

@@ -13,6 +13,14 @@ describe('the environment', () => {
     });
   });
 
+  it('keeps conversation state 30 days in SQLite unless told otherwise', () => {
+    expect(parseConfig({})).toMatchObject({
+      STATE_TTL_DAYS: 30,
+      BLOB_CONTAINER: 'aml-network-guide',
+    });
+    expect(parseConfig({ STATE_TTL_DAYS: '7' }).STATE_TTL_DAYS).toBe(7);
+  });
+
   it('treats empty values as unset', () => {
     expect(parseConfig({ PORT: '', MicrosoftAppId: ' ' })).toMatchObject({ PORT: 3978 });
     expect(parseConfig({ MicrosoftAppId: ' ' }).MicrosoftAppId).toBeUndefined();
@@ -51,6 +59,21 @@ describe('starting with an invalid setting', () => {
     ['an unknown app type', { MicrosoftAppType: 'Everyone' }, /MicrosoftAppType: expected one of/],
     ['an unknown storage', { STORAGE: 'floppy' }, /STORAGE: expected sqlite/],
     ['an unknown log level', { LOG_LEVEL: 'loud' }, /LOG_LEVEL: expected one of/],
+    [
+      'blob storage without a connection string',
+      { STORAGE: 'blob' },
+      /BLOB_CONNECTION_STRING: required when STORAGE is blob/,
+    ],
+    [
+      'a container name Azure refuses',
+      { STORAGE: 'blob', BLOB_CONNECTION_STRING: 'x', BLOB_CONTAINER: 'Bot_State' },
+      /BLOB_CONTAINER: expected 3 to 63 lowercase letters/,
+    ],
+    [
+      'state kept for no days',
+      { STATE_TTL_DAYS: '0' },
+      /STATE_TTL_DAYS: expected a whole number of days from 1/,
+    ],
   ])('%s exits with code 1 and names the setting', async (_name, env, message) => {
     const { code, output } = await runToExit(env);
     expect(code).toBe(1);

@@ -1,11 +1,6 @@
 // The Teams bot: greets when installed, and hands every message and card submission to the turn
-// handler in src/conversation. State is saved at the end of every turn that completed.
-import {
-  TeamsActivityHandler,
-  type BotState,
-  type InvokeResponse,
-  type TurnContext,
-} from 'botbuilder';
+// handler in src/conversation, which saves state itself before it answers.
+import { TeamsActivityHandler, type InvokeResponse, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { welcomeCard } from '../cards/guide.card';
 import type { AdaptiveCard } from '../cards/render';
@@ -13,11 +8,17 @@ import type { Knowledge } from '../knowledge';
 import { answerMessageExtensionQuery } from './message-extension';
 import { cardReply } from './replies';
 
+/** What answers an Action.Execute: a card that replaces the clicked one, or a message beside it. */
+export interface CardExecuteResult {
+  card?: AdaptiveCard;
+  /** Shown by Teams while the clicked card stays as it was. */
+  message?: string;
+}
+
 /** What answers a message, a card submission or an Action.Execute. Lives in src/conversation. */
 export interface MessageHandler {
   onMessage(context: TurnContext): Promise<void>;
-  /** Returns the card that replaces the clicked one, if any. */
-  onCardExecute(context: TurnContext, data: unknown): Promise<AdaptiveCard | undefined>;
+  onCardExecute(context: TurnContext, data: unknown): Promise<CardExecuteResult>;
 }
 
 /** Teams' adaptiveCard/action invoke; botbuilder reads it without checking its shape. */
@@ -38,7 +39,6 @@ function invokeError(status: number, code: string, message: string): InvokeRespo
 
 export interface GuideBotDeps {
   knowledge: Knowledge;
-  states: BotState[];
   messages: MessageHandler;
 }
 
@@ -75,14 +75,17 @@ export class GuideBot extends TeamsActivityHandler {
         `not an Action.Execute payload: ${problems.join('; ')}`,
       );
     }
-    const card = await this.deps.messages.onCardExecute(context, parsed.data.action.data);
+    const { card, message } = await this.deps.messages.onCardExecute(
+      context,
+      parsed.data.action.data,
+    );
     if (!card) {
       return {
         status: 200,
         body: {
           statusCode: 200,
           type: 'application/vnd.microsoft.activity.message',
-          value: 'Done.',
+          value: message ?? 'Done.',
         },
       };
     }
@@ -90,11 +93,5 @@ export class GuideBot extends TeamsActivityHandler {
       status: 200,
       body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card },
     };
-  }
-
-  override async run(context: TurnContext): Promise<void> {
-    await super.run(context);
-    // Only a turn that completed is saved: a failed one leaves the stored state as it was.
-    await Promise.all(this.deps.states.map((state) => state.saveChanges(context, false)));
   }
 }

@@ -76,7 +76,7 @@ type AnswerData = Omit<
 export function wizardStepCard(
   k: Knowledge,
   state: WizardState,
-  options: { problem?: string; suggestions?: string[] } = {},
+  options: { problem?: string; suggestions?: string[]; notice?: string } = {},
 ) {
   const { index, total } = progress(k, state);
   const answer = (value: AnswerData = {}) =>
@@ -86,7 +86,8 @@ export function wizardStepCard(
 
   const base = {
     header: header(index, total),
-    problem: options.problem ?? '',
+    // A notice (the card clicked was out of date) stands alone; a problem is with the answer given.
+    problem: options.notice ?? (options.problem ? `Please check: ${options.problem}` : ''),
     label: '',
     choiceId: 'value' as const,
     choices: [],

@@ -1,23 +1,29 @@
 // Decides what answers a message or a card button: commands, the onboarding wizard, or a question
-// about the network. Wizard state is kept per user per conversation thread (private conversation
-// state), so people in one channel each run their own wizard.
+// about the network. Wizard state is kept per user per conversation thread, so people in one channel
+// each run their own wizard. A turn saves its new state before it answers, with the eTag it read:
+// a card whose buttons lead to a step that was never stored is never sent.
 import { randomUUID } from 'node:crypto';
-import type { BotState, StatePropertyAccessor, TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import { fallbackCard, helpCard, noticeCard } from '../cards/guide.card';
 import { scenarioListCard } from '../cards/answer.cards';
 import { planCards, feedbackButtons } from '../cards/plan.card';
 import { button } from '../cards/card-actions';
 import { wizardStepCard } from '../cards/wizard.card';
 import type { AdaptiveCard } from '../cards/render';
-import { planFor, ScenarioId, Situation, type Knowledge } from '../knowledge';
+import { planFor, ScenarioId, type Knowledge, type Situation } from '../knowledge';
 import type { Recognizer } from '../understanding/recognizer';
 import { situationFacts } from '../wizard/questions';
-import { advance, startWizard, WizardState, type WizardInput } from '../wizard/wizard.machine';
+import { advance, startWizard, type WizardInput, type WizardState } from '../wizard/wizard.machine';
 import type { Logger } from '../logger';
-import type { MessageHandler } from '../bot/guide.bot';
+import type { CardExecuteResult, MessageHandler } from '../bot/guide.bot';
 import { cardReply, textReply } from '../bot/replies';
+import { StateConflictError, StateUnavailableError } from '../bot/versioned.store';
 import { answerFor, cardsFor } from '../answers/reply';
 import { routeCard, routeText, type Intent, type WizardRef } from './router';
+import type { ThreadSnapshot, ThreadState, ThreadStore } from './thread.store';
+
+export const SAVE_FAILED = "I couldn't save your progress, please try again.";
+export const OUT_OF_DATE = 'That card is out of date. Here is where you are now.';
 
 /** What a turn answers with: an optional line of text and cards, in order. */
 export interface Reply {
@@ -25,49 +31,127 @@ export interface Reply {
   cards: AdaptiveCard[];
 }
 
+/** A reply, and the thread state to save before it is sent (absent when nothing changed). */
+interface Decision {
+  reply: Reply;
+  next?: ThreadState;
+}
+
+/** A turn either has a reply to send or could not save, in which case nothing else is sent. */
+type Outcome = { saved: true; reply: Reply } | { saved: false };
+
 export interface GuideHandlerDeps {
   knowledge: Knowledge;
   /** Understands free-text questions; injected so tests can swap it. */
   recognize: Recognizer;
-  privateState: BotState;
-  userState: BotState;
+  threads: ThreadStore;
   logger: Logger;
   newId?: () => string;
 }
 
+/** Intents whose answer reads or changes the stored wizard or plan. */
+const NEEDS_STATE: ReadonlySet<Intent['kind']> = new Set([
+  'start',
+  'restart',
+  'cancel',
+  'back',
+  'answer',
+  'plan',
+]);
+
 export class GuideHandler implements MessageHandler {
   private readonly k: Knowledge;
-  private readonly wizard: StatePropertyAccessor<unknown>;
-  private readonly lastSituation: StatePropertyAccessor<unknown>;
   private readonly newId: () => string;
 
   constructor(private readonly deps: GuideHandlerDeps) {
     this.k = deps.knowledge;
-    this.wizard = deps.privateState.createProperty('wizard');
-    this.lastSituation = deps.userState.createProperty('lastSituation');
     this.newId = deps.newId ?? (() => randomUUID());
   }
 
   async onMessage(context: TurnContext): Promise<void> {
     const value: unknown = context.activity.value;
-    const state = await this.readWizard(context);
-    const intent =
-      value !== undefined && value !== null && !context.activity.text
+    const clicked = value !== undefined && value !== null && !context.activity.text;
+    const outcome = await this.turn(context, (wizard) =>
+      clicked
         ? routeCard(value)
-        : routeText(context.activity.text ?? '', state && { knowledge: this.k, state });
-    await this.send(context, await this.handle(context, intent, state));
+        : routeText(context.activity.text ?? '', wizard && { knowledge: this.k, state: wizard }),
+    );
+    await this.send(context, outcome.saved ? outcome.reply : { text: SAVE_FAILED, cards: [] });
   }
 
   /**
    * An Action.Execute from a card (Teams' adaptiveCard/action invoke). Returns the card that replaces
-   * the one clicked; any further cards are sent as messages.
+   * the one clicked (any further cards are sent as messages), or a message that leaves it in place.
    */
-  async onCardExecute(context: TurnContext, data: unknown): Promise<AdaptiveCard | undefined> {
-    const reply = await this.handle(context, routeCard(data), await this.readWizard(context));
-    const [first, ...rest] = reply.cards;
-    if (!first) return reply.text ? noticeCard(reply.text) : undefined;
-    await this.send(context, { text: reply.text, cards: rest });
-    return first;
+  async onCardExecute(context: TurnContext, data: unknown): Promise<CardExecuteResult> {
+    const outcome = await this.turn(context, () => routeCard(data));
+    // The clicked card stays as it was, so the same click can simply be tried again.
+    if (!outcome.saved) return { message: SAVE_FAILED };
+    const [first, ...rest] = outcome.reply.cards;
+    if (!first) return outcome.reply.text ? { card: noticeCard(outcome.reply.text) } : {};
+    await this.send(context, { text: outcome.reply.text, cards: rest });
+    return { card: first };
+  }
+
+  /**
+   * Reads the thread, decides, saves, and only then answers. When another turn saved first, the
+   * action is decided again once on what that turn left: a card it made stale is answered with the
+   * current step instead. When storage fails, answers that need no state still go out.
+   */
+  private async turn(
+    context: TurnContext,
+    intentFor: (wizard: WizardState | undefined) => Intent,
+  ): Promise<Outcome> {
+    let read: ThreadSnapshot;
+    try {
+      read = await this.deps.threads.read(context);
+    } catch (error) {
+      if (!(error instanceof StateUnavailableError)) throw error;
+      const intent = intentFor(undefined);
+      if (NEEDS_STATE.has(intent.kind)) return { saved: false };
+      return { saved: true, reply: (await this.decide(context, intent, {})).reply };
+    }
+    const actedOn = read.thread.wizard?.id;
+    for (let attempt = 1; ; attempt += 1) {
+      const decision = await this.decide(context, intentFor(read.thread.wizard), read.thread);
+      if (!decision.next) return { saved: true, reply: decision.reply };
+      try {
+        await this.deps.threads.save(context, read, decision.next);
+        await this.rememberPlan(context, read.thread, decision.next);
+        return { saved: true, reply: decision.reply };
+      } catch (error) {
+        if (error instanceof StateUnavailableError) return { saved: false };
+        if (!(error instanceof StateConflictError)) throw error;
+        this.deps.logger.info(
+          { conversationId: context.activity.conversation?.id, attempt },
+          'state changed by another turn; deciding again',
+        );
+        try {
+          read = await this.deps.threads.read(context);
+        } catch (readError) {
+          if (readError instanceof StateUnavailableError) return { saved: false };
+          throw readError;
+        }
+        // A wizard started or ended by the other turn is not one this action was meant for.
+        if (attempt >= 2 || read.thread.wizard?.id !== actedOn) {
+          return { saved: true, reply: this.outOfDate(read.thread.wizard) };
+        }
+      }
+    }
+  }
+
+  /** The plan a thread just finished is also kept for the person, for `plan` in other threads. */
+  private async rememberPlan(context: TurnContext, before: ThreadState, after: ThreadState) {
+    if (!after.plan || after.plan === before.plan) return;
+    try {
+      await this.deps.threads.rememberPlanForUser(context, after.plan);
+    } catch (error) {
+      // The thread has its plan; only the copy for other threads is missing.
+      this.deps.logger.warn(
+        { err: { message: (error as Error).message } },
+        'could not keep the plan for other conversations',
+      );
+    }
   }
 
   private async send(context: TurnContext, reply: Reply): Promise<void> {
@@ -75,48 +159,65 @@ export class GuideHandler implements MessageHandler {
     for (const card of reply.cards) await context.sendActivity(cardReply(card));
   }
 
-  /** The one place an intent is answered, whether it was typed or clicked. */
-  private async handle(
+  private outOfDate(state: WizardState | undefined): Reply {
+    return state
+      ? { cards: [wizardStepCard(this.k, state, { notice: OUT_OF_DATE })] }
+      : { text: 'That wizard has already ended. Say **start** to begin a new one.', cards: [] };
+  }
+
+  /** The one place an intent is answered, whether it was typed or clicked. No side effects on state. */
+  private async decide(
     context: TurnContext,
     intent: Intent,
-    state: WizardState | undefined,
-  ): Promise<Reply> {
+    thread: ThreadState,
+  ): Promise<Decision> {
+    const state = thread.wizard;
     // A wizard button must belong to the wizard still running, and to its current step.
     if ('card' in intent && intent.card && !this.isCurrent(state, intent.card)) {
-      return state
-        ? {
-            text: 'That card is from an earlier step or an earlier wizard. Here is where you are now:',
-            cards: [wizardStepCard(this.k, state)],
-          }
-        : { text: 'That wizard has already ended. Say **start** to begin a new one.', cards: [] };
+      return { reply: this.outOfDate(state) };
     }
+    const noWizard = {
+      reply: { text: 'There is no wizard running. Say **start** to begin one.', cards: [] },
+    };
     switch (intent.kind) {
       case 'help':
-        return this.help(state);
+        return { reply: this.help(state) };
       case 'start':
-        return this.begin(context, intent.scenario);
+        return this.begin(thread, intent.scenario);
       case 'restart':
         // A new id makes every card of the abandoned run stale.
-        return this.begin(context);
+        return this.begin(thread);
       case 'cancel':
-        return this.cancel(context, state);
+        if (!state) {
+          return {
+            reply: {
+              text: 'There is no wizard running, so there is nothing to cancel.',
+              cards: [],
+            },
+          };
+        }
+        return {
+          reply: {
+            text: 'Wizard cancelled. Say **start** whenever you want to begin again.',
+            cards: [],
+          },
+          next: { plan: thread.plan },
+        };
       case 'back':
-        return state
-          ? this.step(context, state, { kind: 'back' })
-          : { text: 'There is no wizard running. Say **start** to begin one.', cards: [] };
+        return state ? this.step(thread, state, { kind: 'back' }) : noWizard;
       case 'answer':
-        return state
-          ? this.step(context, state, { kind: 'answer', ...intent.input })
-          : { text: 'There is no wizard running. Say **start** to begin one.', cards: [] };
+        return state ? this.step(thread, state, { kind: 'answer', ...intent.input }) : noWizard;
       case 'scenarios':
-        return { cards: [scenarioListCard(this.k)] };
+        return { reply: { cards: [scenarioListCard(this.k)] } };
       case 'plan':
-        return this.lastPlan(context);
+        return { reply: await this.lastPlan(context, thread) };
       case 'show': {
         const cards = cardsFor(this.k, intent.target.kind, intent.target.id);
-        return cards
-          ? { cards }
-          : { text: "I don't know that item any more.", cards: [scenarioListCard(this.k)] };
+        return {
+          reply: cards
+            ? { cards }
+            : { text: "I don't know that item any more.", cards: [scenarioListCard(this.k)] },
+        };
       }
       case 'feedback':
         this.deps.logger.info(
@@ -128,19 +229,23 @@ export class GuideHandler implements MessageHandler {
           'feedback',
         );
         return {
-          text:
-            intent.helpful === 'yes'
-              ? 'Thanks, glad it helped.'
-              : 'Thanks for telling me. If something was wrong or missing, say what in a message so the team can fix it.',
-          cards: [],
+          reply: {
+            text:
+              intent.helpful === 'yes'
+                ? 'Thanks, glad it helped.'
+                : 'Thanks for telling me. If something was wrong or missing, say what in a message so the team can fix it.',
+            cards: [],
+          },
         };
       case 'question':
-        return this.question(intent.text);
+        return { reply: this.question(intent.text) };
       case 'unreadable-card':
         this.deps.logger.info({ issues: intent.problems }, 'unreadable card data');
         return {
-          text: "I couldn't read that button: it may belong to an older version of one of my cards.",
-          cards: state ? [wizardStepCard(this.k, state)] : [helpCard()],
+          reply: {
+            text: "I couldn't read that button: it may belong to an older version of one of my cards.",
+            cards: state ? [wizardStepCard(this.k, state)] : [helpCard()],
+          },
         };
     }
   }
@@ -169,36 +274,27 @@ export class GuideHandler implements MessageHandler {
     };
   }
 
-  private async begin(context: TurnContext, scenario?: string): Promise<Reply> {
+  private begin(thread: ThreadState, scenario?: string): Decision {
     const preselected = ScenarioId.safeParse(scenario);
-    const state = startWizard(this.newId(), preselected.success ? preselected.data : undefined);
-    await this.wizard.set(context, state);
-    return { cards: [wizardStepCard(this.k, state)] };
+    const wizard = startWizard(this.newId(), preselected.success ? preselected.data : undefined);
+    return { reply: { cards: [wizardStepCard(this.k, wizard)] }, next: { ...thread, wizard } };
   }
 
-  private async cancel(context: TurnContext, state: WizardState | undefined): Promise<Reply> {
-    if (!state)
-      return { text: 'There is no wizard running, so there is nothing to cancel.', cards: [] };
-    await this.wizard.delete(context);
-    return { text: 'Wizard cancelled. Say **start** whenever you want to begin again.', cards: [] };
-  }
-
-  private async step(context: TurnContext, state: WizardState, input: WizardInput): Promise<Reply> {
+  private step(thread: ThreadState, state: WizardState, input: WizardInput): Decision {
     const result = advance(this.k, state, input);
     if (result.kind === 'ask') {
-      await this.wizard.set(context, result.state);
-      return {
-        cards: [
-          wizardStepCard(this.k, result.state, {
-            problem: result.problem,
-            suggestions: result.suggestions,
-          }),
-        ],
-      };
+      const card = wizardStepCard(this.k, result.state, {
+        problem: result.problem,
+        suggestions: result.suggestions,
+      });
+      // An answer that was not accepted leaves the stored step as it is.
+      if (result.state === state) return { reply: { cards: [card] } };
+      return { reply: { cards: [card] }, next: { ...thread, wizard: result.state } };
     }
-    await this.wizard.delete(context);
-    await this.lastSituation.set(context, result.situation);
-    return { cards: this.planCardsFor(result.situation) };
+    return {
+      reply: { cards: this.planCardsFor(result.situation) },
+      next: { plan: result.situation },
+    };
   }
 
   private planCardsFor(situation: Situation): AdaptiveCard[] {
@@ -215,28 +311,21 @@ export class GuideHandler implements MessageHandler {
     });
   }
 
-  private async lastPlan(context: TurnContext): Promise<Reply> {
-    const stored = Situation.safeParse(await this.lastSituation.get(context));
-    if (!stored.success) {
+  /** This thread's last plan, else the last one this person finished in another conversation. */
+  private async lastPlan(context: TurnContext, thread: ThreadState): Promise<Reply> {
+    let situation = thread.plan;
+    try {
+      situation ??= await this.deps.threads.lastPlanOfUser(context);
+    } catch (error) {
+      if (!(error instanceof StateUnavailableError)) throw error;
+      return { text: "I couldn't read your last plan just now, please try again.", cards: [] };
+    }
+    if (!situation) {
       return {
         text: "You haven't finished the wizard yet, so there is no plan to show. Say **start** to begin.",
         cards: [],
       };
     }
-    return { cards: this.planCardsFor(stored.data) };
-  }
-
-  /** The wizard in progress, if any; stored data that no longer parses is dropped, not trusted. */
-  private async readWizard(context: TurnContext): Promise<WizardState | undefined> {
-    const stored = await this.wizard.get(context);
-    if (stored === undefined) return undefined;
-    const parsed = WizardState.safeParse(stored);
-    if (parsed.success) return parsed.data;
-    this.deps.logger.warn(
-      { conversationId: context.activity.conversation?.id },
-      'dropping unreadable wizard state',
-    );
-    await this.wizard.delete(context);
-    return undefined;
+    return { cards: this.planCardsFor(situation) };
   }
 }

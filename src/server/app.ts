@@ -1,6 +1,5 @@
 // Wires the bot together from a parsed configuration: storage, state, handlers, adapter and HTTP server.
-import path from 'node:path';
-import { ConversationState, PrivateConversationState, UserState, type Storage } from 'botbuilder';
+import type { Storage } from 'botbuilder';
 import type { ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
@@ -8,8 +7,9 @@ import { createAdapter, createAuthentication } from '../bot/adapter';
 import { GuideBot } from '../bot/guide.bot';
 import { mentionMiddleware } from '../bot/mention.middleware';
 import { turnLogMiddleware } from '../bot/turn-log.middleware';
-import { SqliteStorage } from '../bot/sqlite.storage';
 import { GuideHandler } from '../conversation/guide.handler';
+import { ThreadStore } from '../conversation/thread.store';
+import { openConversationState } from '../bot/state.storage';
 import { createRecognizer } from '../understanding/recognizer';
 import { knowledgeSummary, loadKnowledge, type Knowledge } from '../knowledge';
 import { startServer, type RunningServer } from './server';
@@ -35,29 +35,19 @@ function readVersion(): string {
   return (require(projectPath('package.json')) as { version: string }).version;
 }
 
-function createStorage(config: Config): Storage & { close?: () => void } {
-  return new SqliteStorage(path.resolve(config.DATA_DIR, 'bot-state.sqlite'));
-}
-
 export async function startApp(options: AppOptions): Promise<RunningApp> {
   const { config, logger } = options;
-  const storage = options.storage ?? createStorage(config);
-  const storageKind = options.storage ? options.storage.constructor.name : config.STORAGE;
-
   // A malformed knowledge file stops startup here, naming the file and field.
   const knowledge = options.knowledge ?? loadKnowledge();
-  const conversationState = new ConversationState(storage);
-  const userState = new UserState(storage);
-  const privateState = new PrivateConversationState(storage);
+  // A DATA_DIR that cannot be written stops startup here, naming the setting and the path.
+  const state = await openConversationState(config, logger, options.storage);
 
   const bot = new GuideBot({
     knowledge,
-    states: [conversationState, userState, privateState],
     messages: new GuideHandler({
       knowledge,
       recognize: createRecognizer(knowledge),
-      privateState,
-      userState,
+      threads: new ThreadStore(state.store, logger),
       logger,
     }),
   });
@@ -72,9 +62,10 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     logger,
     host: config.HOST,
     port: config.PORT,
+    checkStorage: () => state.health.check(),
     health: {
       version: readVersion(),
-      storage: storageKind,
+      storage: state.kind,
       knowledge: (({ asOf, rules }) => ({ asOf, rules }))(knowledgeSummary(knowledge)),
     },
   });
@@ -84,7 +75,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     ...server,
     async close() {
       await server.drain(config.SHUTDOWN_TIMEOUT_MS);
-      storage.close?.();
+      state.close();
     },
   };
 }

@@ -4,6 +4,7 @@ import restify from 'restify';
 import type { AddressInfo } from 'node:net';
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type { Logger } from '../logger';
+import type { StorageStatus } from '../bot/storage-health';
 import { BadRequestError, parseActivityBody, readBody } from './request-body';
 
 export interface HealthInfo {
@@ -17,6 +18,8 @@ export interface ServerOptions {
   logic: (context: TurnContext) => Promise<void>;
   logger: Logger;
   health: HealthInfo;
+  /** Whether state can be saved; a failing storage turns /healthz into 503 until it returns. */
+  checkStorage?: () => Promise<StorageStatus>;
   host?: string;
   port?: number;
 }
@@ -50,6 +53,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   server.get('/healthz', async (_req, res) => {
     if (draining) return sendJson(res, 503, { status: 'draining' });
     if (!ready) return sendJson(res, 503, { status: 'starting' });
+    const storage = await options.checkStorage?.();
+    if (storage?.status === 'failing') {
+      return sendJson(res, 503, { status: 'storage failing', ...health, storageStatus: storage });
+    }
     sendJson(res, 200, { status: 'ok', ...health });
   });
 

@@ -249,7 +249,7 @@ describe('back, start over and cancel', () => {
     const restarted = latestCard(await chat.click(region, 'Start over'));
     expect(cardText(restarted)).toContain('What do you use the secured workspace for?');
     const old = await chat.click(region, 'Next', { region: 'eastus' });
-    expect(textOf(old)).toContain('from an earlier step or an earlier wizard');
+    expect(textOf(old)).toContain('That card is out of date');
     expect(cardText(latestCard(old))).toContain('What do you use the secured workspace for?');
   });
 
@@ -284,7 +284,7 @@ describe('old and tampered cards', () => {
     const first = latestCard(await chat.say('start'));
     await chat.click(first, 'Next', { picks: 'studio' });
     const again = await chat.click(first, 'Next', { picks: 'compute' });
-    expect(textOf(again)).toContain('from an earlier step');
+    expect(textOf(again)).toContain('That card is out of date');
     expect(cardText(latestCard(again))).toContain('How is outbound traffic');
   });
 

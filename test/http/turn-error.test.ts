@@ -7,11 +7,14 @@ import { APOLOGY } from '../../src/bot/adapter';
 import { message, post } from '../support/activities';
 import { startTestApp, type TestApp } from '../support/app';
 
-/** Storage that fails while `broken` is set, as a full disk or a lost connection would. */
+/**
+ * Storage that breaks its contract while `broken` is set (a read answers nothing at all), as a bug
+ * would. (A storage that is merely down is answered politely: see state.test.ts.)
+ */
 class FlakyStorage extends MemoryStorage {
   broken = false;
   override async read(keys: string[]): Promise<StoreItems> {
-    if (this.broken) throw new Error('storage is unavailable');
+    if (this.broken) return undefined as unknown as StoreItems;
     return super.read(keys);
   }
 }

@@ -3,7 +3,7 @@ import { ALICE } from '../support/activities';
 import { cardProblems, cardText } from '../support/card-validation';
 import { startFakeChannel, type FakeChannel } from '../support/fake-channel';
 import { startTestApp, type TestApp } from '../support/app';
-import { HttpTeamsClient } from '../support/http-client';
+import { answerSwedenWithFirewall, HttpTeamsClient } from '../support/http-client';
 import { newConversationId } from '../support/teams-client';
 
 let app: TestApp;
@@ -33,14 +33,7 @@ describe('the wizard over HTTP', () => {
     expect(region.status).toBe(200);
     expect(cardText(region.updated)).toContain('Which Azure region');
 
-    const egress = await chat.click(region.updated, 'Next', { region: 'swedencentral' });
-    expect(cardText(egress.updated)).toContain('Network plan wizard · step 3 of 4');
-    const setup = await chat.click(egress.updated, 'Next', { value: 'azure-firewall' });
-    expect(cardText(setup.updated)).toContain('Which of these apply to your setup?');
-    const plan = await chat.click(setup.updated, 'Show my plan', {
-      computePublicIp: 'no',
-      hbi: 'yes',
-    });
+    const plan = await answerSwedenWithFirewall(chat, region.updated);
 
     const planCard = plan.updated!;
     expect(cardProblems(planCard)).toEqual([]);

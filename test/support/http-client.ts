@@ -55,3 +55,16 @@ export class HttpTeamsClient {
     return this.send(invoke(name, value, this.options));
   }
 }
+
+/**
+ * From the region question of a wizard for compute and studio: Sweden Central, Azure Firewall, and
+ * on the yes/no card no public IP, no VS Code, an hbi workspace. Returns the turn that shows the plan.
+ */
+export async function answerSwedenWithFirewall(
+  chat: HttpTeamsClient,
+  regionCard: unknown,
+): Promise<HttpTurn> {
+  const egress = await chat.click(regionCard, 'Next', { region: 'swedencentral' });
+  const setup = await chat.click(egress.updated, 'Next', { value: 'azure-firewall' });
+  return chat.click(setup.updated, 'Show my plan', { computePublicIp: 'no', hbi: 'yes' });
+}

@@ -1,29 +1,22 @@
 // The bot wired as in production, but on botbuilder-testing's TestAdapter with in-memory storage,
 // so dialog tests run fast on channel msteams.
-import {
-  ConversationState,
-  MemoryStorage,
-  PrivateConversationState,
-  UserState,
-  TestAdapter,
-  type Activity,
-} from 'botbuilder';
+import { MemoryStorage, TestAdapter, type Activity, type Storage } from 'botbuilder';
 import { GuideBot } from '../../src/bot/guide.bot';
+import { VersionedStore } from '../../src/bot/versioned.store';
 import { mentionMiddleware } from '../../src/bot/mention.middleware';
 import { GuideHandler } from '../../src/conversation/guide.handler';
+import { ThreadStore } from '../../src/conversation/thread.store';
 import { createLogger } from '../../src/logger';
 import { getKnowledge } from '../../src/knowledge';
 import { createRecognizer, type Recognizer } from '../../src/understanding/recognizer';
 
-export function createTestBot(storage = new MemoryStorage(), recognizer?: Recognizer) {
-  const userState = new UserState(storage);
-  const privateState = new PrivateConversationState(storage);
-  const states = [new ConversationState(storage), userState, privateState];
+export function createTestBot(storage: Storage = new MemoryStorage(), recognizer?: Recognizer) {
   const logger = createLogger('silent');
   const knowledge = getKnowledge();
   const recognize = recognizer ?? createRecognizer(knowledge);
-  const messages = new GuideHandler({ knowledge, recognize, privateState, userState, logger });
-  const bot = new GuideBot({ knowledge, states, messages });
+  const threads = new ThreadStore(new VersionedStore(storage), logger);
+  const messages = new GuideHandler({ knowledge, recognize, threads, logger });
+  const bot = new GuideBot({ knowledge, messages });
   // Only the channel is fixed: TestAdapter copies its template over every activity, and tests
   // choose the conversation and the sender themselves.
   const adapter = new TestAdapter((context) => bot.run(context), {
