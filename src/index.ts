@@ -25,6 +25,7 @@ async function main(): Promise<void> {
       ? 'local mode: MicrosoftAppId is empty, so requests are not authenticated; do not expose this port'
       : 'Teams mode: every request must carry a valid Bot Framework token',
   );
+  if (app.chatPage) logger.info({ chatPage: app.chatPage }, `chat page: open ${app.chatPage}`);
 
   let stopping = false;
   const stop = (signal: string) => {

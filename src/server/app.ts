@@ -1,7 +1,7 @@
 // Wires the bot together from a parsed configuration: storage, state, handlers, adapter and HTTP server.
 import type { Storage } from 'botbuilder';
 import type { ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
-import type { Config } from '../config';
+import { isLocalMode, type Config } from '../config';
 import type { Logger } from '../logger';
 import { createAdapter, createAuthentication } from '../bot/adapter';
 import { GuideBot } from '../bot/guide.bot';
@@ -14,6 +14,7 @@ import { createRecognizer } from '../understanding/recognizer';
 import { knowledgeSummary, loadKnowledge, type Knowledge } from '../knowledge';
 import { startServer, type RunningServer } from './server';
 import { projectPath } from '../paths';
+import { chatPageUrl, registerChatPage } from './webchat';
 
 export interface AppOptions {
   config: Config;
@@ -27,6 +28,8 @@ export interface AppOptions {
 }
 
 export interface RunningApp extends RunningServer {
+  /** The local chat page's address; only in local mode. */
+  chatPage?: string;
   close(): Promise<void>;
 }
 
@@ -63,6 +66,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     host: config.HOST,
     port: config.PORT,
     checkStorage: () => state.health.check(),
+    routes: isLocalMode(config) ? (routes) => registerChatPage(routes, { logger }) : undefined,
     health: {
       version: readVersion(),
       storage: state.kind,
@@ -73,6 +77,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
 
   return {
     ...server,
+    chatPage: isLocalMode(config) ? chatPageUrl(server.port) : undefined,
     async close() {
       await server.drain(config.SHUTDOWN_TIMEOUT_MS);
       state.close();

@@ -22,6 +22,8 @@ export interface ServerOptions {
   checkStorage?: () => Promise<StorageStatus>;
   host?: string;
   port?: number;
+  /** More routes (the local chat page), registered before the server listens. */
+  routes?: (server: restify.Server) => void;
 }
 
 export interface RunningServer {
@@ -82,6 +84,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (inFlight === 0) idle?.();
     }
   });
+
+  options.routes?.(server);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -18,6 +18,23 @@ export function browserAvailable(): boolean {
   return found;
 }
 
+/** Debian's Chromium, headless, with nothing that reaches the network on its own. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
 export interface Rendered {
   /** Height of the card in px, toggled sections closed. */
   height: number;
@@ -29,7 +46,7 @@ export interface Rendered {
 
 function page(width: number): string {
   const script = (file: string) => readFileSync(projectPath('node_modules', file), 'utf8');
-  const hostConfig = readFileSync(path.join(__dirname, 'teams-hostconfig.json'), 'utf8');
+  const hostConfig = readFileSync(projectPath('web', 'teams-hostconfig.json'), 'utf8');
   return `<!doctype html><html><head><meta charset="utf-8"><style>
     body { margin: 0; background: #f5f5f5; font-family: 'Segoe UI', 'Open Sans', 'Liberation Sans', sans-serif; }
     #bubble { width: ${width}px; background: #fff; border-radius: 6px; margin: 8px; }
@@ -87,19 +104,7 @@ export class CardRenderer {
   ) {}
 
   static async open(width = 500): Promise<CardRenderer> {
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    const browser = await launchChromium();
     const tab = await browser.newPage({ viewport: { width: width + 16, height: 900 } });
     await tab.setContent(page(width));
     return new CardRenderer(browser, tab);
