@@ -11,6 +11,11 @@ const sdkPackages = [
   '@microsoft/agents-*',
 ];
 
+const toolingOutOfProduct = {
+  group: ['**/tools/**', '**/test/**'],
+  message: 'src/ is the product: it must not import from tools/ or test/.',
+};
+
 export default tseslint.config(
   { ignores: ['dist/', 'build/', 'node_modules/', 'coverage/', 'data/'] },
   js.configs.recommended,
@@ -25,28 +30,37 @@ export default tseslint.config(
     },
   },
   {
+    // The product never depends on its tooling or tests: dist/ holds only what runs.
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [toolingOutOfProduct] }],
+    },
+  },
+  {
     files: [
       'src/knowledge/**/*.ts',
       'src/cards/**/*.ts',
       'src/wizard/**/*.ts',
-      'src/app-package/**/*.ts',
       'src/understanding/**/*.ts',
       'src/answers/**/*.ts',
+      'src/export/**/*.ts',
+      'src/nsg-check/**/*.ts',
     ],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
+            toolingOutOfProduct,
             {
               group: sdkPackages,
               message:
-                'Knowledge, understanding, answers, cards and the wizard stay free of the bot SDK: only src/bot, src/conversation and src/server may import it.',
+                'Knowledge, understanding, answers, cards, the wizard, exports and the NSG check stay free of the bot SDK: only src/bot, src/conversation and src/server may import it.',
             },
             {
               group: ['**/bot/**', '**/conversation/**', '**/server/**'],
               message:
-                'Knowledge, understanding, answers, cards and the wizard must not depend on the bot layers.',
+                'Knowledge, understanding, answers, cards, the wizard, exports and the NSG check must not depend on the bot layers.',
             },
           ],
         },

@@ -5,6 +5,7 @@ import { button, type Button, type CardAction } from '../cards/card-actions';
 import { answerCard } from '../cards/answer.card';
 import { choicesCard, scenarioCards } from '../cards/answer.cards';
 import { feedbackButtons } from '../cards/plan.card';
+import { showAsCommands } from '../cards/commands.card';
 import type { AdaptiveCard } from '../cards/render';
 import { NO_FACETS } from '../understanding/facets';
 import type { Recognition, Target } from '../understanding/recognizer';
@@ -64,6 +65,8 @@ export interface CardStyle {
   /** Personal controls (feedback, "Did you mean") are left out of a card shared into a chat. */
   shared?: boolean;
   alternatives?: readonly Target[];
+  /** What the answer is about, so its rules can be shown as commands. */
+  exportTarget?: Pick<Target, 'kind' | 'id'>;
 }
 
 /** The focused answer as a card. */
@@ -77,6 +80,10 @@ export function viewCard(view: AnswerView, style: CardStyle = {}): AdaptiveCard 
         id: view.wholeScenario,
       }),
     );
+  }
+  if (style.exportTarget && view.rows.length > 0 && !style.shared) {
+    const { kind, id } = style.exportTarget;
+    actions.push(showAsCommands({ kind, id }));
   }
   const feedback = style.shared ? [] : feedbackButtons(view.feedbackTarget);
   return answerCard({
@@ -112,7 +119,8 @@ export function answerFor(k: Knowledge, recognition: Recognition, question: stri
     case 'answer': {
       const view = focusedAnswer(k, recognition.target, recognition.facets);
       if (!view) return { cards: [] };
-      return { cards: [viewCard(view, { alternatives: recognition.alternatives })] };
+      const { alternatives, target } = recognition;
+      return { cards: [viewCard(view, { alternatives, exportTarget: target })] };
     }
     case 'choices':
       return {
@@ -172,7 +180,7 @@ export function cardsFor(k: Knowledge, kind: ShowKind, id: string): AdaptiveCard
     if (!target) return undefined;
     if (kind === 'scenario') return scenarioCards(k, id as ScenarioId);
     const view = focusedAnswer(k, target, NO_FACETS);
-    return view ? [viewCard(view)] : undefined;
+    return view ? [viewCard(view, { exportTarget: { kind, id } })] : undefined;
   });
 }
 

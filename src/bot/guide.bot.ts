@@ -19,6 +19,8 @@ export interface CardExecuteResult {
 export interface MessageHandler {
   onMessage(context: TurnContext): Promise<void>;
   onCardExecute(context: TurnContext, data: unknown): Promise<CardExecuteResult>;
+  /** The person accepted or declined a file the bot offered (Teams' file consent card). */
+  onFileConsent?(context: TurnContext, value: unknown): Promise<void>;
 }
 
 /** Teams' adaptiveCard/action invoke; botbuilder reads it without checking its shape. */
@@ -62,6 +64,10 @@ export class GuideBot extends TeamsActivityHandler {
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     if (context.activity.name === 'composeExtension/query') {
       return answerMessageExtensionQuery(this.deps.knowledge, context.activity.value);
+    }
+    if (context.activity.name === 'fileConsent/invoke' && this.deps.messages.onFileConsent) {
+      await this.deps.messages.onFileConsent(context, context.activity.value);
+      return { status: 200 };
     }
     if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
     const parsed = AdaptiveCardActionInvoke.safeParse(context.activity.value);

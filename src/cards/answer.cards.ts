@@ -5,6 +5,7 @@ import { overviewFor } from '../knowledge/overview.query';
 import { CardAction } from './card-actions';
 import { button, type Button } from './card-actions';
 import { feedbackButtons, planCards } from './plan.card';
+import { showAsCommands } from './commands.card';
 import { renderCard, type AdaptiveCard } from './render';
 
 const Text = z.string();
@@ -46,16 +47,25 @@ const startWizard = (scenario?: ScenarioId): Button =>
     scenario ? { action: 'wizard.start', scenario } : { action: 'wizard.start' },
   );
 
+/** One choice per scenario, each with the same button doing `data` for its scenario. */
+export function scenarioChoices(
+  k: Knowledge,
+  label: string,
+  data: (id: ScenarioId) => CardAction,
+): Choice[] {
+  return k.scenarios.map((s) => ({
+    title: s.title,
+    detail: s.summary,
+    button: label,
+    data: data(s.id),
+  }));
+}
+
 export function scenarioListCard(k: Knowledge) {
   return choicesCard(
     'Scenarios I know',
     'Select one to see its inbound rules, outbound rules and configuration steps.',
-    k.scenarios.map((s) => ({
-      title: s.title,
-      detail: s.summary,
-      button: 'Show this scenario',
-      data: { action: 'show', kind: 'scenario', id: s.id },
-    })),
+    scenarioChoices(k, 'Show this scenario', (id) => ({ action: 'show', kind: 'scenario', id })),
     [startWizard()],
   );
 }
@@ -72,6 +82,10 @@ export function scenarioCards(k: Knowledge, id: ScenarioId): AdaptiveCard[] {
       { title: 'Extra configuration', value: scenario.table.extra },
       ...scenario.links.map((l) => ({ title: 'Read more', value: `[${l.title}](${l.url})` })),
     ],
-    actions: [startWizard(id), ...feedbackButtons(`scenario:${id}`)],
+    actions: [
+      startWizard(id),
+      showAsCommands({ kind: 'scenario', id }),
+      ...feedbackButtons(`scenario:${id}`),
+    ],
   });
 }

@@ -2,6 +2,7 @@
 // schemas type the card view models and parse what arrives, so a tampered or stale payload is caught.
 import { z } from 'zod';
 import { yesNoFields } from '../wizard/questions';
+import { ExportAction, NsgCheckAction } from './export-actions';
 
 const Id = z.string().min(1).max(80);
 const ShortText = z.string().max(200);
@@ -56,6 +57,8 @@ export const CardAction = z.discriminatedUnion('action', [
   WizardCancelAction,
   ShowAction,
   FeedbackAction,
+  ExportAction,
+  NsgCheckAction,
 ]);
 export type CardAction = z.infer<typeof CardAction>;
 export type WizardAction = Extract<CardAction, { action: `wizard.${string}` }>;

@@ -34,9 +34,19 @@ function loadTemplate(name: string): Template {
   return template;
 }
 
+/** Whether any string in the value holds `${`; walks without allocating, for the common "no". */
+function containsTemplateSyntax(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('${');
+  if (Array.isArray(value)) return value.some(containsTemplateSyntax);
+  if (value && typeof value === 'object') return Object.values(value).some(containsTemplateSyntax);
+  return false;
+}
+
 /** Paths of string values that still hold `${…}` after binding, e.g. `body[2].text`. */
 export function findUnbound(value: unknown, at = ''): string[] {
-  if (typeof value === 'string') return value.includes('${') ? [at || '(root)'] : [];
+  // Paths are built only for a card that has something unbound: every render checks, few fail.
+  if (!containsTemplateSyntax(value)) return [];
+  if (typeof value === 'string') return [at || '(root)'];
   if (Array.isArray(value)) return value.flatMap((item, i) => findUnbound(item, `${at}[${i}]`));
   if (value && typeof value === 'object') {
     return Object.entries(value).flatMap(([key, item]) =>
@@ -51,6 +61,8 @@ export function findUnbound(value: unknown, at = ''): string[] {
  * keeps it visible as typed while telling it apart from a template field that stayed unbound.
  */
 function neutralizeTemplateSyntax(value: unknown): unknown {
+  // Most view models hold no `${` at all: they are bound as they are, without a copy.
+  if (!containsTemplateSyntax(value)) return value;
   if (typeof value === 'string') return value.replaceAll('${', '$\u200b{');
   if (Array.isArray(value)) return value.map(neutralizeTemplateSyntax);
   if (value && typeof value === 'object') {

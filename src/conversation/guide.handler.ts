@@ -17,22 +17,35 @@ import { advance, startWizard, type WizardInput, type WizardState } from '../wiz
 import type { Logger } from '../logger';
 import type { CardExecuteResult, MessageHandler } from '../bot/guide.bot';
 import { cardReply, textReply } from '../bot/replies';
+import { showAsCommands } from '../cards/commands.card';
+import { nsgHelpText } from '../cards/nsg-check.card';
+import { CommandsFlow, type ExportRequest } from './commands.flow';
+import type { DownloadPolicy } from './file-download';
 import { StateConflictError, StateUnavailableError } from '../bot/versioned.store';
 import { answerFor, cardsFor } from '../answers/reply';
-import { routeCard, routeText, type Intent, type WizardRef } from './router';
+import { routeAttachment, routeCard, routeText, type Intent, type WizardRef } from './router';
 import type { ThreadSnapshot, ThreadState, ThreadStore } from './thread.store';
 
 export const SAVE_FAILED = "I couldn't save your progress, please try again.";
 export const OUT_OF_DATE = 'That card is out of date. Here is where you are now.';
 
-/** What a turn answers with: an optional line of text and cards, in order. */
+/** What a turn answers with: an optional line of text and cards, in order, then text files. */
 export interface Reply {
   text?: string;
   cards: AdaptiveCard[];
+  /** Sent only in 1:1 chats, where a file belongs to the one person who asked. */
+  files?: ReplyFile[];
+}
+
+export interface ReplyFile {
+  name: string;
+  text: string;
+  /** How to make the file again when the person accepts it later. */
+  request: ExportRequest;
 }
 
 /** A reply, and the thread state to save before it is sent (absent when nothing changed). */
-interface Decision {
+export interface Decision {
   reply: Reply;
   next?: ThreadState;
 }
@@ -47,6 +60,20 @@ export interface GuideHandlerDeps {
   threads: ThreadStore;
   logger: Logger;
   newId?: () => string;
+  /** Which attached-file links may be downloaded, and how much; tests allow a local server. */
+  downloads?: DownloadPolicy;
+}
+
+/** Situations whose plan cards are kept; each entry is a few tens of KB. */
+const PLAN_CACHE_SIZE = 200;
+
+/** Shared cards must not change under another turn: freezing makes any attempt fail loudly. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }
 
 /** Intents whose answer reads or changes the stored wizard or plan. */
@@ -62,19 +89,26 @@ const NEEDS_STATE: ReadonlySet<Intent['kind']> = new Set([
 export class GuideHandler implements MessageHandler {
   private readonly k: Knowledge;
   private readonly newId: () => string;
+  private readonly plans = new Map<string, AdaptiveCard[]>();
+  private readonly commands: CommandsFlow;
 
   constructor(private readonly deps: GuideHandlerDeps) {
     this.k = deps.knowledge;
+    this.commands = new CommandsFlow(deps.knowledge, deps.downloads);
     this.newId = deps.newId ?? (() => randomUUID());
   }
 
   async onMessage(context: TurnContext): Promise<void> {
     const value: unknown = context.activity.value;
     const clicked = value !== undefined && value !== null && !context.activity.text;
-    const outcome = await this.turn(context, (wizard) =>
-      clicked
-        ? routeCard(value)
-        : routeText(context.activity.text ?? '', wizard && { knowledge: this.k, state: wizard }),
+    const text = context.activity.text ?? '';
+    const outcome = await this.turn(
+      context,
+      (wizard) =>
+        routeAttachment(context.activity.attachments, text) ??
+        (clicked
+          ? routeCard(value)
+          : routeText(text, wizard && { knowledge: this.k, state: wizard })),
     );
     await this.send(context, outcome.saved ? outcome.reply : { text: SAVE_FAILED, cards: [] });
   }
@@ -154,9 +188,14 @@ export class GuideHandler implements MessageHandler {
     }
   }
 
+  async onFileConsent(context: TurnContext, value: unknown): Promise<void> {
+    await this.commands.onFileConsent(context, value);
+  }
+
   private async send(context: TurnContext, reply: Reply): Promise<void> {
     if (reply.text) await context.sendActivity(textReply(reply.text));
     for (const card of reply.cards) await context.sendActivity(cardReply(card));
+    await this.commands.sendFiles(context, reply.files ?? []);
   }
 
   private outOfDate(state: WizardState | undefined): Reply {
@@ -237,6 +276,16 @@ export class GuideHandler implements MessageHandler {
             cards: [],
           },
         };
+      case 'export':
+        return { reply: this.commands.exportAs(context, intent, thread) };
+      case 'nsg-check':
+        return this.commands.checkPasted(intent.json, intent.words, thread);
+      case 'nsg-scenarios':
+        return { reply: this.commands.checkPending(intent.scenario, thread) };
+      case 'nsg-file':
+        return this.commands.checkFile(context, intent.url, intent.words, thread);
+      case 'nsg-help':
+        return { reply: { text: nsgHelpText(), cards: [] } };
       case 'question':
         return { reply: this.question(intent.text) };
       case 'unreadable-card':
@@ -297,7 +346,23 @@ export class GuideHandler implements MessageHandler {
     };
   }
 
+  /**
+   * A plan's cards depend only on the situation (and the knowledge, fixed while running), and many
+   * people share a few situations: they are made once per situation, not on every finish or "plan".
+   */
   private planCardsFor(situation: Situation): AdaptiveCard[] {
+    const key = JSON.stringify(situation);
+    let cards = this.plans.get(key);
+    if (!cards) {
+      cards = this.makePlanCards(situation).map(deepFreeze);
+      // Oldest first out, so the cache stays bounded however many situations people describe.
+      if (this.plans.size >= PLAN_CACHE_SIZE) this.plans.delete(this.plans.keys().next().value!);
+      this.plans.set(key, cards);
+    }
+    return cards;
+  }
+
+  private makePlanCards(situation: Situation): AdaptiveCard[] {
     const plan = planFor(this.k, situation);
     return planCards(this.k, plan, {
       title: 'Your network plan',
@@ -305,6 +370,7 @@ export class GuideHandler implements MessageHandler {
         'The inbound rules, outbound rules and steps your situation needs, merged across the scenarios you picked. Each rule says why it is needed and, where it matters, when.',
       facts: situationFacts(this.k, situation),
       actions: [
+        showAsCommands({ kind: 'plan', situation }),
         button('Start over', { action: 'wizard.start' }),
         ...feedbackButtons(`plan:${situation.scenarios.join('+')}`),
       ],

@@ -2,6 +2,7 @@
 // ended with), read with its eTag so that a save loses to any turn that saved in between. The keys
 // are botbuilder's own (private conversation state, user state), so stored data stays readable.
 import type { TurnContext } from 'botbuilder';
+import { z } from 'zod';
 import { Situation } from '../knowledge';
 import type { Logger } from '../logger';
 import { WizardState } from '../wizard/wizard.machine';
@@ -10,7 +11,13 @@ import type { VersionedStore } from '../bot/versioned.store';
 export interface ThreadState {
   wizard?: WizardState;
   plan?: Situation;
+  /** An NSG pasted without scenarios, kept while the bot asks which to check it for. */
+  nsg?: string;
 }
+
+/** Bounded so a pasted NSG cannot grow the stored state without limit. */
+export const MAX_STORED_NSG = 200_000;
+const StoredNsg = z.string().max(MAX_STORED_NSG);
 
 export interface ThreadSnapshot {
   thread: ThreadState;
@@ -46,6 +53,7 @@ export class ThreadStore {
     const { value, eTag } = await this.store.read(threadKey(context));
     const wizard = WizardState.safeParse(value.wizard);
     const plan = Situation.safeParse(value.plan);
+    const nsg = StoredNsg.safeParse(value.nsg);
     if (value.wizard !== undefined && !wizard.success) {
       this.logger.warn(
         { conversationId: context.activity.conversation?.id },
@@ -55,6 +63,7 @@ export class ThreadStore {
     const thread: ThreadState = {
       ...(wizard.success ? { wizard: wizard.data } : {}),
       ...(plan.success ? { plan: plan.data } : {}),
+      ...(nsg.success ? { nsg: nsg.data } : {}),
     };
     return { thread, eTag };
   }

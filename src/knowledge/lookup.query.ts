@@ -1,6 +1,6 @@
 // Lookups behind free-text questions: by port, by service tag or FQDN, by keyword, by pasted error.
 import MiniSearch from 'minisearch';
-import { indexTerms, phraseTerms } from '../understanding/normalise';
+import { indexTerms, PHRASE_JOIN, phraseTerms } from '../understanding/normalise';
 import { formatPorts } from './plan.query';
 import type { Conflict, KnownError, Knowledge, Rule, Scenario, Step } from './knowledge.schema';
 
@@ -15,20 +15,48 @@ export interface LookupHit {
   label: string;
 }
 
+interface ById {
+  scenarios: ReadonlyMap<string, Scenario>;
+  rules: ReadonlyMap<string, Rule>;
+  steps: ReadonlyMap<string, Step>;
+  conflicts: ReadonlyMap<string, Conflict>;
+  errors: ReadonlyMap<string, KnownError>;
+}
+
+// Understanding a question looks items up by id hundreds of times: index them once per knowledge.
+const byIds = new WeakMap<Knowledge, ById>();
+
+function byId(k: Knowledge): ById {
+  let found = byIds.get(k);
+  if (!found) {
+    const index = <T extends { id: string }>(items: readonly T[]) =>
+      new Map(items.map((item) => [item.id, item]));
+    found = {
+      scenarios: index(k.scenarios),
+      rules: index(k.rules),
+      steps: index(k.steps),
+      conflicts: index(k.conflicts),
+      errors: index(k.errors),
+    };
+    byIds.set(k, found);
+  }
+  return found;
+}
+
 export function scenarioById(k: Knowledge, id: string): Scenario | undefined {
-  return k.scenarios.find((s) => s.id === id);
+  return byId(k).scenarios.get(id);
 }
 export function ruleById(k: Knowledge, id: string): Rule | undefined {
-  return k.rules.find((r) => r.id === id);
+  return byId(k).rules.get(id);
 }
 export function stepById(k: Knowledge, id: string): Step | undefined {
-  return k.steps.find((s) => s.id === id);
+  return byId(k).steps.get(id);
 }
 export function conflictById(k: Knowledge, id: string): Conflict | undefined {
-  return k.conflicts.find((c) => c.id === id);
+  return byId(k).conflicts.get(id);
 }
 export function errorById(k: Knowledge, id: string): KnownError | undefined {
-  return k.errors.find((e) => e.id === id);
+  return byId(k).errors.get(id);
 }
 export function listScenarios(k: Knowledge): readonly Scenario[] {
   return k.scenarios;
@@ -88,6 +116,15 @@ function escapeRegex(text: string): string {
  * names: `<…>` stands for one name label, `*` for one or more labels.
  */
 function templateRegex(template: string): RegExp {
+  let regex = templateRegexes.get(template);
+  if (!regex) templateRegexes.set(template, (regex = buildTemplateRegex(template)));
+  return regex;
+}
+
+/** Templates come from the knowledge only, so this stays as small as the knowledge. */
+const templateRegexes = new Map<string, RegExp>();
+
+function buildTemplateRegex(template: string): RegExp {
   const pattern = template
     .split(/(<[^>]+>|\*)/)
     .map((part) => {
@@ -252,7 +289,9 @@ function knowledgeIndex(k: Knowledge): KnowledgeIndex {
       processTerm: (t) => t,
       searchOptions: {
         boost: { ask: 2.5, names: 2, title: 2, text: 1 },
-        fuzzy: (term) => (term.length >= 7 ? 0.15 : false),
+        // A phrase of two terms matches exactly: its words were already forgiven their typos,
+        // and fuzzy lookups of long phrase terms were most of the cost of a question.
+        fuzzy: (term) => (term.length >= 7 && !term.includes(PHRASE_JOIN) ? 0.15 : false),
         prefix: false,
         combineWith: 'OR',
       },

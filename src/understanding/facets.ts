@@ -296,13 +296,25 @@ function dottedNamesIn(raw: string): string[] {
  */
 function scenarioStrengths(words: readonly ExpandedWord[], lexicon: Lexicon): Facets['scenarios'] {
   const stems = words.map((w) => stem(w.word));
+  // Which name words each distinct typed word is (up to a typo): computed once per word here, not
+  // once per name and position, which made this the costliest step of understanding a question.
+  const matches = new Map<string, ReadonlySet<string>>();
+  for (const typed of stems) {
+    if (matches.has(typed)) continue;
+    const allowTypo = !lexicon.known.has(typed);
+    const typedStem = stem(typed);
+    const same = lexicon.nameWords.filter(
+      (w) => typed === w.word || typedStem === w.stem || (allowTypo && sameWord(typed, w.word)),
+    );
+    matches.set(typed, new Set(same.map((w) => w.word)));
+  }
   const best = new Map<ScenarioId, number>();
   for (const name of lexicon.scenarioNames) {
     let typedLength = 0;
     for (let i = 0; i + name.words.length <= stems.length && typedLength === 0; i++) {
       let found = name.words.every((w, j) => {
         const typed = stems[i + j];
-        return typed !== undefined && sameWord(typed, w, !lexicon.known.has(typed));
+        return typed !== undefined && matches.get(typed)?.has(w) === true;
       });
       // "private endpoint", "service endpoint" are not online endpoints.
       if (found && name.weak && OTHER_KINDS.has(stems[i - 1] ?? '')) found = false;

@@ -17,6 +17,10 @@ export interface Lexicon {
   /** term (one to three typed tokens, space-joined) → the tokens it means. */
   expansions: ReadonlyMap<string, readonly string[]>;
   scenarioNames: readonly ScenarioName[];
+  /** The distinct words of the scenario names, with their stems. */
+  nameWords: readonly { word: string; stem: string }[];
+  /** The same words as a set, for "is this word part of a scenario's name". */
+  nameWordSet: ReadonlySet<string>;
   regions: ReadonlyMap<string, Region>;
   /** Stems of every word the knowledge and its vocabulary use: words outside it may be typos. */
   known: ReadonlySet<string>;
@@ -88,9 +92,13 @@ function buildLexicon(k: Knowledge): Lexicon {
     list.push(w);
     knownByLength.set(w.length, list);
   }
+  const nameWordSet = new Set(scenarioNames.flatMap((n) => n.words));
+  const nameWords = [...nameWordSet].map((word) => ({ word, stem: stem(word) }));
   return {
     expansions,
     scenarioNames,
+    nameWords,
+    nameWordSet,
     regions: new Map(k.regions.map((r) => [r.name, r])),
     known,
     topical,

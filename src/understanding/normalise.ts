@@ -45,6 +45,10 @@ export function stem(word: string): string {
   return word;
 }
 
+const rowA = new Int32Array(65);
+const rowB = new Int32Array(65);
+const rowC = new Int32Array(65);
+
 /**
  * Optimal string alignment distance (a swapped pair is one edit), giving up early: returns
  * `max + 1` as soon as the answer must exceed `max`. Cost is O(len · (2·max + 1)).
@@ -52,29 +56,35 @@ export function stem(word: string): string {
 export function editDistance(a: string, b: string, max = 2): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   if (a.length > 64 || b.length > 64) return a === b ? 0 : max + 1;
-  let prev2: number[] = [];
-  let prev: number[] = Array.from({ length: b.length + 1 }, (_, j) => j);
+  // Three reused rows instead of a new array per row: this runs for many word pairs per question.
+  let prev2 = rowC;
+  let prev = rowA;
+  let row = rowB;
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const row: number[] = [i];
+    row[0] = i;
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(
-        (prev[j] ?? Infinity) + 1,
-        (row[j - 1] ?? Infinity) + 1,
-        (prev[j - 1] ?? Infinity) + cost,
-      );
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        best = Math.min(best, (prev2[j - 2] ?? Infinity) + 1);
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let best = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+      if (
+        i > 1 &&
+        j > 1 &&
+        a.charCodeAt(i - 1) === b.charCodeAt(j - 2) &&
+        a.charCodeAt(i - 2) === b.charCodeAt(j - 1)
+      ) {
+        best = Math.min(best, prev2[j - 2]! + 1);
       }
       row[j] = best;
       if (best < rowMin) rowMin = best;
     }
     if (rowMin > max) return max + 1;
+    const done = prev2;
     prev2 = prev;
     prev = row;
+    row = done;
   }
-  return prev[b.length] ?? max + 1;
+  return prev[b.length]!;
 }
 
 /** Edits a typo may have: none below five letters ("ci" ≠ "cc"), two from eight. */

@@ -275,7 +275,7 @@ function stepKind(k: Knowledge, stepId: string): 'action' | 'note' | undefined {
  * compute cluster need", less when other topics ("proxy", "vscode") say it is about something narrower.
  */
 function explainedByScenarioNames(k: Knowledge, q: ParsedQuestion): number {
-  const nameWords = new Set(lexiconOf(k).scenarioNames.flatMap((n) => n.words));
+  const nameWords = lexiconOf(k).nameWordSet;
   // The region is a facet too ("in usgovvirginia"), not a topic.
   const topics = q.terms.filter((t) => !isCueTerm(t) && t !== q.facets.region);
   if (topics.length === 0) return 1;
@@ -290,7 +290,7 @@ function scenarioCandidates(k: Knowledge, q: ParsedQuestion, w: Weights): Candid
     f.asks.has('how') || f.asks.has('problem') || f.asks.has('doubt') || f.asks.has('why');
   // "studio", "compute cluster?": nothing but the scenario's name asks for all of it.
   const lexicon = lexiconOf(k);
-  const nameWords = new Set(lexicon.scenarioNames.flatMap((n) => n.words));
+  const nameWords = lexicon.nameWordSet;
   const onlyName = q.terms.every((t) => nameWords.has(stem(t)));
   const brevity = Math.min(1, SHORT_QUESTION_TERMS / Math.max(1, q.terms.length));
   const explained = explainedByScenarioNames(k, q);
@@ -341,7 +341,7 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
       return [...named, ...named.flatMap((t) => lexicon.expansions.get(t) ?? []).map(stem)];
     }),
   ]);
-  const scenarioWords = new Set(lexicon.scenarioNames.flatMap((n) => n.words));
+  const scenarioWords = lexicon.nameWordSet;
   const topics = q.terms.filter((t) => !isCueTerm(t) && !scenarioWords.has(t));
   const rest =
     topics.length === 0 ? 0 : topics.filter((t) => !nameTerms.has(t)).length / topics.length;

@@ -14,6 +14,10 @@ import { getKnowledge, planFor, ScenarioId, Situation } from '../../src/knowledg
 import { questionsFor, StepId } from '../../src/wizard/wizard.machine';
 import { projectPath } from '../../src/paths';
 import { cardProblems, cardText, MAX_CARD_BYTES } from '../support/card-validation';
+import { commandsCards } from '../../src/cards/commands.card';
+import { nsgCheckCards } from '../../src/cards/nsg-check.card';
+import { ExportFormat, exportPlan } from '../../src/export/export.formats';
+import { checkNsg } from '../../src/nsg-check/nsg.check';
 
 const k = getKnowledge();
 const recognize = createRecognizer(k);
@@ -95,6 +99,23 @@ const cards: [string, string, Render][] = [
         { problem: 'Choose Yes or No.', suggestions: ['westeurope', 'westus'] },
       ),
   ]),
+  ...ExportFormat.options.map((format): [string, string, Render] => [
+    'commands',
+    `the largest plan as ${format}`,
+    () =>
+      commandsCards(exportPlan(planFor(k, largestSituation), format), {
+        source: { kind: 'plan', situation: largestSituation },
+        start: '100',
+      }),
+  ]),
+  [
+    'nsg-check',
+    'an empty NSG checked for every scenario',
+    () =>
+      nsgCheckCards(
+        checkNsg(planFor(k, { ...largestSituation, egress: 'nsg', sdk: 'v2' }), { rules: [] }),
+      ),
+  ],
 ];
 
 describe('every card', () => {

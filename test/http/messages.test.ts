@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { getKnowledge, knowledgeSummary } from '../../src/knowledge';
 import { projectPath } from '../../src/paths';
+import { MAX_BODY_BYTES } from '../../src/server/request-body';
 import { cardsIn, cardText } from '../support/card-validation';
 import { installed, message, post } from '../support/activities';
 import { startFakeChannel, type FakeChannel } from '../support/fake-channel';
@@ -105,5 +106,27 @@ describe('GET /healthz', () => {
     });
     expect(rules).toBeGreaterThan(50);
     expect(asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+});
+
+describe('a pasted NSG through the real server', () => {
+  const nsg = readFileSync(
+    projectPath('test', 'nsg-check', '__fixtures__', 'nsg-show.json'),
+    'utf8',
+  );
+
+  it('"compute westeurope {nsg}" gets a verdict per flow and the fix', async () => {
+    const activity = message(`compute westeurope ${nsg}`, { serviceUrl: channel.url });
+    expect((await post(app.url, activity)).status).toBe(200);
+    const [reply] = await channel.waitFor(1);
+    const text = cardText(cardsIn([reply!.activity])[0]);
+    expect(text).toContain('NSG check: ml-compute-nsg');
+    expect(text).toContain('Blocked: Outbound to MicrosoftContainerRegistry, TCP 443');
+  });
+
+  it('a paste larger than a request may be is refused with 413', async () => {
+    const huge = `compute [${'{"name": "r"},'.repeat(MAX_BODY_BYTES / 10)}{}]`;
+    const res = await post(app.url, message(huge, { serviceUrl: channel.url }));
+    expect(res.status).toBe(413);
   });
 });

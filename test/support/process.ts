@@ -18,6 +18,7 @@ function cleanEnv(env: Record<string, string>): NodeJS.ProcessEnv {
 }
 
 function requireBuild(): void {
+  // Jest's global setup (build-once.ts) builds it; this catches a run without that setup.
   if (!existsSync(ENTRY)) throw new Error(`${ENTRY} is missing: run "npm run build" first`);
 }
 

@@ -2,7 +2,7 @@
 // real users' questions (never tuned on) must all stay at or above their bars.
 import { getKnowledge } from '../../src/knowledge';
 import { createRecognizer } from '../../src/understanding/recognizer';
-import { EVAL_BARS, readEvalSet, scoreSet } from '../../scripts/eval-bars';
+import { EVAL_BARS, readEvalSet, scoreSet } from '../../tools/eval/eval-bars';
 
 const k = getKnowledge();
 const recognize = createRecognizer(k);

@@ -2,9 +2,9 @@
 // (test/eval/questions.json and threads.json, tuning allowed) and the frozen held-out set of real
 // users' questions (test/eval/heldout.json, scored but never tuned on): top-1 accuracy, ask-back
 // rate, the median visible length of the answers, and every miss. Exits with 1 below a bar.
-import { loadKnowledge } from '../src/knowledge';
-import { createRecognizer } from '../src/understanding/recognizer';
-import type { EvalResult } from '../src/understanding/evaluation';
+import { loadKnowledge } from '../../src/knowledge';
+import { createRecognizer } from '../../src/understanding/recognizer';
+import type { EvalResult } from './evaluation';
 import { EVAL_BARS, scoreSet } from './eval-bars';
 
 function report(name: string, result: EvalResult): string {

@@ -1,7 +1,7 @@
 /**
  * Draws the Teams app icons (appPackage/color.png 192×192 and appPackage/outline.png 32×32) from
  * geometry, so the artwork can be reviewed and regenerated instead of being an opaque binary.
- * Usage: node dist/scripts/draw-icons.js [output folder, default appPackage]
+ * Usage: npm run icons, or node build/tools/draw-icons.js [output folder, default appPackage]
  *
  * The glyph is a shield (the secured virtual network) holding a small network: a hub linked to three
  * nodes (the workspace and the services it must reach).

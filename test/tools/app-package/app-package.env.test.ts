@@ -3,8 +3,8 @@ import {
   DEFAULT_WEBSITE_URL,
   deriveTeamsAppId,
   resolvePlaceholderValues,
-} from '../../src/app-package/app-package.env';
-import { formatProblem } from '../../src/app-package/package-problem';
+} from '../../../tools/app-package/app-package.env';
+import { formatProblem } from '../../../tools/app-package/package-problem';
 import { TEST_APP_ID, TEST_BOT_ID } from './fixtures';
 
 describe('placeholder values from the environment', () => {

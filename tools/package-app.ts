@@ -1,13 +1,13 @@
 /**
  * `npm run package`: fills appPackage/manifest.json from the environment (and .env), validates the
  * manifest offline and the icons, and writes build/appPackage.zip for upload to Teams.
- * Usage: node dist/scripts/package-app.js [--out path/to/appPackage.zip]
+ * Usage: node build/tools/package-app.js [--out path/to/appPackage.zip]
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildAppPackage } from '../src/app-package/app-package.build';
-import { resolvePlaceholderValues } from '../src/app-package/app-package.env';
-import { formatProblem, type PackageProblem } from '../src/app-package/package-problem';
+import { buildAppPackage } from './app-package/app-package.build';
+import { resolvePlaceholderValues } from './app-package/app-package.env';
+import { formatProblem, type PackageProblem } from './app-package/package-problem';
 import { HANDLED_COMMANDS, MESSAGE_EXTENSION_COMMANDS } from '../src/bot/commands';
 import { projectPath } from '../src/paths';
 

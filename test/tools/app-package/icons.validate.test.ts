@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PNG } from 'pngjs';
-import { validateColorIcon, validateOutlineIcon } from '../../src/app-package/icons.validate';
-import { formatProblem } from '../../src/app-package/package-problem';
-import { drawColorIcon, drawOutlineIcon } from '../../scripts/draw-icons';
+import { validateColorIcon, validateOutlineIcon } from '../../../tools/app-package/icons.validate';
+import { formatProblem } from '../../../tools/app-package/package-problem';
+import { drawColorIcon, drawOutlineIcon } from '../../../tools/draw-icons';
 import { APP_PACKAGE_DIR } from './fixtures';
 
 const committed = (name: string) => readFileSync(path.join(APP_PACKAGE_DIR, name));
@@ -24,7 +24,7 @@ describe('the committed icons', () => {
     );
   });
 
-  it('are what scripts/draw-icons draws, so the PNGs and their source cannot drift apart', () => {
+  it('are what tools/draw-icons draws, so the PNGs and their source cannot drift apart', () => {
     expect(
       PNG.sync.read(drawColorIcon()).data.equals(PNG.sync.read(committed('color.png')).data),
     ).toBe(true);

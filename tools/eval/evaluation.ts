@@ -1,7 +1,7 @@
 // Scores the recognizer against a question set: top-1 accuracy, how often it asks back instead of
 // answering, and (through a measure the caller passes in) how long the visible answers are.
 import { z } from 'zod';
-import type { Recognition, TargetKind } from './recognizer';
+import type { Recognition, TargetKind } from '../../src/understanding/recognizer';
 
 const Kind = z.enum(['scenario', 'rule', 'step', 'error', 'conflict', 'port', 'endpoint']);
 const ExpectedTarget = z.strictObject({ kind: Kind, id: z.string().min(1) });

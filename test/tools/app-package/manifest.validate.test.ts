@@ -1,7 +1,10 @@
-import { bundledSchemaVersions, validateManifest } from '../../src/app-package/manifest.validate';
-import { formatProblem } from '../../src/app-package/package-problem';
+import {
+  bundledSchemaVersions,
+  validateManifest,
+} from '../../../tools/app-package/manifest.validate';
+import { formatProblem } from '../../../tools/app-package/package-problem';
 import { filledManifest, HANDLERS, type Json, rawManifest, TEST_BOT_ID } from './fixtures';
-import { HANDLED_COMMANDS } from '../../src/bot/commands';
+import { HANDLED_COMMANDS } from '../../../src/bot/commands';
 
 type Bot = { botId: string; commandLists: { scopes: string[]; commands: { title: string }[] }[] };
 type Extension = { botId: string; commands: { id: string }[] };
@@ -46,7 +49,7 @@ describe('the real manifest', () => {
   it('declares the bot in three scopes with a command list per scope, and the search extension', () => {
     const manifest = filledManifest();
     const [bot] = bots(manifest);
-    expect(bot).toMatchObject({ botId: TEST_BOT_ID, supportsFiles: false });
+    expect(bot).toMatchObject({ botId: TEST_BOT_ID, supportsFiles: true });
     expect((bot as unknown as { scopes: string[] }).scopes).toEqual([
       'personal',
       'team',

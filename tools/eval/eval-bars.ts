@@ -3,20 +3,20 @@
 // score, so any drop fails the tests; raise it when the score rises, never lower it to pass.
 // `threads.json` is a second development set of real questions from public threads (tuning
 // allowed), distinct from the held-out threads.
-import type { Knowledge } from '../src/knowledge';
-import { answerFor } from '../src/answers/reply';
-import { visibleChars } from '../src/cards/visible-text';
+import type { Knowledge } from '../../src/knowledge';
+import { answerFor } from '../../src/answers/reply';
+import { visibleChars } from '../../src/cards/visible-text';
 import { readFileSync } from 'node:fs';
-import { projectPath } from '../src/paths';
+import { projectPath } from '../../src/paths';
 import {
   evaluate,
   parseEvalFile,
   type EvalFile,
   type EvalResult,
   type SameAnswer,
-} from '../src/understanding/evaluation';
-import { rulesForPort } from '../src/understanding/ranking';
-import type { Recognition, Recognizer } from '../src/understanding/recognizer';
+} from './evaluation';
+import { rulesForPort } from '../../src/understanding/ranking';
+import type { Recognition, Recognizer } from '../../src/understanding/recognizer';
 
 export const EVAL_BARS = {
   development: { file: 'questions.json', minAccuracy: 0.88, maxAskBacks: 0.05 },

@@ -1,9 +1,9 @@
 // Shared inputs for the app package tests: the real manifest filled with fixed test ids.
 import { readFileSync } from 'node:fs';
-import { fillPlaceholders } from '../../src/app-package/manifest.placeholders';
-import type { CommandHandlers } from '../../src/app-package/manifest.validate';
-import { HANDLED_COMMANDS, MESSAGE_EXTENSION_COMMANDS } from '../../src/bot/commands';
-import { projectPath } from '../../src/paths';
+import { fillPlaceholders } from '../../../tools/app-package/manifest.placeholders';
+import type { CommandHandlers } from '../../../tools/app-package/manifest.validate';
+import { HANDLED_COMMANDS, MESSAGE_EXTENSION_COMMANDS } from '../../../src/bot/commands';
+import { projectPath } from '../../../src/paths';
 
 export const TEST_BOT_ID = '6b8f1c2e-3d4a-4b5c-9d6e-7f8091a2b3c4';
 export const TEST_APP_ID = '0d1e2f30-4152-4637-8899-aabbccddeeff';

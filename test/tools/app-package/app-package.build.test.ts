@@ -2,10 +2,10 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import AdmZip from 'adm-zip';
-import { buildAppPackage } from '../../src/app-package/app-package.build';
-import { deriveTeamsAppId } from '../../src/app-package/app-package.env';
-import { formatProblem } from '../../src/app-package/package-problem';
-import { main } from '../../scripts/package-app';
+import { buildAppPackage } from '../../../tools/app-package/app-package.build';
+import { deriveTeamsAppId } from '../../../tools/app-package/app-package.env';
+import { formatProblem } from '../../../tools/app-package/package-problem';
+import { main } from '../../../tools/package-app';
 import {
   APP_PACKAGE_DIR,
   HANDLERS,
