@@ -31,7 +31,7 @@ async function planFromWizard(c: TeamsClient, picks: string, region = 'westeurop
     const choice = /"id":"value"[^\]]*?"choices":\[\{"title":"[^"]*","value":"([^"]+)"/.exec(
       JSON.stringify(card),
     );
-    const inputs = choice ? { value: choice[1]! } : { picks, region };
+    const inputs: Record<string, string> = choice ? { value: choice[1]! } : { picks, region };
     turn = await c.click(card, primary!.title, inputs);
   }
   throw new Error(`no plan after 12 wizard steps: ${textOf(turn)}`);
