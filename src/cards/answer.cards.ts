@@ -82,10 +82,9 @@ export function scenarioCards(k: Knowledge, id: ScenarioId): AdaptiveCard[] {
       { title: 'Extra configuration', value: scenario.table.extra },
       ...scenario.links.map((l) => ({ title: 'Read more', value: `[${l.title}](${l.url})` })),
     ],
-    actions: [
-      startWizard(id),
-      showAsCommands({ kind: 'scenario', id }),
-      ...feedbackButtons(`scenario:${id}`),
-    ],
+    actions: feedbackButtons(`scenario:${id}`),
+    endActions: [startWizard(id), showAsCommands({ kind: 'scenario', id })],
+    // An overview shows what any setup may need, host names included.
+    hostNames: 'always',
   });
 }

@@ -96,7 +96,8 @@ export function bindTemplate(
   const card = parsed.expand({
     $root: neutralizeTemplateSyntax(data),
   }) as AdaptiveCard;
-  const unbound = findUnbound(card);
+  // Walking the card for paths is only worth it when something stayed unbound.
+  const unbound = JSON.stringify(card).includes('${') ? findUnbound(card) : [];
   if (unbound.length > 0) {
     throw new CardRenderError(
       `card "${name}" has unbound template fields at ${unbound.join(', ')}`,

@@ -50,6 +50,8 @@ Situation options (both commands):
   --egress <kind>            ${Egress.options.join(' | ')} (default nsg): how outbound
                              traffic is filtered; firewall-no-tags gives host names, not tags.
   --vscode                   VS Code connects to compute instances.
+  --rstudio                  RStudio runs on a compute instance.
+  --public-package-feeds     Jobs or image builds install packages from public feeds (conda, pip).
   --hbi                      The workspace is a high business impact (hbi) workspace.
   --registry-behind-vnet     The workspace's container registry is behind the virtual network.
   --own-images               You build your own Docker images.
@@ -75,6 +77,8 @@ const OPTIONS = {
   'compute-public-ip': { type: 'boolean' },
   egress: { type: 'string' },
   vscode: { type: 'boolean' },
+  rstudio: { type: 'boolean' },
+  'public-package-feeds': { type: 'boolean' },
   hbi: { type: 'boolean' },
   'registry-behind-vnet': { type: 'boolean' },
   'own-images': { type: 'boolean' },
@@ -105,6 +109,8 @@ const SituationArgs = z
     'compute-public-ip': z.boolean().optional(),
     egress: choice(Egress.enum).optional(),
     vscode: z.boolean().optional(),
+    rstudio: z.boolean().optional(),
+    'public-package-feeds': z.boolean().optional(),
     hbi: z.boolean().optional(),
     'registry-behind-vnet': z.boolean().optional(),
     'own-images': z.boolean().optional(),
@@ -117,6 +123,8 @@ const SituationArgs = z
       computePublicIp: a['compute-public-ip'],
       egress: a.egress,
       vscode: a.vscode,
+      rstudio: a.rstudio,
+      publicPackageFeeds: a['public-package-feeds'],
       hbi: a.hbi,
       registryBehindVnet: a['registry-behind-vnet'],
       ownImages: a['own-images'],

@@ -366,13 +366,12 @@ export class GuideHandler implements MessageHandler {
     const plan = planFor(this.k, situation);
     return planCards(this.k, plan, {
       title: 'Your network plan',
-      subtitle:
-        'The inbound rules, outbound rules and steps your situation needs, merged across the scenarios you picked. Each rule says why it is needed and, where it matters, when.',
+      subtitle: '',
       facts: situationFacts(this.k, situation),
-      actions: [
+      actions: feedbackButtons(`plan:${situation.scenarios.join('+')}`),
+      endActions: [
         showAsCommands({ kind: 'plan', situation }),
         button('Start over', { action: 'wizard.start' }),
-        ...feedbackButtons(`plan:${situation.scenarios.join('+')}`),
       ],
     });
   }

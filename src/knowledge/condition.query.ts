@@ -23,6 +23,11 @@ const booleanPhrases: Record<BooleanOption, [whenTrue: string, whenFalse: string
     'the workspace was created with hbi_workspace enabled',
     'the workspace is not an hbi_workspace',
   ],
+  rstudio: ['you run RStudio on a compute instance', 'you do not run RStudio'],
+  publicPackageFeeds: [
+    'jobs or image builds install packages from public repositories',
+    'packages come only from your own feeds or mirrors',
+  ],
 };
 
 const egressTargets: Record<Egress, string> = {

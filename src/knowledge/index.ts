@@ -11,6 +11,8 @@ export { describeCondition, evaluateCondition } from './condition.query';
 export {
   planFor,
   formatPorts,
+  FEATURE_OPTIONS,
+  type FeatureOption,
   substituteRegion,
   type Plan,
   type PlanRule,

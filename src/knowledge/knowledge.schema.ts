@@ -26,6 +26,8 @@ export const BooleanOption = z.enum([
   'ownImages',
   'vscode',
   'hbi',
+  'rstudio',
+  'publicPackageFeeds',
 ]);
 export type BooleanOption = z.infer<typeof BooleanOption>;
 
@@ -170,6 +172,11 @@ export const Step = z.strictObject({
   text: Text,
   /** The step as a one-line answer, for the first line of a focused answer. */
   answer: Text.optional(),
+  /**
+   * Set only on the few steps that break most setups: the step in one short line, which a plan
+   * puts on its first screen.
+   */
+  headline: Text.max(80).optional(),
   ask: Ask,
   scenarios: z.array(ScenarioId).min(1),
   condition: Condition,

@@ -12,6 +12,12 @@ const BOOLEAN_OPTIONS = [
 ] as const;
 
 /**
+ * Features a user opts into: a condition only ever requires them (a test checks it), so they only
+ * add rules, and turning them all on shows every rule they can bring without doubling the situations.
+ */
+const FEATURES_ON = { rstudio: true, publicPackageFeeds: true } as const;
+
+/**
  * Every situation a user could be in, FQDN-only firewalls excepted: their rules restate the service
  * tags as host names and are shown when the wizard is told the firewall cannot use tags.
  */
@@ -24,7 +30,7 @@ function situationsFor(scenarios: ScenarioId[], withFqdnRules: boolean): Situati
         const flags = Object.fromEntries(
           BOOLEAN_OPTIONS.map((o, i) => [o, (mask & (1 << i)) !== 0]),
         );
-        situations.push(Situation.parse({ scenarios, egress, sdk, ...flags }));
+        situations.push(Situation.parse({ scenarios, egress, sdk, ...FEATURES_ON, ...flags }));
       }
     }
   }

@@ -24,6 +24,10 @@ import {
 } from './knowledge.schema';
 import { resolveRegion, suggestRegions } from './region.query';
 
+/** Options that turn on a feature the user opts into; a plan lists the rows that need one apart. */
+export const FEATURE_OPTIONS = ['vscode', 'rstudio', 'publicPackageFeeds'] as const;
+export type FeatureOption = (typeof FEATURE_OPTIONS)[number];
+
 export interface ConflictRef {
   id: string;
   topic: string;
@@ -47,6 +51,8 @@ export interface PlanRule {
   sources: SourceRef[];
   /** Ids of the knowledge rules merged into this row. */
   ruleIds: string[];
+  /** The feature every rule of this row requires (e.g. RStudio), if there is one. */
+  feature?: FeatureOption;
   /**
    * Only for a region in Azure Government or 21Vianet: how the endpoint relates to that cloud
    * ("Azure Government name (public: *.azureml.ms).", "Not documented for Azure Government; …").
@@ -58,6 +64,8 @@ export interface PlanStep {
   id: string;
   kind: StepKind;
   title: string;
+  /** One short line for a plan's first screen, on the few steps that break most setups. */
+  headline?: string;
   text: string;
   scenarios: ScenarioId[];
   condition: string;
@@ -149,6 +157,18 @@ interface RuleAccumulator {
   firstIndex: number;
   conditions: string[];
   cloudNotes: string[];
+  features: (FeatureOption | undefined)[];
+}
+
+/** The feature a condition requires on its own or as one of an `all`, if any. */
+function requiredFeature(cond: Condition): FeatureOption | undefined {
+  const parts = 'all' in cond ? cond.all : [cond];
+  for (const c of parts) {
+    if (!('option' in c) || c.equals !== true) continue;
+    const feature = FEATURE_OPTIONS.find((f) => f === c.option);
+    if (feature) return feature;
+  }
+  return undefined;
 }
 
 /** The plan's sovereign cloud: its profile and its endpoint per rule id. */
@@ -230,6 +250,7 @@ function mergeRules(
         firstIndex: index,
         conditions: [],
         cloudNotes: [],
+        features: [],
         row: {
           key,
           direction: rule.direction,
@@ -258,6 +279,7 @@ function mergeRules(
     row.ruleIds.push(rule.id);
     if (!row.portsNote && rule.portsNote) row.portsNote = rule.portsNote;
     acc.conditions.push(describeCondition(withoutFormSelector(rule.condition)));
+    acc.features.push(requiredFeature(rule.condition));
     if (cloudNote) pushUnique(acc.cloudNotes, cloudNote, (a, b) => a === b);
   });
 
@@ -268,11 +290,15 @@ function mergeRules(
         directionOrder[a.row.direction] - directionOrder[b.row.direction] ||
         a.firstIndex - b.firstIndex,
     )
-    .map((acc) => ({
-      ...acc.row,
-      condition: mergeConditions(acc.conditions),
-      ...(acc.cloudNotes.length > 0 ? { cloudNote: acc.cloudNotes.join(' ') } : {}),
-    }));
+    .map((acc) => {
+      const [feature] = acc.features;
+      return {
+        ...acc.row,
+        condition: mergeConditions(acc.conditions),
+        ...(acc.cloudNotes.length > 0 ? { cloudNote: acc.cloudNotes.join(' ') } : {}),
+        ...(feature && acc.features.every((f) => f === feature) ? { feature } : {}),
+      };
+    });
 }
 
 function planStep(
@@ -285,6 +311,7 @@ function planStep(
     id: step.id,
     kind: step.kind,
     title: step.title,
+    ...(step.headline ? { headline: step.headline } : {}),
     text: substituteRegion(step.text, region),
     scenarios: inSelected(selected, step.scenarios),
     condition: describeCondition(step.condition),

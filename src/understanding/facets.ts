@@ -44,6 +44,9 @@ export interface StatedConditions {
   vscode?: boolean;
   registryBehindVnet?: boolean;
   sdk?: Sdk;
+  /** Not read from questions yet: unknown, so RStudio and package-feed rows stay "only when". */
+  rstudio?: boolean;
+  publicPackageFeeds?: boolean;
 }
 
 export interface PortMention {

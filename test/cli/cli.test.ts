@@ -35,6 +35,7 @@ describe('aml-network-guide plan', () => {
       'studio',
       '--region',
       'westeurope',
+      '--public-package-feeds',
       '--format',
       'bicep',
     ]);

@@ -1,6 +1,6 @@
 // The wizard and free-text questions through the real server, posting what a Teams client posts.
 import { ALICE } from '../support/activities';
-import { cardProblems, cardText } from '../support/card-validation';
+import { cardProblems, cardsIn, cardText } from '../support/card-validation';
 import { startFakeChannel, type FakeChannel } from '../support/fake-channel';
 import { startTestApp, type TestApp } from '../support/app';
 import { answerSwedenWithFirewall, HttpTeamsClient } from '../support/http-client';
@@ -20,10 +20,8 @@ afterAll(async () => {
 
 describe('the wizard over HTTP', () => {
   it('runs from "start" to the plan with card submissions', async () => {
-    const chat = new HttpTeamsClient(() => app.url, {
-      conversationId: newConversationId(),
-      serviceUrl: channel.url,
-    });
+    const conversationId = newConversationId();
+    const chat = new HttpTeamsClient(() => app.url, { conversationId, serviceUrl: channel.url });
     const start = await chat.say('start');
     expect(start.status).toBe(200);
     const scenarios = start.cards[0]!;
@@ -39,9 +37,20 @@ describe('the wizard over HTTP', () => {
     expect(cardProblems(planCard)).toEqual([]);
     const text = cardText(planCard);
     expect(text).toContain('Your network plan');
-    expect(text).toContain('No inbound rules are needed for this situation.');
+    // Compute without a public IP needs nothing inbound: the count says so and no section is shown.
+    expect(text).toContain('0\ninbound rules');
+    expect(text).not.toContain('Inbound (NSG)');
     expect(text).toContain('Storage.swedencentral');
     expect(text).toContain('BatchNodeManagement.swedencentral');
+    // The plan replaces the last wizard card; what does not fit follows as one more message.
+    // Feedback sits on the first, Start over on the last.
+    const more = cardsIn(
+      channel.replies.filter((r) => r.conversationId === conversationId).map((r) => r.activity),
+    );
+    expect(more.length).toBeLessThanOrEqual(1);
+    for (const card of [planCard, ...more]) expect(cardProblems(card)).toEqual([]);
+    expect(text).toContain('👍 Helpful');
+    expect(cardText(more[0] ?? planCard)).toContain('Start over');
   });
 });
 

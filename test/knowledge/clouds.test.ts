@@ -1,7 +1,8 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { planCards, ruleRow } from '../../src/cards/plan.card';
+import { planCards } from '../../src/cards/plan.card';
+import { destinationRows } from '../../src/cards/plan-view';
 import { projectPath } from '../../src/paths';
 import {
   KnowledgeError,
@@ -179,7 +180,8 @@ describe.each(cases)('a $region plan (compute + studio, FQDN rules)', (c) => {
 
   it('shows the cloud note under the row on the plan card', () => {
     const row = rowOf(p, c.undocumented[0]!);
-    expect(ruleRow(k, row!, false).why).toContain(row!.cloudNote);
+    const [shown] = destinationRows([row!], { scenarios: ['compute'], scenarioTitle: String });
+    expect(shown?.why).toContain(row!.cloudNote);
   });
 
   it('renders valid plan cards with the warning first and every host', () => {

@@ -2,6 +2,7 @@ import {
   loadKnowledge,
   planFor,
   Situation,
+  type Condition,
   type Plan,
   type PlanRule,
   type ScenarioId,
@@ -338,6 +339,7 @@ const newerFacts: Fact[] = [
   {
     scenario: 'compute',
     fact: 'AzureMachineLearning TCP 8787 (RStudio)',
+    when: { rstudio: true },
     rule: ['outbound', 'AzureMachineLearning', '8787'],
   },
   {
@@ -460,6 +462,40 @@ describe('the plan covers what newer articles add', () => {
   it.each(newerFacts.map((f) => [f.scenario, f.fact, f] as const))('%s: %s', (_s, _f, fact) =>
     check(fact),
   );
+});
+
+describe('features the user opts into', () => {
+  const endpoints = (input: Omit<SituationInput, 'scenarios'>) =>
+    plan({ scenarios: ['compute'], egress: 'azure-firewall', ...input }).rules.map(
+      (r) => `${r.endpoint} ${r.ports}`,
+    );
+  const rstudioHosts = ['ghcr.io 443', 'cloud.r-project.org 443', 'AzureMachineLearning 8787'];
+  const feedHosts = ['pypi.org 443', '*.anaconda.com 443', 'pytorch.org 443'];
+
+  it.each([
+    ['neither', {}, [], [...rstudioHosts, ...feedHosts]],
+    ['RStudio', { rstudio: true }, rstudioHosts, feedHosts],
+    ['public package feeds', { publicPackageFeeds: true }, feedHosts, rstudioHosts],
+    ['both', { rstudio: true, publicPackageFeeds: true }, [...rstudioHosts, ...feedHosts], []],
+  ])('a user who uses %s gets only those rows', (_name, input, shown, hidden) => {
+    const rows = endpoints(input);
+    expect(rows).toEqual(expect.arrayContaining(shown));
+    for (const h of hidden) expect(rows).not.toContain(h);
+  });
+
+  it('a feature is only ever required, so turning it on only adds rules', () => {
+    const misuse: string[] = [];
+    const walk = (c: Condition, negated: boolean, id: string): void => {
+      if ('all' in c) c.all.forEach((x) => walk(x, negated, id));
+      else if ('any' in c) c.any.forEach((x) => walk(x, negated, id));
+      else if ('not' in c) walk(c.not, !negated, id);
+      else if ('option' in c && (c.option === 'rstudio' || c.option === 'publicPackageFeeds')) {
+        if (negated || c.equals !== true) misuse.push(id);
+      }
+    };
+    for (const item of [...k.rules, ...k.steps]) walk(item.condition, false, item.id);
+    expect(misuse).toEqual([]);
+  });
 });
 
 describe('plans for situations', () => {

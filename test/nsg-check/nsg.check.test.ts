@@ -7,7 +7,12 @@ import { MAX_NSG_JSON_CHARS, parseNsgJson } from '../../src/nsg-check/nsg.schema
 const k = loadKnowledge();
 const computePlan = planFor(
   k,
-  Situation.parse({ scenarios: ['compute'], region: 'westeurope', computePublicIp: true }),
+  Situation.parse({
+    scenarios: ['compute'],
+    region: 'westeurope',
+    computePublicIp: true,
+    rstudio: true,
+  }),
 );
 const pasted = readFileSync(join(__dirname, '__fixtures__', 'nsg-show.json'), 'utf8');
 

@@ -42,6 +42,8 @@ export interface Rendered {
   keyTop?: number;
   /** Texts cut by an ellipsis or overflowing their box. */
   clipped: string[];
+  /** Words (host names, tags) the line breaks inside, e.g. "AzureMachine|Learning". */
+  brokenWords: string[];
 }
 
 function page(width: number): string {
@@ -67,6 +69,26 @@ function page(width: number): string {
       card.hostConfig = hostConfig;
       card.parse(json);
       bubble.appendChild(card.render());
+      return window.measure(key);
+    };
+    // A word whose range has two boxes wraps inside itself.
+    const brokenWords = (bubble) => {
+      const broken = [];
+      const walker = document.createTreeWalker(bubble, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        if (!n.parentElement || n.parentElement.offsetParent === null) continue;
+        for (const m of n.textContent.matchAll(/\\S+/g)) {
+          const range = document.createRange();
+          range.setStart(n, m.index);
+          range.setEnd(n, m.index + m[0].length);
+          const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+          if (lines.size > 1) broken.push(m[0]);
+        }
+      }
+      return broken;
+    };
+    window.measure = (key) => {
+      const bubble = document.getElementById('bubble');
       const top = bubble.getBoundingClientRect().top;
       let keyTop;
       if (key) {
@@ -92,7 +114,12 @@ function page(width: number): string {
             el.getBoundingClientRect().right > right + 1,
         )
         .map((el) => el.textContent.trim());
-      return { height: bubble.getBoundingClientRect().height, keyTop, clipped };
+      return {
+        height: bubble.getBoundingClientRect().height,
+        keyTop,
+        clipped,
+        brokenWords: brokenWords(bubble),
+      };
     };
   </script></body></html>`;
 }
@@ -120,13 +147,47 @@ export class CardRenderer {
         ),
       [card, options.key] as const,
     )) as Rendered;
-    if (options.shot) {
-      mkdirSync(SHOTS_DIR, { recursive: true });
-      await this.tab
-        .locator('#bubble')
-        .screenshot({ path: path.join(SHOTS_DIR, `${options.shot}.png`) });
-    }
+    if (options.shot) await this.shoot(options.shot);
     return result;
+  }
+
+  /** Selects the first visible element showing `text` (a toggle, say) and measures again. */
+  async click(text: string, options: { key?: string; shot?: string } = {}): Promise<Rendered> {
+    await this.tab
+      .locator('#bubble')
+      .getByText(text, { exact: true })
+      .filter({ visible: true })
+      .first()
+      .click({ timeout: 5_000 });
+    return this.measure(options);
+  }
+
+  /** Selects every visible element showing exactly `text` (every "Show", say) and measures again. */
+  async clickAll(text: string, options: { key?: string; shot?: string } = {}): Promise<Rendered> {
+    await this.tab.evaluate((label) => {
+      const bubble = document.getElementById('bubble')!;
+      const matches = Array.from(bubble.querySelectorAll<HTMLElement>('*')).filter(
+        (el) =>
+          el.children.length === 0 && el.textContent?.trim() === label && el.offsetParent !== null,
+      );
+      for (const el of matches) el.click();
+    }, text);
+    return this.measure(options);
+  }
+
+  /** Measures the card as it is now (after a click), with `shot` saving a screenshot. */
+  private async measure(options: { key?: string; shot?: string }): Promise<Rendered> {
+    const result = (await this.tab.evaluate(
+      (key) => (window as unknown as { measure: (k?: string) => Rendered }).measure(key),
+      options.key,
+    )) as Rendered;
+    if (options.shot) await this.shoot(options.shot);
+    return result;
+  }
+
+  private async shoot(name: string): Promise<void> {
+    mkdirSync(SHOTS_DIR, { recursive: true });
+    await this.tab.locator('#bubble').screenshot({ path: path.join(SHOTS_DIR, `${name}.png`) });
   }
 
   async close(): Promise<void> {

@@ -111,7 +111,10 @@ describeInBrowser('the local chat page', () => {
   });
 
   it('keeps the conversation over a reload and carries on', async () => {
-    const asked = chat.page.getByText('do we need to allow BatchNodeManagement outbound?');
+    // The message bubble itself: Web Chat's screen-reader live region holds a passing copy too.
+    const asked = chat.page.locator('.webchat__render-markdown', {
+      hasText: 'do we need to allow BatchNodeManagement outbound?',
+    });
     const before = { cards: await chat.cardCount(), asked: await asked.count() };
     await chat.reload();
     await chat.page

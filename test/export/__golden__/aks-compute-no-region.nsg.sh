@@ -1,4 +1,4 @@
 # AML network rules for: Use a compute instance or a compute cluster, Use Azure Kubernetes Service (AKS); region <region>.
 # Network security group rules (az network nsg rule create), one per line.
-# 46 host-name rules cannot go in an NSG (it filters by address and service tag): use the Azure Firewall format for them.
+# 35 host-name rules cannot go in an NSG (it filters by address and service tag): use the Azure Firewall format for them.
 

@@ -1,6 +1,5 @@
 // AML network rules for: Access the workspace from Azure Machine Learning studio, Use a compute instance or a compute cluster; region westeurope.
 // The securityRules property of a Microsoft.Network/networkSecurityGroups resource.
-// 11 host-name rules cannot go in an NSG (it filters by address and service tag): use the Azure Firewall format for them.
 securityRules: [
   {
     name: 'aml-in-azuremachinelearning-44224'
@@ -90,24 +89,10 @@ securityRules: [
     }
   }
   {
-    name: 'aml-out-azuremachinelearning-8787'
-    properties: {
-      description: 'RStudio running on a compute instance.'
-      priority: 150
-      direction: 'Outbound'
-      access: 'Allow'
-      protocol: 'Tcp'
-      sourceAddressPrefix: 'VirtualNetwork'
-      sourcePortRange: '*'
-      destinationAddressPrefix: 'AzureMachineLearning'
-      destinationPortRange: '8787'
-    }
-  }
-  {
     name: 'aml-out-azureresourcemanager-443'
     properties: {
       description: 'Control plane: management and deployment operations started from the studio go through Azure Resource Manager. Control plane: the service...'
-      priority: 160
+      priority: 150
       direction: 'Outbound'
       access: 'Allow'
       protocol: 'Tcp'
@@ -121,7 +106,7 @@ securityRules: [
     name: 'aml-out-batchnodemanagement.westeurope-443'
     properties: {
       description: 'Compute instances and clusters run on Azure Batch; the nodes call out to the Batch service that manages them.'
-      priority: 170
+      priority: 160
       direction: 'Outbound'
       access: 'Allow'
       protocol: '*'
@@ -135,7 +120,7 @@ securityRules: [
     name: 'aml-out-storage.westeurope-443'
     properties: {
       description: 'Reaches Microsoft\'s storage account inside the Azure Batch managed network (blob, table and queue for managing the compute; none of your ...'
-      priority: 180
+      priority: 170
       direction: 'Outbound'
       access: 'Allow'
       protocol: 'Tcp'
@@ -149,7 +134,7 @@ securityRules: [
     name: 'aml-out-storage.westeurope-445'
     properties: {
       description: 'SMB to the file share of your storage account, needed in the rule set only when a firewall sits between the Azure ML VNet and the storage...'
-      priority: 190
+      priority: 180
       direction: 'Outbound'
       access: 'Allow'
       protocol: 'Tcp'
@@ -163,7 +148,7 @@ securityRules: [
     name: 'aml-out-azuremonitor-443'
     properties: {
       description: 'Sends metrics, monitoring data and support logs to Azure Monitor and Application Insights.'
-      priority: 200
+      priority: 190
       direction: 'Outbound'
       access: 'Allow'
       protocol: 'Tcp'
@@ -177,7 +162,7 @@ securityRules: [
     name: 'aml-out-virtualnetwork-443'
     properties: {
       description: 'Reaches the private endpoints (workspace, storage, key vault, registry) in this VNet or in peered VNets. Only the 2026 firewall article a...'
-      priority: 210
+      priority: 200
       direction: 'Outbound'
       access: 'Allow'
       protocol: 'Tcp'
@@ -191,7 +176,7 @@ securityRules: [
     name: 'aml-out-microsoftcontainerregistry-443'
     properties: {
       description: 'Azure ML\'s own images; the newest firewall article says this registry is needed in every scenario, and it also sets up the Azure ML route...'
-      priority: 220
+      priority: 210
       direction: 'Outbound'
       access: 'Allow'
       protocol: 'Tcp'
@@ -205,7 +190,7 @@ securityRules: [
     name: 'aml-out-azurefrontdoor.firstparty-443'
     properties: {
       description: 'Layers of Microsoft\'s registry images are served through Front Door: the MicrosoftContainerRegistry tag depends on it.'
-      priority: 230
+      priority: 220
       direction: 'Outbound'
       access: 'Allow'
       protocol: 'Tcp'

@@ -1,6 +1,5 @@
 # AML network rules for: Access the workspace from Azure Machine Learning studio, Use a compute instance or a compute cluster; region westeurope.
 # azurerm_network_security_rule resources for the compute subnet's NSG.
-# 11 host-name rules cannot go in an NSG (it filters by address and service tag): use the Azure Firewall format for them.
 
 resource "azurerm_network_security_rule" "aml-in-azuremachinelearning-44224" {
   name                        = "aml-in-azuremachinelearning-44224"
@@ -92,24 +91,9 @@ resource "azurerm_network_security_rule" "aml-out-azuremachinelearning-5831" {
   description                 = "Creating, updating and deleting a compute instance."
 }
 
-resource "azurerm_network_security_rule" "aml-out-azuremachinelearning-8787" {
-  name                        = "aml-out-azuremachinelearning-8787"
-  priority                    = 150
-  direction                   = "Outbound"
-  access                      = "Allow"
-  protocol                    = "Tcp"
-  source_port_range           = "*"
-  destination_port_range      = "8787"
-  source_address_prefix       = "VirtualNetwork"
-  destination_address_prefix  = "AzureMachineLearning"
-  resource_group_name         = "<resource-group>"
-  network_security_group_name = "<nsg-name>"
-  description                 = "RStudio running on a compute instance."
-}
-
 resource "azurerm_network_security_rule" "aml-out-azureresourcemanager-443" {
   name                        = "aml-out-azureresourcemanager-443"
-  priority                    = 160
+  priority                    = 150
   direction                   = "Outbound"
   access                      = "Allow"
   protocol                    = "Tcp"
@@ -124,7 +108,7 @@ resource "azurerm_network_security_rule" "aml-out-azureresourcemanager-443" {
 
 resource "azurerm_network_security_rule" "aml-out-batchnodemanagement_westeurope-443" {
   name                        = "aml-out-batchnodemanagement.westeurope-443"
-  priority                    = 170
+  priority                    = 160
   direction                   = "Outbound"
   access                      = "Allow"
   protocol                    = "*"
@@ -139,7 +123,7 @@ resource "azurerm_network_security_rule" "aml-out-batchnodemanagement_westeurope
 
 resource "azurerm_network_security_rule" "aml-out-storage_westeurope-443" {
   name                        = "aml-out-storage.westeurope-443"
-  priority                    = 180
+  priority                    = 170
   direction                   = "Outbound"
   access                      = "Allow"
   protocol                    = "Tcp"
@@ -154,7 +138,7 @@ resource "azurerm_network_security_rule" "aml-out-storage_westeurope-443" {
 
 resource "azurerm_network_security_rule" "aml-out-storage_westeurope-445" {
   name                        = "aml-out-storage.westeurope-445"
-  priority                    = 190
+  priority                    = 180
   direction                   = "Outbound"
   access                      = "Allow"
   protocol                    = "Tcp"
@@ -169,7 +153,7 @@ resource "azurerm_network_security_rule" "aml-out-storage_westeurope-445" {
 
 resource "azurerm_network_security_rule" "aml-out-azuremonitor-443" {
   name                        = "aml-out-azuremonitor-443"
-  priority                    = 200
+  priority                    = 190
   direction                   = "Outbound"
   access                      = "Allow"
   protocol                    = "Tcp"
@@ -184,7 +168,7 @@ resource "azurerm_network_security_rule" "aml-out-azuremonitor-443" {
 
 resource "azurerm_network_security_rule" "aml-out-virtualnetwork-443" {
   name                        = "aml-out-virtualnetwork-443"
-  priority                    = 210
+  priority                    = 200
   direction                   = "Outbound"
   access                      = "Allow"
   protocol                    = "Tcp"
@@ -199,7 +183,7 @@ resource "azurerm_network_security_rule" "aml-out-virtualnetwork-443" {
 
 resource "azurerm_network_security_rule" "aml-out-microsoftcontainerregistry-443" {
   name                        = "aml-out-microsoftcontainerregistry-443"
-  priority                    = 220
+  priority                    = 210
   direction                   = "Outbound"
   access                      = "Allow"
   protocol                    = "Tcp"
@@ -214,7 +198,7 @@ resource "azurerm_network_security_rule" "aml-out-microsoftcontainerregistry-443
 
 resource "azurerm_network_security_rule" "aml-out-azurefrontdoor_firstparty-443" {
   name                        = "aml-out-azurefrontdoor.firstparty-443"
-  priority                    = 230
+  priority                    = 220
   direction                   = "Outbound"
   access                      = "Allow"
   protocol                    = "Tcp"
