@@ -6,14 +6,19 @@ import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import { fallbackCard, helpCard, noticeCard } from '../cards/guide.card';
 import { scenarioListCard } from '../cards/answer.cards';
-import { planCards, feedbackButtons } from '../cards/plan.card';
+import { planCards, situationFacts, feedbackButtons } from '../cards/plan.card';
 import { button } from '../cards/card-actions';
 import { wizardStepCard } from '../cards/wizard.card';
 import type { AdaptiveCard } from '../cards/render';
 import { planFor, ScenarioId, type Knowledge, type Situation } from '../knowledge';
 import type { Recognizer } from '../understanding/recognizer';
-import { situationFacts } from '../wizard/questions';
-import { advance, startWizard, type WizardInput, type WizardState } from '../wizard/wizard.machine';
+import {
+  advance,
+  questionsFor,
+  startWizard,
+  type WizardInput,
+  type WizardState,
+} from '../wizard/wizard.machine';
 import type { Logger } from '../logger';
 import type { CardExecuteResult, MessageHandler } from '../bot/guide.bot';
 import { cardReply, textReply } from '../bot/replies';
@@ -367,7 +372,7 @@ export class GuideHandler implements MessageHandler {
     return planCards(this.k, plan, {
       title: 'Your network plan',
       subtitle: '',
-      facts: situationFacts(this.k, situation),
+      facts: situationFacts(plan, new Set(questionsFor(this.k, situation.scenarios))),
       actions: feedbackButtons(`plan:${situation.scenarios.join('+')}`),
       endActions: [
         showAsCommands({ kind: 'plan', situation }),
