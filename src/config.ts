@@ -35,7 +35,27 @@ export const Config = z
     ),
     MicrosoftAppTenantId: optionalText,
     PORT: wholeNumber(0, 65535, 3978),
-    HOST: z.preprocess(emptyAsUnset, z.string().default('0.0.0.0')),
+    HOST: optionalText,
+    LOCAL_SERVICE_URLS: z.preprocess(
+      emptyAsUnset,
+      z
+        .string()
+        .default('')
+        .transform((list) =>
+          list
+            .split(',')
+            .map((url) => url.trim())
+            .filter((url) => url !== ''),
+        )
+        .pipe(
+          z.array(
+            z.url({
+              protocol: /^https?$/,
+              error: 'expected a comma-separated list of http or https URLs',
+            }),
+          ),
+        ),
+    ),
     DATA_DIR: z.preprocess(emptyAsUnset, z.string().default('./data')),
     STORAGE: z.preprocess(
       emptyAsUnset,
@@ -111,7 +131,13 @@ export const Config = z
           'required when MicrosoftAppPassword is set (the application id of the bot registration)',
       });
     }
-  });
+  })
+  // Local mode has no authentication, so by default only this machine can reach it; Teams mode
+  // sits behind a load balancer or a tunnel and listens on every interface.
+  .transform((env) => ({
+    ...env,
+    HOST: env.HOST ?? (env.MicrosoftAppId ? '0.0.0.0' : '127.0.0.1'),
+  }));
 export type Config = z.infer<typeof Config>;
 
 export class ConfigError extends Error {}

@@ -1,7 +1,7 @@
 // Entry point: reads .env if present, parses the environment, starts the bot and stops it cleanly.
 import { existsSync } from 'node:fs';
 import { ConfigError, isLocalMode, parseConfig } from './config';
-import { createLogger } from './logger';
+import { createLogger, routeConsoleTo } from './logger';
 import { startApp } from './server/app';
 
 async function main(): Promise<void> {
@@ -18,6 +18,7 @@ async function main(): Promise<void> {
   }
 
   const logger = createLogger(config.LOG_LEVEL);
+  routeConsoleTo(logger);
   const app = await startApp({ config, logger });
   logger.info(
     { url: app.url, storage: config.STORAGE, dataDir: config.DATA_DIR },

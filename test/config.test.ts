@@ -10,7 +10,25 @@ describe('the environment', () => {
       STORAGE: 'sqlite',
       LOG_LEVEL: 'info',
       MicrosoftAppType: 'MultiTenant',
+      HOST: '127.0.0.1',
+      LOCAL_SERVICE_URLS: [],
     });
+  });
+
+  it('listens on every interface by default only in Teams mode, where tokens are checked', () => {
+    const teams = {
+      MicrosoftAppId: '00000000-0000-0000-0000-000000000001',
+      MicrosoftAppPassword: 'x',
+    };
+    expect(parseConfig(teams).HOST).toBe('0.0.0.0');
+    expect(parseConfig({ ...teams, HOST: '127.0.0.1' }).HOST).toBe('127.0.0.1');
+  });
+
+  it('reads LOCAL_SERVICE_URLS as a comma-separated list', () => {
+    expect(
+      parseConfig({ LOCAL_SERVICE_URLS: 'https://a.example/, http://b.example:8080' })
+        .LOCAL_SERVICE_URLS,
+    ).toEqual(['https://a.example/', 'http://b.example:8080']);
   });
 
   it('keeps conversation state 30 days in SQLite unless told otherwise', () => {
@@ -59,6 +77,11 @@ describe('starting with an invalid setting', () => {
     ['an unknown app type', { MicrosoftAppType: 'Everyone' }, /MicrosoftAppType: expected one of/],
     ['an unknown storage', { STORAGE: 'floppy' }, /STORAGE: expected sqlite/],
     ['an unknown log level', { LOG_LEVEL: 'loud' }, /LOG_LEVEL: expected one of/],
+    [
+      'a LOCAL_SERVICE_URLS entry that is not a URL',
+      { LOCAL_SERVICE_URLS: 'http://ok.example, not a url' },
+      /LOCAL_SERVICE_URLS.*: expected a comma-separated list of http or https URLs/,
+    ],
     [
       'blob storage without a connection string',
       { STORAGE: 'blob' },

@@ -3,10 +3,16 @@
 import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
+  type Activity,
   type ConfigurationBotFrameworkAuthenticationOptions,
+  type InvokeResponse,
   type TurnContext,
 } from 'botbuilder';
-import { AuthenticationError, type BotFrameworkAuthentication } from 'botframework-connector';
+import {
+  AuthenticationError,
+  type BotFrameworkAuthentication,
+  type ServiceClientCredentialsFactory,
+} from 'botframework-connector';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import { textReply } from './replies';
@@ -14,41 +20,111 @@ import { textReply } from './replies';
 export const APOLOGY =
   'Sorry, something went wrong on my side while answering that. Please try again.';
 
+/** Tokens cannot be checked because the token metadata (OpenID configuration, keys) is unreachable. */
+export class AuthUnavailableError extends Error {
+  constructor(readonly retryAfterSeconds: number) {
+    super('the Bot Framework token metadata cannot be fetched');
+  }
+}
+
+/** Why a token was refused, kept short for the one log line: never the token or the keys. */
+export class TokenRejectedError extends AuthenticationError {
+  constructor(reason: string) {
+    super(reason.split('\n')[0]!.slice(0, 120), 401);
+  }
+}
+
+/** Waits between metadata fetch attempts after failures: 1 s, 2 s, 4 s… up to 30 s. */
+export const METADATA_RETRY = { firstMs: 1000, maxMs: 30_000 };
+
+/**
+ * Errors that only fetching the OpenID metadata or keys raises: botbuilder's own (status 500) and
+ * node-fetch's network errors. Nothing a caller puts in a token can raise them, so a caller cannot
+ * make everyone wait for the next retry.
+ */
+function isMetadataFailure(error: unknown): boolean {
+  const e = error as { name?: string; statusCode?: number } | undefined;
+  if (error instanceof AuthenticationError) return (e?.statusCode ?? 0) >= 500;
+  return e?.name === 'FetchError' || e?.name === 'AbortError';
+}
+
 /**
  * botbuilder lets JWT errors other than expiry (a wrong signature, say) escape as plain errors, which
- * the adapter answers with 500. A caller with a bad token should get 401.
+ * the adapter answers with 500, and it fetches unreachable metadata again on every request. Here
+ * every refused token is a 401, and an unreachable metadata endpoint a 503 with retries spaced out.
  */
 class StrictAuthentication extends ConfigurationBotFrameworkAuthentication {
+  private outage?: { failures: number; retryAt: number };
+
+  constructor(
+    options: ConfigurationBotFrameworkAuthenticationOptions,
+    private readonly logger: Logger,
+    credentialsFactory?: ServiceClientCredentialsFactory,
+  ) {
+    super(options, credentialsFactory);
+  }
+
   override async authenticateRequest(
     ...args: Parameters<ConfigurationBotFrameworkAuthentication['authenticateRequest']>
   ) {
+    const [, authHeader] = args;
+    const waitMs = this.outage ? this.outage.retryAt - Date.now() : 0;
+    if (authHeader && waitMs > 0) throw new AuthUnavailableError(Math.ceil(waitMs / 1000));
     try {
-      return await super.authenticateRequest(...args);
+      const result = await super.authenticateRequest(...args);
+      if (this.outage) this.logger.info('Bot Framework token metadata reachable again');
+      this.outage = undefined;
+      return result;
     } catch (error) {
-      const name = (error as { name?: string } | undefined)?.name ?? '';
-      if (['JsonWebTokenError', 'NotBeforeError', 'TokenExpiredError'].includes(name)) {
-        throw new AuthenticationError(`Unauthorized: ${(error as Error).message}`, 401);
-      }
-      throw error;
+      if (isMetadataFailure(error)) throw this.recordOutage(error);
+      throw new TokenRejectedError((error as Error | undefined)?.message ?? 'unauthorized');
     }
+  }
+
+  private recordOutage(error: unknown): AuthUnavailableError {
+    const failures = (this.outage?.failures ?? 0) + 1;
+    const delay = Math.min(METADATA_RETRY.firstMs * 2 ** (failures - 1), METADATA_RETRY.maxMs);
+    this.outage = { failures, retryAt: Date.now() + delay };
+    if (failures === 1) {
+      this.logger.warn(
+        { reason: (error as Error).name },
+        'cannot fetch the Bot Framework token metadata: answering 503 and retrying with backoff',
+      );
+    }
+    return new AuthUnavailableError(Math.ceil(delay / 1000));
   }
 }
 
 export function createAuthentication(
   config: Config,
+  logger: Logger,
   overrides: Partial<ConfigurationBotFrameworkAuthenticationOptions> = {},
+  credentialsFactory?: ServiceClientCredentialsFactory,
 ): BotFrameworkAuthentication {
-  return new StrictAuthentication({
+  const options = {
     MicrosoftAppId: config.MicrosoftAppId ?? '',
     MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',
     MicrosoftAppType: config.MicrosoftAppType,
     MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
     ...overrides,
-  } as ConfigurationBotFrameworkAuthenticationOptions);
+  } as ConfigurationBotFrameworkAuthenticationOptions;
+  return new StrictAuthentication(options, logger, credentialsFactory);
 }
 
-export function createAdapter(auth: BotFrameworkAuthentication, logger: Logger): CloudAdapter {
-  const adapter = new CloudAdapter(auth);
+/** The CloudAdapter, with a turn entry point that leaves the HTTP answer to our server. */
+export class GuideAdapter extends CloudAdapter {
+  /** Authenticates the request and runs the turn; throws the authentication errors above. */
+  runTurn(
+    authHeader: string,
+    activity: Partial<Activity>,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
+    return this.processActivity(authHeader, activity as Activity, logic);
+  }
+}
+
+export function createAdapter(auth: BotFrameworkAuthentication, logger: Logger): GuideAdapter {
+  const adapter = new GuideAdapter(auth);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error(
       {

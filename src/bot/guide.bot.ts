@@ -39,6 +39,15 @@ function invokeError(status: number, code: string, message: string): InvokeRespo
   };
 }
 
+const NOT_SUPPORTED: InvokeResponse = {
+  status: 200,
+  body: {
+    statusCode: 200,
+    type: 'application/vnd.microsoft.activity.message',
+    value: 'This bot does not support that action.',
+  },
+};
+
 export interface GuideBotDeps {
   knowledge: Knowledge;
   messages: MessageHandler;
@@ -69,7 +78,11 @@ export class GuideBot extends TeamsActivityHandler {
       await this.deps.messages.onFileConsent(context, context.activity.value);
       return { status: 200 };
     }
-    if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
+    if (context.activity.name !== 'adaptiveCard/action') {
+      // Teams expects an answer to every invoke; one this bot does not handle gets 200, not 501.
+      const response = await super.onInvokeActivity(context);
+      return response.status === 501 ? NOT_SUPPORTED : response;
+    }
     const parsed = AdaptiveCardActionInvoke.safeParse(context.activity.value);
     if (!parsed.success) {
       const problems = parsed.error.issues.map(

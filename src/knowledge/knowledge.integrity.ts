@@ -1,5 +1,6 @@
 // Cross-file checks zod cannot do alone: unique ids, references that resolve, content per scenario.
 import type { KnowledgeIssue } from './knowledge.error';
+import { errorPatternProblem } from './error-pattern';
 import {
   scenarioOrder,
   type CloudEndpoint,
@@ -99,13 +100,8 @@ function newestPositionHolds(at: Located<Conflict>): KnowledgeIssue[] {
 
 function regexesCompile(at: Located<KnownError>): KnowledgeIssue[] {
   return at.item.patterns.flatMap((p, i) => {
-    if (!('regex' in p)) return [];
-    try {
-      new RegExp(p.regex, 'i');
-      return [];
-    } catch (err) {
-      return [issueAt(at, `patterns[${i}].regex`, (err as Error).message)];
-    }
+    const problem = 'regex' in p ? errorPatternProblem(p.regex) : undefined;
+    return problem ? [issueAt(at, `patterns[${i}].regex`, problem)] : [];
   });
 }
 

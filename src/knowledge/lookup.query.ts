@@ -1,6 +1,7 @@
 // Lookups behind free-text questions: by port, by service tag or FQDN, by keyword, by pasted error.
 import MiniSearch from 'minisearch';
 import { indexTerms, PHRASE_JOIN, phraseTerms } from '../understanding/normalise';
+import { matchErrorPattern } from './error-pattern';
 import { formatPorts } from './plan.query';
 import type { Conflict, KnownError, Knowledge, Rule, Scenario, Step } from './knowledge.schema';
 
@@ -347,8 +348,7 @@ function matches(pattern: KnownError['patterns'][number], text: string): number 
       ? pattern.contains.length
       : 0;
   }
-  const found = new RegExp(pattern.regex, 'i').exec(text);
-  return found ? found[0].length : 0;
+  return matchErrorPattern(pattern.regex, text);
 }
 
 /**

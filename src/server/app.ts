@@ -1,6 +1,7 @@
 // Wires the bot together from a parsed configuration: storage, state, handlers, adapter and HTTP server.
 import type { Storage } from 'botbuilder';
 import type { ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import type { ServiceClientCredentialsFactory } from 'botframework-connector';
 import { isLocalMode, type Config } from '../config';
 import type { Logger } from '../logger';
 import { createAdapter, createAuthentication } from '../bot/adapter';
@@ -11,8 +12,10 @@ import { GuideHandler } from '../conversation/guide.handler';
 import { ThreadStore } from '../conversation/thread.store';
 import { openConversationState } from '../bot/state.storage';
 import { createRecognizer } from '../understanding/recognizer';
+import { warmUp } from '../answers/warm-up';
 import { knowledgeSummary, loadKnowledge, type Knowledge } from '../knowledge';
 import { startServer, type RunningServer } from './server';
+import { localServiceUrlCheck } from './service-url';
 import { projectPath } from '../paths';
 import { chatPageUrl, registerChatPage } from './webchat';
 
@@ -25,6 +28,8 @@ export interface AppOptions {
   knowledge?: Knowledge;
   /** Tests point token checks at a local identity provider. */
   authOverrides?: Partial<ConfigurationBotFrameworkAuthenticationOptions>;
+  /** Tests fetch outbound tokens from a local token endpoint. */
+  credentialsFactory?: ServiceClientCredentialsFactory;
 }
 
 export interface RunningApp extends RunningServer {
@@ -45,17 +50,25 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   // A DATA_DIR that cannot be written stops startup here, naming the setting and the path.
   const state = await openConversationState(config, logger, options.storage);
 
+  const recognize = createRecognizer(knowledge);
+  warmUp(knowledge, recognize);
   const bot = new GuideBot({
     knowledge,
     messages: new GuideHandler({
       knowledge,
-      recognize: createRecognizer(knowledge),
+      recognize,
       threads: new ThreadStore(state.store, logger),
       logger,
     }),
   });
 
-  const adapter = createAdapter(createAuthentication(config, options.authOverrides), logger);
+  const auth = createAuthentication(
+    config,
+    logger,
+    options.authOverrides,
+    options.credentialsFactory,
+  );
+  const adapter = createAdapter(auth, logger);
   adapter.use(turnLogMiddleware(logger));
   adapter.use(mentionMiddleware);
 
@@ -65,6 +78,9 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     logger,
     host: config.HOST,
     port: config.PORT,
+    checkServiceUrl: isLocalMode(config)
+      ? localServiceUrlCheck(config.LOCAL_SERVICE_URLS)
+      : undefined,
     checkStorage: () => state.health.check(),
     routes: isLocalMode(config) ? (routes) => registerChatPage(routes, { logger }) : undefined,
     health: {

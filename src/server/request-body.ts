@@ -1,31 +1,22 @@
 // Reads and checks a Bot Framework request body before botbuilder sees it: botbuilder answers a body
 // without `type` with 500, and has no size limit of its own.
 import type { IncomingMessage } from 'node:http';
-import { z } from 'zod';
+import { activityProblems, IncomingActivity } from './activity.schema';
 
 export const MAX_BODY_BYTES = 256 * 1024;
+/** A body not received in this time is a stalled upload: it is cut, not waited for. */
+export const BODY_TIMEOUT_MS = 5000;
 
 export class BadRequestError extends Error {
   constructor(
-    readonly status: 400 | 413,
+    readonly status: 400 | 408 | 413,
     message: string,
   ) {
     super(message);
   }
 }
 
-/** The least an activity must have for botbuilder to route it; everything else is checked later. */
-export const IncomingActivity = z.looseObject({
-  type: z.string({ error: 'expected a string "type" (for example "message")' }).min(1),
-  channelId: z.string().optional(),
-  serviceUrl: z.string().optional(),
-  conversation: z.looseObject({ id: z.string() }).optional(),
-});
-
-export async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
-  const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > limit)
-    throw new BadRequestError(413, `request body is larger than ${limit} bytes`);
+async function collectBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -37,10 +28,32 @@ export async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Pr
   return Buffer.concat(chunks);
 }
 
-export function parseActivityBody(
-  contentType: string | undefined,
-  raw: Buffer,
-): Record<string, unknown> {
+export async function readBody(
+  req: IncomingMessage,
+  limit = MAX_BODY_BYTES,
+  timeoutMs = BODY_TIMEOUT_MS,
+): Promise<Buffer> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > limit)
+    throw new BadRequestError(413, `request body is larger than ${limit} bytes`);
+  const body = collectBody(req, limit);
+  // Once the caller answers 408 and the connection closes, the unfinished read fails: nobody waits.
+  body.catch(() => undefined);
+  let timer: NodeJS.Timeout | undefined;
+  const stalled = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(
+      () => reject(new BadRequestError(408, `request body not received within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
+  });
+  try {
+    return await Promise.race([body, stalled]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export function parseActivityBody(contentType: string | undefined, raw: Buffer): IncomingActivity {
   if (!/^application\/json\b/i.test(contentType ?? '')) {
     throw new BadRequestError(400, 'expected Content-Type: application/json');
   }
@@ -52,8 +65,8 @@ export function parseActivityBody(
   }
   const result = IncomingActivity.safeParse(json);
   if (!result.success) {
-    const problems = result.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`);
-    throw new BadRequestError(400, `not a Bot Framework activity: ${problems.join('; ')}`);
+    const problems = activityProblems(result.error).join('; ');
+    throw new BadRequestError(400, `not a Bot Framework activity: ${problems}`);
   }
   return result.data;
 }

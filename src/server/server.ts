@@ -2,10 +2,14 @@
 // in front of the adapter, and a drain that lets in-flight turns finish before the process exits.
 import restify from 'restify';
 import type { AddressInfo } from 'node:net';
-import type { CloudAdapter, TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
+import { AuthenticationError } from 'botframework-connector';
 import type { Logger } from '../logger';
+import { AuthUnavailableError, type GuideAdapter } from '../bot/adapter';
 import type { StorageStatus } from '../bot/storage-health';
+import { toBotActivity } from './activity.schema';
 import { BadRequestError, parseActivityBody, readBody } from './request-body';
+import type { ServiceUrlCheck } from './service-url';
 
 export interface HealthInfo {
   version: string;
@@ -14,7 +18,7 @@ export interface HealthInfo {
 }
 
 export interface ServerOptions {
-  adapter: CloudAdapter;
+  adapter: GuideAdapter;
   logic: (context: TurnContext) => Promise<void>;
   logger: Logger;
   health: HealthInfo;
@@ -22,6 +26,8 @@ export interface ServerOptions {
   checkStorage?: () => Promise<StorageStatus>;
   host?: string;
   port?: number;
+  /** Local mode's check of where replies may go; Teams mode binds the serviceUrl by token. */
+  checkServiceUrl?: ServiceUrlCheck;
   /** More routes (the local chat page), registered before the server listens. */
   routes?: (server: restify.Server) => void;
 }
@@ -35,14 +41,37 @@ export interface RunningServer {
   drain(timeoutMs: number): Promise<void>;
 }
 
-function sendJson(res: restify.Response, status: number, body: unknown): void {
+/** After the turns in flight are done, how long requests already on open connections get to end. */
+const CLOSE_GRACE_MS = 1000;
+
+function sendJson(res: restify.Response, status: number, body?: unknown): void {
   res.status(status);
+  if (body === undefined) return void res.end();
   res.header('content-type', 'application/json');
   res.end(JSON.stringify(body));
 }
 
+/** The HTTP answer to a request that never became a turn; its body never carries internal detail. */
+function refuse(res: restify.Response, error: unknown, logger: Logger): void {
+  if (error instanceof BadRequestError) {
+    // A stalled upload is cut: the connection closes after the answer.
+    if (error.status === 408) res.header('connection', 'close');
+    return sendJson(res, error.status, { error: error.message });
+  }
+  if (error instanceof AuthUnavailableError) {
+    res.header('retry-after', String(error.retryAfterSeconds));
+    return sendJson(res, 503, { error: 'tokens cannot be checked right now; retry shortly' });
+  }
+  if (error instanceof AuthenticationError) {
+    logger.info({ reason: error.message }, 'request refused: no valid Bot Framework token');
+    return sendJson(res, 401, { error: 'unauthorized' });
+  }
+  logger.error({ err: error }, 'request failed');
+  sendJson(res, 500, { error: 'internal error' });
+}
+
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const { adapter, logic, logger, health } = options;
+  const { adapter, logic, logger, health, checkServiceUrl } = options;
   const server = restify.createServer({
     name: 'aml-network-guide',
     handleUncaughtExceptions: false,
@@ -53,6 +82,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let idle: (() => void) | undefined;
 
   server.get('/healthz', async (_req, res) => {
+    if (draining) res.header('connection', 'close');
     if (draining) return sendJson(res, 503, { status: 'draining' });
     if (!ready) return sendJson(res, 503, { status: 'starting' });
     const storage = await options.checkStorage?.();
@@ -65,26 +95,31 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   server.post('/api/messages', async (req, res) => {
     if (draining || !ready) {
       res.header('retry-after', '5');
+      // Requests on kept-alive connections get an answer, then the connection closes.
+      if (draining) res.header('connection', 'close');
       return sendJson(res, 503, { error: 'the bot is starting or shutting down; retry shortly' });
     }
     inFlight += 1;
     try {
       const raw = await readBody(req);
-      const body = parseActivityBody(req.headers['content-type'], raw);
-      await adapter.process({ body, headers: req.headers, method: req.method }, res, logic);
+      const activity = parseActivityBody(req.headers['content-type'], raw);
+      const problem = checkServiceUrl?.(activity);
+      if (problem) throw new BadRequestError(400, problem);
+      const authHeader = req.headers.authorization ?? '';
+      const response = await adapter.runTurn(authHeader, toBotActivity(activity), logic);
+      sendJson(res, response?.status ?? 200, response?.body);
     } catch (error) {
-      if (error instanceof BadRequestError) {
-        sendJson(res, error.status, { error: error.message });
-      } else {
-        logger.error({ err: error }, 'request failed');
-        if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
-      }
+      if (res.headersSent) logger.error({ err: error }, 'request failed after answering');
+      else refuse(res, error, logger);
     } finally {
       inFlight -= 1;
       if (inFlight === 0) idle?.();
     }
   });
 
+  // Slow senders are cut: headers within 10 s, the whole request within 15 s (bodies sooner, above).
+  server.server.headersTimeout = 10_000;
+  server.server.requestTimeout = 15_000;
   options.routes?.(server);
 
   await new Promise<void>((resolve, reject) => {
@@ -111,11 +146,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           };
         });
       }
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        // Keep-alive connections would hold close() open until they time out.
-        server.server.closeAllConnections?.();
-      });
+      // close() stops new connections and ends idle kept-alive ones; a request already on its way
+      // gets its 503 and "Connection: close" within the grace, and only then are sockets cut.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.server.closeIdleConnections();
+      const grace = setTimeout(() => server.server.closeAllConnections(), CLOSE_GRACE_MS);
+      await closed;
+      clearTimeout(grace);
     },
   };
 }

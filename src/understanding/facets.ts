@@ -253,6 +253,9 @@ function regionOf(words: readonly string[], lexicon: Lexicon): string | undefine
   return undefined;
 }
 
+/** A question names a few ports; a pasted list of hundreds is read as its first ones. */
+const MAX_PORT_MENTIONS = 12;
+
 /**
  * Port numbers: "port 44224", "8704-8710", "5831/udp", "tcp 443". Numbers inside addresses,
  * versions or durations are not ports; a bare number counts only when it is a port some rule uses.
@@ -271,7 +274,9 @@ function portMentions(raw: string, knownPort: (p: number) => boolean): PortMenti
     const after = parts[i + 1] ?? '';
     const named =
       /^(ports?|tcp|udp)[:,]?$/.test(before) || /^(tcp|udp)\b/.test(after) || part.includes('/');
-    if (named || knownPort(from)) mentions.push({ port: from, to });
+    const repeated = mentions.some((m) => m.port === from && m.to === to);
+    if ((named || knownPort(from)) && !repeated && mentions.length < MAX_PORT_MENTIONS)
+      mentions.push({ port: from, to });
   });
   return mentions;
 }
@@ -375,6 +380,9 @@ function corrected(word: string, lexicon: Lexicon): string {
   if (budget === 0) return s;
   for (let len = s.length - budget; len <= s.length + budget; len++) {
     for (const candidate of lexicon.knownByLength.get(len) ?? []) {
+      // People rarely mistype a word's first letter; checking only those candidates keeps a
+      // message full of unknown words cheap.
+      if (candidate[0] !== s[0] && candidate[0] !== s[1]) continue;
       if (editDistance(s, candidate, budget) <= budget) return candidate;
     }
   }

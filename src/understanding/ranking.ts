@@ -20,6 +20,7 @@ import {
   searchIndex,
   stepById,
 } from '../knowledge/lookup.query';
+import { matchErrorPattern } from '../knowledge/error-pattern';
 import type { ParsedQuestion } from './facets';
 import { indexTerms, PHRASE_JOIN } from './normalise';
 
@@ -177,6 +178,9 @@ function containmentOf(k: Knowledge, key: string, terms: ReadonlySet<string>): n
   return best;
 }
 
+/** How many of a question's terms are matched with typos allowed. */
+const MAX_FUZZY_TERMS = 16;
+
 export function wordHits(
   k: Knowledge,
   terms: readonly string[],
@@ -186,9 +190,13 @@ export function wordHits(
   if (terms.length === 0) return [];
   const index = searchIndex(k);
   const phrases = terms.slice(1).map((t, i) => `${terms[i]}${PHRASE_JOIN}${t}`);
+  // Fuzzy matching walks the whole index for each term: only a question's first terms get it,
+  // so a long message costs no more than a question (later terms and phrases match exactly).
+  const fuzzyAllowed = new Set(terms.slice(0, MAX_FUZZY_TERMS));
   const results = index.search([...terms, ...phrases].join(' '), {
     tokenize: (t) => t.split(' '),
     boostTerm: (term) => (term.includes(PHRASE_JOIN) ? phraseBoost : 1),
+    fuzzy: (term) => (fuzzyAllowed.has(term) && term.length >= 7 ? 0.15 : false),
   });
   const weight = new Map(terms.map((t) => [t, inverseDocumentFrequency(k, t)]));
   const asked = new Set(terms);
@@ -271,7 +279,7 @@ export function errorCandidates(
     const matching = error.patterns.filter((p) =>
       'contains' in p
         ? !isNamePattern(p.contains) && q.lower.includes(p.contains.toLowerCase())
-        : !isPortOnlyPattern(p.regex) && new RegExp(p.regex, 'i').test(q.raw),
+        : !isPortOnlyPattern(p.regex) && matchErrorPattern(p.regex, q.raw) > 0,
     );
     if (!problem && matching.length === 0) return [];
     const target = targetFor(k, 'error', hit.id);

@@ -202,6 +202,21 @@ describe('a malformed knowledge folder stops loading with the file and the field
     expect(errorOf(load).issues[0]?.path).toBe('errors[1].patterns[4].regex');
   });
 
+  it.each([
+    ['a wildcard inside a group', '(mount.*fail|timeout)'],
+    ['a ".+" wildcard', 'mount.+fail'],
+  ])('rejects an error pattern with %s, which would backtrack on long text', (_name, regex) => {
+    const load = withCopy((read, write) => {
+      const errors = read('errors.json');
+      (errors.errors[1] as { patterns: unknown[] }).patterns.push({ regex });
+      write('errors.json', errors);
+    });
+    expect(errorOf(load).issues[0]).toMatchObject({
+      path: 'errors[1].patterns[4].regex',
+      message: expect.stringContaining('use ".*" only between the parts'),
+    });
+  });
+
   it('rejects a file that is not JSON', () => {
     const load = withCopy((_read, write) => write('regions.json', undefined));
     expect(errorOf(load).message).toMatch(/^knowledge\/regions\.json: not valid JSON/);

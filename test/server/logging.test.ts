@@ -43,14 +43,23 @@ describe('logs', () => {
       MicrosoftAppType: 'MultiTenant',
     });
     try {
-      const res = await post(bot.url, message('help'), {
-        authorization: 'Bearer forged.token.value',
-      });
-      expect(res.status).toBe(401);
+      const refusals = ['Bearer forged.token.value', 'Basic dXNlcjpwYXNz', ''];
+      for (const authorization of refusals) {
+        const res = await post(bot.url, message('help'), authorization ? { authorization } : {});
+        expect(res.status).toBe(401);
+      }
       await bot.stop();
       expect(bot.output()).toContain('Teams mode');
       expect(bot.output()).not.toContain('very-secret-client-secret');
       expect(bot.output()).not.toContain('forged.token.value');
+      expect(bot.output()).not.toContain('dXNlcjpwYXNz');
+
+      // Every line is one JSON object (the bot SDK's own printing included), and each refused
+      // request is one line.
+      const lines = bot.output().trim().split('\n');
+      const entries = lines.map((line) => JSON.parse(line) as { msg: string });
+      const refused = entries.filter((e) => e.msg.startsWith('request refused'));
+      expect(refused).toHaveLength(refusals.length);
     } finally {
       await bot.stop('SIGKILL');
       rmSync(dataDir, { recursive: true, force: true });

@@ -4,6 +4,8 @@ import { existsSync } from 'node:fs';
 import { projectPath } from '../../src/paths';
 
 export const ENTRY = projectPath('dist', 'src', 'index.js');
+/** As `npm start` runs it: without restify's deprecation warning, which is not a JSON line. */
+const NODE_ARGS = ['--disable-warning=DEP0111', ENTRY];
 
 export interface BotProcess {
   child: ChildProcess;
@@ -29,7 +31,7 @@ export function runToExit(
 ): Promise<{ code: number | null; output: string }> {
   requireBuild();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [ENTRY], {
+    const child = spawn(process.execPath, NODE_ARGS, {
       env: cleanEnv(env),
       cwd: projectPath('test'),
     });
@@ -50,7 +52,7 @@ export function runToExit(
 /** Starts the bot on an ephemeral port and waits until /healthz answers 200. */
 export async function startBotProcess(env: Record<string, string>): Promise<BotProcess> {
   requireBuild();
-  const child = spawn(process.execPath, [ENTRY], {
+  const child = spawn(process.execPath, NODE_ARGS, {
     env: cleanEnv({ PORT: '0', ...env }),
     cwd: projectPath('test'),
   });

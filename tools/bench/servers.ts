@@ -69,7 +69,7 @@ async function startEcho(dataDir: string, logger: Logger) {
   const storage = new SqliteStorage(path.join(dataDir, 'bot-state.sqlite'));
   const bot = new EchoBot(new ConversationState(storage), new UserState(storage));
   const server = await startServer({
-    adapter: createAdapter(createAuthentication(config), logger),
+    adapter: createAdapter(createAuthentication(config, logger), logger),
     logic: (context) => bot.run(context),
     logger,
     host: config.HOST,
