@@ -92,9 +92,13 @@ export function mergedRows(
   const merged = [...byDestination.values()].map((group) => {
     const first = group[0]!;
     const protocols = new Map<string, string[]>();
+    // A sentence instead of ports ("a flag, not a port") goes under the destination: in the narrow
+    // ports column it would squeeze the destination into a column of broken words.
+    const portsNotes = new Set<string>();
     for (const r of group) {
-      const ports = r.ports || r.portsNote;
-      protocols.set(r.protocol, [...(protocols.get(r.protocol) ?? []), ...(ports ? [ports] : [])]);
+      if (!r.ports && r.portsNote) portsNotes.add(r.portsNote);
+      const ports = r.ports ? [r.ports] : [];
+      protocols.set(r.protocol, [...(protocols.get(r.protocol) ?? []), ...ports]);
     }
     const ports = [...protocols]
       .map(([protocol, list]) => `${protocol} ${[...new Set(list)].join(', ')}`.trim())
@@ -118,7 +122,7 @@ export function mergedRows(
     return {
       destination: `${arrow} ${destination}`,
       ports,
-      note: [condition, inCloud?.note ?? ''].filter(Boolean).join(' '),
+      note: [...portsNotes, condition, inCloud?.note ?? ''].filter(Boolean).join(' '),
       always: condition === '',
     };
   });

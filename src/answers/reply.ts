@@ -91,17 +91,16 @@ export function viewCard(view: AnswerView, style: CardStyle = {}): AdaptiveCard 
     verdict: view.verdict,
     understood: style.shared ? '' : view.understood,
     fix: literal(view.fix),
-    // A card shared into a chat is a compact reference; the full answer is one question away.
+    // A card shared into a chat is a compact reference (the rule, its ports and condition, one
+    // source); the full answer, with its steps and disagreements, is one question away.
     rows: view.rows
-      .slice(0, style.shared ? 4 : undefined)
+      .slice(0, style.shared ? 3 : undefined)
       .map((r) => ({ ...r, destination: literal(r.destination) })),
     rowsNote: view.rowsNote,
-    points: view.points
-      .slice(0, style.shared ? 1 : 6)
-      .map((p) => paragraph(shorten(p, style.shared ? 300 : 900))),
+    points: view.points.slice(0, style.shared ? 0 : 6).map((p) => paragraph(shorten(p, 900))),
     // Bounded so every answer stays far below Teams' message size, whatever the data holds.
     details: view.details.slice(0, 12).map((d) => paragraph(shorten(d, 500))),
-    conflicts: view.conflicts.slice(0, 6).map((c) => shorten(c, 600)),
+    conflicts: view.conflicts.slice(0, style.shared ? 0 : 6).map((c) => shorten(c, 600)),
     sources: style.shared ? view.sources.slice(0, 1) : view.sources.slice(0, 10),
     alternatives: style.shared
       ? []

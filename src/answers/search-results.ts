@@ -40,6 +40,11 @@ function shorten(text: string, max = 120): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
+/** Result titles start with a capital, whatever the item's label starts with ("inbound …"). */
+export function capitalised(title: string): string {
+  return title.charAt(0).toUpperCase() + title.slice(1);
+}
+
 function describe(k: Knowledge, hit: LookupHit): Item {
   const detail = {
     scenario: () => k.scenarios.find((s) => s.id === hit.id)?.summary,
@@ -51,19 +56,43 @@ function describe(k: Knowledge, hit: LookupHit): Item {
   return {
     kind: hit.kind,
     id: hit.id,
-    title: hit.label,
+    title: capitalised(hit.label),
     text: shorten(`${KIND_LABELS[hit.kind]}: ${detail ?? ''}`),
   };
 }
 
-/** Everything that matches the query, best first, without repeats. */
+/**
+ * The same card may stand for several hits (two rules that read alike, a rule and the error it
+ * fixes): a person picking either would insert the same thing, so only the best one is listed.
+ */
+function cardKey(k: Knowledge, item: Item): string {
+  const card = sharedCardFor(k, item.kind, item.id);
+  if (!card) return `${item.kind}:${item.id}`;
+  // Shared cards are cached and frozen, so each is serialised once, not on every search.
+  let key = cardKeys.get(card);
+  if (key === undefined) cardKeys.set(card, (key = JSON.stringify([card.body, card.actions])));
+  return key;
+}
+const cardKeys = new WeakMap<AdaptiveCard, string>();
+
+/** Everything that matches the query, best first, without two results for one card. */
 export function searchItems(k: Knowledge, query: string): Item[] {
+  const cards = new Set<string>();
+  return matchingItems(k, query).filter((item) => {
+    const key = cardKey(k, item);
+    if (cards.has(key)) return false;
+    cards.add(key);
+    return true;
+  });
+}
+
+function matchingItems(k: Knowledge, query: string): Item[] {
   const text = query.trim();
   if (text === '') {
     return k.scenarios.map((s) => ({
       kind: 'scenario' as const,
       id: s.id,
-      title: s.title,
+      title: capitalised(s.title),
       text: shorten(s.summary),
     }));
   }

@@ -15,6 +15,7 @@ import {
 } from 'botframework-connector';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
+import { textReply } from './replies';
 
 export const APOLOGY =
   'Sorry, something went wrong on my side while answering that. Please try again.';
@@ -135,7 +136,7 @@ export function createAdapter(auth: BotFrameworkAuthentication, logger: Logger):
       'turn failed',
     );
     try {
-      await context.sendActivity(APOLOGY);
+      await context.sendActivity(textReply(APOLOGY));
     } catch (sendError) {
       logger.warn(
         {

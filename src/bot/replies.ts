@@ -1,15 +1,24 @@
-// Small builders for the activities the bot sends.
+// Builders for the activities the bot sends. Every one carries a `summary`: the line a Teams
+// notification and a screen reader give for it, where they would otherwise say "sent a card".
 import { CardFactory, MessageFactory, type Activity } from 'botbuilder';
 import type { AdaptiveCard } from '../cards/render';
+import { cardSummary, shortSummary } from '../cards/visible-text';
 
-export function cardReply(card: AdaptiveCard, summary?: string): Partial<Activity> {
+function summaryOf(card: AdaptiveCard): string {
+  const fallback = card['fallbackText'];
+  return typeof fallback === 'string' && fallback !== '' ? fallback : cardSummary(card);
+}
+
+export function cardReply(card: AdaptiveCard): Partial<Activity> {
   const reply = MessageFactory.attachment(CardFactory.adaptiveCard(card));
-  if (summary) reply.summary = summary;
+  reply.summary = summaryOf(card);
   return reply;
 }
 
-export function cardsReply(cards: AdaptiveCard[]): Partial<Activity> {
-  return MessageFactory.list(cards.map((card) => CardFactory.adaptiveCard(card)));
+export function textReply(text: string): Partial<Activity> {
+  const reply = MessageFactory.text(text);
+  reply.summary = shortSummary(text);
+  return reply;
 }
 
 /**

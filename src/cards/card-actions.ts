@@ -1,6 +1,7 @@
 // What a button on one of our cards sends back. Every payload carries a literal `action`; the same
 // schemas type the card view models and parse what arrives, so a tampered or stale payload is caught.
 import { z } from 'zod';
+import { yesNoFields } from '../wizard/questions';
 import { ExportAction, NsgCheckAction } from './export-actions';
 
 const Id = z.string().min(1).max(80);
@@ -13,7 +14,10 @@ export const StartWizardAction = z.object({
   scenario: Id.optional(),
 });
 
-/** An answer to the wizard's current step; inputs on the card (picks, region) arrive merged in. */
+/**
+ * An answer to the wizard's current step; inputs on the card arrive merged in: the chosen value,
+ * the scenario picks, the region typed, and each yes/no toggle under its question's id.
+ */
 export const WizardAnswerAction = z.object({
   action: z.literal('wizard.answer'),
   wizardId: Id,
@@ -21,6 +25,7 @@ export const WizardAnswerAction = z.object({
   value: ShortText.optional(),
   picks: ShortText.optional(),
   region: ShortText.optional(),
+  ...yesNoFields(z.enum(['yes', 'no'])),
 });
 
 export const WizardBackAction = z.object({

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { Template } from 'adaptivecards-templating';
 import type { z } from 'zod';
 import { projectPath } from '../paths';
+import { cardSummary } from './visible-text';
 
 /** Teams renders Adaptive Cards up to this schema version. */
 export const MAX_CARD_VERSION = 1.5;
@@ -77,7 +78,12 @@ export function renderCard<S extends z.ZodType>(
   schema: S,
   viewModel: z.input<S>,
 ): AdaptiveCard {
-  return bindTemplate(name, loadTemplate(name), schema.parse(viewModel));
+  const card = bindTemplate(name, loadTemplate(name), schema.parse(viewModel));
+  // Clients that cannot show the card, notifications and screen readers read this line instead.
+  if (typeof card['fallbackText'] !== 'string' || card['fallbackText'] === '') {
+    card['fallbackText'] = cardSummary(card);
+  }
+  return card;
 }
 
 /** Binds checked data into a template and refuses the result if it is not a card Teams can show. */

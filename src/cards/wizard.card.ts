@@ -1,9 +1,17 @@
-// The wizard's cards: one question per card, with Back, Start over and Cancel on every step.
+// The wizard's cards: the scenarios, the region, one card per choice, and one card for every yes/no
+// question that applies, with Next first and Back, Start over and Cancel as secondary actions.
 import { z } from 'zod';
 import type { Knowledge } from '../knowledge/knowledge.schema';
-import { progress, type StepId, type WizardState } from '../wizard/wizard.machine';
+import { progress, stepsOf, type WizardState } from '../wizard/wizard.machine';
+import {
+  answerLabel,
+  questionById,
+  setupQuestions,
+  stepsFor,
+  type ChoiceQuestion,
+  type Question,
+} from '../wizard/questions';
 import { Button, button, type CardAction } from './card-actions';
-import { EGRESS_LABELS } from './plan.card';
 import { renderCard } from './render';
 
 const Text = z.string();
@@ -13,146 +21,142 @@ export const WizardStepCard = z.object({
   question: Text.min(1),
   why: Text,
   problem: Text,
-  input: z.enum(['multi', 'text', 'buttons']),
+  input: z.enum(['multi', 'choice', 'text', 'toggles']),
+  label: Text,
+  choiceId: z.enum(['picks', 'value']),
   choices: z.array(z.object({ title: Text, value: Text })),
   picked: Text,
   placeholder: Text,
   textValue: Text,
-  buttons: z.array(Button),
+  toggles: z.array(
+    z.object({ id: Text.min(1), title: Text.min(1), why: Text, value: z.enum(['yes', 'no']) }),
+  ),
   suggestions: z.array(Button),
   sofar: z.array(z.object({ title: Text, value: Text })),
-  nav: z.array(Button).min(1),
+  primary: z.array(Button).length(1),
+  secondary: z.array(Button).min(1),
 });
 export type WizardStepCard = z.infer<typeof WizardStepCard>;
 
-interface Question {
-  question: string;
-  why: string;
-  options?: [title: string, value: string][];
+const SCENARIOS_QUESTION = {
+  question: 'What do you use the secured workspace for?',
+  why: 'Each scenario brings its own network rules. Pick every one that applies; I only ask the follow-up questions that change the answer.',
+};
+
+const SETUP_QUESTION = {
+  question: 'Which of these apply to your setup?',
+  why: 'Tick each one that is true; leave the others. Each changes which rules you need.',
+};
+
+/** "Network plan wizard · step 2 of 4"; no count before the scenarios, which decide it, are known. */
+function header(index: number, total: number | undefined): string {
+  if (total === undefined) return 'Network plan wizard · first, your scenarios';
+  if (total === 1) return 'Network plan wizard · one step';
+  return `Network plan wizard · step ${index} of ${total}`;
 }
 
-const YES_NO: [string, string][] = [
-  ['Yes', 'yes'],
-  ['No', 'no'],
-];
+/** The answers given so far, for the fact set at the bottom of the card. */
+function answersSoFar(k: Knowledge, state: WizardState): { title: string; value: string }[] {
+  const scenarios = state.answers.scenarios ?? [];
+  if (state.step === 'scenarios' || scenarios.length === 0) return [];
+  const scenarioTitle = (id: string) => k.scenarios.find((s) => s.id === id)?.title ?? id;
+  const answered = stepsFor(k, scenarios)
+    .filter((s) => state.history.includes(s.step))
+    .flatMap((s) => s.questions)
+    .map((q: Question) => ({ title: q.label, value: answerLabel(q, state.answers[q.id]) }))
+    .filter((f) => f.value !== '');
+  return [{ title: 'Scenarios', value: scenarios.map(scenarioTitle).join(', ') }, ...answered];
+}
 
-export const QUESTIONS: Record<StepId, Question> = {
-  scenarios: {
-    question: 'What do you use the secured workspace for?',
-    why: 'Each scenario brings its own network rules. Pick every one that applies; I only ask the follow-up questions that change the answer.',
-  },
-  region: {
-    question: 'Which Azure region is your compute in?',
-    why: 'Several service tags and host names are regional, such as Storage.<region> and BatchNodeManagement.<region>. They take the region of the compute and its virtual network: where that differs from the workspace region, give the compute region.',
-  },
-  computePublicIp: {
-    question: 'Do your compute instances and clusters have a public IP address?',
-    why: 'With a public IP the service reaches the compute inbound on port 44224. Without one there are no inbound rules, but you must give the subnet an explicit way out (NAT gateway or firewall).',
-    options: YES_NO,
-  },
-  egress: {
-    question: 'How is outbound traffic from the virtual network filtered?',
-    why: 'Network security groups and Azure Firewall understand service tags; a firewall that does not needs host names (FQDNs) instead. A firewall in the path also needs routes for public-IP compute.',
-    options: [
-      ['Network security groups only', 'nsg'],
-      ['Azure Firewall', 'azure-firewall'],
-      ['A firewall without service tags', 'firewall-no-tags'],
-    ],
-  },
-  vscode: {
-    question: 'Will people connect to compute instances from Visual Studio Code?',
-    why: 'VS Code desktop and web download their server and extensions, which needs more outbound hosts and ports.',
-    options: YES_NO,
-  },
-  hbi: {
-    question: 'Was the workspace created with hbi_workspace (high business impact) enabled?',
-    why: 'The firewall article needs outbound access to Azure Key Vault only for such workspaces; the traffic-flow article lists it for every compute.',
-    options: YES_NO,
-  },
-  registryBehindVnet: {
-    question: "Is the workspace's container registry behind the virtual network?",
-    why: 'A registry reached only through a private endpoint cannot be used by Azure Machine Learning to build images itself; a compute cluster has to build them.',
-    options: YES_NO,
-  },
-  ownImages: {
-    question:
-      'Do you bring your own Docker images instead of the ones Azure Machine Learning provides?',
-    why: "The articles disagree on whether Microsoft's container registry is still needed then; I will show both views.",
-    options: YES_NO,
-  },
-  sdk: {
-    question: 'Which version of the Azure Machine Learning SDK and CLI do you use?',
-    why: 'A few steps differ between v1 and v2 (datastore validation, image builds); managed online endpoints are v2 only.',
-    options: [
-      ['v2 (azure-ai-ml, az ml)', 'v2'],
-      ['v1 (azureml-core)', 'v1'],
-    ],
-  },
-};
-
-const answerLabels: Record<string, string> = { ...EGRESS_LABELS, true: 'Yes', false: 'No' };
-
-const SHORT_LABELS: Record<Exclude<StepId, 'scenarios'>, string> = {
-  region: 'Region',
-  computePublicIp: 'Compute public IP',
-  egress: 'Outbound filtering',
-  vscode: 'VS Code',
-  hbi: 'hbi workspace',
-  registryBehindVnet: 'Registry behind VNet',
-  ownImages: 'Own images',
-  sdk: 'SDK/CLI',
-};
+type AnswerData = Omit<
+  Extract<CardAction, { action: 'wizard.answer' }>,
+  'action' | 'wizardId' | 'step'
+>;
 
 export function wizardStepCard(
   k: Knowledge,
   state: WizardState,
   options: { problem?: string; suggestions?: string[]; notice?: string } = {},
 ) {
-  const q = QUESTIONS[state.step];
   const { index, total } = progress(k, state);
-  const answer = (
-    value: Omit<Extract<CardAction, { action: 'wizard.answer' }>, 'action' | 'wizardId' | 'step'>,
-  ) => ({ action: 'wizard.answer', wizardId: state.id, step: state.step, ...value }) as const;
+  const answer = (value: AnswerData = {}) =>
+    ({ action: 'wizard.answer', wizardId: state.id, step: state.step, ...value }) as const;
+  const scenarios = state.answers.scenarios ?? [];
+  const last = total !== undefined && stepsOf(k, scenarios).at(-1) === state.step;
 
-  const scenarioTitle = (id: string) => k.scenarios.find((s) => s.id === id)?.title ?? id;
-  const sofar = [
-    ...(state.answers.scenarios && state.step !== 'scenarios'
-      ? [{ title: 'Scenarios', value: state.answers.scenarios.map(scenarioTitle).join(', ') }]
-      : []),
-    ...state.history
-      .filter((step): step is Exclude<StepId, 'scenarios'> => step !== 'scenarios')
-      .map((step) => ({
-        title: SHORT_LABELS[step],
-        value: answerLabels[String(state.answers[step])] ?? String(state.answers[step]),
-      })),
-  ];
-
-  const input = state.step === 'scenarios' ? 'multi' : state.step === 'region' ? 'text' : 'buttons';
-  const buttons =
-    input === 'buttons'
-      ? (q.options ?? []).map(([title, value]) => button(title, answer({ value })))
-      : [button('Next', answer({}))];
-
-  return renderCard('wizard-step', WizardStepCard, {
-    header: `Network plan wizard · step ${index} of ${total}`,
-    question: q.question,
-    why: q.why,
+  const base = {
+    header: header(index, total),
     // A notice (the card clicked was out of date) stands alone; a problem is with the answer given.
     problem: options.notice ?? (options.problem ? `Please check: ${options.problem}` : ''),
-    input,
-    choices: k.scenarios.map((s) => ({ title: s.title, value: s.id })),
-    picked: (state.answers.scenarios ?? []).join(','),
-    placeholder: 'for example westeurope',
-    textValue: state.answers.region ?? '',
-    buttons,
-    suggestions: (options.suggestions ?? []).map((name) => button(name, answer({ value: name }))),
-    sofar,
-    nav: [
+    label: '',
+    choiceId: 'value' as const,
+    choices: [],
+    picked: '',
+    placeholder: '',
+    textValue: '',
+    toggles: [],
+    suggestions: [],
+    sofar: answersSoFar(k, state),
+    primary: [button(last ? 'Show my plan' : 'Next', answer())],
+    secondary: [
       ...(state.history.length > 0
         ? [button('Back', { action: 'wizard.back', wizardId: state.id, step: state.step })]
         : []),
       button('Start over', { action: 'wizard.restart', wizardId: state.id }),
       button('Cancel', { action: 'wizard.cancel', wizardId: state.id }),
     ],
-  });
+  };
+
+  switch (state.step) {
+    case 'scenarios':
+      return renderCard('wizard-step', WizardStepCard, {
+        ...base,
+        ...SCENARIOS_QUESTION,
+        input: 'multi',
+        label: 'Scenarios (pick all that apply)',
+        choiceId: 'picks',
+        choices: k.scenarios.map((s) => ({ title: s.title, value: s.id })),
+        picked: scenarios.join(','),
+      });
+    case 'region': {
+      const q = questionById('region');
+      return renderCard('wizard-step', WizardStepCard, {
+        ...base,
+        question: q.prompt,
+        why: q.why,
+        input: 'text',
+        label: 'Azure region of the compute',
+        placeholder: 'for example westeurope',
+        textValue: state.answers.region ?? '',
+        suggestions: (options.suggestions ?? []).map((name) =>
+          button(name, answer({ value: name })),
+        ),
+      });
+    }
+    case 'egress':
+    case 'sdk': {
+      const q = questionById(state.step) as ChoiceQuestion;
+      return renderCard('wizard-step', WizardStepCard, {
+        ...base,
+        question: q.prompt,
+        why: q.why,
+        input: 'choice',
+        label: q.label,
+        choices: q.options.map((o) => ({ title: o.title, value: o.value })),
+        picked: state.answers[q.id] ?? '',
+      });
+    }
+    case 'setup':
+      return renderCard('wizard-step', WizardStepCard, {
+        ...base,
+        ...SETUP_QUESTION,
+        input: 'toggles',
+        toggles: setupQuestions(k, scenarios).map((q) => ({
+          id: q.id,
+          title: q.prompt,
+          why: q.why,
+          value: state.answers[q.id] ? ('yes' as const) : ('no' as const),
+        })),
+      });
+  }
 }

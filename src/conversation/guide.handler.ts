@@ -21,7 +21,7 @@ import {
 } from '../wizard/wizard.machine';
 import type { Logger } from '../logger';
 import type { CardExecuteResult, MessageHandler } from '../bot/guide.bot';
-import { cardReply } from '../bot/replies';
+import { cardReply, textReply } from '../bot/replies';
 import { showAsCommands } from '../cards/commands.card';
 import { nsgHelpText } from '../cards/nsg-check.card';
 import { CommandsFlow, type ExportRequest } from './commands.flow';
@@ -111,7 +111,9 @@ export class GuideHandler implements MessageHandler {
       context,
       (wizard) =>
         routeAttachment(context.activity.attachments, text) ??
-        (clicked ? routeCard(value) : routeText(text, wizard)),
+        (clicked
+          ? routeCard(value)
+          : routeText(text, wizard && { knowledge: this.k, state: wizard })),
     );
     await this.send(context, outcome.saved ? outcome.reply : { text: SAVE_FAILED, cards: [] });
   }
@@ -196,7 +198,7 @@ export class GuideHandler implements MessageHandler {
   }
 
   private async send(context: TurnContext, reply: Reply): Promise<void> {
-    if (reply.text) await context.sendActivity(reply.text);
+    if (reply.text) await context.sendActivity(textReply(reply.text));
     for (const card of reply.cards) await context.sendActivity(cardReply(card));
     await this.commands.sendFiles(context, reply.files ?? []);
   }
@@ -248,14 +250,7 @@ export class GuideHandler implements MessageHandler {
       case 'back':
         return state ? this.step(thread, state, { kind: 'back' }) : noWizard;
       case 'answer':
-        return state
-          ? this.step(thread, state, {
-              kind: 'answer',
-              value: intent.value,
-              picks: intent.picks,
-              region: intent.region,
-            })
-          : noWizard;
+        return state ? this.step(thread, state, { kind: 'answer', ...intent.input }) : noWizard;
       case 'scenarios':
         return { reply: { cards: [scenarioListCard(this.k)] } };
       case 'plan':
@@ -374,11 +369,10 @@ export class GuideHandler implements MessageHandler {
 
   private makePlanCards(situation: Situation): AdaptiveCard[] {
     const plan = planFor(this.k, situation);
-    const asked = new Set<string>(questionsFor(this.k, situation.scenarios));
     return planCards(this.k, plan, {
       title: 'Your network plan',
       subtitle: '',
-      facts: situationFacts(plan, asked),
+      facts: situationFacts(plan, new Set(questionsFor(this.k, situation.scenarios))),
       actions: feedbackButtons(`plan:${situation.scenarios.join('+')}`),
       endActions: [
         showAsCommands({ kind: 'plan', situation }),

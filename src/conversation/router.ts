@@ -4,6 +4,9 @@ import { z } from 'zod';
 import { CardAction } from '../cards/card-actions';
 import type { ExportSource } from '../export/export.targets';
 import { commandFor } from '../bot/commands';
+import type { Knowledge } from '../knowledge';
+import { answersStep } from '../wizard/questions';
+import type { AnswerInput, WizardState } from '../wizard/wizard.machine';
 import { normalizeCommand } from './text';
 
 /** Present when the intent came from a wizard card: it must match the wizard still running. */
@@ -20,7 +23,7 @@ export type Intent =
   | { kind: 'back'; card?: WizardRef }
   | { kind: 'scenarios' }
   | { kind: 'plan' }
-  | { kind: 'answer'; value?: string; picks?: string; region?: string; card?: WizardRef }
+  | { kind: 'answer'; input: AnswerInput; card?: WizardRef }
   | { kind: 'show'; target: Extract<CardAction, { action: 'show' }> }
   | { kind: 'feedback'; target: string; helpful: 'yes' | 'no' }
   | { kind: 'export'; source: ExportSource; format?: string; start?: string }
@@ -31,25 +34,16 @@ export type Intent =
   | { kind: 'question'; text: string }
   | { kind: 'unreadable-card'; problems: number };
 
-/** The wizard step waiting for typed input, if any: its typed answers are read as answers. */
-export interface WaitingStep {
-  step: string;
+/** The wizard waiting for an answer, if any: typed text that answers its step is read as the answer. */
+export interface Waiting {
+  knowledge: Knowledge;
+  state: WizardState;
 }
 
-const YES_NO_STEPS: ReadonlySet<string> = new Set([
-  'computePublicIp',
-  'vscode',
-  'hbi',
-  'registryBehindVnet',
-  'ownImages',
-]);
-
-/** Typed text can answer the step in progress: a region name, or yes/no to a yes/no question. */
-function typedAnswer(waiting: WaitingStep | undefined, text: string): boolean {
+function typedAnswer(waiting: Waiting | undefined, text: string): boolean {
   if (!waiting) return false;
-  const typed = normalizeCommand(text);
-  if (waiting.step === 'region') return /^[a-z0-9 _-]{2,40}$/.test(typed);
-  return YES_NO_STEPS.has(waiting.step) && (typed === 'yes' || typed === 'no');
+  const { knowledge, state } = waiting;
+  return answersStep(knowledge, state.step, state.answers.scenarios ?? [], text);
 }
 
 /**
@@ -67,7 +61,7 @@ function pastedJson(text: string): { json: string; words: string } | undefined {
 
 const NSG_HELP = /^(check|test|verify)( (my|an|the|our))? nsg$/;
 
-export function routeText(text: string, waiting?: WaitingStep): Intent {
+export function routeText(text: string, waiting?: Waiting): Intent {
   const command = commandFor(normalizeCommand(text));
   switch (command) {
     case 'help':
@@ -80,7 +74,7 @@ export function routeText(text: string, waiting?: WaitingStep): Intent {
     case 'start':
       return { kind: 'start' };
   }
-  if (typedAnswer(waiting, text)) return { kind: 'answer', value: text.trim() };
+  if (typedAnswer(waiting, text)) return { kind: 'answer', input: { value: text.trim() } };
   const pasted = pastedJson(text);
   if (pasted) return { kind: 'nsg-check', ...pasted };
   if (NSG_HELP.test(normalizeCommand(text))) return { kind: 'nsg-help' };
@@ -139,13 +133,9 @@ export function routeCard(data: unknown): Intent {
       };
     case 'nsg.check':
       return { kind: 'nsg-scenarios', scenario: action.picks };
-    case 'wizard.answer':
-      return {
-        kind: 'answer',
-        value: action.value,
-        picks: action.picks,
-        region: action.region,
-        card: { wizardId: action.wizardId, step: action.step },
-      };
+    case 'wizard.answer': {
+      const { action: _action, wizardId, step, ...input } = action;
+      return { kind: 'answer', input, card: { wizardId, step } };
+    }
   }
 }

@@ -16,7 +16,7 @@ function chat(scope: Scope = 'personal') {
   return new TeamsClient(adapter, { scope, conversationId: newConversationId() });
 }
 
-/** The wizard answered with the card inputs a person fills in, first offered answer otherwise. */
+/** The wizard answered with the card inputs a person fills in, first offered choice otherwise. */
 async function planFromWizard(c: TeamsClient, picks: string, region = 'westeurope'): Promise<Card> {
   let turn = await c.say('start');
   for (let step = 0; step < 12; step++) {
@@ -26,8 +26,13 @@ async function planFromWizard(c: TeamsClient, picks: string, region = 'westeurop
     );
     if (withButton) return withButton;
     const card = latestCard(turn);
-    const titles = buttonTitles(card);
-    turn = await c.click(card, titles.includes('Next') ? 'Next' : titles[0]!, { picks, region });
+    // The step's main button comes first (Next, or Show my plan); a choice takes its first option.
+    const [primary] = card.actions as { title: string }[];
+    const choice = /"id":"value"[^\]]*?"choices":\[\{"title":"[^"]*","value":"([^"]+)"/.exec(
+      JSON.stringify(card),
+    );
+    const inputs: Record<string, string> = choice ? { value: choice[1]! } : { picks, region };
+    turn = await c.click(card, primary!.title, inputs);
   }
   throw new Error(`no plan after 12 wizard steps: ${textOf(turn)}`);
 }

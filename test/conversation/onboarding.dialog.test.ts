@@ -35,9 +35,16 @@ function inputIds(card: unknown): string[] {
 
 const isPlan = (card: Card) => cardText(card).startsWith('Your network plan');
 
+/** The card's main button: Next, or Show my plan on the last step. */
+function primary(card: Card): string {
+  const [first] = (card.actions ?? []) as { title: string }[];
+  if (!first) throw new Error('the card has no actions');
+  return first.title;
+}
+
 /**
  * Answers every wizard card the way a careful engineer would for `scenario`: picks it, types the
- * region, and takes the first offered answer to each question. Returns all cards of the plan.
+ * region, takes the first option offered and leaves every yes/no unticked. Returns the plan turn.
  */
 async function walkWizard(
   chat: TeamsClient,
@@ -45,16 +52,24 @@ async function walkWizard(
   region = 'westeurope',
 ): Promise<Turn> {
   let turn = await chat.say('start');
-  for (let i = 0; i < 12; i++) {
+  for (let i = 0; i < 8; i++) {
     const card = latestCard(turn);
     if (isPlan(card)) return turn;
     for (const problem of cardProblems(card)) throw new Error(problem);
     const inputs = inputIds(card);
-    if (inputs.includes('picks')) turn = await chat.click(card, 'Next', { picks: scenario });
-    else if (inputs.includes('region')) turn = await chat.click(card, 'Next', { region });
-    else turn = await chat.click(card, buttonsOf(card)[0]!.title);
+    if (inputs.includes('picks')) turn = await chat.click(card, primary(card), { picks: scenario });
+    else if (inputs.includes('region')) turn = await chat.click(card, primary(card), { region });
+    else if (inputs.includes('value')) {
+      turn = await chat.click(card, primary(card), { value: firstChoice(card) });
+    } else turn = await chat.click(card, primary(card));
   }
-  throw new Error('the wizard did not finish in 12 steps');
+  throw new Error('the wizard did not finish in 8 steps');
+}
+
+function firstChoice(card: Card): string {
+  const match = /"choices":\[\{"title":"[^"]*","value":"([^"]+)"/.exec(JSON.stringify(card));
+  if (!match) throw new Error('the card offers no choices');
+  return match[1]!;
 }
 
 function planText(turn: Turn): string {
@@ -96,6 +111,40 @@ describe('each wizard step', () => {
     expect(JSON.stringify(first)).toContain('"fallback":{"type":"Action.Submit"');
   });
 
+  it('offers outbound filtering as a wrapping choice set, and keeps Back, Start over and Cancel secondary', async () => {
+    const chat = client();
+    const first = latestCard(await chat.say('start'));
+    const egress = latestCard(await chat.click(first, 'Next', { picks: 'studio' }));
+    const json = JSON.stringify(egress);
+    expect(json).toContain('"type":"Input.ChoiceSet","id":"value"');
+    expect(json).toMatch(/"style":"expanded","wrap":true/);
+    const actions = egress.actions as { title: string; mode?: string }[];
+    expect(actions.map((a) => [a.title, a.mode ?? 'primary'])).toEqual([
+      ['Show my plan', 'primary'],
+      ['Back', 'secondary'],
+      ['Start over', 'secondary'],
+      ['Cancel', 'secondary'],
+    ]);
+    expect(egress.fallbackText).toBe(
+      'Network plan wizard · step 2 of 2: How is outbound traffic from the virtual network filtered?',
+    );
+  });
+
+  it('asks the independent yes/no questions together on one card', async () => {
+    const chat = client();
+    for (const text of ['start', 'compute', 'westeurope']) await chat.say(text);
+    const setup = latestCard(await chat.say('nsg'));
+    expect(inputIds(setup)).toEqual([
+      'computePublicIp',
+      'vscode',
+      'rstudio',
+      'publicPackageFeeds',
+      'hbi',
+    ]);
+    const plan = await chat.click(setup, 'Show my plan', { rstudio: 'yes' });
+    expect(planText(plan)).toContain('Your network plan');
+  });
+
   it('also works for clients that only send Action.Submit', async () => {
     const chat = client();
     const first = latestCard(await chat.say('wizard'));
@@ -115,7 +164,7 @@ describe('each wizard step', () => {
     expect(cardText(card)).toContain('"westeurop" is not an Azure region');
     expect(buttonTitles(card)).toContain('westeurope');
     const fixed = await chat.click(card, 'westeurope', { region: 'westeurop' });
-    expect(cardText(latestCard(fixed))).toContain('public IP');
+    expect(cardText(latestCard(fixed))).toContain('How is outbound traffic');
   });
 
   it('accepts the region typed as a chat message', async () => {
@@ -125,6 +174,52 @@ describe('each wizard step', () => {
     const turn = await chat.say('North Europe');
     expect(cardText(latestCard(turn))).toContain('How is outbound traffic');
     expect(cardText(latestCard(turn))).toContain('northeurope');
+  });
+});
+
+describe('typed answers work on every step', () => {
+  it.each<[string, string[], string[]]>([
+    [
+      'compute',
+      ['compute', 'westeurope', 'azure firewall', 'vs code and rstudio'],
+      ['Network plan wizard · step 2 of 4', 'step 3 of 4', 'step 4 of 4'],
+    ],
+    ['aks', ['aks', 'East US', 'nsg', 'v1'], ['step 2 of 4', 'step 3 of 4', 'step 4 of 4']],
+    ['data-profiling', ['data profiling', 'v2'], ['step 2 of 2']],
+    ['studio', ['studio', 'another firewall'], ['step 2 of 2']],
+    ['docker-images', ['docker images', 'nsg', 'none'], ['step 2 of 3', 'step 3 of 3']],
+  ])('%s: typing %j ends with the plan', async (_scenario, typed, headers) => {
+    const chat = client();
+    const seen: string[] = [];
+    let turn = await chat.say('start');
+    for (const text of typed) {
+      seen.push(cardText(latestCard(turn)));
+      turn = await chat.say(text);
+    }
+    expect(textOf(turn)).not.toContain('Please check');
+    expect(planText(turn)).toContain('Your network plan');
+    for (const header of headers) expect(seen.join('\n')).toContain(header);
+    expect(seen.join('\n')).not.toContain('1 of 1');
+  });
+
+  it.each([
+    ['online-endpoints', 'Network plan wizard · one step'],
+    ['compute', 'Network plan wizard · step 1 of 4'],
+  ])('started from the %s scenario card, it counts honestly: "%s"', async (scenario, header) => {
+    const chat = client();
+    const card = latestCard(await chat.submit({ action: 'wizard.start', scenario }));
+    expect(cardText(card)).toContain(header);
+    expect(cardText(card)).not.toContain('1 of 1');
+  });
+
+  it('the yes/no answers typed reach the plan', async () => {
+    const chat = client();
+    for (const text of ['start', 'compute', 'westeurope', 'nsg']) await chat.say(text);
+    const plan = await chat.say('public ip, vs code');
+    const text = planText(plan);
+    expect(text).toMatch(/Public IP\s+Yes/);
+    expect(text).toMatch(/VS Code\s+Yes/);
+    expect(text).toMatch(/RStudio\s+No/);
   });
 });
 
@@ -179,7 +274,7 @@ describe('help in the middle of the wizard', () => {
     expect(cardText(latestCard(help))).toContain('Which Azure region');
     const stillThere = latestCard(help);
     const next = await chat.click(stillThere, 'Next', { region: 'eastus' });
-    expect(cardText(latestCard(next))).toContain('public IP');
+    expect(cardText(latestCard(next))).toContain('How is outbound traffic');
   });
 });
 
@@ -216,7 +311,9 @@ describe('old and tampered cards', () => {
     const egress = latestCard(await chat.click(first, 'Next', { picks: 'studio' }));
     const data = buttonsOf(egress)[0]!.data!;
     const turn = await chat.submit({ ...data, value: 'carrier-pigeon' });
-    expect(cardText(latestCard(turn))).toContain('Please check: Choose one of the three options');
+    expect(cardText(latestCard(turn))).toContain(
+      'Please check: Choose one of: Network security groups only',
+    );
   });
 
   it('a malformed Action.Execute invoke gets 400, not a crash', async () => {
@@ -240,10 +337,10 @@ describe('two people in one channel', () => {
 
     expect(cardText(aliceNext)).toContain('Which Azure region');
     expect(cardText(bobNext)).toContain('How is outbound traffic');
-    const bobPlan = await bob.click(bobNext, 'Network security groups only');
+    const bobPlan = await bob.click(bobNext, 'Show my plan', { value: 'nsg' });
     expect(cardText(latestCard(bobPlan))).toContain('Your network plan');
     const aliceStill = await alice.click(aliceNext, 'Next', { region: 'eastus' });
-    expect(cardText(latestCard(aliceStill))).toContain('public IP');
+    expect(cardText(latestCard(aliceStill))).toContain('How is outbound traffic');
   });
 
   it('a reply chain in a channel is its own conversation', async () => {

@@ -61,6 +61,27 @@ describe('the message extension', () => {
     }
   });
 
+  it.each(['AzureMachineLearning', '44224', 'storage', 'compute cluster'])(
+    '"%s": no two results insert the same card, and every title starts with a capital',
+    async (query) => {
+      const { result } = await search(query, { skip: 0, count: 25 });
+      const cards = (result.attachments ?? []).map((a) => JSON.stringify(a.content.body));
+      expect(new Set(cards).size).toBe(cards.length);
+      for (const title of titles(result)) expect(title).toMatch(/^[^a-z]/);
+    },
+  );
+
+  it('inserts a card for the chat: no personal feedback, no wizard buttons, one source', async () => {
+    const { result } = await search('AzureMachineLearning', { skip: 0, count: 25 });
+    for (const attachment of result.attachments ?? []) {
+      const json = JSON.stringify(attachment.content);
+      expect(json).not.toContain('"action":"feedback"');
+      expect(json).not.toContain('"action":"wizard.');
+      expect(json.match(/learn\.microsoft\.com/g) ?? []).toHaveLength(1);
+      expect(attachment.content.fallbackText).toMatch(/\w/);
+    }
+  });
+
   it('says so when nothing matches', async () => {
     const { result } = await search('zzqqxx-nothing');
     expect(result).toEqual({ type: 'message', text: expect.stringContaining('Nothing matches') });

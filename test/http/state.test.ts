@@ -38,14 +38,17 @@ function chat(): HttpTeamsClient {
   });
 }
 
-/** A wizard for compute, answered up to the question about a public IP on the compute. */
-async function atPublicIpQuestion(person: HttpTeamsClient): Promise<Record<string, unknown>> {
+/** A wizard for compute, answered up to the question about outbound filtering. */
+async function atEgressQuestion(person: HttpTeamsClient): Promise<Record<string, unknown>> {
   const start = await person.say('start');
   const region = await person.click(start.cards[0], 'Next', { picks: 'compute' });
-  const publicIp = await person.click(region.updated, 'Next', { region: 'eastus' });
-  expect(cardText(publicIp.updated)).toContain('public IP');
-  return publicIp.updated!;
+  const egress = await person.click(region.updated, 'Next', { region: 'eastus' });
+  expect(cardText(egress.updated)).toContain('How is outbound traffic');
+  return egress.updated!;
 }
+
+const NSG = { value: 'nsg' };
+const FIREWALL = { value: 'azure-firewall' };
 
 const shown = (turn: HttpTurn) => cardText(turn.updated);
 /** What a card says apart from the out-of-date notice. */
@@ -62,23 +65,26 @@ describe('the same card clicked twice at once', () => {
   ])('never lets both clicks win (%s)', async (_, forced) => {
     for (let round = 0; round < 15; round++) {
       const person = chat();
-      const card = await atPublicIpQuestion(person);
+      const card = await atEgressQuestion(person);
       if (forced) storage.raceNextReads(2);
-      // One click says Yes, the other No: if both won, the two answers would show different steps.
-      const [yes, no] = await Promise.all([person.click(card, 'Yes'), person.click(card, 'No')]);
-      expect([yes.status, no.status]).toEqual([200, 200]);
-      const losers = [yes, no].filter((turn) => shown(turn).includes(OUT_OF_DATE));
+      // One click picks the firewall, the other NSGs: if both won, the two would show different answers.
+      const [firewall, nsg] = await Promise.all([
+        person.click(card, 'Next', FIREWALL),
+        person.click(card, 'Next', NSG),
+      ]);
+      expect([firewall.status, nsg.status]).toEqual([200, 200]);
+      const losers = [firewall, nsg].filter((turn) => shown(turn).includes(OUT_OF_DATE));
       expect(losers).toHaveLength(1);
       // The loser is shown the step the winner stored, with the winner's answer in it.
-      const [winner] = [yes, no].filter((turn) => !losers.includes(turn));
+      const [winner] = [firewall, nsg].filter((turn) => !losers.includes(turn));
       expect(withoutNotice(shown(losers[0]!))).toBe(shown(winner!));
-      expect(shown(winner!)).toContain('How is outbound traffic');
+      expect(shown(winner!)).toContain('Which of these apply to your setup?');
     }
   });
 
   it('a lost race whose click still applies is applied again: Back typed twice goes back twice', async () => {
     const person = chat();
-    await atPublicIpQuestion(person);
+    await atEgressQuestion(person);
     storage.raceNextReads(2);
     const both = await Promise.all([person.say('back'), person.say('back')]);
     expect(both.map((turn) => turn.cards.length)).toEqual([1, 1]);
@@ -109,14 +115,14 @@ describe('the same card clicked twice at once', () => {
 describe('when the storage cannot save', () => {
   it('says so, sends no card, keeps answering questions, and /healthz tells until it is back', async () => {
     const person = chat();
-    const card = await atPublicIpQuestion(person);
+    const card = await atEgressQuestion(person);
     storage.failWith = 'SQLITE_FULL';
 
     const typed = await person.say('start');
     expect(typed.texts).toEqual([SAVE_FAILED]);
     expect(typed.cards).toEqual([]);
     // A clicked card stays as it was: Teams shows the message beside it.
-    const clicked = await person.click(card, 'Yes');
+    const clicked = await person.click(card, 'Next', FIREWALL);
     expect(clicked.body).toMatchObject({
       type: 'application/vnd.microsoft.activity.message',
       value: SAVE_FAILED,
@@ -137,8 +143,8 @@ describe('when the storage cannot save', () => {
     expect(healthy.status).toBe(200);
     expect(await healthy.json()).toMatchObject({ status: 'ok' });
     // The same click, tried again, goes on from where the stored state was.
-    const retried = await person.click(card, 'Yes');
-    expect(cardText(retried.updated)).toContain('How is outbound traffic');
+    const retried = await person.click(card, 'Next', FIREWALL);
+    expect(cardText(retried.updated)).toContain('Which of these apply to your setup?');
   });
 
   it('/healthz finds a failing storage by itself, with no turn to notice it', async () => {

@@ -54,6 +54,36 @@ describe('the wizard over HTTP', () => {
   });
 });
 
+describe('notifications and screen readers', () => {
+  it.each([
+    ['help', 'What I can do'],
+    ['start', 'Network plan wizard'],
+    ['what is port 44224 for', '44224'],
+    ['tell me a joke about penguins', "I'm not sure what you mean"],
+    ['cancel', 'nothing to cancel'],
+    ['back', 'There is no wizard running'],
+  ])('"%s": every reply says what arrived in its summary (%s)', async (text, expected) => {
+    const chat = new HttpTeamsClient(() => app.url, {
+      conversationId: newConversationId(),
+      serviceUrl: channel.url,
+    });
+    const turn = await chat.say(text);
+    expect(turn.summaries.length).toBeGreaterThan(0);
+    for (const summary of turn.summaries) expect(summary).toMatch(/\w/);
+    expect(turn.summaries.join(' ')).toContain(expected);
+    for (const card of turn.cards) expect(card.fallbackText).toMatch(/\w/);
+  });
+
+  it('the wizard card that replaces a clicked one carries its own fallback text', async () => {
+    const chat = new HttpTeamsClient(() => app.url, { conversationId: newConversationId() });
+    const start = await chat.say('start');
+    const region = await chat.click(start.cards[0]!, 'Next', { picks: 'compute' });
+    expect(region.updated?.fallbackText).toBe(
+      'Network plan wizard · step 2 of 4: Which Azure region is your compute in?',
+    );
+  });
+});
+
 describe('questions in a channel', () => {
   it.each([
     ['what is port 44224 for', 'Port 44224'],

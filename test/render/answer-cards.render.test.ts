@@ -3,7 +3,7 @@
 import { getKnowledge } from '../../src/knowledge';
 import { answerFor, sharedCardFor } from '../../src/answers/reply';
 import { createRecognizer } from '../../src/understanding/recognizer';
-import { browserAvailable, CardRenderer } from '../support/card-render';
+import { describeInBrowser, rendererFor } from '../support/card-render';
 
 const k = getKnowledge();
 const recognize = createRecognizer(k);
@@ -44,19 +44,13 @@ const shared: [kind: 'rule' | 'step' | 'error' | 'conflict', id: string][] = [
   ['conflict', 'mcr-own-images'],
 ];
 
-const describeInBrowser = browserAvailable() ? describe : describe.skip;
-
 describeInBrowser.each([500, 360])('answer cards at %i px', (width) => {
-  let renderer: CardRenderer;
-  beforeAll(async () => {
-    renderer = await CardRenderer.open(width);
-  }, 60_000);
-  afterAll(async () => renderer?.close());
+  const renderer = rendererFor(width);
 
   it.each(answers)('%s: "%s" fits one screen with %s near the top', async (name, question, key) => {
     const card = answerFor(k, recognize(question), question).cards[0];
     expect(card).toBeDefined();
-    const r = await renderer.render(card!, { key, shot: `answer-${name}-${width}` });
+    const r = await renderer().render(card!, { key, shot: `answer-${name}-${width}` });
     expect(r.keyTop).toBeDefined();
     if (width === 500) {
       expect(r.height).toBeLessThanOrEqual(SCREEN_PX);
@@ -68,7 +62,7 @@ describeInBrowser.each([500, 360])('answer cards at %i px', (width) => {
   it.each(shared)('the %s %s card shared into a chat is small', async (kind, id) => {
     const card = sharedCardFor(k, kind, id);
     expect(card).toBeDefined();
-    const r = await renderer.render(card!, { shot: `shared-${kind}-${id}-${width}` });
+    const r = await renderer().render(card!, { shot: `shared-${kind}-${id}-${width}` });
     if (width === 500) expect(r.height).toBeLessThanOrEqual(SHARED_CARD_PX);
     expect(r.clipped).toEqual([]);
   });

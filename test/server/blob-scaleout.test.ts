@@ -91,10 +91,10 @@ it('runs a wizard whose turns alternate between the two instances to the right p
   expect(text).toContain('0\ninbound rules');
   expect(text).toContain('Storage.swedencentral');
   expect(text).toContain('BatchNodeManagement.swedencentral');
-  // Seven turns, four on A and three on B; then `plan` on B shows the plan A finished.
+  // Five turns, three on A and two on B; then `plan` on B shows the plan A finished.
   const again = await person(conversationId, () => b).say('plan');
   expect(cardText(again.cards[0])).toContain('Storage.swedencentral');
-  expect(await turnsOn(conversationId, [4, 4])).toEqual([4, 4]);
+  expect(await turnsOn(conversationId, [3, 3])).toEqual([3, 3]);
 });
 
 describe('the same card clicked on both instances at once', () => {
@@ -108,16 +108,19 @@ describe('the same card clicked on both instances at once', () => {
       const region = await onB.click(start.cards[0], 'Next', { picks: 'compute' });
       const card = (await onA.click(region.updated, 'Next', { region: 'eastus' })).updated;
 
-      const [yes, no] = await Promise.all([onA.click(card, 'Yes'), onB.click(card, 'No')]);
-      const losers = [yes, no].filter((turn) => shown(turn).includes(OUT_OF_DATE));
+      const [firewall, nsg] = await Promise.all([
+        onA.click(card, 'Next', { value: 'azure-firewall' }),
+        onB.click(card, 'Next', { value: 'nsg' }),
+      ]);
+      const losers = [firewall, nsg].filter((turn) => shown(turn).includes(OUT_OF_DATE));
       expect(losers).toHaveLength(1);
-      const winner = yes === losers[0] ? no : yes;
+      const winner = firewall === losers[0] ? nsg : firewall;
       const loserSees = shown(losers[0]!)
         .split('\n')
         .filter((line) => line !== OUT_OF_DATE)
         .join('\n');
       expect(loserSees).toBe(shown(winner));
-      expect(shown(winner)).toContain('How is outbound traffic');
+      expect(shown(winner)).toContain('Which of these apply to your setup?');
     }
   });
 });
@@ -155,7 +158,7 @@ describe('when the storage goes away', () => {
     for (const bot of [a, b]) expect(await health(bot)).toMatchObject({ status: 200 });
     // The click that could not be saved works now, from the step stored before the outage.
     const retried = await chat.click(region, 'Next', { region: 'eastus' });
-    expect(cardText(retried.updated)).toContain('public IP');
+    expect(cardText(retried.updated)).toContain('How is outbound traffic');
     expect(a.child.exitCode).toBeNull();
     expect(b.child.exitCode).toBeNull();
   });

@@ -33,7 +33,7 @@ describe('after a restart', () => {
     running.push(bot);
     const next = await chat.click(region.updated, 'Next', { region: 'eastus' });
     expect(next.status).toBe(200);
-    expect(cardText(next.updated)).toContain('public IP');
+    expect(cardText(next.updated)).toContain('How is outbound traffic');
     expect(cardText(next.updated)).toContain('eastus');
     expect(await bot.stop('SIGTERM')).toBe(0);
   });

@@ -194,3 +194,19 @@ export class CardRenderer {
     await this.browser.close();
   }
 }
+
+/** describe, or describe.skip where no browser is installed (never under CI, see browserAvailable). */
+export const describeInBrowser = browserAvailable() ? describe : describe.skip;
+
+/** A renderer opened once for the enclosing describe block and closed after it. */
+export function rendererFor(width: number): () => CardRenderer {
+  let renderer: CardRenderer | undefined;
+  beforeAll(async () => {
+    renderer = await CardRenderer.open(width);
+  }, 60_000);
+  afterAll(async () => renderer?.close());
+  return () => {
+    if (!renderer) throw new Error('the renderer did not open');
+    return renderer;
+  };
+}

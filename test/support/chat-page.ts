@@ -13,8 +13,8 @@ const WAIT_MS = 20_000;
 
 const UNKNOWN_ACTION = 'Web Chat: received unknown action from Adaptive Cards';
 
-/** Buttons every wizard step has; the one that submits the step is any other. */
-const NAVIGATION = /^(Back|Start over|Cancel)$/;
+/** Buttons every wizard step may have besides the one that submits it ("..." opens the others). */
+const NAVIGATION = /^(Back|Start over|Cancel|\.\.\.)$/;
 
 export class ChatPage {
   /** What the page wrote to the console as errors: a working page writes none. */
@@ -107,8 +107,12 @@ export class ChatPage {
     return (await scope.innerText()).replace(/\s+/g, ' ');
   }
 
+  /** Clicks a card button, opening the card's "..." menu first for a secondary action. */
   async click(card: Locator, title: string | RegExp): Promise<void> {
-    await card.getByRole('button', { name: title }).first().click();
+    const button = card.getByRole('button', { name: title });
+    if ((await button.count()) > 0) return button.first().click();
+    await card.getByRole('button', { name: 'More options' }).first().click();
+    await this.page.getByRole('menuitem', { name: title }).first().click();
   }
 
   /**

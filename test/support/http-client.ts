@@ -10,6 +10,8 @@ export interface HttpTurn {
   status: number;
   texts: string[];
   cards: Card[];
+  /** Each reply activity's `summary`, what a notification or screen reader says for it. */
+  summaries: (string | undefined)[];
   /** For Action.Execute: the card that replaced the clicked one. */
   updated?: Card;
   body: unknown;
@@ -24,12 +26,18 @@ export class HttpTeamsClient {
   private async send(activity: object): Promise<HttpTurn> {
     const res = await post(this.botUrl(), activity);
     const body = res.body as
-      { activities?: { type: string; text?: string }[]; type?: string; value?: Card } | undefined;
+      | {
+          activities?: { type: string; text?: string; summary?: string }[];
+          type?: string;
+          value?: Card;
+        }
+      | undefined;
     const activities = body?.activities ?? [];
     return {
       status: res.status,
       texts: activities.map((a) => a.text).filter((t): t is string => typeof t === 'string'),
       cards: cardsIn(activities),
+      summaries: activities.map((a) => a.summary),
       updated: body?.type === 'application/vnd.microsoft.card.adaptive' ? body.value : undefined,
       body,
     };
@@ -49,16 +57,14 @@ export class HttpTeamsClient {
 }
 
 /**
- * From the region question of a wizard for compute and studio: Sweden Central, no public IP, Azure
- * Firewall, no VS Code, an hbi workspace. Returns the turn that shows the plan.
+ * From the region question of a wizard for compute and studio: Sweden Central, Azure Firewall, and
+ * on the yes/no card no public IP, no VS Code, an hbi workspace. Returns the turn that shows the plan.
  */
 export async function answerSwedenWithFirewall(
   chat: HttpTeamsClient,
   regionCard: unknown,
 ): Promise<HttpTurn> {
-  const publicIp = await chat.click(regionCard, 'Next', { region: 'swedencentral' });
-  const egress = await chat.click(publicIp.updated, 'No');
-  const vscode = await chat.click(egress.updated, 'Azure Firewall');
-  const hbi = await chat.click(vscode.updated, 'No');
-  return chat.click(hbi.updated, 'Yes');
+  const egress = await chat.click(regionCard, 'Next', { region: 'swedencentral' });
+  const setup = await chat.click(egress.updated, 'Next', { value: 'azure-firewall' });
+  return chat.click(setup.updated, 'Show my plan', { computePublicIp: 'no', hbi: 'yes' });
 }

@@ -25,12 +25,11 @@ const ANSWERS: [question: RegExp, answer: (chat: ChatPage, card: Locator) => Pro
       await chat.fill(card, 'westeurope');
     },
   ],
-  [/public IP address/, (chat, card) => chat.choose(card, ['Yes'])],
   [/How is outbound traffic/, (chat, card) => chat.choose(card, ['Network security groups only'])],
-  [/Visual Studio Code/, (chat, card) => chat.choose(card, ['No'])],
-  [/hbi_workspace/, (chat, card) => chat.choose(card, ['No'])],
-  [/container registry behind/, (chat, card) => chat.choose(card, ['No'])],
-  [/bring your own Docker images/, (chat, card) => chat.choose(card, ['No'])],
+  [
+    /Which of these apply to your setup/,
+    (chat, card) => chat.choose(card, ['Compute instances and clusters have a public IP address']),
+  ],
   [/SDK and CLI/, (chat, card) => chat.choose(card, ['v2 (azure-ai-ml, az ml)'])],
 ];
 
@@ -79,7 +78,7 @@ describeInBrowser('the local chat page', () => {
     await chat.click(chat.card('Start the wizard'), 'Start the wizard');
     const asked = await completeWizard(chat);
     expect(asked[0]).toBe(ANSWERS[0]![0].source);
-    expect(asked).toContain(ANSWERS[2]![0].source);
+    expect(asked).toContain(ANSWERS[3]![0].source);
 
     // A long plan comes in several cards; the first one opens with the summary.
     await chat.waitForCard(PLAN);
