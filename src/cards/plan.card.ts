@@ -16,6 +16,7 @@ import {
   type RowContext,
 } from './plan-view';
 import { renderCard, type AdaptiveCard } from './render';
+import { answerLabel, QUESTIONS } from '../wizard/questions';
 
 const Text = z.string();
 
@@ -82,12 +83,6 @@ export function sourceTitle(k: Knowledge, refs: readonly SourceRef[]): string {
   return k.sources.find((s) => s.id === first?.source)?.title ?? first?.source ?? '';
 }
 
-export const EGRESS_LABELS: Record<Situation['egress'], string> = {
-  nsg: 'Network security groups only',
-  'azure-firewall': 'Azure Firewall',
-  'firewall-no-tags': 'Firewall without service tags (FQDN rules)',
-};
-
 /** Scenario names short enough for one line of the plan's fact set. */
 const SCENARIO_LABELS: Record<ScenarioId, string> = {
   studio: 'Studio',
@@ -98,30 +93,19 @@ const SCENARIO_LABELS: Record<ScenarioId, string> = {
   'docker-images': 'Docker images',
 };
 
-/** The situation at the top of a plan, compactly; only the answers the wizard asked about. */
+/**
+ * The situation at the top of a plan, compactly: the scenarios, then each question the wizard
+ * asked, labelled and answered as the wizard's question table words it.
+ */
 export function situationFacts(plan: Plan, asked: ReadonlySet<string>) {
   const s = plan.situation;
-  const yes = (b: boolean) => (b ? 'Yes' : 'No');
-  const facts = [
-    {
-      key: 'scenarios',
-      title: 'Scenarios',
-      value: plan.scenarios.map((x) => SCENARIO_LABELS[x.id]).join(', '),
-    },
-    { key: 'region', title: 'Region', value: plan.region ?? 'not given' },
-    { key: 'computePublicIp', title: 'Public IP', value: yes(s.computePublicIp) },
-    { key: 'egress', title: 'Outbound', value: EGRESS_LABELS[s.egress] },
-    { key: 'vscode', title: 'VS Code', value: yes(s.vscode) },
-    { key: 'rstudio', title: 'RStudio', value: yes(s.rstudio) },
-    { key: 'publicPackageFeeds', title: 'Public feeds', value: yes(s.publicPackageFeeds) },
-    { key: 'hbi', title: 'hbi workspace', value: yes(s.hbi) },
-    { key: 'registryBehindVnet', title: 'Registry in VNet', value: yes(s.registryBehindVnet) },
-    { key: 'ownImages', title: 'Own images', value: yes(s.ownImages) },
-    { key: 'sdk', title: 'SDK/CLI', value: s.sdk },
+  return [
+    { title: 'Scenarios', value: plan.scenarios.map((x) => SCENARIO_LABELS[x.id]).join(', ') },
+    ...QUESTIONS.filter((q) => asked.has(q.id)).map((q) => ({
+      title: q.label,
+      value: q.id === 'region' ? (plan.region ?? 'not given') : answerLabel(q, s[q.id]),
+    })),
   ];
-  return facts
-    .filter((f) => f.key === 'scenarios' || asked.has(f.key))
-    .map(({ title, value }) => ({ title, value }));
 }
 
 export interface PlanCardOptions {

@@ -217,7 +217,7 @@ describe('typed answers work on every step', () => {
     for (const text of ['start', 'compute', 'westeurope', 'nsg']) await chat.say(text);
     const plan = await chat.say('public ip, vs code');
     const text = planText(plan);
-    expect(text).toMatch(/Public IP\s+Yes/);
+    expect(text).toMatch(/Compute public IP\s+Yes/);
     expect(text).toMatch(/VS Code\s+Yes/);
     expect(text).toMatch(/RStudio\s+No/);
   });
