@@ -102,6 +102,11 @@ const DIRECTION_WORDS: ReadonlyMap<string, Direction> = new Map([
 const ASK_WORDS: ReadonlyMap<string, Ask> = new Map([
   ['port', 'ports'],
   ['ports', 'ports'],
+  // "Is 5831 TCP or UDP" asks about the port's protocol: a cue, like "port", not a topic.
+  ['tcp', 'ports'],
+  ['udp', 'ports'],
+  ['protocol', 'ports'],
+  ['protocols', 'ports'],
   ['tag', 'tags'],
   ['tags', 'tags'],
   ['fqdn', 'hosts'],

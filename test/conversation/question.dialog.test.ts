@@ -20,6 +20,7 @@ describe('a question gets the card that answers it', () => {
   it.each([
     ['what is port 44224 for', 'Port 44224', 'AzureMachineLearning'],
     ['what is 29877', 'Port 29877', 'BatchNodeManagement'],
+    ['is port 5831 tcp or udp', 'Port 5831', 'UDP'],
     [
       'which inbound ports do compute clusters need',
       'A compute instance or a compute cluster · inbound',
