@@ -141,17 +141,30 @@ export interface WordHit {
   containment: number;
 }
 
-/** Each item's `ask` phrasings and title as stemmed terms, for containment; built once. */
-const phrasings = new WeakMap<Knowledge, ReadonlyMap<string, readonly (readonly string[])[]>>();
+/** A phrasing's terms with their rarity, and the sum of it: all that containment reads. */
+interface Phrasing {
+  terms: readonly { term: string; idf: number }[];
+  total: number;
+}
 
-function phrasingsOf(k: Knowledge): ReadonlyMap<string, readonly (readonly string[])[]> {
+/** Each item's `ask` phrasings and title as weighted terms, for containment; built once. */
+const phrasings = new WeakMap<Knowledge, ReadonlyMap<string, readonly Phrasing[]>>();
+
+function phrasingsOf(k: Knowledge): ReadonlyMap<string, readonly Phrasing[]> {
   let found = phrasings.get(k);
   if (!found) {
-    const map = new Map<string, (readonly string[])[]>();
+    const map = new Map<string, Phrasing[]>();
+    const phrasing = (text: string): Phrasing => {
+      const terms = [...new Set(indexTerms(text))].map((term) => ({
+        term,
+        idf: inverseDocumentFrequency(k, term),
+      }));
+      return { terms, total: terms.reduce((sum, t) => sum + t.idf, 0) };
+    };
     const add = (kind: TargetKind, id: string, texts: readonly string[]) =>
       map.set(
         `${kind}:${id}`,
-        texts.map((t) => [...new Set(indexTerms(t))]).filter((terms) => terms.length >= 2),
+        texts.map(phrasing).filter((p) => p.terms.length >= 2 && p.total > 0),
       );
     for (const s of k.scenarios) add('scenario', s.id, [s.title, ...(s.ask ?? [])]);
     for (const r of k.rules) add('rule', r.id, r.ask ?? []);
@@ -164,17 +177,12 @@ function phrasingsOf(k: Knowledge): ReadonlyMap<string, readonly (readonly strin
   return found;
 }
 
-function containmentOf(k: Knowledge, key: string, terms: ReadonlySet<string>): number {
+function containmentOf(k: Knowledge, key: string, asked: ReadonlySet<string>): number {
   let best = 0;
-  for (const phrase of phrasingsOf(k).get(key) ?? []) {
+  for (const { terms, total } of phrasingsOf(k).get(key) ?? []) {
     let have = 0;
-    let all = 0;
-    for (const t of phrase) {
-      const idf = inverseDocumentFrequency(k, t);
-      all += idf;
-      if (terms.has(t)) have += idf;
-    }
-    if (all > 0) best = Math.max(best, have / all);
+    for (const t of terms) if (asked.has(t.term)) have += t.idf;
+    best = Math.max(best, have / total);
   }
   return best;
 }

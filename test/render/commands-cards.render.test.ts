@@ -5,7 +5,7 @@ import { nsgCheckCards } from '../../src/cards/nsg-check.card';
 import { exportPlan, type ExportFormat } from '../../src/export/export.formats';
 import { getKnowledge, planFor, Situation } from '../../src/knowledge';
 import { checkNsg } from '../../src/nsg-check/nsg.check';
-import { browserAvailable, CardRenderer } from '../support/card-render';
+import { describeInBrowser, rendererFor } from '../support/card-render';
 
 const k = getKnowledge();
 const situation = Situation.parse({
@@ -23,21 +23,15 @@ const formats: [ExportFormat, string][] = [
   ['csv', 'name,priority,direction'],
 ];
 
-const describeInBrowser = browserAvailable() ? describe : describe.skip;
-
 describeInBrowser.each([500, 360])('commands cards at %i px', (width) => {
-  let renderer: CardRenderer;
-  beforeAll(async () => {
-    renderer = await CardRenderer.open(width);
-  }, 60_000);
-  afterAll(async () => renderer?.close());
+  const renderer = rendererFor(width);
 
   it.each(formats)('%s: the code shows, wraps and is not cut off', async (format, key) => {
     const [card] = commandsCards(exportPlan(plan, format), {
       source: { kind: 'plan', situation },
       start: '100',
     });
-    const r = await renderer.render(card!, { key, shot: `commands-${format}-${width}` });
+    const r = await renderer().render(card!, { key, shot: `commands-${format}-${width}` });
     expect(r.keyTop).toBeDefined();
     expect(r.clipped).toEqual([]);
   });
@@ -45,7 +39,7 @@ describeInBrowser.each([500, 360])('commands cards at %i px', (width) => {
   it('an NSG check: every verdict shows, nothing is cut off', async () => {
     const report = checkNsg(plan, { name: 'ml-compute-nsg', rules: [] });
     const [card] = nsgCheckCards(report);
-    const r = await renderer.render(card!, { key: 'Blocked', shot: `nsg-check-${width}` });
+    const r = await renderer().render(card!, { key: 'Blocked', shot: `nsg-check-${width}` });
     expect(r.keyTop).toBeDefined();
     expect(r.clipped).toEqual([]);
   });

@@ -10,7 +10,7 @@ import {
   type SituationInput,
 } from '../../src/knowledge';
 import { questionsFor } from '../../src/wizard/wizard.machine';
-import { browserAvailable, CardRenderer, type Rendered } from '../support/card-render';
+import { describeInBrowser, rendererFor, type Rendered } from '../support/card-render';
 
 const k = getKnowledge();
 
@@ -67,21 +67,15 @@ describe('the plan as messages', () => {
   });
 });
 
-const describeInBrowser = browserAvailable() ? describe : describe.skip;
-
 describeInBrowser.each([500, 360])('plan cards at %i px', (width) => {
-  let renderer: CardRenderer;
-  beforeAll(async () => {
-    renderer = await CardRenderer.open(width);
-  }, 60_000);
-  afterAll(async () => renderer?.close());
+  const renderer = rendererFor(width);
 
   it.each(plans)('%s opens as a summary and stays short until opened', async (name, situation) => {
     const rendered: Rendered[] = [];
     for (const [i, card] of cardsFor(situation).entries()) {
       // The first section's "Show" marks where the summary ends.
       const shot = `plan-${name}${i > 0 ? `-${i + 1}` : ''}-${width}`;
-      rendered.push(await renderer.render(card, { key: 'Show', shot }));
+      rendered.push(await renderer().render(card, { key: 'Show', shot }));
     }
     const [summary] = rendered;
     if (width === 500) {
@@ -104,9 +98,9 @@ describeInBrowser.each([500, 360])('plan cards at %i px', (width) => {
       publicPackageFeeds: true,
     });
     for (const [i, card] of cards.entries()) {
-      await renderer.render(card);
-      await renderer.clickAll('Show');
-      const open = await renderer.clickAll('Why each one, and when', {
+      await renderer().render(card);
+      await renderer().clickAll('Show');
+      const open = await renderer().clickAll('Why each one, and when', {
         shot: `plan-open-${i + 1}-${width}`,
       });
       expect(open.clipped).toEqual([]);
@@ -120,9 +114,12 @@ describeInBrowser.each([500, 360])('plan cards at %i px', (width) => {
       ...firewall,
       computePublicIp: true,
     });
-    const closed = await renderer.render(card!, { key: '44224' });
+    const closed = await renderer().render(card!, { key: '44224' });
     expect(closed.keyTop).toBeUndefined();
-    const open = await renderer.click('Show', { key: '44224', shot: `plan-inbound-open-${width}` });
+    const open = await renderer().click('Show', {
+      key: '44224',
+      shot: `plan-inbound-open-${width}`,
+    });
     expect(open.keyTop).toBeDefined();
     expect(open.height).toBeGreaterThan(closed.height);
     expect(open.clipped).toEqual([]);

@@ -4,7 +4,7 @@
 // conversation, and starting the wizard over. Screenshots go to test-results/webchat/.
 import type { Locator } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/app';
-import { browserAvailable } from '../support/card-render';
+import { describeInBrowser } from '../support/card-render';
 import { ChatPage } from '../support/chat-page';
 
 /** How the person answers each wizard question, found by the question's words. */
@@ -52,8 +52,6 @@ async function completeWizard(chat: ChatPage): Promise<string[]> {
   }
   throw new Error(`the wizard did not end after ${asked.length} steps`);
 }
-
-const describeInBrowser = browserAvailable() ? describe : describe.skip;
 
 describeInBrowser('the local chat page', () => {
   let app: TestApp;
