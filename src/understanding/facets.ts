@@ -472,7 +472,16 @@ export function parseQuestion(
     (w) =>
       !['hi', 'hello', 'hey', 'so', 'ok', 'and', 'but', 'also', 'quick', 'question'].includes(w),
   );
-  if (opener && YES_NO_OPENERS.has(opener) && !words.slice(0, 12).some((w) => WH_WORDS.has(w)))
+  // "Is 5831 TCP or UDP?" offers two answers to pick from; "yes" would answer neither.
+  const alternatives = /\b(tcp or udp|udp or tcp|inbound or outbound|outbound or inbound)\b/.test(
+    lower,
+  );
+  if (
+    opener &&
+    YES_NO_OPENERS.has(opener) &&
+    !alternatives &&
+    !words.slice(0, 12).some((w) => WH_WORDS.has(w))
+  )
     asks.add('yesno');
   if (/\bor not\b/.test(lower)) asks.add('yesno');
   if (/\bwhich (one )?is (right|correct|it)\b/.test(lower)) asks.add('doubt');

@@ -64,6 +64,13 @@ describe('a question gets the card that answers it', () => {
     expect(visibleText(turn.cards[0]).join('\n')).toContain(fact);
   });
 
+  it('"is port 5831 tcp or udp" offers no yes or no, and the rows say UDP', async () => {
+    const turn = await chat().say('is port 5831 tcp or udp');
+    const [, verdict] = visibleText(turn.cards[0]);
+    expect(verdict).not.toMatch(/^(Yes|No)\b/);
+    expect(visibleText(turn.cards[0]).join('\n')).toContain('UDP 5831');
+  });
+
   it('answers an @mention in a channel the same way', async () => {
     const turn = await chat(undefined, 'channel').say('what is port 5831 for', true);
     expect(cardText(turn.cards[0])).toContain('Port 5831');
