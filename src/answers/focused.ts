@@ -169,7 +169,14 @@ function understoodLine(k: Knowledge, f: Facets): string {
   if (f.region) parts.push(f.region);
   if (f.cloud === 'usgov') parts.push('Azure Government');
   if (f.cloud === 'china') parts.push('Azure operated by 21Vianet');
-  return parts.length > 0 ? `I read this as: ${parts.join(' · ')}.` : '';
+  const read = parts.length > 0 ? `I read this as: ${parts.join(' · ')}.` : '';
+  // A port the question names that no documented rule uses is worth saying, not silently dropped.
+  const unknown = f.ports.filter((p) => rulesForPort(k, p.port).length === 0).map((p) => p.port);
+  const ports =
+    unknown.length > 0
+      ? `No documented rule uses port ${unknown.join(', ')}; this is the nearest answer.`
+      : '';
+  return [read, ports].filter(Boolean).join(' ');
 }
 
 /**
@@ -301,11 +308,23 @@ function rulesView(
 }
 
 /** The answer for a target, narrowed by what the question said (no facets: the whole item). */
+/**
+ * "Do I need port 8889 for …" answered with what the knowledge has: a yes/no verdict would answer
+ * for a port no rule uses, so the answer says so in its understood line instead.
+ */
+function withoutVerdictForUnknownPorts(k: Knowledge, f: Facets): Facets {
+  const asksUnknownPort =
+    f.ports.length > 0 && f.ports.every((p) => rulesForPort(k, p.port).length === 0);
+  if (!asksUnknownPort || !f.asks.has('yesno')) return f;
+  return { ...f, asks: new Set([...f.asks].filter((a) => a !== 'yesno')) };
+}
+
 export function focusedAnswer(
   k: Knowledge,
   target: Target,
-  facets: Facets = NO_FACETS,
+  askedFacets: Facets = NO_FACETS,
 ): AnswerView | undefined {
+  const facets = withoutVerdictForUnknownPorts(k, askedFacets);
   switch (target.kind) {
     case 'scenario': {
       const scenario = scenarioById(k, target.id);

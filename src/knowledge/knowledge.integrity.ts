@@ -110,7 +110,14 @@ export function checkIntegrity(k: LocatedKnowledge, folder: string): KnowledgeIs
     ...uniqueIds(k.sources, (s) => s.id, 'id'),
     ...uniqueIds(k.scenarios, (s) => s.id, 'id'),
     ...uniqueIds(k.rules, (r) => r.id, 'id'),
-    ...uniqueIds(k.steps, (s) => s.id, 'id'),
+    // A merged step's former ids name it as well, so they must not name any other step.
+    ...uniqueIds(
+      k.steps.flatMap((at) =>
+        [at.item.id, ...(at.item.formerIds ?? [])].map((id) => ({ ...at, item: id })),
+      ),
+      (id) => id,
+      'id',
+    ),
     ...uniqueIds(k.conflicts, (c) => c.id, 'id'),
     ...uniqueIds(k.errors, (e) => e.id, 'id'),
     ...uniqueIds(k.regions, (r) => r.name, 'name'),

@@ -182,6 +182,11 @@ export const Step = z.strictObject({
   condition: Condition,
   sources: z.array(SourceRef).min(1),
   conflicts: z.array(Id).optional(),
+  /**
+   * Ids of steps merged into this one. Buttons on cards sent before the merge still carry them,
+   * so looking one up finds this step.
+   */
+  formerIds: z.array(Id).optional(),
 });
 export type Step = z.infer<typeof Step>;
 

@@ -35,7 +35,9 @@ function byId(k: Knowledge): ById {
     found = {
       scenarios: index(k.scenarios),
       rules: index(k.rules),
-      steps: index(k.steps),
+      steps: new Map(
+        k.steps.flatMap((s) => [s.id, ...(s.formerIds ?? [])].map((id) => [id, s] as const)),
+      ),
       conflicts: index(k.conflicts),
       errors: index(k.errors),
     };

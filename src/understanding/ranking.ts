@@ -82,7 +82,7 @@ export function targetFor(k: Knowledge, kind: TargetKind, id: string): Target | 
     }
     case 'step': {
       const s = stepById(k, id);
-      return s && { kind, id, label: s.title };
+      return s && { kind, id: s.id, label: s.title };
     }
     case 'rule': {
       const r = ruleById(k, id);
@@ -258,6 +258,16 @@ export function conditionFit(k: Knowledge, t: Target, q: ParsedQuestion): number
   return required === stated ? 0.06 : -0.15;
 }
 
+/**
+ * Whether the item is one the knowledge lists for the cloud the question names ("in Azure China",
+ * "usgovvirginia"): in those clouds the cloud's own notes answer before the public-cloud ones.
+ */
+export function aboutStatedCloud(k: Knowledge, t: Target, q: ParsedQuestion): boolean {
+  const cloud = q.facets.cloud;
+  if (!cloud || cloud === 'public' || t.kind !== 'step') return false;
+  return k.clouds.some((c) => c.cloud === cloud && c.steps.includes(t.id));
+}
+
 // ─── Direct signals ──────────────────────────────────────────────────────────────────────────
 
 /** A regex that only names port numbers ("\b44224\b"): alone it marks a question, not an error. */
@@ -274,14 +284,31 @@ function isNamePattern(contains: string): boolean {
   return !code && !/\s/.test(contains) && /[._]/.test(contains);
 }
 
+/** A regex that names a permission or resource path ("virtualNetworks/(subnets/)?join/action"). */
+function isPathPattern(regex: string): boolean {
+  return regex.includes('/') && !/\s/.test(regex);
+}
+
+/** The words a pattern spells out, regex syntax removed: "not authori[sz]ed" → 2. */
+function literalWords(pattern: string): number {
+  return pattern
+    .replace(/\[[^\]]*\]/g, 'x')
+    .replace(/\\[bdsw]|[()?*+|^$.\\]/g, ' ')
+    .split(/\s+/)
+    .filter((w) => w.length > 1).length;
+}
+
 /**
  * A pattern that identifies one error: an error code ("ImageBuildComputeNotValid") or a literal
- * message of several words. Descriptive regexes ("nsg.*block") only say the text is about it.
+ * message of three words or more. Two common words ("not authorized", "allocation state") and
+ * descriptive regexes ("nsg.*block") only say the text is about it.
  */
 function isIdentifying(pattern: ErrorPattern): boolean {
-  if ('contains' in pattern)
-    return !isNamePattern(pattern.contains) && pattern.contains.length >= 12;
-  return !/\.\*|\\b\d|\|/.test(pattern.regex) && pattern.regex.length >= 12;
+  const text = 'contains' in pattern ? pattern.contains : pattern.regex;
+  if ('contains' in pattern && isNamePattern(text)) return false;
+  if ('regex' in pattern && (/\.\*|\\b\d|\|/.test(text) || isPathPattern(text))) return false;
+  const code = /^[A-Za-z_]+$/.test(text) && /[a-z][A-Z]|_/.test(text);
+  return text.length >= 12 && (code || literalWords(text) >= 3);
 }
 
 export function errorCandidates(
@@ -296,16 +323,21 @@ export function errorCandidates(
     const matching = error.patterns.filter((p) =>
       'contains' in p
         ? !isNamePattern(p.contains) && q.lower.includes(p.contains.toLowerCase())
-        : !isPortOnlyPattern(p.regex) && matchErrorPattern(p.regex, q.raw) > 0,
+        : !isPortOnlyPattern(p.regex) &&
+          !isPathPattern(p.regex) &&
+          matchErrorPattern(p.regex, q.raw) > 0,
     );
     if (!problem && matching.length === 0) return [];
     const target = targetFor(k, 'error', hit.id);
     // The pasted text of a known error is the strongest signal there is. A descriptive pattern
     // ("nsg.*block") only counts as far as the rest of the question is about that error too.
-    const coverage = hits.find((h) => h.kind === 'error' && h.id === hit.id)?.coverage ?? 0;
+    // How much of the rest is about it: the share of the question's rare words the error holds,
+    // and how it ranks by words against every other item.
+    const words = hits.find((h) => h.kind === 'error' && h.id === hit.id);
+    const about = words ? 0.6 * words.coverage + 0.4 * words.relative : 0;
     const score = matching.some(isIdentifying)
       ? 0.9 + 0.08 * hit.score
-      : (matching.length > 0 ? 0.5 : 0.4) + 0.45 * coverage;
+      : (matching.length > 0 && problem ? 0.5 : 0.4) + 0.45 * about;
     return target ? [{ target, score, signal: 'error' as const }] : [];
   });
 }

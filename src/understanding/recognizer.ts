@@ -9,6 +9,7 @@ import { isCueTerm, parseQuestion, type Facets, type ParsedQuestion } from './fa
 import { DOMAIN_NOISE, lexiconOf } from './lexicon';
 import { indexTerms, stem } from './normalise';
 import {
+  aboutStatedCloud,
   conditionFit,
   endpointMatches,
   endpointTarget,
@@ -190,8 +191,14 @@ const ADDRESS_WORDS: ReadonlySet<string> = new Set([
   'servicetags',
 ]);
 
+/** A private IP is what DNS gives a private endpoint, not a range a firewall allows. */
+const NOT_AN_ADDRESS_RANGE: ReadonlySet<string> = new Set(['private', 'internal', 'local']);
+
 function asksForAddresses(q: ParsedQuestion): boolean {
-  return q.facets.asks.has('tags') || q.words.some((w) => ADDRESS_WORDS.has(w));
+  return (
+    q.facets.asks.has('tags') ||
+    q.words.some((w, i) => ADDRESS_WORDS.has(w) && !NOT_AN_ADDRESS_RANGE.has(q.words[i - 1] ?? ''))
+  );
 }
 
 /**
@@ -262,6 +269,8 @@ function wordCandidates(
       score += inScenario ? w.inScenario : -w.outOfScenario;
     }
     score += conditionFit(k, target, q);
+    // "Which hosts does the studio need in chinaeast2" wants the slice in that cloud's names.
+    if (!asksSlice && aboutStatedCloud(k, target, q)) score += w.statedCloud;
     return [{ target, score, signal: 'words' as const }];
   });
 }
@@ -351,21 +360,25 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
       ? { ...c, score: c.score * (0.75 + 0.25 * brevity) * (1 - 0.25 * rest) }
       : c,
   );
+  // A port no rule uses ("do I need 8889 for VS Code") is not the whole question: the rest of it
+  // may still name something the knowledge answers, and the answer says the port is not in it.
   const unknownPorts = facets.ports.filter((p) => rulesForPort(k, p.port).length === 0);
-  if (
+  const onlyUnknownPorts =
     errors.length === 0 &&
     direct.length === 0 &&
     unknownPorts.length > 0 &&
-    unknownPorts.length === facets.ports.length
-  ) {
-    const ports = unknownPorts.map((p) => p.port).join(', ');
-    return { kind: 'none', facets, why: `no rule in the knowledge uses port ${ports}` };
-  }
+    unknownPorts.length === facets.ports.length;
+  const noPortWhy = `no rule in the knowledge uses port ${unknownPorts.map((p) => p.port).join(', ')}`;
+  const portNumbers = new Set(facets.ports.flatMap((p) => [String(p.port), String(p.to)]));
+  const aboutMoreThanPorts = q.terms.some((t) => !isCueTerm(t) && !portNumbers.has(t));
+  if (onlyUnknownPorts && !aboutMoreThanPorts) return { kind: 'none', facets, why: noPortWhy };
   if (errors.length === 0 && direct.length === 0 && !isOnTopic(k, q)) {
     return {
       kind: 'none',
       facets,
-      why: 'the question is not about Azure Machine Learning networking',
+      why: onlyUnknownPorts
+        ? noPortWhy
+        : 'the question is not about Azure Machine Learning networking',
     };
   }
   // A name in a problem report ("failed to pull from mcr.microsoft.com", "NameResolutionError for
@@ -404,7 +417,9 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
       return {
         kind: 'none',
         facets,
-        why: 'nothing in the knowledge matches the question well enough',
+        why: onlyUnknownPorts
+          ? noPortWhy
+          : 'nothing in the knowledge matches the question well enough',
       };
   }
 }

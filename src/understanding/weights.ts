@@ -34,6 +34,8 @@ export interface Weights {
   specificPenalty: number;
   /** A host, tag or port named in a problem report once the error itself is recognised. */
   reportedName: number;
+  /** A note the knowledge lists for the cloud the question names (Azure Government, 21Vianet). */
+  statedCloud: number;
 }
 
 export const WEIGHTS: Readonly<Weights> = Object.freeze({
@@ -56,4 +58,5 @@ export const WEIGHTS: Readonly<Weights> = Object.freeze({
   nameOnly: 0.15,
   specificPenalty: 0.2,
   reportedName: 0.2,
+  statedCloud: 0.15,
 });

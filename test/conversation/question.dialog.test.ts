@@ -71,6 +71,22 @@ describe('a question gets the card that answers it', () => {
     expect(visibleText(turn.cards[0]).join('\n')).toContain('UDP 5831');
   });
 
+  it('"do I need port 8889 for VS Code…" answers about VS Code, says no rule uses 8889, and says no yes', async () => {
+    const turn = await chat().say(
+      'Do I need to open port 8889 for VS Code on a compute instance behind our firewall?',
+    );
+    const [, verdict, understood] = visibleText(turn.cards[0]);
+    expect(verdict).not.toMatch(/^(Yes|No)\b/);
+    expect(verdict).toContain('8704-8710');
+    expect(understood).toContain('No documented rule uses port 8889');
+  });
+
+  it('"is port 3389 needed" names nothing else, so the bot says no rule uses 3389', async () => {
+    const turn = await chat().say('is port 3389 needed');
+    expect(cardText(latestCard(turn))).toContain('3389');
+    expect(cardText(latestCard(turn))).not.toContain('8704');
+  });
+
   it('answers an @mention in a channel the same way', async () => {
     const turn = await chat(undefined, 'channel').say('what is port 5831 for', true);
     expect(cardText(turn.cards[0])).toContain('Port 5831');
@@ -105,6 +121,11 @@ describe('when the bot is not sure', () => {
     const turn = await chat().say('how do I bake sourdough bread');
     expect(cardText(latestCard(turn))).toContain('I could not match');
     expect(buttonTitles(latestCard(turn))).toContain('Start the wizard');
+  });
+
+  it('a "show" button from an older card, for a step since merged into another, shows that step', async () => {
+    const turn = await chat().submit({ action: 'show', kind: 'step', id: 'note-vscode' });
+    expect(cardText(turn.cards[0])).toContain('Open ports 8704-8710 and the VS Code hosts');
   });
 
   it('a "show" button for something that no longer exists gets the scenario list', async () => {

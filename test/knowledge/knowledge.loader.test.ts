@@ -114,6 +114,18 @@ describe('a malformed knowledge folder stops loading with the file and the field
     );
   });
 
+  it("rejects a merged step's former id that another step still uses", () => {
+    const load = withCopy((read, write) => {
+      const steps = read('steps.json');
+      const [first, second] = steps.steps as { id: string; formerIds?: string[] }[];
+      second!.formerIds = [first!.id];
+      write('steps.json', steps);
+    });
+    expect(errorOf(load).message).toMatch(
+      /^knowledge\/steps\.json: steps\[1\]\.id: duplicate id "/,
+    );
+  });
+
   it('rejects an unknown scenario id', () => {
     const load = withCopy((read, write) => {
       const steps = read('steps.json');

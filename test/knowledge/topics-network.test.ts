@@ -188,7 +188,7 @@ describe('new items (topic area A)', () => {
     [
       'note-compute-subnet-resources',
       [
-        'network security group that allows inbound TCP 44224 from AzureMachineLearning',
+        'allows inbound TCP 44224 from AzureMachineLearning',
         'load balancer',
         'public IP address',
         'network interface',

@@ -16,6 +16,7 @@ import {
   type SameAnswer,
 } from './evaluation';
 import { rulesForPort } from '../../src/understanding/ranking';
+import { stepById } from '../../src/knowledge/lookup.query';
 import type { Recognition, Recognizer } from '../../src/understanding/recognizer';
 
 export const EVAL_BARS = {
@@ -32,9 +33,15 @@ function rulesShown(k: Knowledge, t: { kind: string; id: string }): string[] {
   return [];
 }
 
-/** Two targets answer alike when their cards list the same rules. */
+/** A step merged into another is named by the step it became. */
+function canonicalId(k: Knowledge, t: { kind: string; id: string }): string {
+  return t.kind === 'step' ? (stepById(k, t.id)?.id ?? t.id) : t.id;
+}
+
+/** Two targets answer alike when they are the same item or their cards list the same rules. */
 export function sameAnswer(k: Knowledge): SameAnswer {
   return (a, b) => {
+    if (a.kind === b.kind && canonicalId(k, a) === canonicalId(k, b)) return true;
     const x = rulesShown(k, a);
     const y = rulesShown(k, b);
     return x.length > 0 && x.length === y.length && x.every((id) => y.includes(id));
