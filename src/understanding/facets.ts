@@ -195,7 +195,12 @@ function hasPhrase(words: readonly string[], phrase: string): boolean {
 function statedConditions(words: readonly string[], lower: string): StatedConditions {
   const c: StatedConditions = {};
   const noPublicIp =
-    /\b(no|without|non|disable|disabled|disabling)[\s_-]{1,3}public[\s_-]{0,3}ip/.test(lower) ||
+    /\b(no|without|non|disabl\w*|remov\w*|rid of|(turn|switch)\w* off)[\s_-]{1,3}(the[\s_-]{1,3})?public[\s_-]{0,3}ip/.test(
+      lower,
+    ) ||
+    /\bpublic[\s_-]{0,3}ips?[\s_-]{1,3}(is[\s_-]{1,3}|are[\s_-]{1,3})?(disabled|off|removed)\b/.test(
+      lower,
+    ) ||
     words.includes('nopublicip') ||
     /\benable_?node_?public_?ip\W{0,4}(to\W{1,3}|=\W{0,2}|:\W{0,2})?(false|0|no)\b/.test(lower) ||
     hasPhrase(words, 'enable node public ip false') ||
