@@ -60,6 +60,15 @@ function uniqueIds<T>(
   return issues;
 }
 
+/** Each item's id and former ids, located where the item is. */
+function withFormerIds<T extends { id: string; formerIds?: string[] | undefined }>(
+  items: readonly Located<T>[],
+): Located<string>[] {
+  return items.flatMap((at) =>
+    [at.item.id, ...(at.item.formerIds ?? [])].map((id) => ({ ...at, item: id })),
+  );
+}
+
 function refsExist(
   at: Located<unknown>,
   field: string,
@@ -110,16 +119,10 @@ export function checkIntegrity(k: LocatedKnowledge, folder: string): KnowledgeIs
     ...uniqueIds(k.sources, (s) => s.id, 'id'),
     ...uniqueIds(k.scenarios, (s) => s.id, 'id'),
     ...uniqueIds(k.rules, (r) => r.id, 'id'),
-    // A merged step's former ids name it as well, so they must not name any other step.
-    ...uniqueIds(
-      k.steps.flatMap((at) =>
-        [at.item.id, ...(at.item.formerIds ?? [])].map((id) => ({ ...at, item: id })),
-      ),
-      (id) => id,
-      'id',
-    ),
+    // A merged item's former ids name it as well, so they must not name any other item.
+    ...uniqueIds(withFormerIds(k.steps), (id) => id, 'id'),
     ...uniqueIds(k.conflicts, (c) => c.id, 'id'),
-    ...uniqueIds(k.errors, (e) => e.id, 'id'),
+    ...uniqueIds(withFormerIds(k.errors), (id) => id, 'id'),
     ...uniqueIds(k.regions, (r) => r.name, 'name'),
     ...uniqueIds(k.vocabulary, (v) => v.term, 'term'),
     ...uniqueIds(k.clouds, (c) => c.cloud, 'cloud'),

@@ -161,6 +161,12 @@ export const Rule = z
   });
 export type Rule = z.infer<typeof Rule>;
 
+/**
+ * Ids of items merged into this one. Buttons on cards sent before the merge still carry them, so
+ * looking one up finds the item they became.
+ */
+const FormerIds = z.array(Id).optional();
+
 export const StepKind = z.enum(['action', 'note']);
 export type StepKind = z.infer<typeof StepKind>;
 
@@ -182,11 +188,7 @@ export const Step = z.strictObject({
   condition: Condition,
   sources: z.array(SourceRef).min(1),
   conflicts: z.array(Id).optional(),
-  /**
-   * Ids of steps merged into this one. Buttons on cards sent before the merge still carry them,
-   * so looking one up finds this step.
-   */
-  formerIds: z.array(Id).optional(),
+  formerIds: FormerIds,
 });
 export type Step = z.infer<typeof Step>;
 
@@ -231,6 +233,7 @@ export const KnownError = z.strictObject({
   rules: z.array(Id),
   steps: z.array(Id),
   conflicts: z.array(Id).optional(),
+  formerIds: FormerIds,
 });
 export type KnownError = z.infer<typeof KnownError>;
 

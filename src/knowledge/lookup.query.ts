@@ -27,6 +27,15 @@ interface ById {
 // Understanding a question looks items up by id hundreds of times: index them once per knowledge.
 const byIds = new WeakMap<Knowledge, ById>();
 
+/** Items by id, and by the ids of the items merged into them. */
+function withFormerIds<T extends { id: string; formerIds?: string[] | undefined }>(
+  items: readonly T[],
+): Map<string, T> {
+  return new Map(
+    items.flatMap((t) => [t.id, ...(t.formerIds ?? [])].map((id) => [id, t] as const)),
+  );
+}
+
 function byId(k: Knowledge): ById {
   let found = byIds.get(k);
   if (!found) {
@@ -35,11 +44,9 @@ function byId(k: Knowledge): ById {
     found = {
       scenarios: index(k.scenarios),
       rules: index(k.rules),
-      steps: new Map(
-        k.steps.flatMap((s) => [s.id, ...(s.formerIds ?? [])].map((id) => [id, s] as const)),
-      ),
+      steps: withFormerIds(k.steps),
       conflicts: index(k.conflicts),
-      errors: index(k.errors),
+      errors: withFormerIds(k.errors),
     };
     byIds.set(k, found);
   }

@@ -90,7 +90,7 @@ export function targetFor(k: Knowledge, kind: TargetKind, id: string): Target | 
     }
     case 'error': {
       const e = errorById(k, id);
-      return e && { kind, id, label: e.title };
+      return e && { kind, id: e.id, label: e.title };
     }
     case 'conflict': {
       const c = conflictById(k, id);

@@ -218,6 +218,40 @@ function tagsOfHost(k: Knowledge, host: string, f: Facets, order: number): Candi
   });
 }
 
+/** Words about name resolution rather than about traffic. */
+const RESOLUTION_WORDS: ReadonlySet<string> = new Set([
+  'dns',
+  'zone',
+  'zones',
+  'forwarder',
+  'forwarders',
+  'forwarding',
+  'resolve',
+  'resolves',
+  'resolved',
+  'resolving',
+  'resolution',
+  'nslookup',
+  'record',
+  'records',
+]);
+
+/**
+ * Asks which ports, tags or hosts to allow, or names the rules themselves ("need" alone asks for
+ * a DNS record as much as for a rule).
+ */
+const TRAFFIC_ASKS = ['ports', 'tags', 'hosts'] as const;
+const RULE_WORDS: ReadonlySet<string> = new Set(['rule', 'rules', 'firewall', 'nsg', 'allow']);
+
+function asksAboutResolution(q: ParsedQuestion): boolean {
+  const f = q.facets;
+  const asksTraffic =
+    TRAFFIC_ASKS.some((a) => f.asks.has(a)) ||
+    f.direction !== undefined ||
+    q.words.some((w) => RULE_WORDS.has(w));
+  return !asksTraffic && q.words.some((w) => RESOLUTION_WORDS.has(w));
+}
+
 /** The words' candidates, weighed by what the question asks and the setup it describes. */
 function wordCandidates(
   k: Knowledge,
@@ -231,6 +265,8 @@ function wordCandidates(
   const asksSlice = REQUIREMENT_ASKS.some((a) => f.asks.has(a)) || f.direction !== undefined;
   const strongScenario = f.scenarios.some((s) => s.strength >= 0.6);
   const explained = explainedByScenarioNames(k, q);
+  const whyOfTopic =
+    f.asks.has('why') && !how && f.dottedNames.length === 0 && f.ports.length === 0;
   return hits.flatMap((hit) => {
     const target = targetFor(k, hit.kind, hit.id);
     if (!target) return [];
@@ -259,6 +295,9 @@ function wordCandidates(
         break;
       case 'step':
         if (how && stepKind(k, hit.id) === 'action') score += w.stepHow;
+        // "Why does the studio need …" wants the note that explains it; "why does compute need
+        // AzureFrontDoor.FirstParty" is answered by that name's own reasons.
+        if (whyOfTopic && stepKind(k, hit.id) === 'note') score += w.noteWhy;
         // "What does X need" wants the scenario's rules, not one fact about it.
         if (asksSlice && !how)
           score -= (strongScenario ? w.stepUnderSlice : w.stepUnderSlice / 2) * explained;
@@ -354,10 +393,13 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
   const topics = q.terms.filter((t) => !isCueTerm(t) && !scenarioWords.has(t));
   const rest =
     topics.length === 0 ? 0 : topics.filter((t) => !nameTerms.has(t)).length / topics.length;
-  // Ports named in a long message are context in the same way.
+  // Ports named in a long message are context in the same way. A name in a question about name
+  // resolution ("which zone do I forward for instances.azureml.ms") asks how it resolves, not
+  // which rule lets it through.
+  const resolution = asksAboutResolution(q) ? w.resolvedName : 1;
   const direct = portAndEndpointCandidates(k, q, hits, matches).map((c) =>
     c.signal === 'endpoint' || c.signal === 'port'
-      ? { ...c, score: c.score * (0.75 + 0.25 * brevity) * (1 - 0.25 * rest) }
+      ? { ...c, score: c.score * (0.75 + 0.25 * brevity) * (1 - 0.25 * rest) * resolution }
       : c,
   );
   // A port no rule uses ("do I need 8889 for VS Code") is not the whole question: the rest of it

@@ -22,6 +22,8 @@ export interface Weights {
   rulePenalty: number;
   /** An action step for "how do I…". */
   stepHow: number;
+  /** A note that explains, for "why …". */
+  noteWhy: number;
   /** A step when the question asks what a named scenario needs. */
   stepUnderSlice: number;
   /** An item in, or outside, the scenario the question names. */
@@ -34,6 +36,8 @@ export interface Weights {
   specificPenalty: number;
   /** A host, tag or port named in a problem report once the error itself is recognised. */
   reportedName: number;
+  /** Factor for a host or port named in a question about name resolution. */
+  resolvedName: number;
   /** A note the knowledge lists for the cloud the question names (Azure Government, 21Vianet). */
   statedCloud: number;
 }
@@ -51,6 +55,7 @@ export const WEIGHTS: Readonly<Weights> = Object.freeze({
   errorPlain: 0.7,
   rulePenalty: 0.1,
   stepHow: 0.05,
+  noteWhy: 0.05,
   stepUnderSlice: 0.12,
   inScenario: 0.05,
   outOfScenario: 0.08,
@@ -59,4 +64,5 @@ export const WEIGHTS: Readonly<Weights> = Object.freeze({
   specificPenalty: 0.2,
   reportedName: 0.2,
   statedCloud: 0.15,
+  resolvedName: 0.8,
 });

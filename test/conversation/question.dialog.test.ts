@@ -123,10 +123,16 @@ describe('when the bot is not sure', () => {
     expect(buttonTitles(latestCard(turn))).toContain('Start the wizard');
   });
 
-  it('a "show" button from an older card, for a step since merged into another, shows that step', async () => {
-    const turn = await chat().submit({ action: 'show', kind: 'step', id: 'note-vscode' });
-    expect(cardText(turn.cards[0])).toContain('Open ports 8704-8710 and the VS Code hosts');
-  });
+  it.each([
+    ['step', 'note-vscode', 'Open ports 8704-8710 and the VS Code hosts'],
+    ['error', 'dataset-profile-vnet', 'Unable to profile this dataset'],
+  ])(
+    'a "show" button from an older card, for the %s %s since merged into another, shows that one',
+    async (kind, id, shown) => {
+      const turn = await chat().submit({ action: 'show', kind, id });
+      expect(cardText(turn.cards[0])).toContain(shown);
+    },
+  );
 
   it('a "show" button for something that no longer exists gets the scenario list', async () => {
     const turn = await chat().submit({ action: 'show', kind: 'rule', id: 'rule-that-was-removed' });

@@ -389,7 +389,7 @@ describe('topics-workloads.json', () => {
     ['E40003 INTERNAL_LOAD_BALANCER_NOT_SUPPORT', 'aks-internal-lb-not-supported'],
     [
       'Error: Unable to profile this dataset. This might be because your data is stored behind a virtual network',
-      'dataset-profile-vnet',
+      'data-preview-denied',
     ],
     [
       'ACI deployment fails in our VNet with the private endpoint workspace',

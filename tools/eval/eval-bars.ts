@@ -16,7 +16,7 @@ import {
   type SameAnswer,
 } from './evaluation';
 import { rulesForPort } from '../../src/understanding/ranking';
-import { stepById } from '../../src/knowledge/lookup.query';
+import { errorById, stepById } from '../../src/knowledge/lookup.query';
 import type { Recognition, Recognizer } from '../../src/understanding/recognizer';
 
 export const EVAL_BARS = {
@@ -33,9 +33,11 @@ function rulesShown(k: Knowledge, t: { kind: string; id: string }): string[] {
   return [];
 }
 
-/** A step merged into another is named by the step it became. */
+/** An item merged into another is named by the item it became. */
 function canonicalId(k: Knowledge, t: { kind: string; id: string }): string {
-  return t.kind === 'step' ? (stepById(k, t.id)?.id ?? t.id) : t.id;
+  if (t.kind === 'step') return stepById(k, t.id)?.id ?? t.id;
+  if (t.kind === 'error') return errorById(k, t.id)?.id ?? t.id;
+  return t.id;
 }
 
 /** Two targets answer alike when they are the same item or their cards list the same rules. */
