@@ -32,7 +32,9 @@ export type Ask =
   | 'yesno'
   | 'problem'
   | 'doubt'
-  | 'compare';
+  | 'compare'
+  /** The whole of something: "a guide", "the complete set of rules", "everything compute needs". */
+  | 'whole';
 
 /** What the user says about their setup; unset means they did not say. */
 export interface StatedConditions {
@@ -146,6 +148,17 @@ const ASK_WORDS: ReadonlyMap<string, Ask> = new Map([
   ['fix', 'how'],
   ['what', 'what'],
   ['which', 'what'],
+  ['guide', 'whole'],
+  ['guideline', 'whole'],
+  ['guidelines', 'whole'],
+  ['guidance', 'whole'],
+  ['walkthrough', 'whole'],
+  ['checklist', 'whole'],
+  ['complete', 'whole'],
+  ['comprehensive', 'whole'],
+  ['entire', 'whole'],
+  ['everything', 'whole'],
+  ['overall', 'whole'],
 ]);
 
 const PROBLEM_WORDS: ReadonlySet<string> = new Set(
@@ -438,6 +451,39 @@ export function isCueTerm(term: string): boolean {
   return CUE_TERMS.has(term);
 }
 
+/** Every one-letter deletion of a word, and the word itself. */
+function deletions(word: string): string[] {
+  const out = [word];
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
+}
+
+/**
+ * Cue words of six letters or more by their one-letter deletions: a typed word that shares one
+ * with a cue word is that cue word with one letter dropped, added or changed ("guidline",
+ * "inbond", "requirments"). Looking a word up costs its length, not the number of cue words.
+ */
+const CUE_TYPOS: ReadonlyMap<string, string> = (() => {
+  const map = new Map<string, string>();
+  for (const cue of [...DIRECTION_WORDS.keys(), ...ASK_WORDS.keys()]) {
+    if (cue.length < 6) continue;
+    for (const d of deletions(cue)) if (!map.has(d)) map.set(d, cue);
+  }
+  return map;
+})();
+
+/** The cue word a typed word misspells, if it is no word of the knowledge's own. */
+function cueTypo(word: string, lexicon: Lexicon): string | undefined {
+  if (word.length < 6 || word.length > 20 || ASK_WORDS.has(word) || DIRECTION_WORDS.has(word))
+    return undefined;
+  if (lexicon.topical.has(stem(word))) return undefined;
+  for (const d of deletions(word)) {
+    const cue = CUE_TYPOS.get(d);
+    if (cue !== undefined && Math.abs(cue.length - word.length) <= 1) return cue;
+  }
+  return undefined;
+}
+
 /** Search reads at most this many distinct content words: a question has far fewer. */
 const MAX_TERMS = 60;
 /** Distinct unknown words of a question checked as typos of scenario names. */
@@ -466,8 +512,9 @@ export function parseQuestion(
     ),
   ];
 
-  const directions = new Set(expanded.flatMap((w) => DIRECTION_WORDS.get(w) ?? []));
-  const asks = new Set<Ask>(expanded.flatMap((w) => ASK_WORDS.get(w) ?? []));
+  const cues = expanded.map((w) => cueTypo(w, lexicon) ?? w);
+  const directions = new Set(cues.flatMap((w) => DIRECTION_WORDS.get(w) ?? []));
+  const asks = new Set<Ask>(cues.flatMap((w) => ASK_WORDS.get(w) ?? []));
   if (hasPhrase(words, 'service tag') || hasPhrase(words, 'service tags')) asks.add('tags');
   if (words.some((w) => PROBLEM_WORDS.has(w)) || /\bnot (work|resolv|reach|connect)/.test(lower))
     asks.add('problem');

@@ -2,7 +2,7 @@
 // The knowledge's own vocabulary (names, `ask` phrasings, abbreviations) does the work; the code
 // only weighs signals against each other.
 import type { Knowledge, ScenarioId } from '../knowledge/knowledge.schema';
-import { ruleById } from '../knowledge/lookup.query';
+import { errorById, ruleById } from '../knowledge/lookup.query';
 import { decide } from './decision';
 import { WEIGHTS, type Weights } from './weights';
 import { isCueTerm, parseQuestion, type Facets, type ParsedQuestion } from './facets';
@@ -342,6 +342,7 @@ function scenarioCandidates(k: Knowledge, q: ParsedQuestion, w: Weights): Candid
   const onlyName = q.terms.every((t) => nameWords.has(stem(t)));
   const brevity = Math.min(1, SHORT_QUESTION_TERMS / Math.max(1, q.terms.length));
   const explained = explainedByScenarioNames(k, q);
+  const whole = f.asks.has('whole');
   return f.scenarios.flatMap((s) => {
     const target = targetFor(k, 'scenario', s.id);
     if (!target) return [];
@@ -351,10 +352,23 @@ function scenarioCandidates(k: Knowledge, q: ParsedQuestion, w: Weights): Candid
     // and needs in passing and is about something more specific.
     if (asksSlice && !specific) score += w.sliceAsk * brevity * explained;
     if (onlyName && !specific) score += w.nameOnly;
-    if (specific && !asksSlice) score -= w.specificPenalty;
+    if (specific && !asksSlice && !whole) score -= w.specificPenalty;
+    // "A guide for compute in a VNet", "the complete set of rules": however long the message,
+    // it asks for all of the scenario.
+    if (whole) score = Math.max(score, s.strength * (0.7 + 0.3 * explained)) + w.wholeAsk;
     // A name typed alongside something more specific (a host, a port) yields to it.
     return [{ target, score: Math.min(score, onlyName ? 1 : 0.86), signal: 'scenario' as const }];
   });
+}
+
+/**
+ * An error whose rules all go the other way than the question says ("missing the following
+ * rules: Outbound Storage 445" is not the inbound-rules error, however alike the words).
+ */
+function errorOfOtherDirection(k: Knowledge, t: Target, f: Facets): boolean {
+  if (t.kind !== 'error' || !f.direction) return false;
+  const rules = (errorById(k, t.id)?.rules ?? []).flatMap((id) => ruleById(k, id) ?? []);
+  return rules.length > 0 && rules.every((r) => r.direction !== f.direction);
 }
 
 /** Whether the question is about this domain at all: some of its words must be the knowledge's. */
@@ -431,7 +445,9 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
     ...direct.map((c) => (reported ? { ...c, score: c.score - w.reportedName } : c)),
     ...wordCandidates(k, q, hits, w),
     ...scenarioCandidates(k, q, w),
-  ];
+  ].map((c) =>
+    errorOfOtherDirection(k, c.target, facets) ? { ...c, score: c.score - w.otherDirection } : c,
+  );
   const decision = decide(candidates, (a, b) => {
     const of = new Set(scenariosOf(k, a));
     return scenariosOf(k, b).some((s) => of.has(s));

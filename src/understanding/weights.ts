@@ -32,10 +32,14 @@ export interface Weights {
   /** A scenario asked for as a slice ("which inbound ports does X need"), or by name alone. */
   sliceAsk: number;
   nameOnly: number;
+  /** A scenario asked for whole ("a guide", "the complete set of rules"). */
+  wholeAsk: number;
   /** A scenario named next to a how-to, a problem or a doubt. */
   specificPenalty: number;
   /** A host, tag or port named in a problem report once the error itself is recognised. */
   reportedName: number;
+  /** An error whose rules all go the other way than the question says. */
+  otherDirection: number;
   /** Factor for a host or port named in a question about name resolution. */
   resolvedName: number;
   /** A note the knowledge lists for the cloud the question names (Azure Government, 21Vianet). */
@@ -61,8 +65,10 @@ export const WEIGHTS: Readonly<Weights> = Object.freeze({
   outOfScenario: 0.08,
   sliceAsk: 0.25,
   nameOnly: 0.15,
+  wholeAsk: 0.1,
   specificPenalty: 0.2,
   reportedName: 0.2,
   statedCloud: 0.15,
   resolvedName: 0.8,
+  otherDirection: 0.2,
 });

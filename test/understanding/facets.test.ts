@@ -10,6 +10,7 @@ describe('facets of a question', () => {
     ['which inbound ports do compute clusters need', 'inbound'],
     ['egress rules for the studio', 'outbound'],
     ['inbound and outbound for online endpoints', undefined],
+    ['which inbond ports does a compute cluster need', 'inbound'],
   ])('"%s" goes %s', (text, direction) => {
     expect(facets(text).direction).toBe(direction);
   });
@@ -21,6 +22,9 @@ describe('facets of a question', () => {
     ['is it Keyvault or AzureKeyVault', 'doubt'],
     ['compute stuck in creating', 'problem'],
     ['how do I secure a managed online endpoint', 'rules'],
+    ['what are the requirments for a compute instance', 'rules'],
+    ['give me a guidline for compute in our vnet', 'whole'],
+    ['the complete set of rules for the studio', 'whole'],
   ])('"%s" asks for %s', (text, ask) => {
     expect([...facets(text).asks]).toContain(ask);
   });
@@ -31,6 +35,8 @@ describe('facets of a question', () => {
 
   it.each([
     ['cluster without public ip', { computePublicIp: false }],
+    ['we switched off the public ip on the compute instance', { computePublicIp: false }],
+    ['public ips are disabled on our clusters', { computePublicIp: false }],
     ['we set enable_node_public_ip to False on the cluster', { computePublicIp: false }],
     [
       'compute with a public IP behind azure firewall',
