@@ -342,15 +342,46 @@ export function errorCandidates(
   });
 }
 
-/** Undotted service-tag names as typed: "AzureMachineLearning", "storage tag", "ARM". */
-function tagMentions(k: Knowledge, q: ParsedQuestion): string[] {
-  const bases = new Map<string, string>();
-  for (const r of k.rules) {
-    if (r.endpointKind !== 'service-tag') continue;
-    for (const name of [r.endpoint, ...(r.aliases ?? [])]) {
-      bases.set(name.toLowerCase().replace(/\.<region>$/, ''), name);
+/** Service-tag names by their lower-case base, and dotted tag families by their first part. */
+interface TagNames {
+  /** "azuremachinelearning", "storage" (of Storage.<region>), aliases too. */
+  bases: ReadonlyMap<string, string>;
+  /** "azurefrontdoor" → AzureFrontDoor.FrontEnd and AzureFrontDoor.FirstParty. */
+  families: ReadonlyMap<string, readonly string[]>;
+}
+
+const tagNamesOf = new WeakMap<Knowledge, TagNames>();
+
+function tagNames(k: Knowledge): TagNames {
+  let found = tagNamesOf.get(k);
+  if (!found) {
+    const bases = new Map<string, string>();
+    const families = new Map<string, string[]>();
+    for (const r of k.rules) {
+      if (r.endpointKind !== 'service-tag') continue;
+      for (const name of [r.endpoint, ...(r.aliases ?? [])]) {
+        bases.set(name.toLowerCase().replace(/\.<region>$/, ''), name);
+      }
+      const [family, member] = r.endpoint.toLowerCase().split('.');
+      if (family && member && member !== '<region>' && !r.retired) {
+        const list = families.get(family) ?? [];
+        if (!list.includes(r.endpoint.toLowerCase())) list.push(r.endpoint.toLowerCase());
+        families.set(family, list);
+      }
     }
+    found = { bases, families };
+    tagNamesOf.set(k, found);
   }
+  return found;
+}
+
+/**
+ * Undotted service-tag names as typed: "AzureMachineLearning", "storage tag", "ARM", and in a
+ * question about tags the name typed in words: "a service tag for Azure Front Door".
+ */
+function tagMentions(k: Knowledge, q: ParsedQuestion): string[] {
+  const { bases, families } = tagNames(k);
+  const aboutTags = q.facets.asks.has('tags');
   const found: string[] = [];
   const typed = q.raw.split(/[\s,;:()'"`?!]+/).slice(0, 400);
   typed.forEach((word, i) => {
@@ -365,9 +396,12 @@ function tagMentions(k: Knowledge, q: ParsedQuestion): string[] {
         .slice(i, i + n)
         .join('')
         .toLowerCase();
-      if (bases.has(joined) && /^(service|tags?)$/.test((typed[i + n] ?? '').toLowerCase()))
-        found.push(joined);
+      const named = /^(service|tags?)$/.test((typed[i + n] ?? '').toLowerCase()) || aboutTags;
+      if (!named) continue;
+      if (bases.has(joined)) found.push(joined);
+      else found.push(...(families.get(joined) ?? []));
     }
+    if (aboutTags && capitalised) found.push(...(families.get(lower) ?? []));
   });
   return found;
 }

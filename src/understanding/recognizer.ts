@@ -84,7 +84,7 @@ function conflictCandidates(
     const target = targetFor(k, 'conflict', id);
     if (!target) return [];
     const hit = hits.find((h) => h.kind === 'conflict' && h.id === id);
-    const base = doubt === 'strong' ? 0.8 : doubt === 'mild' ? 0.7 : 0.6;
+    const base = doubt === 'strong' ? 0.8 : doubt === 'mild' ? 0.7 : 0.4;
     const score = base + 0.3 * (hit ? hit.coverage : 0);
     return [{ target, score, signal: 'endpoint' as const }];
   });
