@@ -173,6 +173,9 @@ export function checkIntegrity(k: LocatedKnowledge, folder: string): KnowledgeIs
       ...refsExist(at, 'conflicts', at.item.conflicts, conflicts, 'conflict'),
       ...regexesCompile(at),
     );
+    const by = at.item.answeredBy;
+    if (by !== undefined && !steps.has(by))
+      issues.push(issueAt(at, 'answeredBy', `unknown step "${by}"`));
   }
 
   const profiled = new Set<string>(k.clouds.map((c) => c.item.cloud));

@@ -233,6 +233,12 @@ export const KnownError = z.strictObject({
   rules: z.array(Id),
   steps: z.array(Id),
   conflicts: z.array(Id).optional(),
+  /**
+   * The step that covers the same ground as a topic rather than as a failure: a question about it
+   * that reports no problem ("which permissions does creating compute in a VNet need") is
+   * answered with that step, and a pasted error with this one.
+   */
+  answeredBy: Id.optional(),
   formerIds: FormerIds,
 });
 export type KnownError = z.infer<typeof KnownError>;

@@ -186,6 +186,11 @@ const SECURE_WORDS: ReadonlySet<string> = new Set([
   'lockdown',
 ]);
 
+/** An error's code as one word: "NameResolutionError", "AuthorizationFailed", "ImagePullBackOff". */
+function isErrorCode(word: string): boolean {
+  return word.length > 8 && /(error|exception|failed|failure|denied|backoff|timeout)$/.test(word);
+}
+
 /** Words that open a yes/no question. */
 const YES_NO_OPENERS: ReadonlySet<string> = new Set(
   'do does did is are can could should must will would shall need have has am'.split(' '),
@@ -516,7 +521,10 @@ export function parseQuestion(
   const directions = new Set(cues.flatMap((w) => DIRECTION_WORDS.get(w) ?? []));
   const asks = new Set<Ask>(cues.flatMap((w) => ASK_WORDS.get(w) ?? []));
   if (hasPhrase(words, 'service tag') || hasPhrase(words, 'service tags')) asks.add('tags');
-  if (words.some((w) => PROBLEM_WORDS.has(w)) || /\bnot (work|resolv|reach|connect)/.test(lower))
+  if (
+    words.some((w) => PROBLEM_WORDS.has(w) || isErrorCode(w)) ||
+    /\bnot (work|resolv|reach|connect)/.test(lower)
+  )
     asks.add('problem');
   if (words.some((w) => DOUBT_WORDS.has(w)) || /\bis it\b.{0,60}\bor\b/.test(lower))
     asks.add('doubt');

@@ -41,7 +41,7 @@ export interface Candidate {
   target: Target;
   /** 0..1: how plausible this is as the answer. */
   score: number;
-  /** Which signal found it, for logs and evaluation. */
+  /** Which signal found it, for logs and evaluation: `error` is a pasted error message. */
   signal: 'error' | 'port' | 'endpoint' | 'words' | 'scenario';
 }
 
@@ -335,10 +335,13 @@ export function errorCandidates(
     // and how it ranks by words against every other item.
     const words = hits.find((h) => h.kind === 'error' && h.id === hit.id);
     const about = words ? 0.6 * words.coverage + 0.4 * words.relative : 0;
-    const score = matching.some(isIdentifying)
+    const pasted = matching.some(isIdentifying);
+    const score = pasted
       ? 0.9 + 0.08 * hit.score
       : (matching.length > 0 && problem ? 0.5 : 0.4) + 0.45 * about;
-    return target ? [{ target, score, signal: 'error' as const }] : [];
+    // Only a pasted message is the error's own signal; a description of it is a match by words.
+    const signal = pasted ? ('error' as const) : ('words' as const);
+    return target ? [{ target, score, signal }] : [];
   });
 }
 

@@ -371,6 +371,25 @@ function errorOfOtherDirection(k: Knowledge, t: Target, f: Facets): boolean {
   return rules.length > 0 && rules.every((r) => r.direction !== f.direction);
 }
 
+/**
+ * A known error asked about as a topic rather than reported as a failure ("which permissions does
+ * compute in a VNet need") is answered by the step that covers the same ground, the error offered
+ * under it; a reported failure keeps the error's cause and fix.
+ */
+function asTopicOrFailure(
+  k: Knowledge,
+  target: Target,
+  alternatives: Target[],
+  f: Facets,
+): { target: Target; alternatives: Target[] } {
+  if (target.kind !== 'error' || f.asks.has('problem')) return { target, alternatives };
+  const by = errorById(k, target.id)?.answeredBy;
+  const step = by === undefined ? undefined : targetFor(k, 'step', by);
+  if (!step) return { target, alternatives };
+  const rest = alternatives.filter((a) => !(a.kind === 'step' && a.id === step.id));
+  return { target: step, alternatives: [target, ...rest].slice(0, alternatives.length || 1) };
+}
+
 /** Whether the question is about this domain at all: some of its words must be the knowledge's. */
 function isOnTopic(k: Knowledge, q: ParsedQuestion): boolean {
   const lexicon = lexiconOf(k);
@@ -455,15 +474,21 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
   const signal = (t: Target) =>
     candidates.find((c) => c.target.kind === t.kind && c.target.id === t.id)?.signal ?? 'words';
   switch (decision.kind) {
-    case 'answer':
+    case 'answer': {
+      // An error found by its words, not by a pasted message, may be asked about as a topic.
+      const { target, alternatives } =
+        signal(decision.target) === 'words'
+          ? asTopicOrFailure(k, decision.target, decision.alternatives, facets)
+          : decision;
       return {
         kind: 'answer',
-        target: decision.target,
-        alternatives: decision.alternatives,
+        target,
+        alternatives,
         confidence: decision.confidence,
         facets,
         why: `best match by ${signal(decision.target)}`,
       };
+    }
     case 'choices':
       return {
         kind: 'choices',

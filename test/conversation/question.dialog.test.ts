@@ -87,6 +87,24 @@ describe('a question gets the card that answers it', () => {
     expect(cardText(latestCard(turn))).not.toContain('8704');
   });
 
+  it.each([
+    [
+      'what does the ACI limitation with a private endpoint workspace mean',
+      'Good to know',
+      'Azure Container Instances',
+    ],
+    [
+      'ACI deployment fails with our private endpoint workspace',
+      'Likely cause',
+      'managed online endpoint',
+    ],
+  ])('"%s" is answered as a topic or as a failure: %s', async (question, kind, shown) => {
+    const turn = await chat().say(question);
+    const text = visibleText(turn.cards[0]).join('\n');
+    expect(text).toContain(kind);
+    expect(text).toContain(shown);
+  });
+
   it('answers an @mention in a channel the same way', async () => {
     const turn = await chat(undefined, 'channel').say('what is port 5831 for', true);
     expect(cardText(turn.cards[0])).toContain('Port 5831');

@@ -126,6 +126,19 @@ describe('a malformed knowledge folder stops loading with the file and the field
     );
   });
 
+  it("rejects an error's answeredBy that names no step", () => {
+    const load = withCopy((read, write) => {
+      const errors = read('errors.json');
+      (errors.errors[0] as { answeredBy?: string }).answeredBy = 'step-that-does-not-exist';
+      write('errors.json', errors);
+    });
+    expect(errorOf(load).issues[0]).toEqual({
+      file: 'knowledge/errors.json',
+      path: 'errors[0].answeredBy',
+      message: 'unknown step "step-that-does-not-exist"',
+    });
+  });
+
   it('rejects an unknown scenario id', () => {
     const load = withCopy((read, write) => {
       const steps = read('steps.json');
