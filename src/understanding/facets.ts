@@ -89,6 +89,11 @@ export interface ParsedQuestion {
   content: string[];
   /** Content words, stemmed and typo-corrected against the knowledge's words. */
   terms: string[];
+  /**
+   * The terms of the sentences that ask something, when a longer message also tells a story
+   * around them ("We deployed… It fails with… How do I …?"); empty when every sentence asks.
+   */
+  focus: ReadonlySet<string>;
   facets: Facets;
 }
 
@@ -489,6 +494,42 @@ function cueTypo(word: string, lexicon: Lexicon): string | undefined {
   return undefined;
 }
 
+/** Words that open a sentence asking something. */
+const ASKING_OPENERS: ReadonlySet<string> = new Set(
+  'how what which why where when can could is are does do did should would will any please'.split(
+    ' ',
+  ),
+);
+
+/** A message of this many sentences at most is read whole. */
+const MAX_SENTENCES = 40;
+
+/**
+ * Terms of the sentences that ask (end with "?" or open like a question), when others only tell
+ * the story around them. Sentences end at ".", "!" or "?" before a space, or at a line break, so
+ * dotted names stay whole.
+ */
+function focusTerms(raw: string, terms: readonly string[]): ReadonlySet<string> {
+  const sentences = raw
+    .split(/(?<=[.!?])\s+|\n+/)
+    .slice(0, MAX_SENTENCES)
+    .filter((s) => tokens(s).length > 0);
+  if (sentences.length < 2) return new Set();
+  const asking = sentences.filter(
+    (s) => s.trimEnd().endsWith('?') || ASKING_OPENERS.has(tokens(s)[0] ?? ''),
+  );
+  if (asking.length === 0 || asking.length === sentences.length) return new Set();
+  const known = new Set(terms);
+  return new Set(
+    asking.flatMap((s) =>
+      // Stems only: a typo in an asking sentence costs it its focus, not a second correction pass.
+      tokens(s)
+        .map(stem)
+        .filter((t) => known.has(t)),
+    ),
+  );
+}
+
 /** Search reads at most this many distinct content words: a question has far fewer. */
 const MAX_TERMS = 60;
 /** Distinct unknown words of a question checked as typos of scenario names. */
@@ -564,5 +605,5 @@ export function parseQuestion(
     ports: portMentions(raw, knownPort),
     dottedNames: dottedNamesIn(raw),
   };
-  return { raw, lower, words, content, terms, facets };
+  return { raw, lower, words, content, terms, focus: focusTerms(raw, terms), facets };
 }

@@ -198,6 +198,7 @@ export function wordHits(
   terms: readonly string[],
   phraseBoost: number,
   limit = 30,
+  focus: { terms: ReadonlySet<string>; boost: number } = { terms: new Set(), boost: 1 },
 ): WordHit[] {
   if (terms.length === 0) return [];
   const index = searchIndex(k);
@@ -212,10 +213,16 @@ export function wordHits(
   );
   const results = index.search([...terms, ...phrases].join(' '), {
     tokenize: (t) => t.split(' '),
-    boostTerm: (term) => (term.includes(PHRASE_JOIN) ? phraseBoost : 1),
+    boostTerm: (term) =>
+      (term.includes(PHRASE_JOIN) ? phraseBoost : 1) *
+      (focus.terms.has(term) || term.split(PHRASE_JOIN).every((t) => focus.terms.has(t))
+        ? focus.boost
+        : 1),
     fuzzy: (term) => (fuzzyAllowed.has(term) && term.length >= 7 ? 0.15 : false),
   });
-  const weight = new Map(terms.map((t) => [t, inverseDocumentFrequency(k, t)]));
+  const weight = new Map(
+    terms.map((t) => [t, inverseDocumentFrequency(k, t) * (focus.terms.has(t) ? focus.boost : 1)]),
+  );
   const asked = new Set(terms);
   const total = [...weight.values()].reduce((a, b) => a + b, 0);
   const top = results[0]?.score ?? 1;

@@ -342,7 +342,8 @@ function scenarioCandidates(k: Knowledge, q: ParsedQuestion, w: Weights): Candid
   const onlyName = q.terms.every((t) => nameWords.has(stem(t)));
   const brevity = Math.min(1, SHORT_QUESTION_TERMS / Math.max(1, q.terms.length));
   const explained = explainedByScenarioNames(k, q);
-  const whole = f.asks.has('whole');
+  // "The complete list of IP addresses for mcr.microsoft.com" is about that name, not a scenario.
+  const whole = f.asks.has('whole') && f.dottedNames.length === 0 && f.ports.length === 0;
   return f.scenarios.flatMap((s) => {
     const target = targetFor(k, 'scenario', s.id);
     if (!target) return [];
@@ -406,7 +407,7 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
   const facets = q.facets;
   if (q.words.length === 0) return { kind: 'none', facets, why: 'the message is empty' };
 
-  const hits = wordHits(k, q.terms, w.phrase);
+  const hits = wordHits(k, q.terms, w.phrase, undefined, { terms: q.focus, boost: w.focus });
   const errors = errorCandidates(k, q, hits);
   // A host or tag named in a long account of one setup is context more often than the question.
   const brevity = Math.min(1, SHORT_QUESTION_TERMS / Math.max(1, q.terms.length));

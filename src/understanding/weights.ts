@@ -7,6 +7,8 @@ export interface Weights {
   wordRank: number;
   /** A phrase of two neighbouring terms shared with an item, against one term (BM25 boost). */
   phrase: number;
+  /** A term of a sentence that asks, in a message that also tells a story around it. */
+  focus: number;
   /** The question holds one of the item's phrasings whole (squared share, so partial counts little). */
   containment: number;
   /** A scenario found by its words alone (names are weighed as facets). */
@@ -51,6 +53,7 @@ export const WEIGHTS: Readonly<Weights> = Object.freeze({
   wordRank: 0.3,
   phrase: 0.7,
   containment: 0.1,
+  focus: 1.5,
   scenarioByWords: 0.6,
   conflictDoubt: 0.1,
   conflictCompare: 0.03,

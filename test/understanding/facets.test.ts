@@ -74,4 +74,19 @@ describe('facets of a question', () => {
   ])('"%s" names scenario %s first', (text, scenario) => {
     expect(facets(text).scenarios.filter((s) => s.strength >= 0.55)[0]?.id).toBe(scenario);
   });
+
+  it.each([
+    [
+      'We deployed the workspace with Terraform last week. The cluster has no public IP. How do I give it internet access?',
+      ['internet', 'access'],
+      ['terraform', 'week'],
+    ],
+    ['which ports does a compute cluster need?', [], []],
+    ['Our cluster is stuck resizing. It has been like that for hours.', [], []],
+  ])('in "%s" the sentences that ask are the focus', (text, inFocus, outOfFocus) => {
+    const focus = parseQuestion(k, text, () => false).focus;
+    for (const t of inFocus) expect(focus.has(t)).toBe(true);
+    for (const t of outOfFocus) expect(focus.has(t)).toBe(false);
+    if (inFocus.length === 0) expect(focus.size).toBe(0);
+  });
 });
