@@ -406,7 +406,13 @@ function tagMentions(k: Knowledge, q: ParsedQuestion): string[] {
         .slice(i, i + n)
         .join('')
         .toLowerCase();
-      const named = /^(service|tags?)$/.test((typed[i + n] ?? '').toLowerCase()) || aboutTags;
+      // "Azure Machine Learning service tag" names the tag; "the Azure Machine Learning service"
+      // names the product.
+      const after = (typed[i + n] ?? '').toLowerCase();
+      const tagFollows =
+        /^tags?$/.test(after) ||
+        (after === 'service' && /^tags?$/.test((typed[i + n + 1] ?? '').toLowerCase()));
+      const named = tagFollows || aboutTags;
       if (!named) continue;
       if (bases.has(joined)) found.push(joined);
       else found.push(...(families.get(joined) ?? []));
