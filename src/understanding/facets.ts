@@ -573,10 +573,11 @@ export function parseQuestion(
     (w) =>
       !['hi', 'hello', 'hey', 'so', 'ok', 'and', 'but', 'also', 'quick', 'question'].includes(w),
   );
-  // "Is 5831 TCP or UDP?" offers two answers to pick from; "yes" would answer neither.
-  const alternatives = /\b(tcp or udp|udp or tcp|inbound or outbound|outbound or inbound)\b/.test(
-    lower,
-  );
+  // "Is 5831 TCP or UDP?" and "Is a jump box the only way, or does a VPN work too?" offer
+  // answers to pick from; "yes" would answer neither.
+  const alternatives =
+    /\b(tcp or udp|udp or tcp|inbound or outbound|outbound or inbound)\b/.test(lower) ||
+    /\bor (does|do|is|are|can|could|should|will|would|must)\b/.test(lower);
   if (
     opener &&
     YES_NO_OPENERS.has(opener) &&

@@ -64,6 +64,15 @@ describe('a question gets the card that answers it', () => {
     expect(visibleText(turn.cards[0]).join('\n')).toContain(fact);
   });
 
+  it('"is a jump box the only way in, or does a VPN work too?" gets the ways in, not a bare yes', async () => {
+    const turn = await chat().say(
+      'Is a jump box with Bastion the only way into a workspace behind a VNet, or does a point-to-site VPN work too?',
+    );
+    const [, verdict] = visibleText(turn.cards[0]);
+    expect(verdict).not.toMatch(/^(Yes|No)\b/);
+    expect(verdict).toContain('point-to-site');
+  });
+
   it('"is port 5831 tcp or udp" offers no yes or no, and the rows say UDP', async () => {
     const turn = await chat().say('is port 5831 tcp or udp');
     const [, verdict] = visibleText(turn.cards[0]);
