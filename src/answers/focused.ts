@@ -278,7 +278,9 @@ function rulesView(
   const retired = rules.flatMap((r) => (r.retired ? [r.retired] : []));
   const purpose = live[0] ? firstSentence(live[0].purpose) : '';
   // The verdict is the fact; why it is needed follows in plain text under it.
-  let verdict = f.asks.has('yesno') ? `${yesNoForRules(live, f)}. ${lead}` : lead;
+  // "Is there a service tag for …" asks whether it exists, not whether this setup needs it.
+  const yesNo = f.asks.has('exists') ? (live.length > 0 ? 'Yes' : 'No') : yesNoForRules(live, f);
+  let verdict = f.asks.has('yesno') ? `${yesNo}. ${lead}` : lead;
   if (live.length === 0 && retired[0]) {
     verdict = `${f.asks.has('yesno') ? 'No. ' : ''}Not needed any more (since ${retired[0].on}): ${retired[0].why}`;
   }

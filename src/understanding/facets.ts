@@ -34,7 +34,9 @@ export type Ask =
   | 'doubt'
   | 'compare'
   /** The whole of something: "a guide", "the complete set of rules", "everything compute needs". */
-  | 'whole';
+  | 'whole'
+  /** Whether something exists at all: "is there a service tag for Azure Front Door". */
+  | 'exists';
 
 /** What the user says about their setup; unset means they did not say. */
 export interface StatedConditions {
@@ -586,6 +588,8 @@ export function parseQuestion(
   )
     asks.add('yesno');
   if (/\bor not\b/.test(lower)) asks.add('yesno');
+  if (/\b(is|are) there\b/.test(lower) || words.includes('exist') || words.includes('exists'))
+    asks.add('exists');
   if (/\bwhich (one )?is (right|correct|it)\b/.test(lower)) asks.add('doubt');
   // "X or Y", "only for hbi", "or just": weighing two readings, which a disagreement may answer.
   if (/\b(or|only|just)\b/.test(lower) && !/\bor not\b/.test(lower)) asks.add('compare');

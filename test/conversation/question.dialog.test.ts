@@ -49,10 +49,16 @@ describe('a question gets the card that answers it', () => {
     expect(cardText(turn.cards[0])).toContain(tag);
   });
 
+  it('"is there a service tag for Azure Front Door?" answers that it exists, not whether this setup needs it', async () => {
+    const turn = await chat().say('is there a service tag for Azure Front Door?');
+    const [, verdict] = visibleText(turn.cards[0]);
+    expect(verdict).toMatch(/^Yes\. .*AzureFrontDoor\.FrontEnd/);
+  });
+
   it.each([
     [
       'our workspace has a managed vnet, can the compute instances go into our own subnet?',
-      'compute runs inside the managed network, not in your subnet',
+      'runs inside the managed network, not in your subnet',
     ],
     [
       'allow only approved outbound: how do I let jobs reach pypi.org from the managed network',

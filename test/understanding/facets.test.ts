@@ -25,6 +25,7 @@ describe('facets of a question', () => {
     ['what are the requirments for a compute instance', 'rules'],
     ['give me a guidline for compute in our vnet', 'whole'],
     ['the complete set of rules for the studio', 'whole'],
+    ['is there a service tag for Azure Front Door?', 'exists'],
   ])('"%s" asks for %s', (text, ask) => {
     expect([...facets(text).asks]).toContain(ask);
   });
