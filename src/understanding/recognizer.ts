@@ -218,8 +218,11 @@ function tagsOfHost(k: Knowledge, host: string, f: Facets, order: number): Candi
   });
 }
 
-/** Words about name resolution rather than about traffic. */
-const RESOLUTION_WORDS: ReadonlySet<string> = new Set([
+/**
+ * Words about how traffic finds its way (name resolution, routes) rather than which traffic an NSG
+ * or firewall allows.
+ */
+const PATH_WORDS: ReadonlySet<string> = new Set([
   'dns',
   'zone',
   'zones',
@@ -234,6 +237,13 @@ const RESOLUTION_WORDS: ReadonlySet<string> = new Set([
   'nslookup',
   'record',
   'records',
+  'route',
+  'routes',
+  'routing',
+  'routed',
+  'udr',
+  'udrs',
+  'hop',
 ]);
 
 /**
@@ -243,13 +253,13 @@ const RESOLUTION_WORDS: ReadonlySet<string> = new Set([
 const TRAFFIC_ASKS = ['ports', 'tags', 'hosts'] as const;
 const RULE_WORDS: ReadonlySet<string> = new Set(['rule', 'rules', 'firewall', 'nsg', 'allow']);
 
-function asksAboutResolution(q: ParsedQuestion): boolean {
+function asksAboutPaths(q: ParsedQuestion): boolean {
   const f = q.facets;
   const asksTraffic =
     TRAFFIC_ASKS.some((a) => f.asks.has(a)) ||
     f.direction !== undefined ||
     q.words.some((w) => RULE_WORDS.has(w));
-  return !asksTraffic && q.words.some((w) => RESOLUTION_WORDS.has(w));
+  return !asksTraffic && q.words.some((w) => PATH_WORDS.has(w));
 }
 
 /** The words' candidates, weighed by what the question asks and the setup it describes. */
@@ -428,12 +438,12 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
   const rest =
     topics.length === 0 ? 0 : topics.filter((t) => !nameTerms.has(t)).length / topics.length;
   // Ports named in a long message are context in the same way. A name in a question about name
-  // resolution ("which zone do I forward for instances.azureml.ms") asks how it resolves, not
-  // which rule lets it through.
-  const resolution = asksAboutResolution(q) ? w.resolvedName : 1;
+  // resolution or routes ("which zone do I forward for instances.azureml.ms", "a route to
+  // BatchNodeManagement") asks how it resolves or is routed, not which rule lets it through.
+  const paths = asksAboutPaths(q) ? w.nameOnPath : 1;
   const direct = portAndEndpointCandidates(k, q, hits, matches).map((c) =>
     c.signal === 'endpoint' || c.signal === 'port'
-      ? { ...c, score: c.score * (0.75 + 0.25 * brevity) * (1 - 0.25 * rest) * resolution }
+      ? { ...c, score: c.score * (0.75 + 0.25 * brevity) * (1 - 0.25 * rest) * paths }
       : c,
   );
   // A port no rule uses ("do I need 8889 for VS Code") is not the whole question: the rest of it

@@ -42,8 +42,8 @@ export interface Weights {
   reportedName: number;
   /** An error whose rules all go the other way than the question says. */
   otherDirection: number;
-  /** Factor for a host or port named in a question about name resolution. */
-  resolvedName: number;
+  /** Factor for a host, tag or port named in a question about name resolution or routes. */
+  nameOnPath: number;
   /** A note the knowledge lists for the cloud the question names (Azure Government, 21Vianet). */
   statedCloud: number;
 }
@@ -72,6 +72,6 @@ export const WEIGHTS: Readonly<Weights> = Object.freeze({
   specificPenalty: 0.2,
   reportedName: 0.2,
   statedCloud: 0.15,
-  resolvedName: 0.8,
+  nameOnPath: 0.8,
   otherDirection: 0.2,
 });
