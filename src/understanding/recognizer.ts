@@ -52,8 +52,6 @@ export function createRecognizer(k: Knowledge, weights: Weights = WEIGHTS): Reco
 /** Up to this many search terms a question is short enough to ask for a whole slice. */
 const SHORT_QUESTION_TERMS = 8;
 
-const REQUIREMENT_ASKS = ['rules', 'ports', 'tags', 'hosts'] as const;
-
 function namedScenarios(f: Facets, min = 0.55): ScenarioId[] {
   return f.scenarios.filter((s) => s.strength >= min).map((s) => s.id);
 }
@@ -262,6 +260,17 @@ function asksAboutPaths(q: ParsedQuestion): boolean {
   return !asksTraffic && q.words.some((w) => PATH_WORDS.has(w));
 }
 
+/**
+ * Whether the question asks for rules (a scenario's slice): ports, tags, hosts or a direction, or
+ * "what does X need" unless it is about name resolution or routes, where "need" wants a zone or
+ * a route.
+ */
+function asksForRules(q: ParsedQuestion): boolean {
+  const f = q.facets;
+  if (TRAFFIC_ASKS.some((a) => f.asks.has(a)) || f.direction !== undefined) return true;
+  return f.asks.has('rules') && !asksAboutPaths(q);
+}
+
 /** The words' candidates, weighed by what the question asks and the setup it describes. */
 function wordCandidates(
   k: Knowledge,
@@ -272,7 +281,7 @@ function wordCandidates(
   const f = q.facets;
   const named = namedScenarios(f);
   const how = f.asks.has('how');
-  const asksSlice = REQUIREMENT_ASKS.some((a) => f.asks.has(a)) || f.direction !== undefined;
+  const asksSlice = asksForRules(q);
   const strongScenario = f.scenarios.some((s) => s.strength >= 0.6);
   const explained = explainedByScenarioNames(k, q);
   const whyOfTopic =
@@ -343,7 +352,7 @@ function explainedByScenarioNames(k: Knowledge, q: ParsedQuestion): number {
 /** Scenarios named by the question, stronger when it asks what they need as a whole or a slice. */
 function scenarioCandidates(k: Knowledge, q: ParsedQuestion, w: Weights): Candidate[] {
   const f = q.facets;
-  const asksSlice = REQUIREMENT_ASKS.some((a) => f.asks.has(a)) || f.direction !== undefined;
+  const asksSlice = asksForRules(q);
   const specific =
     f.asks.has('how') || f.asks.has('problem') || f.asks.has('doubt') || f.asks.has('why');
   // "studio", "compute cluster?": nothing but the scenario's name asks for all of it.
