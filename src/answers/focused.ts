@@ -14,6 +14,7 @@ import { catalogOf } from '../knowledge/overview.query';
 import { endpointsInCloud, substituteRegion, type PlanRule } from '../knowledge/plan.query';
 import { NO_FACETS, type Facets } from '../understanding/facets';
 import { rulesForPort, type Target } from '../understanding/ranking';
+import { literal } from '../cards/markdown';
 import { ruleSlice, underStated } from './slice';
 
 export interface AnswerRow {
@@ -146,7 +147,7 @@ function conflictLines(k: Knowledge, ids: readonly string[]): string[] {
     if (!c) return [];
     const newest = c.newer !== null ? c.positions[c.newer] : undefined;
     return [
-      `**${c.topic}.** ${c.recommendation}${newest ? ` (newest source: ${newest.asOf})` : ''}`,
+      `**${literal(c.topic)}.** ${literal(c.recommendation)}${newest ? ` (newest source: ${newest.asOf})` : ''}`,
     ];
   });
 }
@@ -227,12 +228,12 @@ function sliceView(k: Knowledge, scenario: ScenarioId, f: Facets): AnswerView {
   const inSlice = new Set(rows.flatMap((r) => r.ruleIds));
   const details = rows.map(
     (r) =>
-      `**${substituteRegion(r.endpoint, f.region)}** (${r.direction}): ${r.purposes.map(firstSentence).join(' ')}${r.condition ? ` _${r.condition}._` : ''}`,
+      `**${literal(substituteRegion(r.endpoint, f.region))}** (${r.direction}): ${literal(r.purposes.map(firstSentence).join(' '))}${r.condition ? ` _${literal(r.condition)}._` : ''}`,
   );
   const notes: string[] = [];
   if (f.direction === 'inbound' && scenario === 'compute' && merged.length > 0) {
     const batch = conflictById(k, 'batch-inbound-ports');
-    if (batch) notes.push(asStatement(batch.answer ?? batch.recommendation, f));
+    if (batch) notes.push(literal(asStatement(batch.answer ?? batch.recommendation, f)));
   }
   return {
     title: `${capitalise(scenarioNoun(s.title))}${direction ? ` · ${direction}` : ''}`,
@@ -249,7 +250,10 @@ function sliceView(k: Knowledge, scenario: ScenarioId, f: Facets): AnswerView {
       .filter(Boolean)
       .join(' '),
     points: notes,
-    details: [...merged.slice(MAX_ROWS).map((r) => `${r.destination}: ${r.ports}`), ...details],
+    details: [
+      ...merged.slice(MAX_ROWS).map((r) => `${literal(r.destination)}: ${r.ports}`),
+      ...details,
+    ],
     conflicts: conflictLines(
       k,
       rows.flatMap((r) => r.conflicts.map((c) => c.id)),
@@ -292,10 +296,10 @@ function rulesView(
     rows: merged.slice(0, MAX_ROWS),
     rowsNote:
       merged.length > MAX_ROWS ? `${merged.length - MAX_ROWS} more under Why and details.` : '',
-    points: purpose ? [purpose] : [],
+    points: purpose ? [literal(purpose)] : [],
     details: rows.map(
       (r) =>
-        `**${r.endpoint}** (${r.direction}, ${r.scenarios.map((s) => scenarioById(k, s)?.title ?? s).join(', ')}): ${r.purposes.join(' ')}${r.condition ? ` _${r.condition}._` : ''}`,
+        `**${literal(r.endpoint)}** (${r.direction}, ${r.scenarios.map((s) => scenarioById(k, s)?.title ?? s).join(', ')}): ${literal(r.purposes.join(' '))}${r.condition ? ` _${literal(r.condition)}._` : ''}`,
     ),
     conflicts: conflictLines(
       k,
@@ -386,7 +390,7 @@ export function focusedAnswer(
         fix: '',
         rows: [],
         rowsNote: '',
-        points: [step.text, ...(condition ? [`_${condition}._`] : [])],
+        points: [literal(step.text), ...(condition ? [`_${literal(condition)}._`] : [])],
         details: [],
         conflicts: conflictLines(k, step.conflicts ?? []),
         sources: sourcesOf(k, step.sources),
@@ -410,8 +414,8 @@ export function focusedAnswer(
         rowsNote: '',
         points: steps
           .slice(0, MAX_POINTS)
-          .map((s) => `• **${s.title}.** ${s.answer ?? firstSentence(s.text)}`),
-        details: steps.map((s) => `**${s.title}.** ${s.text}`),
+          .map((s) => `• **${literal(s.title)}.** ${literal(s.answer ?? firstSentence(s.text))}`),
+        details: steps.map((s) => `**${literal(s.title)}.** ${literal(s.text)}`),
         conflicts: conflictLines(k, error.conflicts ?? []),
         sources: sourcesOf(k, [
           ...steps.flatMap((s) => s.sources),
@@ -430,11 +434,11 @@ export function focusedAnswer(
         fix: '',
         rows: [],
         rowsNote: '',
-        points: c.answer ? [c.recommendation] : [],
+        points: c.answer ? [literal(c.recommendation)] : [],
         details: [],
         conflicts: c.positions.map((p, i) => {
           const source = k.sources.find((s) => s.id === p.sources[0]?.source);
-          return `${i === c.newer ? '**Newer:** ' : ''}${p.claim} (${source?.title ?? p.sources[0]?.source ?? ''}, ${p.asOf})`;
+          return `${i === c.newer ? '**Newer:** ' : ''}${literal(p.claim)} (${literal(source?.title ?? p.sources[0]?.source ?? '')}, ${p.asOf})`;
         }),
         sources: sourcesOf(
           k,

@@ -11,6 +11,9 @@ import { NO_FACETS } from '../understanding/facets';
 import type { Recognition, Target } from '../understanding/recognizer';
 import { targetFor } from '../understanding/ranking';
 import { focusedAnswer, type AnswerView } from './focused';
+import { literal, paragraph } from '../cards/markdown';
+
+export { literal } from '../cards/markdown';
 
 export interface Answer {
   text?: string;
@@ -44,19 +47,6 @@ function showData(target: Pick<Target, 'kind' | 'id'>): CardAction {
   return { action: 'show', kind: target.kind, id: target.id };
 }
 
-/**
- * Names and commands shown as they are: `*.azureml.ms` or `HTTP_PROXY` must not turn into
- * italics when Teams renders the text as markdown.
- */
-export function literal(text: string): string {
-  return text.replace(/[\\`*_[\]]/g, (c) => `\\${c}`);
-}
-
-/** Text that starts like "1. " is a paragraph here, not a markdown list (which would not wrap). */
-export function paragraph(text: string): string {
-  return text.replace(/^(\d+)\. /, '$1\\. ');
-}
-
 function shorten(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
@@ -87,9 +77,9 @@ export function viewCard(view: AnswerView, style: CardStyle = {}): AdaptiveCard 
   }
   const feedback = style.shared ? [] : feedbackButtons(view.feedbackTarget);
   return answerCard({
-    title: view.title,
-    verdict: view.verdict,
-    understood: style.shared ? '' : view.understood,
+    title: literal(view.title),
+    verdict: literal(view.verdict),
+    understood: style.shared ? '' : literal(view.understood),
     fix: literal(view.fix),
     // A card shared into a chat is a compact reference (the rule, its ports and condition, one
     // source); the full answer, with its steps and disagreements, is one question away.

@@ -1,6 +1,7 @@
 // The plan card: the situation, counts and the steps that break most setups on the first screen,
 // then sections that expand in place (rules by where they go, steps as a checklist, disagreements,
 // background, sources). One message where it fits under Teams' size limit, otherwise two.
+import { literal } from './markdown';
 import { z } from 'zod';
 import type { Knowledge, ScenarioId, Situation, SourceRef } from '../knowledge/knowledge.schema';
 import type { Plan, PlanRule, PlanStep } from '../knowledge/plan.query';
@@ -126,13 +127,14 @@ function tableOf(id: string, heading: string, rules: PlanRule[], context: RowCon
     heading,
     rows: rows.map(({ destination, lines }) => ({ destination, lines })),
     whyId: `${id}-why`,
-    why: whyLines(rows),
+    why: whyLines(rows).map((w) => ({ ...w, text: literal(w.text) })),
     footnote: rows.some((r) => r.assumedPort) ? ASSUMED_FOOTNOTE : '',
   };
 }
 
+/** Knowledge text as written (its wildcards and paths are not markdown), its condition in italics. */
 const withCondition = (text: string, condition: string) =>
-  condition ? `${text} _(${condition}.)_` : text;
+  condition ? `${literal(text)} _(${literal(condition)}.)_` : literal(text);
 
 /** The checklist: the plan's steps, then the settings (flags, not ports) among its rules. */
 function stepItems(steps: readonly PlanStep[], settings: readonly PlanRule[]): ItemInput[] {
@@ -219,9 +221,9 @@ function sectionsOf(k: Knowledge, plan: Plan, hostNames: HostNames): SectionVM[]
         detail: [
           ...c.positions.map(
             (p) =>
-              `- ${p.claim} (${sourceTitle(k, p.sources)}, ${p.asOf}${p.newest ? ', newer' : ''})`,
+              `- ${literal(p.claim)} (${sourceTitle(k, p.sources)}, ${p.asOf}${p.newest ? ', newer' : ''})`,
           ),
-          `\nOur advice: ${c.recommendation}`,
+          `\nOur advice: ${literal(c.recommendation)}`,
         ].join('\n'),
         open: { action: 'show', kind: 'conflict', id: c.id },
       })),

@@ -147,6 +147,19 @@ describe('every card', () => {
   });
 });
 
+describe('knowledge text on a plan', () => {
+  // "Microsoft.Network/*/read" and "*.vscode-cdn.net … server/*" left to markdown would pair their
+  // stars up into italics, and the stars would vanish.
+  it('keeps wildcards and paths as written, with the condition still in italics', () => {
+    const options = { title: 'Plan', subtitle: '', facts: [], actions: [] };
+    const compute = Situation.parse({ scenarios: ['compute'], egress: 'azure-firewall' });
+    const text = planCards(k, planFor(k, compute), options).map(cardText).join('\n');
+    expect(text).toContain('Microsoft.Network/\\*/read');
+    expect(text).not.toMatch(/[^\\]\*\/read/);
+    expect(text).toMatch(/ _\(Only when [^)]*\.\)_/);
+  });
+});
+
 describe('the render function', () => {
   const Greeting = z.object({ name: z.string() });
   const template = {

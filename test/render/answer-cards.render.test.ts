@@ -34,6 +34,22 @@ const answers: [name: string, question: string, keyFact: string][] = [
   ],
   ['vscode-error', 'VS Code cannot connect to compute instance', '8704-8710'],
   ['batch-outbound', 'do we need to allow BatchNodeManagement outbound?', 'BatchNodeManagement'],
+  [
+    'managed-vnet',
+    'our workspace has a managed vnet, can the compute instances go into our own subnet?',
+    'not in your subnet',
+  ],
+  ['ways-in', 'how do users outside the vnet reach our private link workspace?', 'VPN gateway'],
+  [
+    'undocumented-port',
+    'do I need port 8889 for VS Code on a compute instance behind our firewall?',
+    'port 8889',
+  ],
+  [
+    'compute-resources',
+    'what does azure ml create in our subnet for a cluster with a public ip',
+    '44224',
+  ],
 ];
 
 const shared: [kind: 'rule' | 'step' | 'error' | 'conflict', id: string][] = [
