@@ -450,10 +450,12 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
   // resolution or routes ("which zone do I forward for instances.azureml.ms", "a route to
   // BatchNodeManagement") asks how it resolves or is routed, not which rule lets it through.
   const paths = asksAboutPaths(q) ? w.nameOnPath : 1;
+  // A name in the sentence that asks ("What is behind the tag AzureFrontDoor.FirstParty?") is the
+  // question however long the story around it.
+  const asked = [...nameTerms].some((t) => q.focus.has(t));
+  const length = asked ? 1 : (0.75 + 0.25 * brevity) * (1 - 0.25 * rest);
   const direct = portAndEndpointCandidates(k, q, hits, matches).map((c) =>
-    c.signal === 'endpoint' || c.signal === 'port'
-      ? { ...c, score: c.score * (0.75 + 0.25 * brevity) * (1 - 0.25 * rest) * paths }
-      : c,
+    c.signal === 'endpoint' || c.signal === 'port' ? { ...c, score: c.score * length * paths } : c,
   );
   // A port no rule uses ("do I need 8889 for VS Code") is not the whole question: the rest of it
   // may still name something the knowledge answers, and the answer says the port is not in it.
