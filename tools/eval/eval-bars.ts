@@ -21,7 +21,7 @@ import type { Recognition, Recognizer } from '../../src/understanding/recognizer
 
 export const EVAL_BARS = {
   development: { file: 'questions.json', minAccuracy: 0.89, maxAskBacks: 0.02 },
-  threads: { file: 'threads.json', minAccuracy: 0.56, maxAskBacks: 0.07 },
+  threads: { file: 'threads.json', minAccuracy: 0.58, maxAskBacks: 0.07 },
   heldout: { file: 'heldout.json', minAccuracy: 0.64, maxAskBacks: 0.02 },
 } as const;
 
