@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { Button, CardAction } from './card-actions';
 import { renderCard, type AdaptiveCard } from './render';
+import { plainText } from './visible-text';
 
 const Text = z.string();
 
@@ -42,10 +43,13 @@ export function answerCard(input: AnswerCardInput): AdaptiveCard {
     toggles.push({ title: `Sources disagree (${input.conflicts.length})`, target: 'conflicts' });
   if (input.sources.length > 0)
     toggles.push({ title: `Sources (${input.sources.length})`, target: 'sources' });
-  return renderCard('answer', AnswerCard, {
+  const card = renderCard('answer', AnswerCard, {
     ...input,
     toggles,
     actions: input.actions.map(({ title, data }) => ({ title, data })),
     feedback: input.feedback.map(({ title, data }) => ({ title, data })),
   });
+  // The verdict is markdown on the card; clients that cannot show cards read it as plain text.
+  card['fallbackText'] = plainText(input.verdict);
+  return card;
 }

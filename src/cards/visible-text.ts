@@ -28,11 +28,22 @@ export function visibleChars(card: unknown): number {
   return visibleText(card).join('\n').length;
 }
 
-/** Markdown a plain-text reader should not see: emphasis, code ticks, link targets. */
-function plain(text: string): string {
+/** A character escaped for markdown ("\\*.azureml.ms"), shown as it is in plain text. */
+const ESCAPED = /\\([\\`*_[\]])/gu;
+/** Stands for an escaped character while the markdown around it is removed. */
+const KEPT = /\uE000(\d{1,6})\uE000/gu;
+
+/**
+ * Markdown a plain-text reader should not see: emphasis, code ticks, link targets. Escaped
+ * characters ("\\*.azureml.ms", "HTTP\\_PROXY") are text, so they stay, without the backslash.
+ */
+export function plainText(text: string): string {
+  const kept: string[] = [];
   return text
+    .replace(ESCAPED, (_match, c: string) => `\uE000${kept.push(c) - 1}\uE000`)
     .replace(/\[([^\]]{0,200})\]\([^)\s]{0,500}\)/gu, '$1')
     .replace(/[*_`]+/gu, '')
+    .replace(KEPT, (_match, i: string) => kept[Number(i)] ?? '')
     .replace(/\s+/gu, ' ')
     .trim();
 }
@@ -42,7 +53,7 @@ const MAX_SUMMARY = 200;
 
 /** A text's first words in plain text, cut at a word boundary with an ellipsis. */
 export function shortSummary(text: string, max = MAX_SUMMARY): string {
-  const flat = plain(text.slice(0, max * 4));
+  const flat = plainText(text.slice(0, max * 4));
   if (flat.length <= max) return flat;
   const cut = flat.slice(0, max - 1);
   const space = cut.lastIndexOf(' ');
@@ -56,7 +67,7 @@ export function shortSummary(text: string, max = MAX_SUMMARY): string {
 export function cardSummary(card: unknown): string {
   const lines: string[] = [];
   for (const text of visibleTexts(card)) {
-    const line = plain(text);
+    const line = plainText(text);
     if (line !== '') lines.push(line);
     if (lines.length === 2) break;
   }
