@@ -40,6 +40,9 @@ export interface AnswerView {
   feedbackTarget: string;
 }
 
+/** A second scenario named at least this plainly joins the slice. */
+const BOTH_NAMED = 0.6;
+
 /** Rows on the first screen; the rest are behind "Why and details". */
 const MAX_ROWS = 8;
 const MAX_POINTS = 5;
@@ -52,7 +55,8 @@ function firstSentence(text: string): string {
 /** "Use a compute instance or a compute cluster" → "a compute instance or a compute cluster". */
 function scenarioNoun(title: string): string {
   const noun = title.replace(/^(use|access|using)\s+/i, '');
-  return noun.charAt(0).toLowerCase() + noun.slice(1);
+  // "a compute instance", "managed online endpoints"; names keep their capitals ("Azure …", "AutoML").
+  return /^(A|An|The|Managed)\b/.test(noun) ? noun.charAt(0).toLowerCase() + noun.slice(1) : noun;
 }
 
 /**
@@ -208,21 +212,35 @@ function yesNoForRules(rules: readonly Rule[], f: Facets): string {
     : first;
 }
 
-function sliceView(k: Knowledge, scenario: ScenarioId, f: Facets): AnswerView {
-  const s = scenarioById(k, scenario)!;
-  const { rows, hostRowsLeftOut } = ruleSlice(k, [scenario], f);
-  const merged = mergedRows(k, rows, f, [scenario]);
+/** "a compute instance or a compute cluster and the studio": the scenarios a slice is for. */
+function scenarioNouns(k: Knowledge, scenarios: readonly ScenarioId[]): string {
+  const nouns = scenarios.map((id) => scenarioNoun(scenarioById(k, id)?.title ?? id));
+  return nouns.length <= 1
+    ? (nouns[0] ?? '')
+    : `${nouns.slice(0, -1).join(', ')} and ${nouns[nouns.length - 1]}`;
+}
+
+/**
+ * The rules a question asks for, of the scenario it names first and of any other it names as
+ * plainly ("which outbound rules do the studio and compute instances need").
+ */
+function sliceView(k: Knowledge, scenarios: readonly ScenarioId[], f: Facets): AnswerView {
+  const scenario = scenarios[0]!;
+  const { rows, hostRowsLeftOut } = ruleSlice(k, scenarios, f);
+  const merged = mergedRows(k, rows, f, scenarios);
+  const names = scenarioNouns(k, scenarios);
+  const needs = scenarios.length > 1 ? 'need' : 'needs';
   const direction = f.direction ?? '';
   const what = f.asks.has('hosts') && !f.asks.has('tags') ? 'host-name' : direction;
   const noun = `${what ? `${what} ` : ''}rule${merged.length === 1 ? '' : 's'}`;
   let verdict: string;
   if (merged.length === 0) {
-    verdict = `No ${what ? `${what} ` : ''}rules are needed for ${scenarioNoun(s.title)} in the setup you describe.`;
+    verdict = `No ${what ? `${what} ` : ''}rules are needed for ${names} in the setup you describe.`;
   } else if (merged.length <= 2) {
     const lead = direction ? `${capitalise(direction)} for` : 'For';
-    verdict = `${lead} ${scenarioNoun(s.title)}: ${merged.map((r) => `${r.destination} on ${r.ports}`).join('; ')}.`;
+    verdict = `${lead} ${names}: ${merged.map((r) => `${r.destination} on ${r.ports}`).join('; ')}.`;
   } else {
-    verdict = `${capitalise(scenarioNoun(s.title))} needs ${merged.length} ${noun}; the first ones are below.`;
+    verdict = `${capitalise(names)} ${needs} ${merged.length} ${noun}; the first ones are below.`;
   }
   if (f.asks.has('yesno') && merged.length > 0) verdict = `Yes. ${verdict}`;
   const inSlice = new Set(rows.flatMap((r) => r.ruleIds));
@@ -231,12 +249,12 @@ function sliceView(k: Knowledge, scenario: ScenarioId, f: Facets): AnswerView {
       `**${literal(substituteRegion(r.endpoint, f.region))}** (${r.direction}): ${literal(r.purposes.map(firstSentence).join(' '))}${r.condition ? ` _${literal(r.condition)}._` : ''}`,
   );
   const notes: string[] = [];
-  if (f.direction === 'inbound' && scenario === 'compute' && merged.length > 0) {
+  if (f.direction === 'inbound' && scenarios.includes('compute') && merged.length > 0) {
     const batch = conflictById(k, 'batch-inbound-ports');
     if (batch) notes.push(literal(asStatement(batch.answer ?? batch.recommendation, f)));
   }
   return {
-    title: `${capitalise(scenarioNoun(s.title))}${direction ? ` · ${direction}` : ''}`,
+    title: `${capitalise(names)}${direction ? ` · ${direction}` : ''}`,
     verdict,
     understood: understoodLine(k, f),
     fix: '',
@@ -244,7 +262,7 @@ function sliceView(k: Knowledge, scenario: ScenarioId, f: Facets): AnswerView {
     rowsNote: [
       merged.length > MAX_ROWS ? `${merged.length - MAX_ROWS} more under Why and details.` : '',
       hostRowsLeftOut > 0
-        ? `Behind a firewall that cannot use service tags, ${hostRowsLeftOut} host-name rules apply too: ask "which host names does ${scenarioNoun(s.title)} need".`
+        ? `Behind a firewall that cannot use service tags, ${hostRowsLeftOut} host-name rules apply too: ask "which host names does ${names} need".`
         : '',
     ]
       .filter(Boolean)
@@ -259,7 +277,7 @@ function sliceView(k: Knowledge, scenario: ScenarioId, f: Facets): AnswerView {
       rows.flatMap((r) => r.conflicts.map((c) => c.id)),
     ),
     sources: sourcesOf(k, [
-      ...s.sources,
+      ...scenarios.flatMap((id) => scenarioById(k, id)?.sources ?? []),
       ...k.rules.filter((r) => inSlice.has(r.id)).flatMap((r) => r.sources),
     ]),
     wholeScenario: scenario,
@@ -334,7 +352,11 @@ export function focusedAnswer(
   switch (target.kind) {
     case 'scenario': {
       const scenario = scenarioById(k, target.id);
-      return scenario && sliceView(k, scenario.id, facets);
+      // Another scenario named as plainly as this one is asked about too.
+      const others = facets.scenarios
+        .filter((s) => s.id !== target.id && s.strength >= BOTH_NAMED)
+        .map((s) => s.id);
+      return scenario && sliceView(k, [scenario.id, ...others], facets);
     }
     case 'rule': {
       const rule = ruleById(k, target.id);

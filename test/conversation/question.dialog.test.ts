@@ -79,6 +79,18 @@ describe('a question gets the card that answers it', () => {
     expect(verdict).toContain('point-to-site');
   });
 
+  it('"which outbound rules do the studio and compute instances need" answers for both', async () => {
+    const turn = await chat().say('which outbound rules do the studio and compute instances need');
+    const [title, verdict] = visibleText(turn.cards[0]);
+    expect(title).toContain('compute instance');
+    expect(title).toContain('studio');
+    expect(verdict).toMatch(/ need \d+ outbound rules/);
+    // The studio's Front Door and the compute's Batch tag are both in the answer.
+    const text = cardText(turn.cards[0]);
+    expect(text).toContain('AzureFrontDoor.FrontEnd');
+    expect(text).toContain('BatchNodeManagement');
+  });
+
   it('"is port 5831 tcp or udp" offers no yes or no, and the rows say UDP', async () => {
     const turn = await chat().say('is port 5831 tcp or udp');
     const [, verdict] = visibleText(turn.cards[0]);
