@@ -46,6 +46,11 @@ const answers: [name: string, question: string, keyFact: string][] = [
     'port 8889',
   ],
   [
+    'two-scenarios',
+    'which outbound rules do the studio and compute instances need',
+    'outbound rules',
+  ],
+  [
     'compute-resources',
     'what does azure ml create in our subnet for a cluster with a public ip',
     '44224',
