@@ -36,7 +36,12 @@ export type Ask =
   /** The whole of something: "a guide", "the complete set of rules", "everything compute needs". */
   | 'whole'
   /** Whether something exists at all: "is there a service tag for Azure Front Door". */
-  | 'exists';
+  | 'exists'
+  /**
+   * How traffic finds its way (name resolution, routes) rather than which traffic to allow:
+   * "which zone do I forward for instances.azureml.ms", "a route to BatchNodeManagement".
+   */
+  | 'paths';
 
 /** What the user says about their setup; unset means they did not say. */
 export interface StatedConditions {
@@ -197,6 +202,16 @@ const SECURE_WORDS: ReadonlySet<string> = new Set([
 function isErrorCode(word: string): boolean {
   return word.length > 8 && /(error|exception|failed|failure|denied|backoff|timeout)$/.test(word);
 }
+
+/** Words about name resolution and routes. */
+const PATH_WORDS: ReadonlySet<string> = new Set(
+  (
+    'dns zone zones forwarder forwarders forwarding resolve resolves resolved resolving ' +
+    'resolution nslookup record records route routes routing routed udr udrs hop'
+  ).split(' '),
+);
+/** Words that name the rules themselves, so a question with them is about what to allow. */
+const RULE_WORDS: ReadonlySet<string> = new Set(['rule', 'rules', 'firewall', 'nsg', 'allow']);
 
 /** Words that open a yes/no question. */
 const YES_NO_OPENERS: ReadonlySet<string> = new Set(
@@ -515,21 +530,16 @@ function focusTerms(raw: string, terms: readonly string[]): ReadonlySet<string> 
   const sentences = raw
     .split(/(?<=[.!?])\s+|\n+/)
     .slice(0, MAX_SENTENCES)
-    .filter((s) => tokens(s).length > 0);
+    .map((text) => ({ text, words: tokens(text) }))
+    .filter((s) => s.words.length > 0);
   if (sentences.length < 2) return new Set();
   const asking = sentences.filter(
-    (s) => s.trimEnd().endsWith('?') || ASKING_OPENERS.has(tokens(s)[0] ?? ''),
+    (s) => s.text.trimEnd().endsWith('?') || ASKING_OPENERS.has(s.words[0] ?? ''),
   );
   if (asking.length === 0 || asking.length === sentences.length) return new Set();
   const known = new Set(terms);
-  return new Set(
-    asking.flatMap((s) =>
-      // Stems only: a typo in an asking sentence costs it its focus, not a second correction pass.
-      tokens(s)
-        .map(stem)
-        .filter((t) => known.has(t)),
-    ),
-  );
+  // Stems only: a typo in an asking sentence costs it its focus, not a second correction pass.
+  return new Set(asking.flatMap((s) => s.words.map(stem).filter((t) => known.has(t))));
 }
 
 /** Search reads at most this many distinct content words: a question has far fewer. */
@@ -590,6 +600,14 @@ export function parseQuestion(
   if (/\bor not\b/.test(lower)) asks.add('yesno');
   if (/\b(is|are) there\b/.test(lower) || words.includes('exist') || words.includes('exists'))
     asks.add('exists');
+  // "Need" alone asks for a DNS record or a route as much as for a rule.
+  const asksWhatToAllow =
+    asks.has('ports') ||
+    asks.has('tags') ||
+    asks.has('hosts') ||
+    directions.size > 0 ||
+    words.some((w) => RULE_WORDS.has(w));
+  if (!asksWhatToAllow && words.some((w) => PATH_WORDS.has(w))) asks.add('paths');
   if (/\bwhich (one )?is (right|correct|it)\b/.test(lower)) asks.add('doubt');
   // "X or Y", "only for hbi", "or just": weighing two readings, which a disagreement may answer.
   if (/\b(or|only|just)\b/.test(lower) && !/\bor not\b/.test(lower)) asks.add('compare');

@@ -216,49 +216,8 @@ function tagsOfHost(k: Knowledge, host: string, f: Facets, order: number): Candi
   });
 }
 
-/**
- * Words about how traffic finds its way (name resolution, routes) rather than which traffic an NSG
- * or firewall allows.
- */
-const PATH_WORDS: ReadonlySet<string> = new Set([
-  'dns',
-  'zone',
-  'zones',
-  'forwarder',
-  'forwarders',
-  'forwarding',
-  'resolve',
-  'resolves',
-  'resolved',
-  'resolving',
-  'resolution',
-  'nslookup',
-  'record',
-  'records',
-  'route',
-  'routes',
-  'routing',
-  'routed',
-  'udr',
-  'udrs',
-  'hop',
-]);
-
-/**
- * Asks which ports, tags or hosts to allow, or names the rules themselves ("need" alone asks for
- * a DNS record as much as for a rule).
- */
+/** Asks which ports, tags or hosts to allow. */
 const TRAFFIC_ASKS = ['ports', 'tags', 'hosts'] as const;
-const RULE_WORDS: ReadonlySet<string> = new Set(['rule', 'rules', 'firewall', 'nsg', 'allow']);
-
-function asksAboutPaths(q: ParsedQuestion): boolean {
-  const f = q.facets;
-  const asksTraffic =
-    TRAFFIC_ASKS.some((a) => f.asks.has(a)) ||
-    f.direction !== undefined ||
-    q.words.some((w) => RULE_WORDS.has(w));
-  return !asksTraffic && q.words.some((w) => PATH_WORDS.has(w));
-}
 
 /**
  * Whether the question asks for rules (a scenario's slice): ports, tags, hosts or a direction, or
@@ -268,7 +227,7 @@ function asksAboutPaths(q: ParsedQuestion): boolean {
 function asksForRules(q: ParsedQuestion): boolean {
   const f = q.facets;
   if (TRAFFIC_ASKS.some((a) => f.asks.has(a)) || f.direction !== undefined) return true;
-  return f.asks.has('rules') && !asksAboutPaths(q);
+  return f.asks.has('rules') && !f.asks.has('paths');
 }
 
 /** The words' candidates, weighed by what the question asks and the setup it describes. */
@@ -449,7 +408,7 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
   // Ports named in a long message are context in the same way. A name in a question about name
   // resolution or routes ("which zone do I forward for instances.azureml.ms", "a route to
   // BatchNodeManagement") asks how it resolves or is routed, not which rule lets it through.
-  const paths = asksAboutPaths(q) ? w.nameOnPath : 1;
+  const paths = facets.asks.has('paths') ? w.nameOnPath : 1;
   // A name in the sentence that asks ("What is behind the tag AzureFrontDoor.FirstParty?") is the
   // question however long the story around it.
   const asked = [...nameTerms].some((t) => q.focus.has(t));

@@ -26,6 +26,7 @@ describe('facets of a question', () => {
     ['give me a guidline for compute in our vnet', 'whole'],
     ['the complete set of rules for the studio', 'whole'],
     ['is there a service tag for Azure Front Door?', 'exists'],
+    ['do I need a route to BatchNodeManagement on the route table', 'paths'],
   ])('"%s" asks for %s', (text, ask) => {
     expect([...facets(text).asks]).toContain(ask);
   });

@@ -99,6 +99,16 @@ export type SameAnswer = (
 
 const sameTarget: SameAnswer = (a, b) => a.kind === b.kind && a.id === b.id;
 
+/** Whether a shown target is the expected one, an accepted one, or shows the same answer. */
+function matchesExpected(
+  c: Pick<EvalCase, 'expect' | 'accept'>,
+  shown: { kind: TargetKind; id: string },
+  same: SameAnswer,
+): boolean {
+  if (c.expect === 'none') return false;
+  return [c.expect, ...(c.accept ?? [])].some((e) => sameTarget(e, shown) || same(e, shown));
+}
+
 export function isCorrect(
   c: Pick<EvalCase, 'expect' | 'accept'>,
   r: Recognition,
@@ -106,8 +116,7 @@ export function isCorrect(
 ): boolean {
   if (c.expect === 'none') return r.kind === 'none';
   const top = topTarget(r);
-  if (!top) return false;
-  return [c.expect, ...(c.accept ?? [])].some((t) => sameTarget(t, top) || same(t, top));
+  return top !== undefined && matchesExpected(c, top, same);
 }
 
 /** Whether the expected target is anywhere on the first card: answer, runner-up or choice. */
@@ -119,9 +128,7 @@ export function isOffered(
   if (c.expect === 'none') return r.kind === 'none';
   const shown =
     r.kind === 'answer' ? [r.target, ...r.alternatives] : r.kind === 'choices' ? r.candidates : [];
-  return shown.some((t) =>
-    [c.expect, ...(c.accept ?? [])].some((e) => e !== 'none' && (sameTarget(e, t) || same(e, t))),
-  );
+  return shown.some((t) => matchesExpected(c, t, same));
 }
 
 function median(values: readonly number[]): number | undefined {
