@@ -190,7 +190,9 @@ function understoodLine(k: Knowledge, f: Facets): string {
  */
 function stepVerdict(step: Step, f: Facets): string {
   const line = step.answer ? asStatement(step.answer, f) : step.title;
-  if (!f.asks.has('yesno') || step.kind !== 'action' || /^(yes|no|only)\b/i.test(line)) return line;
+  // "Yes: connect through a VPN gateway" answers "do I need …", not "can we … without the VPN".
+  if (!f.asks.has('yesno') || f.asks.has('possible') || step.kind !== 'action') return line;
+  if (/^(yes|no|only)\b/i.test(line)) return line;
   const truth = underStated(step.condition, f.conditions);
   if (truth === false) return `No, not in the setup you describe: ${line}`;
   const condition = describeCondition(step.condition);

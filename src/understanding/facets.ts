@@ -41,7 +41,9 @@ export type Ask =
    * How traffic finds its way (name resolution, routes) rather than which traffic to allow:
    * "which zone do I forward for instances.azureml.ms", "a route to BatchNodeManagement".
    */
-  | 'paths';
+  | 'paths'
+  /** Whether something can be done ("can my team reach ml.azure.com from home"), not whether it is needed. */
+  | 'possible';
 
 /** What the user says about their setup; unset means they did not say. */
 export interface StatedConditions {
@@ -235,7 +237,7 @@ function hasPhrase(words: readonly string[], phrase: string): boolean {
 function statedConditions(words: readonly string[], lower: string): StatedConditions {
   const c: StatedConditions = {};
   const noPublicIp =
-    /\b(no|without|non|disabl\w*|remov\w*|rid of|(turn|switch)\w* off)[\s_-]{1,3}(the[\s_-]{1,3})?public[\s_-]{0,3}ip/.test(
+    /\b(no|without|non|disabl\w*|remov\w*|rid of|(turn|switch)\w* off)[\s_-]{1,3}(the[\s_-]{1,3})?public[\s_-]{0,3}(ip|address)/.test(
       lower,
     ) ||
     /\bpublic[\s_-]{0,3}ips?[\s_-]{1,3}(is[\s_-]{1,3}|are[\s_-]{1,3})?(disabled|off|removed)\b/.test(
@@ -598,6 +600,8 @@ export function parseQuestion(
   )
     asks.add('yesno');
   if (/\bor not\b/.test(lower)) asks.add('yesno');
+  if (opener === 'can' || opener === 'could' || /\bis it possible\b/.test(lower))
+    asks.add('possible');
   if (/\b(is|are) there\b/.test(lower) || words.includes('exist') || words.includes('exists'))
     asks.add('exists');
   // "Need" alone asks for a DNS record or a route as much as for a rule.

@@ -91,6 +91,13 @@ describe('a question gets the card that answers it', () => {
     expect(text).toContain('BatchNodeManagement');
   });
 
+  it('"can my team reach ml.azure.com from home without the VPN?" gets the ways in, not "Yes: connect through a VPN"', async () => {
+    const turn = await chat().say('can my team reach ml.azure.com from home without the VPN?');
+    const [, verdict] = visibleText(turn.cards[0]);
+    expect(verdict).not.toMatch(/^Yes\b/);
+    expect(verdict).toContain('public network access');
+  });
+
   it('"is port 5831 tcp or udp" offers no yes or no, and the rows say UDP', async () => {
     const turn = await chat().say('is port 5831 tcp or udp');
     const [, verdict] = visibleText(turn.cards[0]);
