@@ -237,7 +237,7 @@ function hasPhrase(words: readonly string[], phrase: string): boolean {
 function statedConditions(words: readonly string[], lower: string): StatedConditions {
   const c: StatedConditions = {};
   const noPublicIp =
-    /\b(no|without|non|disabl\w*|remov\w*|rid of|(turn|switch)\w* off)[\s_-]{1,3}(the[\s_-]{1,3})?public[\s_-]{0,3}(ip|address)/.test(
+    /\b(no|without|non|disabl\w*|remov\w*|rid of|(turn|switch)\w* off)[\s_-]{1,3}((the|a|an)[\s_-]{1,3})?public[\s_-]{0,3}(ip|address)/.test(
       lower,
     ) ||
     /\bpublic[\s_-]{0,3}ips?[\s_-]{1,3}(is[\s_-]{1,3}|are[\s_-]{1,3})?(disabled|off|removed)\b/.test(

@@ -98,6 +98,15 @@ describe('a question gets the card that answers it', () => {
     expect(verdict).toContain('public network access');
   });
 
+  it('"do we need to open anything inbound for compute clusters without a public ip?" says no', async () => {
+    const turn = await chat().say(
+      'do we need to open anything inbound for compute clusters without a public ip?',
+    );
+    const [, verdict, understood] = visibleText(turn.cards[0]);
+    expect(verdict).toMatch(/^No\b/);
+    expect(understood).toContain('no public IP');
+  });
+
   it('"is port 5831 tcp or udp" offers no yes or no, and the rows say UDP', async () => {
     const turn = await chat().say('is port 5831 tcp or udp');
     const [, verdict] = visibleText(turn.cards[0]);

@@ -40,6 +40,7 @@ describe('facets of a question', () => {
     ['we switched off the public ip on the compute instance', { computePublicIp: false }],
     ['public ips are disabled on our clusters', { computePublicIp: false }],
     ['the cluster nodes have no public address', { computePublicIp: false }],
+    ['compute clusters without a public ip', { computePublicIp: false }],
     ['we set enable_node_public_ip to False on the cluster', { computePublicIp: false }],
     [
       'compute with a public IP behind azure firewall',
