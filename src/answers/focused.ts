@@ -171,6 +171,8 @@ function understoodLine(k: Knowledge, f: Facets): string {
   if (c.ownImages) parts.push('own images');
   if (c.vscode) parts.push('VS Code');
   if (c.sdk) parts.push(`SDK ${c.sdk}`);
+  if (c.network === 'managed') parts.push('managed network');
+  if (c.network === 'yours') parts.push('your own VNet');
   if (f.region) parts.push(f.region);
   if (f.cloud === 'usgov') parts.push('Azure Government');
   if (f.cloud === 'china') parts.push('Azure operated by 21Vianet');

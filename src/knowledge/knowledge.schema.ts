@@ -186,6 +186,12 @@ export const Step = z.strictObject({
   ask: Ask,
   scenarios: z.array(ScenarioId).min(1),
   condition: Condition,
+  /**
+   * The one kind of network the step is about, when it is about one: the workspace's managed
+   * virtual network, or a VNet of your own (NAT gateways, routes, your subnet's NSG). A question
+   * that says which one it uses prefers its steps.
+   */
+  network: z.enum(['managed', 'yours']).optional(),
   sources: z.array(SourceRef).min(1),
   conflicts: z.array(Id).optional(),
   formerIds: FormerIds,

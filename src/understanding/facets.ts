@@ -55,6 +55,8 @@ export interface StatedConditions {
   vscode?: boolean;
   registryBehindVnet?: boolean;
   sdk?: Sdk;
+  /** The workspace's managed virtual network, or a VNet of the user's own. */
+  network?: 'managed' | 'yours';
   /** Not read from questions yet: unknown, so RStudio and package-feed rows stay "only when". */
   rstudio?: boolean;
   publicPackageFeeds?: boolean;
@@ -279,6 +281,17 @@ function statedConditions(words: readonly string[], lower: string): StatedCondit
     hasPhrase(words, 'visual studio code')
   )
     c.vscode = true;
+  // An AI Foundry (AI Studio) hub isolates its compute with a managed network only, so "a hub
+  // doesn't support a custom VNet" states a managed one.
+  const hub = /\b(ai|foundry)[\s_-]{1,3}(studio|foundry|hub)/.test(lower);
+  const managed =
+    /\bmanaged[\s_-]{0,3}(v?nets?|virtual[\s_-]{1,3}networks?|networks?|network isolation)\b/.test(
+      lower,
+    );
+  const yours =
+    /\b(own|custom|byo|existing)[\s_-]{1,3}(v?nets?|virtual[\s_-]{1,3}networks?)\b/.test(lower);
+  // A managed network and one's own both named is a comparison, which states neither.
+  if (hub || managed !== yours) c.network = hub || managed ? 'managed' : 'yours';
   if (words.some((w) => w === 'v1' || w === 'sdkv1')) c.sdk = 'v1';
   else if (words.some((w) => w === 'v2' || w === 'sdkv2')) c.sdk = 'v2';
   return c;

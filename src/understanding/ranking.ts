@@ -24,6 +24,7 @@ import {
 import { matchErrorPattern } from '../knowledge/error-pattern';
 import type { ParsedQuestion } from './facets';
 import { indexTerms, PHRASE_JOIN } from './normalise';
+import type { Weights } from './weights';
 
 export type TargetKind = 'scenario' | 'rule' | 'step' | 'error' | 'conflict' | 'port' | 'endpoint';
 
@@ -255,14 +256,28 @@ export function conditionOf(k: Knowledge, t: Pick<Target, 'kind' | 'id'>): Condi
   return undefined;
 }
 
-/** +: written for the setup the user describes; −: for the other kind (public IP or not). */
-export function conditionFit(k: Knowledge, t: Target, q: ParsedQuestion): number {
+/**
+ * +: written for the setup the user describes; −: for the other kind (public IP or not, a managed
+ * network or a VNet of one's own).
+ */
+export function conditionFit(k: Knowledge, t: Target, q: ParsedQuestion, w: Weights): number {
+  return publicIpFit(k, t, q) + networkFit(k, t, q, w);
+}
+
+function publicIpFit(k: Knowledge, t: Target, q: ParsedQuestion): number {
   const stated = q.facets.conditions.computePublicIp;
   if (stated === undefined) return 0;
   const condition = conditionOf(k, t);
   const required = condition && requiredPublicIp(condition);
   if (required === undefined) return 0;
   return required === stated ? 0.06 : -0.15;
+}
+
+function networkFit(k: Knowledge, t: Target, q: ParsedQuestion, w: Weights): number {
+  const stated = q.facets.conditions.network;
+  const of = t.kind === 'step' ? stepById(k, t.id)?.network : undefined;
+  if (stated === undefined || of === undefined) return 0;
+  return of === stated ? w.statedNetwork : -w.otherNetwork;
 }
 
 /**

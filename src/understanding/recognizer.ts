@@ -285,7 +285,7 @@ function wordCandidates(
       const inScenario = scenariosOf(k, target).some((s) => named.includes(s));
       score += inScenario ? w.inScenario : -w.outOfScenario;
     }
-    score += conditionFit(k, target, q);
+    score += conditionFit(k, target, q, w);
     // "Which hosts does the studio need in chinaeast2" wants the slice in that cloud's names.
     if (!asksSlice && aboutStatedCloud(k, target, q)) score += w.statedCloud;
     return [{ target, score, signal: 'words' as const }];

@@ -46,6 +46,9 @@ export interface Weights {
   nameOnPath: number;
   /** A note the knowledge lists for the cloud the question names (Azure Government, 21Vianet). */
   statedCloud: number;
+  /** A step about the kind of network the question says it uses (managed, or a VNet of one's own), or the other. */
+  statedNetwork: number;
+  otherNetwork: number;
 }
 
 export const WEIGHTS: Readonly<Weights> = Object.freeze({
@@ -74,4 +77,6 @@ export const WEIGHTS: Readonly<Weights> = Object.freeze({
   statedCloud: 0.15,
   nameOnPath: 0.8,
   otherDirection: 0.2,
+  statedNetwork: 0.15,
+  otherNetwork: 0.15,
 });

@@ -70,6 +70,20 @@ describe('a question gets the card that answers it', () => {
     expect(visibleText(turn.cards[0]).join('\n')).toContain(fact);
   });
 
+  it.each([
+    ['How do I give compute outbound internet access?', 'NAT gateway', undefined],
+    [
+      'How do I give compute outbound internet access in a managed virtual network?',
+      'outbound rules to the managed network',
+      'managed network',
+    ],
+  ])('"%s" is answered for the kind of network it states: %s', async (question, fact, read) => {
+    const turn = await chat().say(question);
+    const [, verdict, understood] = visibleText(turn.cards[0]);
+    expect(verdict).toContain(fact);
+    if (read) expect(understood).toContain(read);
+  });
+
   it('"is a jump box the only way in, or does a VPN work too?" gets the ways in, not a bare yes', async () => {
     const turn = await chat().say(
       'Is a jump box with Bastion the only way into a workspace behind a VNet, or does a point-to-site VPN work too?',

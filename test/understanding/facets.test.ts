@@ -49,8 +49,18 @@ describe('facets of a question', () => {
     ['forced tunneling 0.0.0.0/0 to the NVA', { forcedTunnel: true, egress: 'azure-firewall' }],
     ['hbi workspace with our own images', { hbi: true, ownImages: true }],
     ['vscode on a ci, sdk v1', { vscode: true, sdk: 'v1' }],
+    ['compute in our managed vnet', { network: 'managed' }],
+    ['workspace with managed network isolation', { network: 'managed' }],
+    ['the AI hub does not support a custom VNet', { network: 'managed' }],
+    ['clusters in our own virtual network', { network: 'yours' }],
   ])('"%s" states %j', (text, conditions) => {
     expect(facets(text).conditions).toMatchObject(conditions);
+  });
+
+  it('a managed network and an own VNet side by side compare the two and state neither', () => {
+    expect(facets('managed vnet or our own vnet, which is better').conditions.network).toBe(
+      undefined,
+    );
   });
 
   it.each([
