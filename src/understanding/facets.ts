@@ -248,7 +248,16 @@ function statedConditions(words: readonly string[], lower: string): StatedCondit
     words.includes('nopublicip') ||
     /\benable_?node_?public_?ip\W{0,4}(to\W{1,3}|=\W{0,2}|:\W{0,2})?(false|0|no)\b/.test(lower) ||
     hasPhrase(words, 'enable node public ip false') ||
-    hasPhrase(words, 'private ip only');
+    hasPhrase(words, 'private ip only') ||
+    // "Compute instances with private IP" (and only that) are compute without a public one.
+    /\b(compute|instances?|clusters?|nodes?|vms?)[\s_-]{1,3}with[\s_-]{1,3}(a[\s_-]{1,3}|only[\s_-]{1,3})?private[\s_-]{0,3}ips?\b/.test(
+      lower,
+    ) ||
+    // "Disabling the compute cluster / instance public IP": words naming the compute may stand
+    // between ("disabled public network access … public IP" is another setting).
+    /\b(disabl|remov)\w*(\W{1,3}(the|a|an|our|my|azure|ml|aml|compute|clusters?|instances?|nodes?|vms?)){1,6}\W{1,3}public[\s_-]{0,3}ips?\b/.test(
+      lower,
+    );
   if (noPublicIp) c.computePublicIp = false;
   else if (hasPhrase(words, 'public ip')) c.computePublicIp = true;
   if (

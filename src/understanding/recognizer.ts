@@ -286,8 +286,10 @@ function wordCandidates(
       score += inScenario ? w.inScenario : -w.outOfScenario;
     }
     score += conditionFit(k, target, q, w);
-    // "Which hosts does the studio need in chinaeast2" wants the slice in that cloud's names.
-    if (!asksSlice && aboutStatedCloud(k, target, q)) score += w.statedCloud;
+    // "Which hosts does the studio need in chinaeast2" wants the slice in that cloud's names;
+    // "what Azure China needs" names no slice to take, so the cloud's notes answer it.
+    if ((!asksSlice || named.length === 0) && aboutStatedCloud(k, target, q))
+      score += w.statedCloud;
     return [{ target, score, signal: 'words' as const }];
   });
 }

@@ -42,6 +42,8 @@ describe('facets of a question', () => {
     ['the cluster nodes have no public address', { computePublicIp: false }],
     ['compute clusters without a public ip', { computePublicIp: false }],
     ['we set enable_node_public_ip to False on the cluster', { computePublicIp: false }],
+    ['compute instances with private IP have no internet', { computePublicIp: false }],
+    ['support for disabling the compute cluster / instance public IP', { computePublicIp: false }],
     [
       'compute with a public IP behind azure firewall',
       { computePublicIp: true, egress: 'azure-firewall' },
@@ -55,6 +57,13 @@ describe('facets of a question', () => {
     ['clusters in our own virtual network', { network: 'yours' }],
   ])('"%s" states %j', (text, conditions) => {
     expect(facets(text).conditions).toMatchObject(conditions);
+  });
+
+  it('disabling public network access is not disabling the public IP of compute', () => {
+    expect(
+      facets('we disabled public network access on the workspace and the compute public ip stays')
+        .conditions.computePublicIp,
+    ).not.toBe(false);
   });
 
   it('a managed network and an own VNet side by side compare the two and state neither', () => {
