@@ -34,8 +34,11 @@ export interface AnswerView {
   details: string[];
   conflicts: string[];
   sources: { title: string; url: string; asOf: string }[];
-  /** The scenario whose whole picture is one click away, when the answer is a slice of it. */
-  wholeScenario?: ScenarioId;
+  /**
+   * The scenarios whose whole picture is one click away, when the answer is a slice of them (two
+   * when the question named two).
+   */
+  wholeScenarios?: ScenarioId[];
   /** What the feedback buttons refer to. */
   feedbackTarget: string;
 }
@@ -284,7 +287,7 @@ function sliceView(k: Knowledge, scenarios: readonly ScenarioId[], f: Facets): A
       ...scenarios.flatMap((id) => scenarioById(k, id)?.sources ?? []),
       ...k.rules.filter((r) => inSlice.has(r.id)).flatMap((r) => r.sources),
     ]),
-    wholeScenario: scenario,
+    wholeScenarios: [...scenarios],
     feedbackTarget: `scenario:${scenario}`,
   };
 }
@@ -420,7 +423,7 @@ export function focusedAnswer(
         details: [],
         conflicts: conflictLines(k, step.conflicts ?? []),
         sources: sourcesOf(k, step.sources),
-        wholeScenario: step.scenarios.length === 1 ? step.scenarios[0] : undefined,
+        wholeScenarios: step.scenarios.length === 1 ? step.scenarios : undefined,
         feedbackTarget: `step:${step.id}`,
       };
     }

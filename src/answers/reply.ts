@@ -4,7 +4,7 @@ import type { Knowledge, ScenarioId } from '../knowledge';
 import { button, type Button, type CardAction } from '../cards/card-actions';
 import { answerCard } from '../cards/answer.card';
 import { choicesCard, scenarioCards } from '../cards/answer.cards';
-import { feedbackButtons } from '../cards/plan.card';
+import { feedbackButtons, SCENARIO_LABELS } from '../cards/plan.card';
 import { showAsCommands } from '../cards/commands.card';
 import type { AdaptiveCard } from '../cards/render';
 import { NO_FACETS } from '../understanding/facets';
@@ -62,16 +62,22 @@ export interface CardStyle {
 /** The focused answer as a card. */
 export function viewCard(view: AnswerView, style: CardStyle = {}): AdaptiveCard {
   const actions: Button[] = [];
-  if (view.wholeScenario && !style.shared) {
+  const whole = style.shared ? [] : (view.wholeScenarios ?? []);
+  // One scenario's slice offers "the whole scenario"; a slice of two offers each by its name.
+  for (const id of whole)
     actions.push(
-      button('Show the whole scenario', {
-        action: 'show',
-        kind: 'scenario',
-        id: view.wholeScenario,
-      }),
+      button(
+        whole.length === 1 ? 'Show the whole scenario' : `Show all of ${SCENARIO_LABELS[id]}`,
+        {
+          action: 'show',
+          kind: 'scenario',
+          id,
+        },
+      ),
     );
-  }
-  if (style.exportTarget && view.rows.length > 0 && !style.shared) {
+  // Commands for a slice of two scenarios would be those of the first only: each scenario's own
+  // card offers its commands instead.
+  if (style.exportTarget && view.rows.length > 0 && !style.shared && whole.length <= 1) {
     const { kind, id } = style.exportTarget;
     actions.push(showAsCommands({ kind, id }));
   }

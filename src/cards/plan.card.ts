@@ -84,8 +84,8 @@ export function sourceTitle(k: Knowledge, refs: readonly SourceRef[]): string {
   return k.sources.find((s) => s.id === first?.source)?.title ?? first?.source ?? '';
 }
 
-/** Scenario names short enough for one line of the plan's fact set. */
-const SCENARIO_LABELS: Record<ScenarioId, string> = {
+/** Scenario names short enough for one line of the plan's fact set, or a button. */
+export const SCENARIO_LABELS: Record<ScenarioId, string> = {
   studio: 'Studio',
   'data-profiling': 'Data profiling',
   compute: 'Compute',

@@ -105,6 +105,21 @@ describe('a question gets the card that answers it', () => {
     expect(text).toContain('BatchNodeManagement');
   });
 
+  it('a slice of two scenarios offers each whole scenario, and each button opens its own', async () => {
+    const c = chat();
+    const turn = await c.say('which outbound rules do the studio and compute instances need');
+    const card = turn.cards[0];
+    const titles = buttonTitles(card);
+    expect(titles).toEqual(expect.arrayContaining(['Show all of Studio', 'Show all of Compute']));
+    // Commands for the first scenario only would be half the answer.
+    expect(titles).not.toContain('Show as commands');
+    const studio = await c.click(card, 'Show all of Studio');
+    expect(cardText(studio.cards[0])).toContain('studio');
+    expect(cardText(studio.cards[0])).not.toContain('BatchNodeManagement');
+    const compute = await c.click(card, 'Show all of Compute');
+    expect(cardText(compute.cards[0])).toContain('BatchNodeManagement');
+  });
+
   it('"can my team reach ml.azure.com from home without the VPN?" gets the ways in, not "Yes: connect through a VPN"', async () => {
     const turn = await chat().say('can my team reach ml.azure.com from home without the VPN?');
     const [, verdict] = visibleText(turn.cards[0]);
