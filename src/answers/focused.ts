@@ -15,7 +15,8 @@ import { endpointsInCloud, substituteRegion, type PlanRule } from '../knowledge/
 import { NO_FACETS, type Facets } from '../understanding/facets';
 import { rulesForPort, type Target } from '../understanding/ranking';
 import { literal } from '../cards/markdown';
-import { ruleSlice, underStated } from './slice';
+import { ruleSlice } from './slice';
+import { underStated } from '../knowledge/condition.query';
 
 export interface AnswerRow {
   destination: string;

@@ -88,3 +88,38 @@ export function describeCondition(cond: Condition): string {
   }
   return `Only when ${phrase(cond)}`;
 }
+
+/** True, false, or not decided by what the user said. */
+export type Truth = boolean | 'unknown';
+
+/** The options a user may state about their setup in a question; unset means not said. */
+export type StatedOptions = Partial<Record<BooleanOption, boolean>> & {
+  egress?: Egress;
+  sdk?: Sdk;
+};
+
+function not(t: Truth): Truth {
+  return t === 'unknown' ? t : !t;
+}
+
+/** Three-valued: what the user stated decides; anything else is unknown. */
+export function underStated(cond: Condition, stated: StatedOptions): Truth {
+  if ('always' in cond) return true;
+  if ('when' in cond) return 'unknown';
+  if ('all' in cond) {
+    const parts = cond.all.map((c) => underStated(c, stated));
+    return parts.includes(false) ? false : parts.every((p) => p === true) ? true : 'unknown';
+  }
+  if ('any' in cond) {
+    const parts = cond.any.map((c) => underStated(c, stated));
+    return parts.includes(true) ? true : parts.every((p) => p === false) ? false : 'unknown';
+  }
+  if ('not' in cond) return not(underStated(cond.not, stated));
+  if (cond.option === 'egress') {
+    // "A firewall" does not say whether it can use service tags: both firewall kinds stay open.
+    if (stated.egress === undefined) return 'unknown';
+    return cond.equals === 'nsg' ? false : 'unknown';
+  }
+  const value = stated[cond.option];
+  return value === undefined ? 'unknown' : value === cond.equals;
+}

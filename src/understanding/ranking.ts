@@ -22,6 +22,7 @@ import {
   stepById,
 } from '../knowledge/lookup.query';
 import { matchErrorPattern } from '../knowledge/error-pattern';
+import { underStated } from '../knowledge/condition.query';
 import type { ParsedQuestion } from './facets';
 import { indexTerms, PHRASE_JOIN } from './normalise';
 import type { Weights } from './weights';
@@ -269,9 +270,15 @@ function publicIpFit(k: Knowledge, t: Target, q: ParsedQuestion): number {
   if (stated === undefined) return 0;
   const condition = conditionOf(k, t);
   const required = condition && requiredPublicIp(condition);
-  if (required === undefined) return 0;
-  return required === stated ? 0.06 : -0.15;
+  if (condition === undefined || required === undefined) return 0;
+  if (required !== stated) return -0.15;
+  // Written for exactly the setup described ("how do I make clusters get no public IP"), not for
+  // it plus something unsaid (a NAT gateway is for no public IP *and* no firewall).
+  return underStated(condition, q.facets.conditions) === true ? 0.06 + EXACT_SETUP : 0.06;
 }
+
+/** What an item written for exactly the described setup gains over one that needs more. */
+const EXACT_SETUP = 0.06;
 
 function networkFit(k: Knowledge, t: Target, q: ParsedQuestion, w: Weights): number {
   const stated = q.facets.conditions.network;

@@ -136,6 +136,13 @@ describe('a question gets the card that answers it', () => {
     expect(understood).toContain('no public IP');
   });
 
+  it('"how do I make new clusters get no public ip" gets how to create them, not the NAT gateway a setup without a firewall adds', async () => {
+    const turn = await chat().say('how do I make new clusters get no public ip address at all');
+    const [, verdict] = visibleText(turn.cards[0]);
+    expect(verdict).toContain('No Public IP in the studio');
+    expect(verdict).not.toContain('NAT gateway');
+  });
+
   it('"is port 5831 tcp or udp" offers no yes or no, and the rows say UDP', async () => {
     const turn = await chat().say('is port 5831 tcp or udp');
     const [, verdict] = visibleText(turn.cards[0]);
