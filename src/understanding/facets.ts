@@ -9,7 +9,7 @@ import type {
   ScenarioId,
   Sdk,
 } from '../knowledge/knowledge.schema';
-import { lexiconOf, DOMAIN_NOISE, STOPWORDS, type Lexicon } from './lexicon';
+import { domainSuffix, lexiconOf, DOMAIN_NOISE, STOPWORDS, type Lexicon } from './lexicon';
 import {
   capQuestion,
   editDistance,
@@ -306,10 +306,20 @@ function statedConditions(words: readonly string[], lower: string): StatedCondit
   return c;
 }
 
-function cloudOf(words: readonly string[], lexicon: Lexicon, region?: string): Cloud | undefined {
+function cloudOf(
+  words: readonly string[],
+  dottedNames: readonly string[],
+  lexicon: Lexicon,
+  region?: string,
+): Cloud | undefined {
   if (region) {
     const cloud = lexicon.regions.get(region)?.cloud;
     if (cloud && cloud !== 'public') return cloud;
+  }
+  // "endpoint=core.chinacloudapi.cn", "login.microsoftonline.us": the host says which cloud.
+  for (const name of dottedNames) {
+    const cloud = lexicon.cloudSuffixes.get(domainSuffix(name));
+    if (cloud) return cloud;
   }
   if (words.some((w) => w === 'usgov' || w === 'government' || w === 'gcc' || w === 'fairfax'))
     return 'usgov';
@@ -644,15 +654,16 @@ export function parseQuestion(
   }
 
   const region = regionOf(words, lexicon);
+  const dottedNames = dottedNamesIn(raw);
   const facets: Facets = {
     scenarios: scenarioStrengths(expandedWords, lexicon),
     direction: directions.size === 1 ? [...directions][0] : undefined,
     asks,
     conditions: statedConditions(words, lower),
-    cloud: cloudOf(words, lexicon, region),
+    cloud: cloudOf(words, dottedNames, lexicon, region),
     region,
     ports: portMentions(raw, knownPort),
-    dottedNames: dottedNamesIn(raw),
+    dottedNames,
   };
   return { raw, lower, words, content, terms, focus: focusTerms(raw, terms), facets };
 }

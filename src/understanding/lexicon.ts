@@ -1,6 +1,6 @@
 // What understanding knows about the words of the knowledge, computed once per knowledge object:
 // the vocabulary's expansions, the scenarios' names, the regions, and every word the knowledge uses.
-import type { Knowledge, Region, ScenarioId } from '../knowledge/knowledge.schema';
+import type { Knowledge, Region, ScenarioId, SovereignCloud } from '../knowledge/knowledge.schema';
 import { STOPWORDS, stem, tokens } from './normalise';
 
 export { DOMAIN_NOISE, STOPWORDS } from './normalise';
@@ -22,6 +22,11 @@ export interface Lexicon {
   /** The same words as a set, for "is this word part of a scenario's name". */
   nameWordSet: ReadonlySet<string>;
   regions: ReadonlyMap<string, Region>;
+  /**
+   * Domain suffixes only one sovereign cloud's hosts use ("chinacloudapi.cn", "azure.us"): a host
+   * typed with one names that cloud.
+   */
+  cloudSuffixes: ReadonlyMap<string, SovereignCloud>;
   /** Stems of every word the knowledge and its vocabulary use: words outside it may be typos. */
   known: ReadonlySet<string>;
   /**
@@ -100,10 +105,33 @@ function buildLexicon(k: Knowledge): Lexicon {
     nameWords,
     nameWordSet,
     regions: new Map(k.regions.map((r) => [r.name, r])),
+    cloudSuffixes: cloudSuffixesOf(k),
     known,
     topical,
     knownByLength,
   };
+}
+
+/** The last two labels of a host name: "login.chinacloudapi.cn" → "chinacloudapi.cn". */
+export function domainSuffix(host: string): string {
+  return host.toLowerCase().split('.').slice(-2).join('.');
+}
+
+function cloudSuffixesOf(k: Knowledge): ReadonlyMap<string, SovereignCloud> {
+  const clouds = new Map<string, Set<SovereignCloud>>();
+  for (const e of k.cloudEndpoints) {
+    for (const host of [e.endpoint ?? '', ...(e.alsoEndpoints ?? [])].filter(Boolean)) {
+      const suffix = domainSuffix(host);
+      clouds.set(suffix, (clouds.get(suffix) ?? new Set()).add(e.cloud));
+    }
+  }
+  // A suffix the public cloud's hosts share ("windows.net", "azureml.ms") names no one cloud.
+  const publicSuffixes = new Set(k.rules.map((r) => domainSuffix(r.endpoint)));
+  return new Map(
+    [...clouds]
+      .filter(([suffix, of]) => of.size === 1 && !publicSuffixes.has(suffix))
+      .map(([suffix, of]) => [suffix, [...of][0]!]),
+  );
 }
 
 const lexicons = new WeakMap<Knowledge, Lexicon>();

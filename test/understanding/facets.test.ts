@@ -76,6 +76,9 @@ describe('facets of a question', () => {
     ['host names for the studio in usgovvirginia', 'usgov', 'usgovvirginia'],
     ['azure operated by 21vianet', 'china', undefined],
     ['rules for West Europe', undefined, 'westeurope'],
+    ['register a blob container with endpoint core.chinacloudapi.cn', 'china', undefined],
+    ['sign-in to login.microsoftonline.us times out', 'usgov', undefined],
+    ['blob storage under core.windows.net', undefined, undefined],
   ])('"%s" is in cloud %s, region %s', (text, cloud, region) => {
     expect(facets(text)).toMatchObject({ cloud, region });
   });
