@@ -84,6 +84,13 @@ describe('a question gets the card that answers it', () => {
     if (read) expect(understood).toContain(read);
   });
 
+  it('a pipeline on a Microsoft-hosted agent locked out of a private workspace gets the ways in', async () => {
+    const turn = await chat().say(
+      'Our Azure DevOps pipeline runs on a Microsoft-hosted agent and cannot publish to the workspace since we disabled public access. What are our options?',
+    );
+    expect(visibleText(turn.cards[0]).join('\n')).toContain('VPN gateway');
+  });
+
   it('"is a jump box the only way in, or does a VPN work too?" gets the ways in, not a bare yes', async () => {
     const turn = await chat().say(
       'Is a jump box with Bastion the only way into a workspace behind a VNet, or does a point-to-site VPN work too?',
