@@ -105,6 +105,11 @@ export const Scenario = z.strictObject({
   links: z.array(Link).min(1),
   /** The article's summary-table cells for this scenario, in our words. */
   table: z.strictObject({ inbound: Text, outbound: Text, extra: Text }),
+  /**
+   * Set when the scenario's rules are for a VNet of your own only: in a managed network Azure ML
+   * applies them itself, so a question that states one is not asking for them.
+   */
+  network: z.enum(['managed', 'yours']).optional(),
   sources: z.array(SourceRef).min(1),
 });
 export type Scenario = z.infer<typeof Scenario>;

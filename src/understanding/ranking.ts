@@ -280,9 +280,14 @@ function publicIpFit(k: Knowledge, t: Target, q: ParsedQuestion): number {
 /** What an item written for exactly the described setup gains over one that needs more. */
 const EXACT_SETUP = 0.06;
 
-function networkFit(k: Knowledge, t: Target, q: ParsedQuestion, w: Weights): number {
+export function networkFit(k: Knowledge, t: Target, q: ParsedQuestion, w: Weights): number {
   const stated = q.facets.conditions.network;
-  const of = t.kind === 'step' ? stepById(k, t.id)?.network : undefined;
+  const of =
+    t.kind === 'step'
+      ? stepById(k, t.id)?.network
+      : t.kind === 'scenario'
+        ? scenarioById(k, t.id)?.network
+        : undefined;
   if (stated === undefined || of === undefined) return 0;
   return of === stated ? w.statedNetwork : -w.otherNetwork;
 }

@@ -11,6 +11,7 @@ import { indexTerms, stem } from './normalise';
 import {
   aboutStatedCloud,
   conditionFit,
+  networkFit,
   endpointMatches,
   endpointTarget,
   errorCandidates,
@@ -338,7 +339,8 @@ function scenarioCandidates(k: Knowledge, q: ParsedQuestion, w: Weights): Candid
     // it asks for all of the scenario.
     if (whole) score = Math.max(score, s.strength * (0.7 + 0.3 * explained)) + w.wholeAsk;
     // A name typed alongside something more specific (a host, a port) yields to it.
-    return [{ target, score: Math.min(score, onlyName ? 1 : 0.86), signal: 'scenario' as const }];
+    score = Math.min(score, onlyName ? 1 : 0.86) + networkFit(k, target, q, w);
+    return [{ target, score, signal: 'scenario' as const }];
   });
 }
 

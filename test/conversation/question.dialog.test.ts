@@ -77,6 +77,11 @@ describe('a question gets the card that answers it', () => {
       'outbound rules to the managed network',
       'managed network',
     ],
+    [
+      'our workspace has a managed network, which outbound rules do compute clusters need?',
+      'Azure ML applies the rules for you',
+      'managed network',
+    ],
   ])('"%s" is answered for the kind of network it states: %s', async (question, fact, read) => {
     const turn = await chat().say(question);
     const [, verdict, understood] = visibleText(turn.cards[0]);
