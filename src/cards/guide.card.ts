@@ -73,13 +73,16 @@ export function helpCard() {
   });
 }
 
-export function fallbackCard(said: string) {
+/** The card for a message the bot cannot answer; `offSubject` when it is about something other than networking. */
+export function fallbackCard(said: string, offSubject = false) {
   const shown = said.length > 80 ? `${said.slice(0, 77)}...` : said;
   return renderCard('fallback', FallbackCard, {
-    title: "I'm not sure what you mean",
-    message: shown
-      ? `I could not match "${shown}" to a scenario, rule or error I know.`
-      : 'I could not find a question in your message.',
+    title: offSubject ? 'That is outside what I know' : "I'm not sure what you mean",
+    message: offSubject
+      ? `"${shown}" doesn't look like a networking question. I know the network side of Azure Machine Learning: rules, service tags and ports, DNS and private endpoints, and the errors a locked-down network causes.`
+      : shown
+        ? `I could not match "${shown}" to a scenario, rule or error I know.`
+        : 'I could not find a question in your message.',
     capabilities: [...CAPABILITIES],
     examples: [...EXAMPLE_QUESTIONS],
   });

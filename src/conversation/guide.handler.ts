@@ -316,7 +316,10 @@ export class GuideHandler implements MessageHandler {
     const recognition = this.deps.recognize(text);
     this.deps.logger.debug({ recognition: recognition.kind, why: recognition.why }, 'question');
     const answer = answerFor(this.k, recognition, text);
-    if (answer.cards.length === 0) return { cards: [fallbackCard(text)] };
+    if (answer.cards.length === 0)
+      return {
+        cards: [fallbackCard(text, recognition.kind === 'none' && recognition.offSubject === true)],
+      };
     return answer;
   }
 

@@ -79,6 +79,12 @@ export interface Facets {
   ports: PortMention[];
   /** Names with dots as typed, lower case: host names, dotted service tags, DNS zones. */
   dottedNames: string[];
+  /**
+   * Whether the question says anything about networking (a network word, a host, a port): an
+   * Azure ML question without any ("idle shutdown doesn't stop the instance") is outside the
+   * bot's subject, however many of the knowledge's words it shares.
+   */
+  networking: boolean;
 }
 
 /** Facets of no question: an item shown on its own, from a button or a search result. */
@@ -88,6 +94,7 @@ export const NO_FACETS: Facets = Object.freeze({
   conditions: {},
   ports: [],
   dottedNames: [],
+  networking: true,
 });
 
 export interface ParsedQuestion {
@@ -206,6 +213,20 @@ const SECURE_WORDS: ReadonlySet<string> = new Set([
 function isErrorCode(word: string): boolean {
   return word.length > 8 && /(error|exception|failed|failure|denied|backoff|timeout)$/.test(word);
 }
+
+/** Words that put a question in networking, the bot's subject. */
+const NETWORK_WORDS: ReadonlySet<string> = new Set(
+  (
+    'vnet vnets network networks networking firewall firewalls fw azfw nsg nsgs private ' +
+    'privatelink endpoint endpoints pe pes pl subnet subnets dns proxy proxies route routes ' +
+    'routing udr udrs inbound outbound egress ingress port ports ip ips address addresses ' +
+    'tag tags fqdn fqdns url urls domain domains whitelist allowlist vpn expressroute bastion ' +
+    'peering peered peer tunnel tunneling tunnelling nat gateway internet public connectivity ' +
+    'connect connection connections resolve resolution zone zones forwarder forwarders ' +
+    'balancer ilb tcp udp https http ssl tls websocket websockets traffic isolation isolated ' +
+    'secure secured trusted bypass offline blocked access premises onprem hub spoke'
+  ).split(' '),
+);
 
 /** Words about name resolution and routes. */
 const PATH_WORDS: ReadonlySet<string> = new Set(
@@ -655,6 +676,7 @@ export function parseQuestion(
 
   const region = regionOf(words, lexicon);
   const dottedNames = dottedNamesIn(raw);
+  const ports = portMentions(raw, knownPort);
   const facets: Facets = {
     scenarios: scenarioStrengths(expandedWords, lexicon),
     direction: directions.size === 1 ? [...directions][0] : undefined,
@@ -662,8 +684,10 @@ export function parseQuestion(
     conditions: statedConditions(words, lower),
     cloud: cloudOf(words, dottedNames, lexicon, region),
     region,
-    ports: portMentions(raw, knownPort),
+    ports,
     dottedNames,
+    networking:
+      words.some((w) => NETWORK_WORDS.has(w)) || dottedNames.length > 0 || ports.length > 0,
   };
   return { raw, lower, words, content, terms, focus: focusTerms(raw, terms), facets };
 }

@@ -40,7 +40,13 @@ export type Recognition =
       why: string;
     }
   | { kind: 'choices'; candidates: Target[]; facets: Facets; why: string }
-  | { kind: 'none'; facets?: Facets; why: string };
+  | {
+      kind: 'none';
+      facets?: Facets;
+      why: string;
+      /** Set when the question is about Azure ML but not about networking, the bot's subject. */
+      offSubject?: true;
+    };
 
 /** Something that turns a question into a recognition; the conversation layer takes one injected. */
 export type Recognizer = (text: string) => Recognition;
@@ -49,6 +55,9 @@ export function createRecognizer(k: Knowledge, weights: Weights = WEIGHTS): Reco
   lexiconOf(k); // build the word tables at start-up, not on the first question
   return (text) => recognize(k, text, weights);
 }
+
+/** Below this, a match by words alone does not answer a question that names no networking. */
+const OFF_SUBJECT_SCORE = 0.6;
 
 /** Up to this many search terms a question is short enough to ask for a whole slice. */
 const SHORT_QUESTION_TERMS = 8;
@@ -458,6 +467,16 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
   });
   const signal = (t: Target) =>
     candidates.find((c) => c.target.kind === t.kind && c.target.id === t.id)?.signal ?? 'words';
+  // A question that says nothing about networking and matches only loosely by shared words
+  // ("the instance doesn't stop after idle shutdown") is outside the bot's subject: saying so
+  // beats a confident card about something else.
+  const loose =
+    decision.kind === 'choices' ||
+    (decision.kind === 'answer' &&
+      (signal(decision.target) === 'words' || signal(decision.target) === 'scenario') &&
+      decision.confidence < OFF_SUBJECT_SCORE);
+  if (!facets.networking && loose)
+    return { kind: 'none', facets, why: 'the question is not about networking', offSubject: true };
   switch (decision.kind) {
     case 'answer': {
       // An error found by its words, not by a pasted message, may be asked about as a topic.

@@ -226,6 +226,26 @@ describe('when the bot is not sure', () => {
     expect(cardText(answer.cards[0])).not.toContain('Which one do you mean?');
   });
 
+  it.each([
+    'Our compute instance is not getting stopped automatically even after we configured the idle shutdown time. Why?',
+    'How do I resize the VM size of an existing compute instance?',
+  ])(
+    'says an Azure ML question that is not about networking is outside its subject: "%s"',
+    async (question) => {
+      const turn = await chat().say(question);
+      const card = latestCard(turn);
+      expect(cardText(card)).toContain("doesn't look like a networking question");
+      expect(buttonTitles(card)).toContain('Start the wizard');
+    },
+  );
+
+  it('still answers a loosely worded question that names networking', async () => {
+    const turn = await chat().say(
+      'compute instance cannot reach the internet after we added a firewall',
+    );
+    expect(cardText(latestCard(turn))).not.toContain("doesn't look like a networking question");
+  });
+
   it('says when nothing matches and offers the wizard', async () => {
     const turn = await chat().say('how do I bake sourdough bread');
     expect(cardText(latestCard(turn))).toContain('I could not match');

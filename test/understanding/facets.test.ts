@@ -66,6 +66,16 @@ describe('facets of a question', () => {
     ).not.toBe(false);
   });
 
+  it.each([
+    ['the instance does not stop after the idle shutdown time', false],
+    ['can rstudio run on a gpu instance', false],
+    ['compute behind our firewall', true],
+    ['what is 44224', true],
+    ['pull from mcr.microsoft.com times out', true],
+  ])('"%s" is about networking: %s', (text, networking) => {
+    expect(facets(text).networking).toBe(networking);
+  });
+
   it('a managed network and an own VNet side by side compare the two and state neither', () => {
     expect(facets('managed vnet or our own vnet, which is better').conditions.network).toBe(
       undefined,
