@@ -25,6 +25,15 @@ const guideCards: [name: string, card: () => object, budget: number][] = [
   ['welcome', welcomeCard, INTRO_PX],
   ['help', helpCard, INTRO_PX],
   ['fallback', () => fallbackCard('how do I bake bread'), INTRO_PX],
+  [
+    'fallback-off-subject',
+    () =>
+      fallbackCard(
+        'Our compute instance is not getting stopped automatically even after we configured the idle shutdown time. Why?',
+        true,
+      ),
+    INTRO_PX,
+  ],
   ['notice', () => noticeCard('Wizard cancelled.'), NOTICE_PX],
   ['scenario-list', () => scenarioListCard(k), SCREEN_PX],
 ];
