@@ -211,7 +211,14 @@ describe('when the bot is not sure', () => {
         { kind: 'step', id: 'step-dns', label: 'Resolve the private names' },
         { kind: 'rule', id: 'out-storage-445', label: 'outbound Storage TCP 445' },
       ],
-      facets: { scenarios: [], asks: new Set(), conditions: {}, ports: [], dottedNames: [] },
+      facets: {
+        scenarios: [],
+        asks: new Set(),
+        conditions: {},
+        ports: [],
+        dottedNames: [],
+        networking: true,
+      },
       why: 'a tie',
     });
     const c = chat(tie);
