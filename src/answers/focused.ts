@@ -2,7 +2,7 @@
 // or the fix that matter, and the reasons, disagreements and sources one click away. This is the
 // one place where a recognition becomes a card's view model.
 import type { Knowledge, Rule, ScenarioId, SourceRef, Step } from '../knowledge/knowledge.schema';
-import { describeCondition } from '../knowledge/condition.query';
+import { describeCondition, underStated } from '../knowledge/condition.query';
 import {
   conflictById,
   errorById,
@@ -16,7 +16,6 @@ import { NO_FACETS, type Facets } from '../understanding/facets';
 import { rulesForPort, type Target } from '../understanding/ranking';
 import { literal } from '../cards/markdown';
 import { ruleSlice } from './slice';
-import { underStated } from '../knowledge/condition.query';
 
 export interface AnswerRow {
   destination: string;
@@ -158,6 +157,29 @@ function conflictLines(k: Knowledge, ids: readonly string[]): string[] {
       `**${literal(c.topic)}.** ${literal(c.recommendation)}${newest ? ` (newest source: ${newest.asOf})` : ''}`,
     ];
   });
+}
+
+/** Whether the step is written for the other kind of network than the one the question states. */
+function otherNetwork(step: Step, f: Facets): boolean {
+  const stated = f.conditions.network;
+  return stated !== undefined && step.network !== undefined && step.network !== stated;
+}
+
+const NETWORK_OF: Record<NonNullable<Step['network']>, string> = {
+  managed: 'In a workspace managed network',
+  yours: 'In a VNet of your own (not a managed network)',
+};
+
+/**
+ * A step for the other kind of network is still the nearest answer by its words ("a NAT gateway"
+ * asked about in a managed network): its verdict says which network it is for, and this line
+ * says what holds in theirs.
+ */
+function otherNetworkLine(step: Step, f: Facets): string {
+  if (!otherNetwork(step, f)) return '';
+  return f.conditions.network === 'managed'
+    ? 'In a managed network Azure ML applies the rules itself, and the isolation mode (allow internet outbound, or allow only approved outbound with outbound rules) decides what compute reaches.'
+    : 'This step is for a workspace managed network, not for a VNet of your own.';
 }
 
 function understoodLine(k: Knowledge, f: Facets): string {
@@ -415,8 +437,12 @@ export function focusedAnswer(
       const condition = describeCondition(step.condition);
       return {
         title: step.kind === 'action' ? 'Configuration step' : 'Good to know',
-        verdict: stepVerdict(step, facets),
-        understood: understoodLine(k, facets),
+        verdict: otherNetwork(step, facets)
+          ? `${NETWORK_OF[step.network!]}: ${stepVerdict(step, facets)}`
+          : stepVerdict(step, facets),
+        understood: [understoodLine(k, facets), otherNetworkLine(step, facets)]
+          .filter(Boolean)
+          .join(' '),
         fix: '',
         rows: [],
         rowsNote: '',

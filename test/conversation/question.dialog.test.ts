@@ -96,6 +96,16 @@ describe('a question gets the card that answers it', () => {
     expect(visibleText(turn.cards[0]).join('\n')).toContain('VPN gateway');
   });
 
+  it('a step for your own VNet, asked about in a managed network, says it is for the other kind', async () => {
+    const turn = await chat().say(
+      'we use a managed vnet, do we need a NAT gateway for outbound from our compute?',
+    );
+    const [, verdict, understood] = visibleText(turn.cards[0]);
+    expect(understood).toContain('managed network');
+    expect(verdict).toMatch(/^In a VNet of your own \(not a managed network\): /);
+    expect(understood).toContain('Azure ML applies the rules itself');
+  });
+
   it('"is a jump box the only way in, or does a VPN work too?" gets the ways in, not a bare yes', async () => {
     const turn = await chat().say(
       'Is a jump box with Bastion the only way into a workspace behind a VNet, or does a point-to-site VPN work too?',

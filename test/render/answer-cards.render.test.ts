@@ -41,6 +41,11 @@ const answers: [name: string, question: string, keyFact: string][] = [
   ],
   ['ways-in', 'how do users outside the vnet reach our private link workspace?', 'VPN gateway'],
   [
+    'other-network',
+    'we use a managed vnet, do we need a NAT gateway for outbound from our compute?',
+    'In a VNet of your own',
+  ],
+  [
     'undocumented-port',
     'do I need port 8889 for VS Code on a compute instance behind our firewall?',
     'port 8889',
