@@ -673,6 +673,15 @@ export function parseQuestion(
     asks.add('rules');
     asks.delete('how');
   }
+  // "How do I configure Azure Firewall for compute" asks which rules to put in it, as "secure" does.
+  if (
+    /\b(configure|configuring|set ?up|setting up)\s+(the\s+|our\s+|an?\s+|azure\s+){0,3}(firewall|nsg|nsgs)\b/.test(
+      lower,
+    )
+  ) {
+    asks.add('rules');
+    asks.delete('how');
+  }
 
   const region = regionOf(words, lexicon);
   const dottedNames = dottedNamesIn(raw);

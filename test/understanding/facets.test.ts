@@ -31,6 +31,12 @@ describe('facets of a question', () => {
     expect([...facets(text).asks]).toContain(ask);
   });
 
+  it('"how do I configure azure firewall for compute" asks for the rules, not for a how-to', () => {
+    const asks = facets('how do I configure azure firewall for azure ml compute').asks;
+    expect(asks.has('rules')).toBe(true);
+    expect(asks.has('how')).toBe(false);
+  });
+
   it('"how do I secure …" asks for everything, not for a how-to', () => {
     expect(facets('how do I secure a managed online endpoint').asks.has('how')).toBe(false);
   });
