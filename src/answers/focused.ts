@@ -332,7 +332,10 @@ function rulesView(
   // The verdict is the fact; why it is needed follows in plain text under it.
   // "Is there a service tag for …" asks whether it exists, not whether this setup needs it.
   const yesNo = f.asks.has('exists') ? (live.length > 0 ? 'Yes' : 'No') : yesNoForRules(live, f);
-  let verdict = f.asks.has('yesno') ? `${yesNo}. ${lead}` : lead;
+  // "Why do I need AzureActiveDirectory outbound?" is answered by the reason; the fact follows.
+  const why = f.asks.has('why') && purpose !== '';
+  const first = why ? purpose : lead;
+  let verdict = f.asks.has('yesno') ? `${yesNo}. ${first}` : first;
   if (live.length === 0 && retired[0]) {
     verdict = `${f.asks.has('yesno') ? 'No. ' : ''}Not needed any more (since ${retired[0].on}): ${retired[0].why}`;
   }
@@ -344,7 +347,7 @@ function rulesView(
     rows: merged.slice(0, MAX_ROWS),
     rowsNote:
       merged.length > MAX_ROWS ? `${merged.length - MAX_ROWS} more under Why and details.` : '',
-    points: purpose ? [literal(purpose)] : [],
+    points: why ? [literal(lead)] : purpose ? [literal(purpose)] : [],
     details: rows.map(
       (r) =>
         `**${literal(r.endpoint)}** (${r.direction}, ${r.scenarios.map((s) => scenarioById(k, s)?.title ?? s).join(', ')}): ${literal(r.purposes.join(' '))}${r.condition ? ` _${literal(r.condition)}._` : ''}`,

@@ -49,6 +49,18 @@ describe('a question gets the card that answers it', () => {
     expect(cardText(turn.cards[0])).toContain(tag);
   });
 
+  it.each([
+    ['why do I need AzureActiveDirectory outbound?', 'Microsoft Entra ID'],
+    ['why does compute need AzureFrontDoor.FirstParty', 'registry'],
+  ])('"%s" is answered by the reason first', async (question, reason) => {
+    const turn = await chat().say(question);
+    const [, verdict, next] = visibleText(turn.cards[0]);
+    expect(verdict).toContain(reason);
+    expect(verdict).not.toMatch(/ is needed (inbound|outbound)/);
+    expect(visibleText(turn.cards[0]).join('\n')).toMatch(/ is needed (inbound|outbound)/);
+    expect(next).toBeDefined();
+  });
+
   it('"is there a service tag for Azure Front Door?" answers that it exists, not whether this setup needs it', async () => {
     const turn = await chat().say('is there a service tag for Azure Front Door?');
     const [, verdict] = visibleText(turn.cards[0]);
