@@ -644,7 +644,7 @@ export function parseQuestion(
   // answers to pick from; "yes" would answer neither.
   const alternatives =
     /\b(tcp or udp|udp or tcp|inbound or outbound|outbound or inbound)\b/.test(lower) ||
-    /\bor (does|do|is|are|can|could|should|will|would|must)\b/.test(lower);
+    /\bor (does|do|is|are|can|could|should|will|would|must|just|only|simply)\b/.test(lower);
   if (
     opener &&
     YES_NO_OPENERS.has(opener) &&

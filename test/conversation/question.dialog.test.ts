@@ -177,6 +177,12 @@ describe('a question gets the card that answers it', () => {
     expect(verdict).not.toContain('NAT gateway');
   });
 
+  it('"do I need Storage.region or just Storage?" weighs two names, so it gets no bare yes', async () => {
+    const turn = await chat().say('Do I need Storage.westeurope or just Storage?');
+    const [, verdict] = visibleText(turn.cards[0]);
+    expect(verdict).not.toMatch(/^(Yes|No)\b/);
+  });
+
   it('"is port 5831 tcp or udp" offers no yes or no, and the rows say UDP', async () => {
     const turn = await chat().say('is port 5831 tcp or udp');
     const [, verdict] = visibleText(turn.cards[0]);
