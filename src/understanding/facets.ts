@@ -43,7 +43,9 @@ export type Ask =
    */
   | 'paths'
   /** Whether something can be done ("can my team reach ml.azure.com from home"), not whether it is needed. */
-  | 'possible';
+  | 'possible'
+  /** Whether compute needs a public IP at all ("does a compute instance need a public IP?"). */
+  | 'publicIp';
 
 /** What the user says about their setup; unset means they did not say. */
 export interface StatedConditions {
@@ -257,6 +259,13 @@ function hasPhrase(words: readonly string[], phrase: string): boolean {
   return false;
 }
 
+/** "Does compute need a public IP", "is a public IP required": the public IP is the question. */
+function asksForPublicIp(lower: string): boolean {
+  return /\b(need|needs|require|requires|required|have to have)[\s_-]{1,3}(an?[\s_-]{1,3})?public[\s_-]{0,3}ips?\b|\bpublic[\s_-]{0,3}ips?[\s_-]{1,3}(is|are)?[\s_-]{0,3}(needed|required|necessary|mandatory)\b/.test(
+    lower,
+  );
+}
+
 function statedConditions(words: readonly string[], lower: string): StatedConditions {
   const c: StatedConditions = {};
   const noPublicIp =
@@ -280,7 +289,8 @@ function statedConditions(words: readonly string[], lower: string): StatedCondit
       lower,
     );
   if (noPublicIp) c.computePublicIp = false;
-  else if (hasPhrase(words, 'public ip')) c.computePublicIp = true;
+  // "Does a compute instance need a public IP?" asks about the public IP; it states nothing.
+  else if (hasPhrase(words, 'public ip') && !asksForPublicIp(lower)) c.computePublicIp = true;
   if (
     words.some(
       (w) => w === 'firewall' || w === 'azfw' || w === 'fw' || w === 'nva' || w === 'proxy',
@@ -666,6 +676,7 @@ export function parseQuestion(
     words.some((w) => RULE_WORDS.has(w));
   if (!asksWhatToAllow && words.some((w) => PATH_WORDS.has(w))) asks.add('paths');
   if (/\bwhich (one )?is (right|correct|it)\b/.test(lower)) asks.add('doubt');
+  if (asksForPublicIp(lower)) asks.add('publicIp');
   // "X or Y", "only for hbi", "or just": weighing two readings, which a disagreement may answer.
   if (/\b(or|only|just)\b/.test(lower) && !/\bor not\b/.test(lower)) asks.add('compare');
   // "How do I secure X" asks for everything X needs, not for one step.

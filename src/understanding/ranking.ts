@@ -267,7 +267,7 @@ export function conditionFit(k: Knowledge, t: Target, q: ParsedQuestion, w: Weig
 
 function publicIpFit(k: Knowledge, t: Target, q: ParsedQuestion): number {
   const stated = q.facets.conditions.computePublicIp;
-  if (stated === undefined) return 0;
+  if (stated === undefined) return q.facets.asks.has('publicIp') ? noPublicIpFit(k, t) : 0;
   const condition = conditionOf(k, t);
   const required = condition && requiredPublicIp(condition);
   if (condition === undefined || required === undefined) return 0;
@@ -275,6 +275,19 @@ function publicIpFit(k: Knowledge, t: Target, q: ParsedQuestion): number {
   // Written for exactly the setup described ("how do I make clusters get no public IP"), not for
   // it plus something unsaid (a NAT gateway is for no public IP *and* no firewall).
   return underStated(condition, q.facets.conditions) === true ? 0.06 + EXACT_SETUP : 0.06;
+}
+
+/**
+ * "Does compute need a public IP?" is answered by what compute without one needs: the item written
+ * for exactly that setup gains, nothing loses.
+ */
+function noPublicIpFit(k: Knowledge, t: Target): number {
+  const condition = conditionOf(k, t);
+  if (condition === undefined) return 0;
+  return underStated(condition, { computePublicIp: false }) === true &&
+    requiredPublicIp(condition) === false
+    ? 0.06 + EXACT_SETUP
+    : 0;
 }
 
 /** What an item written for exactly the described setup gains over one that needs more. */

@@ -237,7 +237,8 @@ const TRAFFIC_ASKS = ['ports', 'tags', 'hosts'] as const;
 function asksForRules(q: ParsedQuestion): boolean {
   const f = q.facets;
   if (TRAFFIC_ASKS.some((a) => f.asks.has(a)) || f.direction !== undefined) return true;
-  return f.asks.has('rules') && !f.asks.has('paths');
+  // "Does a compute instance need a public IP?" asks about the public IP, not for the rules.
+  return f.asks.has('rules') && !f.asks.has('paths') && !f.asks.has('publicIp');
 }
 
 /** The words' candidates, weighed by what the question asks and the setup it describes. */
@@ -325,7 +326,11 @@ function scenarioCandidates(k: Knowledge, q: ParsedQuestion, w: Weights): Candid
   const f = q.facets;
   const asksSlice = asksForRules(q);
   const specific =
-    f.asks.has('how') || f.asks.has('problem') || f.asks.has('doubt') || f.asks.has('why');
+    f.asks.has('how') ||
+    f.asks.has('problem') ||
+    f.asks.has('doubt') ||
+    f.asks.has('why') ||
+    f.asks.has('publicIp');
   // "studio", "compute cluster?": nothing but the scenario's name asks for all of it.
   const lexicon = lexiconOf(k);
   const nameWords = lexicon.nameWordSet;

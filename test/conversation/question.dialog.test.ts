@@ -183,6 +183,21 @@ describe('a question gets the card that answers it', () => {
     expect(verdict).not.toMatch(/^(Yes|No)\b/);
   });
 
+  it.each([
+    'does a compute instance need a public IP to use jupyter?',
+    'is a public ip required for compute clusters?',
+  ])(
+    '"%s" asks about the public IP itself, so the answer is how compute works without one',
+    async (question) => {
+      const turn = await chat().say(question);
+      const [, verdict, understood] = visibleText(turn.cards[0]);
+      expect(verdict).toMatch(/^No\b/);
+      expect(verdict).toContain('without a public IP');
+      // Asking about a public IP does not say the compute has one.
+      expect(understood ?? '').not.toContain('public IP');
+    },
+  );
+
   it('"is port 5831 tcp or udp" offers no yes or no, and the rows say UDP', async () => {
     const turn = await chat().say('is port 5831 tcp or udp');
     const [, verdict] = visibleText(turn.cards[0]);

@@ -65,6 +65,15 @@ describe('facets of a question', () => {
     expect(facets(text).conditions).toMatchObject(conditions);
   });
 
+  it.each(['does a compute instance need a public IP?', 'is a public ip required for clusters'])(
+    '"%s" asks about the public IP and states nothing about it',
+    (text) => {
+      const f = facets(text);
+      expect(f.asks.has('publicIp')).toBe(true);
+      expect(f.conditions.computePublicIp).toBeUndefined();
+    },
+  );
+
   it('disabling public network access is not disabling the public IP of compute', () => {
     expect(
       facets('we disabled public network access on the workspace and the compute public ip stays')
