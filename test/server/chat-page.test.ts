@@ -21,7 +21,8 @@ it('logs the chat page address in local mode and stops cleanly with a page open'
   const bot = await startBotProcess({ DATA_DIR: dataDir });
   try {
     const port = new URL(bot.url).port;
-    expect(bot.output()).toContain(`chat page: open http://localhost:${port}/`);
+    const line = `chat page: open http://localhost:${port}/`;
+    expect(await bot.waitForOutput(line)).toContain(line);
 
     const conversation = await newConversation(bot.url);
     const open = fetch(`${bot.url}/webchat/conversations/${conversation}/events`);

@@ -11,6 +11,11 @@ export interface BotProcess {
   child: ChildProcess;
   url: string;
   output: () => string;
+  /**
+   * Resolves once the output holds `text`: log lines written one after the other may arrive in
+   * separate chunks, so a line after the start line is waited for, not expected at once.
+   */
+  waitForOutput(text: string, timeoutMs?: number): Promise<string>;
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
@@ -76,6 +81,14 @@ export async function startBotProcess(env: Record<string, string>): Promise<BotP
     child,
     url: url!,
     output: () => output,
+    async waitForOutput(text, timeoutMs = 5000) {
+      const until = Date.now() + timeoutMs;
+      while (!output.includes(text)) {
+        if (child.exitCode !== null || Date.now() > until) return output;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      return output;
+    },
     async stop(signal = 'SIGTERM') {
       if (child.exitCode === null) child.kill(signal);
       return exited;
