@@ -259,10 +259,18 @@ function hasPhrase(words: readonly string[], phrase: string): boolean {
   return false;
 }
 
-/** "Does compute need a public IP", "is a public IP required": the public IP is the question. */
+/**
+ * "Does compute need a public IP", "is a public IP required": the public IP is the question. "We
+ * need a public IP for SSH" states one, so only a question asks.
+ */
 function asksForPublicIp(lower: string): boolean {
-  return /\b(need|needs|require|requires|required|have to have)[\s_-]{1,3}(an?[\s_-]{1,3})?public[\s_-]{0,3}ips?\b|\bpublic[\s_-]{0,3}ips?[\s_-]{1,3}(is|are)?[\s_-]{0,3}(needed|required|necessary|mandatory)\b/.test(
-    lower,
+  return (
+    /\b(do|does|did|must|should|will|would)\b[^.?!]{0,60}\b(need|require|have to have)[\s_-]{1,3}(an?[\s_-]{1,3})?public[\s_-]{0,3}ips?\b/.test(
+      lower,
+    ) ||
+    /\b(is|are)[\s_-]{1,3}(an?[\s_-]{1,3})?public[\s_-]{0,3}ips?[\s_-]{1,3}(needed|required|necessary|mandatory)\b/.test(
+      lower,
+    )
   );
 }
 

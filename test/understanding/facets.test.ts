@@ -74,6 +74,12 @@ describe('facets of a question', () => {
     },
   );
 
+  it('"we need a public IP on the cluster for SSH" states a public IP, it does not ask about one', () => {
+    const f = facets('we need a public IP on the cluster for ssh, which inbound rules?');
+    expect(f.asks.has('publicIp')).toBe(false);
+    expect(f.conditions.computePublicIp).toBe(true);
+  });
+
   it('disabling public network access is not disabling the public IP of compute', () => {
     expect(
       facets('we disabled public network access on the workspace and the compute public ip stays')
