@@ -93,6 +93,7 @@ describe('facets of a question', () => {
     ['compute behind our firewall', true],
     ['what is 44224', true],
     ['pull from mcr.microsoft.com times out', true],
+    ['is the Microsoft Container Registry always needed', true],
   ])('"%s" is about networking: %s', (text, networking) => {
     expect(facets(text).networking).toBe(networking);
   });
