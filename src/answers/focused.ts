@@ -334,7 +334,8 @@ function rulesView(
   const yesNo = f.asks.has('exists') ? (live.length > 0 ? 'Yes' : 'No') : yesNoForRules(live, f);
   // "Why do I need AzureActiveDirectory outbound?" is answered by the reason; the fact follows.
   const why = f.asks.has('why') && purpose !== '';
-  const first = why ? purpose : lead;
+  // The name stays in the first line: a notification shows nothing else.
+  const first = why ? `${title} — ${purpose}` : lead;
   let verdict = f.asks.has('yesno') ? `${yesNo}. ${first}` : first;
   if (live.length === 0 && retired[0]) {
     verdict = `${f.asks.has('yesno') ? 'No. ' : ''}Not needed any more (since ${retired[0].on}): ${retired[0].why}`;

@@ -685,6 +685,8 @@ export function parseQuestion(
   if (!asksWhatToAllow && words.some((w) => PATH_WORDS.has(w))) asks.add('paths');
   if (/\bwhich (one )?is (right|correct|it)\b/.test(lower)) asks.add('doubt');
   if (asksForPublicIp(lower)) asks.add('publicIp');
+  // "What is port 44224 for?", "what is AzureFrontDoor.FirstParty used for": the purpose, as "why".
+  if (/\bwhat\b[^?!]{0,80}\b(for|used for)\s*\??\s*$/.test(lower)) asks.add('why');
   // "X or Y", "only for hbi", "or just": weighing two readings, which a disagreement may answer.
   if (/\b(or|only|just)\b/.test(lower) && !/\bor not\b/.test(lower)) asks.add('compare');
   // "How do I secure X" asks for everything X needs, not for one step.

@@ -52,6 +52,7 @@ describe('a question gets the card that answers it', () => {
   it.each([
     ['why do I need AzureActiveDirectory outbound?', 'Microsoft Entra ID'],
     ['why does compute need AzureFrontDoor.FirstParty', 'registry'],
+    ['what is mcr.microsoft.com used for?', "Microsoft's container registry"],
   ])('"%s" is answered by the reason first', async (question, reason) => {
     const turn = await chat().say(question);
     const [, verdict, next] = visibleText(turn.cards[0]);

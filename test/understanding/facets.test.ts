@@ -27,6 +27,8 @@ describe('facets of a question', () => {
     ['the complete set of rules for the studio', 'whole'],
     ['is there a service tag for Azure Front Door?', 'exists'],
     ['do I need a route to BatchNodeManagement on the route table', 'paths'],
+    ['what is port 44224 for?', 'why'],
+    ['what is mcr.microsoft.com used for', 'why'],
   ])('"%s" asks for %s', (text, ask) => {
     expect([...facets(text).asks]).toContain(ask);
   });
