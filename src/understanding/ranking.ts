@@ -315,6 +315,11 @@ export function aboutStatedCloud(k: Knowledge, t: Target, q: ParsedQuestion): bo
   return k.clouds.some((c) => c.cloud === cloud && c.steps.includes(t.id));
 }
 
+/** A step the knowledge lists for the sovereign clouds (their host names, their DNS zones). */
+export function forSovereignCloudsOnly(k: Knowledge, t: Target): boolean {
+  return t.kind === 'step' && k.clouds.some((c) => c.steps.includes(t.id));
+}
+
 // ─── Direct signals ──────────────────────────────────────────────────────────────────────────
 
 /** A regex that only names port numbers ("\b44224\b"): alone it marks a question, not an error. */

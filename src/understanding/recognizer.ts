@@ -10,6 +10,7 @@ import { DOMAIN_NOISE, lexiconOf } from './lexicon';
 import { indexTerms, stem } from './normalise';
 import {
   aboutStatedCloud,
+  forSovereignCloudsOnly,
   conditionFit,
   networkFit,
   endpointMatches,
@@ -301,6 +302,8 @@ function wordCandidates(
     // "what Azure China needs" names no slice to take, so the cloud's notes answer it.
     if ((!asksSlice || named.length === 0) && aboutStatedCloud(k, target, q))
       score += w.statedCloud;
+    // A note for Azure Government and 21Vianet only does not answer a question that names neither.
+    if (!f.cloud && forSovereignCloudsOnly(k, target)) score -= w.otherCloud;
     return [{ target, score, signal: 'words' as const }];
   });
 }

@@ -46,6 +46,8 @@ export interface Weights {
   nameOnPath: number;
   /** A note the knowledge lists for the cloud the question names (Azure Government, 21Vianet). */
   statedCloud: number;
+  /** A note for the sovereign clouds only, when the question names no cloud. */
+  otherCloud: number;
   /** A step about the kind of network the question says it uses (managed, or a VNet of one's own), or the other. */
   statedNetwork: number;
   otherNetwork: number;
@@ -75,6 +77,7 @@ export const WEIGHTS: Readonly<Weights> = Object.freeze({
   specificPenalty: 0.2,
   reportedName: 0.2,
   statedCloud: 0.15,
+  otherCloud: 0.1,
   nameOnPath: 0.8,
   otherDirection: 0.2,
   statedNetwork: 0.15,

@@ -199,6 +199,17 @@ describe('a question gets the card that answers it', () => {
     },
   );
 
+  it.each([
+    ['which dns zones do I need for the workspace', 'privatelink.api.azureml.ms'],
+    ['which private dns zones do other clouds use?', 'usgovcloudapi'],
+  ])(
+    '"%s" gets the zones of the cloud it names (public unless it says otherwise)',
+    async (question, zone) => {
+      const turn = await chat().say(question);
+      expect(visibleText(turn.cards[0]).join('\n')).toContain(zone);
+    },
+  );
+
   it('"is port 5831 tcp or udp" offers no yes or no, and the rows say UDP', async () => {
     const turn = await chat().say('is port 5831 tcp or udp');
     const [, verdict] = visibleText(turn.cards[0]);
