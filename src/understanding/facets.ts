@@ -274,7 +274,11 @@ function asksForPublicIp(lower: string): boolean {
   );
 }
 
-function statedConditions(words: readonly string[], lower: string): StatedConditions {
+function statedConditions(
+  words: readonly string[],
+  lower: string,
+  publicIpAsked: boolean,
+): StatedConditions {
   const c: StatedConditions = {};
   const noPublicIp =
     /\b(no|without|non|disabl\w*|remov\w*|rid of|(turn|switch)\w* off)[\s_-]{1,3}((the|a|an)[\s_-]{1,3})?public[\s_-]{0,3}(ip|address)/.test(
@@ -298,7 +302,7 @@ function statedConditions(words: readonly string[], lower: string): StatedCondit
     );
   if (noPublicIp) c.computePublicIp = false;
   // "Does a compute instance need a public IP?" asks about the public IP; it states nothing.
-  else if (hasPhrase(words, 'public ip') && !asksForPublicIp(lower)) c.computePublicIp = true;
+  else if (hasPhrase(words, 'public ip') && !publicIpAsked) c.computePublicIp = true;
   if (
     words.some(
       (w) => w === 'firewall' || w === 'azfw' || w === 'fw' || w === 'nva' || w === 'proxy',
@@ -684,7 +688,8 @@ export function parseQuestion(
     words.some((w) => RULE_WORDS.has(w));
   if (!asksWhatToAllow && words.some((w) => PATH_WORDS.has(w))) asks.add('paths');
   if (/\bwhich (one )?is (right|correct|it)\b/.test(lower)) asks.add('doubt');
-  if (asksForPublicIp(lower)) asks.add('publicIp');
+  const publicIpAsked = asksForPublicIp(lower);
+  if (publicIpAsked) asks.add('publicIp');
   // "What is port 44224 for?", "what is AzureFrontDoor.FirstParty used for": the purpose, as "why".
   if (/\bwhat\b[^?!]{0,80}\b(for|used for)\s*\??\s*$/.test(lower)) asks.add('why');
   // "X or Y", "only for hbi", "or just": weighing two readings, which a disagreement may answer.
@@ -711,7 +716,7 @@ export function parseQuestion(
     scenarios: scenarioStrengths(expandedWords, lexicon),
     direction: directions.size === 1 ? [...directions][0] : undefined,
     asks,
-    conditions: statedConditions(words, lower),
+    conditions: statedConditions(words, lower, publicIpAsked),
     cloud: cloudOf(words, dottedNames, lexicon, region),
     region,
     ports,

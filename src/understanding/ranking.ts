@@ -265,31 +265,30 @@ export function conditionFit(k: Knowledge, t: Target, q: ParsedQuestion, w: Weig
   return publicIpFit(k, t, q) + networkFit(k, t, q, w);
 }
 
+/**
+ * Fit to the public-IP setup the question states. "Does compute need a public IP?" states none but
+ * is answered by what compute without one needs: there only the item written for exactly that
+ * gains, and nothing loses.
+ */
 function publicIpFit(k: Knowledge, t: Target, q: ParsedQuestion): number {
-  const stated = q.facets.conditions.computePublicIp;
-  if (stated === undefined) return q.facets.asks.has('publicIp') ? noPublicIpFit(k, t) : 0;
+  const told = q.facets.conditions.computePublicIp;
+  const asked = told === undefined && q.facets.asks.has('publicIp');
+  const stated = asked ? false : told;
+  if (stated === undefined) return 0;
   const condition = conditionOf(k, t);
   const required = condition && requiredPublicIp(condition);
   if (condition === undefined || required === undefined) return 0;
-  if (required !== stated) return -0.15;
+  if (required !== stated) return asked ? 0 : -OTHER_SETUP;
   // Written for exactly the setup described ("how do I make clusters get no public IP"), not for
   // it plus something unsaid (a NAT gateway is for no public IP *and* no firewall).
-  return underStated(condition, q.facets.conditions) === true ? 0.06 + EXACT_SETUP : 0.06;
+  const setup = asked ? { computePublicIp: false } : q.facets.conditions;
+  const exact = underStated(condition, setup) === true;
+  return exact ? STATED_SETUP + EXACT_SETUP : asked ? 0 : STATED_SETUP;
 }
 
-/**
- * "Does compute need a public IP?" is answered by what compute without one needs: the item written
- * for exactly that setup gains, nothing loses.
- */
-function noPublicIpFit(k: Knowledge, t: Target): number {
-  const condition = conditionOf(k, t);
-  if (condition === undefined) return 0;
-  return underStated(condition, { computePublicIp: false }) === true &&
-    requiredPublicIp(condition) === false
-    ? 0.06 + EXACT_SETUP
-    : 0;
-}
-
+/** An item written for the public-IP setup the question states, or for the other one. */
+const STATED_SETUP = 0.06;
+const OTHER_SETUP = 0.15;
 /** What an item written for exactly the described setup gains over one that needs more. */
 const EXACT_SETUP = 0.06;
 
