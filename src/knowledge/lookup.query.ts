@@ -149,6 +149,9 @@ function buildTemplateRegex(template: string): RegExp {
 function endpointScore(spelling: string, wanted: string): number {
   const name = spelling.toLowerCase();
   if (name === wanted) return 1;
+  // "instances.azureml.ms" names the zone of *.instances.azureml.ms, which is more specific than
+  // *.azureml.ms, whose template it also fits.
+  if (name.startsWith('*.') && name.slice(2) === wanted) return 0.95;
   if (templateRegex(name).test(wanted)) return 0.9;
   // "Storage" asks about Storage.<region>; "azureml.ms" about *.azureml.ms.
   const base = name.replace(/\.<region>$/, '').replace(/^\*\./, '');

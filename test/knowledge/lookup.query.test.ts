@@ -76,6 +76,11 @@ describe('"what is this tag or host?"', () => {
     expect(ids(findByEndpoint(k, 'BatchNodeManagement.eastus'))).toEqual(['out-batch-443']);
   });
 
+  it('instances.azureml.ms finds *.instances.azureml.ms first, not the broader *.azureml.ms', () => {
+    const [first] = findByEndpoint(k, 'instances.azureml.ms');
+    expect(first?.id).toMatch(/^fqdn-instances-ms/);
+  });
+
   it('mcr.microsoft.com finds the MCR host, ranked first', () => {
     const hits = findByEndpoint(k, 'https://mcr.microsoft.com/v2/azureml');
     expect(hits.map((h) => [h.id, h.score])).toEqual([
