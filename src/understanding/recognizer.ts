@@ -255,6 +255,8 @@ function wordCandidates(
   const asksSlice = asksForRules(q);
   const strongScenario = f.scenarios.some((s) => s.strength >= 0.6);
   const explained = explainedByScenarioNames(k, q);
+  const wholeOfScenario =
+    f.asks.has('whole') && named.length > 0 && f.dottedNames.length === 0 && f.ports.length === 0;
   const whyOfTopic =
     f.asks.has('why') && !how && f.dottedNames.length === 0 && f.ports.length === 0;
   return hits.flatMap((hit) => {
@@ -291,6 +293,8 @@ function wordCandidates(
         // "What does X need" wants the scenario's rules, not one fact about it.
         if (asksSlice && !how)
           score -= (strongScenario ? w.stepUnderSlice : w.stepUnderSlice / 2) * explained;
+        // "A guide for compute in a VNet" asks for all of the scenario, not one step of it.
+        if (wholeOfScenario) score -= w.stepUnderWhole;
         break;
     }
     if (named.length > 0 && hit.kind !== 'scenario') {

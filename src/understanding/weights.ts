@@ -28,6 +28,8 @@ export interface Weights {
   noteWhy: number;
   /** A step when the question asks what a named scenario needs. */
   stepUnderSlice: number;
+  /** A step when the question asks for all of a named scenario ("a guide for compute in a VNet"). */
+  stepUnderWhole: number;
   /** An item in, or outside, the scenario the question names. */
   inScenario: number;
   outOfScenario: number;
@@ -69,6 +71,7 @@ export const WEIGHTS: Readonly<Weights> = Object.freeze({
   stepHow: 0.05,
   noteWhy: 0.05,
   stepUnderSlice: 0.12,
+  stepUnderWhole: 0.1,
   inScenario: 0.05,
   outOfScenario: 0.08,
   sliceAsk: 0.25,

@@ -119,6 +119,15 @@ describe('a question gets the card that answers it', () => {
     expect(understood).toContain('Azure ML applies the rules itself');
   });
 
+  it('"a guide please: how do we deploy compute instances … which NSG rules" gets the whole compute scenario, not one note of it', async () => {
+    const turn = await chat().say(
+      'A guide please: how do we deploy compute instances into our subnet and which NSG rules go on it?',
+    );
+    const [title, verdict] = visibleText(turn.cards[0]);
+    expect(title).toBe('A compute instance or a compute cluster');
+    expect(verdict).toMatch(/needs \d+ rules/);
+  });
+
   it('"is a jump box the only way in, or does a VPN work too?" gets the ways in, not a bare yes', async () => {
     const turn = await chat().say(
       'Is a jump box with Bastion the only way into a workspace behind a VNet, or does a point-to-site VPN work too?',
