@@ -2,7 +2,7 @@
 // or the fix that matter, and the reasons, disagreements and sources one click away. This is the
 // one place where a recognition becomes a card's view model.
 import type { Knowledge, Rule, ScenarioId, SourceRef, Step } from '../knowledge/knowledge.schema';
-import { describeCondition, underStated } from '../knowledge/condition.query';
+import { describeCondition, requiredPublicIp, underStated } from '../knowledge/condition.query';
 import {
   conflictById,
   errorById,
@@ -220,6 +220,9 @@ function stepVerdict(step: Step, f: Facets): string {
   const line = step.answer ? asStatement(step.answer, f) : step.title;
   // "Yes: connect through a VPN gateway" answers "do I need …", not "can we … without the VPN".
   if (!f.asks.has('yesno') || f.asks.has('possible') || step.kind !== 'action') return line;
+  // "Does an online endpoint need a public IP?" is not answered "Yes" by a step that is needed
+  // whatever the public IP: the yes would read as "yes, it needs one".
+  if (f.asks.has('publicIp') && requiredPublicIp(step.condition) === undefined) return line;
   if (/^(yes|no|only)\b/i.test(line)) return line;
   const truth = underStated(step.condition, f.conditions);
   if (truth === false) return `No, not in the setup you describe: ${line}`;
@@ -272,7 +275,12 @@ function sliceView(k: Knowledge, scenarios: readonly ScenarioId[], f: Facets): A
   } else {
     verdict = `${capitalise(names)} ${needs} ${merged.length} ${noun}; the first ones are below.`;
   }
-  if (f.asks.has('yesno') && merged.length > 0) verdict = `Yes. ${verdict}`;
+  // "Do compute clusters need inbound rules?" is answered yes by the rules; "is a managed online
+  // endpoint public?" is not a question about rules, so the rules say neither yes nor no to it.
+  const asksForRules =
+    f.direction !== undefined ||
+    (['rules', 'ports', 'tags', 'hosts'] as const).some((a) => f.asks.has(a));
+  if (f.asks.has('yesno') && asksForRules && merged.length > 0) verdict = `Yes. ${verdict}`;
   const inSlice = new Set(rows.flatMap((r) => r.ruleIds));
   const details = rows.map(
     (r) =>

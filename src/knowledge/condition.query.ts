@@ -123,3 +123,15 @@ export function underStated(cond: Condition, stated: StatedOptions): Truth {
   const value = stated[cond.option];
   return value === undefined ? 'unknown' : value === cond.equals;
 }
+
+/** The computePublicIp value a condition requires, when it requires one. */
+export function requiredPublicIp(condition: Condition): boolean | undefined {
+  if ('option' in condition && condition.option === 'computePublicIp') return condition.equals;
+  if ('all' in condition) {
+    for (const c of condition.all) {
+      const found = requiredPublicIp(c);
+      if (found !== undefined) return found;
+    }
+  }
+  return undefined;
+}

@@ -22,7 +22,7 @@ import {
   stepById,
 } from '../knowledge/lookup.query';
 import { matchErrorPattern } from '../knowledge/error-pattern';
-import { underStated } from '../knowledge/condition.query';
+import { requiredPublicIp, underStated } from '../knowledge/condition.query';
 import type { ParsedQuestion } from './facets';
 import { indexTerms, PHRASE_JOIN } from './normalise';
 import type { Weights } from './weights';
@@ -238,18 +238,6 @@ export function wordHits(
 }
 
 // ─── Conditions the user stated against an item's condition ──────────────────────────────────
-
-/** The computePublicIp value a condition requires, when it requires one. */
-function requiredPublicIp(condition: Condition): boolean | undefined {
-  if ('option' in condition && condition.option === 'computePublicIp') return condition.equals;
-  if ('all' in condition) {
-    for (const c of condition.all) {
-      const found = requiredPublicIp(c);
-      if (found !== undefined) return found;
-    }
-  }
-  return undefined;
-}
 
 export function conditionOf(k: Knowledge, t: Pick<Target, 'kind' | 'id'>): Condition | undefined {
   if (t.kind === 'step') return stepById(k, t.id)?.condition;

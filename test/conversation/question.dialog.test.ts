@@ -128,6 +128,23 @@ describe('a question gets the card that answers it', () => {
     expect(verdict).toMatch(/needs \d+ rules/);
   });
 
+  it.each([
+    [
+      'does an online endpoint need a public ip?',
+      'Accept scoring only through the private endpoint',
+    ],
+    ['is a managed online endpoint public?', 'Managed online endpoints'],
+  ])(
+    '"%s" gets no "Yes" that would read as a yes to the public IP or to being public',
+    async (question, topic) => {
+      const turn = await chat().say(question);
+      const [title, verdict] = visibleText(turn.cards[0]);
+      expect(verdict).not.toMatch(/^(Yes|No)\b/);
+      expect(visibleText(turn.cards[0]).join('\n')).toContain(topic);
+      expect(title).not.toBe('');
+    },
+  );
+
   it('"is a jump box the only way in, or does a VPN work too?" gets the ways in, not a bare yes', async () => {
     const turn = await chat().say(
       'Is a jump box with Bastion the only way into a workspace behind a VNet, or does a point-to-site VPN work too?',
