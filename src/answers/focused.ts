@@ -230,6 +230,39 @@ function stepVerdict(step: Step, f: Facets): string {
   return truth === true || !condition ? `Yes: ${line}` : `${condition}: ${line}`;
 }
 
+/** A scenario named at least this plainly is the one "is port 443 enough for …" asks about. */
+const NAMED = 0.4;
+
+/**
+ * "Is port 443 enough for compute?": no when the scenario's rules use other ports too (in the
+ * direction and setup stated), and which; a bare "yes" from port 443's own rules would mislead.
+ */
+function enoughVerdict(
+  k: Knowledge,
+  scenarios: readonly ScenarioId[],
+  port: number,
+  f: Facets,
+): string {
+  const others = new Set<string>();
+  for (const r of k.rules) {
+    if (r.retired || !r.scenarios.some((s) => scenarios.includes(s))) continue;
+    if (f.direction !== undefined && r.direction !== f.direction) continue;
+    if (underStated(r.condition, f.conditions) === false) continue;
+    for (const p of r.ports) {
+      if (p.from <= port && port <= p.to) continue;
+      others.add(`${r.protocol} ${p.from === p.to ? p.from : `${p.from}-${p.to}`} ${r.direction}`);
+    }
+  }
+  const names = scenarioNouns(k, scenarios);
+  const list = [...others];
+  if (list.length === 0) return `Yes: every rule for ${names} is on port ${port}.`;
+  const shown = list.slice(0, MAX_OTHER_PORTS).join(', ');
+  const more = list.length > MAX_OTHER_PORTS ? ` and ${list.length - MAX_OTHER_PORTS} more` : '';
+  return `No: ${names} also ${scenarios.length > 1 ? 'use' : 'uses'} ${shown}${more}, besides port ${port}.`;
+}
+
+const MAX_OTHER_PORTS = 5;
+
 /** "Yes, …" / "Only when …" / "No, …" for a yes/no question about rules. */
 function yesNoForRules(rules: readonly Rule[], f: Facets): string {
   if (rules.length === 0) return 'No';
@@ -421,7 +454,7 @@ export function focusedAnswer(
         if (same.length > 0) rules = same;
       }
       const endpoints = [...new Set(rules.map((r) => r.endpoint))];
-      return rulesView(
+      const view = rulesView(
         k,
         rules,
         facets,
@@ -429,6 +462,10 @@ export function focusedAnswer(
         `Port ${port} is used ${rules.every((r) => r.direction === 'inbound') ? 'inbound from' : rules.every((r) => r.direction === 'outbound') ? 'outbound to' : 'with'} ${endpoints.slice(0, 3).join(', ')}${endpoints.length > 3 ? ` and ${endpoints.length - 3} more` : ''}.`,
         `port:${port}`,
       );
+      const scenarios = facets.scenarios.filter((s) => s.strength >= NAMED).map((s) => s.id);
+      return facets.asks.has('enough') && scenarios.length > 0
+        ? { ...view, verdict: enoughVerdict(k, scenarios, port, facets) }
+        : view;
     }
     case 'endpoint': {
       const rules = k.rules.filter((r) => r.endpoint === target.id);

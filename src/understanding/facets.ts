@@ -45,7 +45,9 @@ export type Ask =
   /** Whether something can be done ("can my team reach ml.azure.com from home"), not whether it is needed. */
   | 'possible'
   /** Whether compute needs a public IP at all ("does a compute instance need a public IP?"). */
-  | 'publicIp';
+  | 'publicIp'
+  /** Whether what it names is all that is needed ("is port 443 enough for compute?"). */
+  | 'enough';
 
 /** What the user says about their setup; unset means they did not say. */
 export interface StatedConditions {
@@ -184,6 +186,10 @@ const ASK_WORDS: ReadonlyMap<string, Ask> = new Map([
   ['entire', 'whole'],
   ['everything', 'whole'],
   ['overall', 'whole'],
+  ['enough', 'enough'],
+  ['sufficient', 'enough'],
+  ['suffice', 'enough'],
+  ['suffices', 'enough'],
 ]);
 
 const PROBLEM_WORDS: ReadonlySet<string> = new Set(

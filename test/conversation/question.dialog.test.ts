@@ -145,6 +145,15 @@ describe('a question gets the card that answers it', () => {
     },
   );
 
+  it.each([
+    ['is port 443 enough for compute?', /^No: .*UDP 5831 outbound/],
+    ['is opening 443 sufficient for the studio?', /^No: .*TCP 445 outbound/],
+    ['is 44224 enough inbound for compute clusters?', /^Yes: every rule .* is on port 44224/],
+  ])('"%s" weighs the port against all the scenario uses', async (question, verdict) => {
+    const turn = await chat().say(question);
+    expect(visibleText(turn.cards[0])[1]).toMatch(verdict);
+  });
+
   it('"is a jump box the only way in, or does a VPN work too?" gets the ways in, not a bare yes', async () => {
     const turn = await chat().say(
       'Is a jump box with Bastion the only way into a workspace behind a VNet, or does a point-to-site VPN work too?',

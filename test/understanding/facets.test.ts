@@ -29,6 +29,8 @@ describe('facets of a question', () => {
     ['do I need a route to BatchNodeManagement on the route table', 'paths'],
     ['what is port 44224 for?', 'why'],
     ['what is mcr.microsoft.com used for', 'why'],
+    ['is port 443 enough for compute?', 'enough'],
+    ['is opening 443 sufficient for our clusters', 'enough'],
   ])('"%s" asks for %s', (text, ask) => {
     expect([...facets(text).asks]).toContain(ask);
   });
