@@ -286,6 +286,36 @@ function scenarioNouns(k: Knowledge, scenarios: readonly ScenarioId[]): string {
     : `${nouns.slice(0, -1).join(', ')} and ${nouns[nouns.length - 1]}`;
 }
 
+/** Whether the scenarios have rules of their own in the direction asked, whatever the setup. */
+function hasOwnRules(k: Knowledge, scenarios: readonly ScenarioId[], f: Facets): boolean {
+  return k.rules.some(
+    (r) =>
+      !r.retired &&
+      r.scenarios.some((s) => scenarios.includes(s)) &&
+      (f.direction === undefined || r.direction === f.direction),
+  );
+}
+
+/**
+ * A scenario without rules of its own ("which service tags does AutoML need?") is answered by what
+ * the article's table says it needs instead (identities on storage, the endpoint's access flag),
+ * not by "no rules are needed in the setup you describe", which reads as a condition unmet.
+ */
+function noOwnRules(
+  k: Knowledge,
+  scenario: ScenarioId,
+  names: string,
+  what: string,
+  f: Facets,
+): string {
+  const table = scenarioById(k, scenario)?.table;
+  const said = (cell: string | undefined) => (cell && !/^none\b/i.test(cell) ? cell : undefined);
+  const cell = (f.direction && said(table?.[f.direction])) ?? said(table?.extra);
+  // The cells are the article's words in ours, some sentences and some not ("A DNS solution …").
+  const more = cell ? ` The article adds: ${cell}` : '';
+  return `No ${what ? `${what} ` : ''}rules of its own for ${names}.${more}`;
+}
+
 /**
  * The rules a question asks for, of the scenario it names first and of any other it names as
  * plainly ("which outbound rules do the studio and compute instances need").
@@ -301,7 +331,9 @@ function sliceView(k: Knowledge, scenarios: readonly ScenarioId[], f: Facets): A
   const noun = `${what ? `${what} ` : ''}rule${merged.length === 1 ? '' : 's'}`;
   let verdict: string;
   if (merged.length === 0) {
-    verdict = `No ${what ? `${what} ` : ''}rules are needed for ${names} in the setup you describe.`;
+    verdict = hasOwnRules(k, scenarios, f)
+      ? `No ${what ? `${what} ` : ''}rules are needed for ${names} in the setup you describe.`
+      : noOwnRules(k, scenario, names, what, f);
   } else if (merged.length <= 2) {
     const lead = direction ? `${capitalise(direction)} for` : 'For';
     verdict = `${lead} ${names}: ${merged.map((r) => `${r.destination} on ${r.ports}`).join('; ')}.`;

@@ -232,7 +232,8 @@ const NETWORK_WORDS: ReadonlySet<string> = new Set(
     'peering peered peer tunnel tunneling tunnelling nat gateway internet public connectivity ' +
     'connect connection connections resolve resolution zone zones forwarder forwarders ' +
     'balancer ilb tcp udp https http ssl tls websocket websockets traffic isolation isolated ' +
-    'secure secured trusted bypass offline blocked access premises onprem hub spoke mcr registry'
+    'secure secured trusted bypass offline blocked access premises onprem hub spoke mcr registry ' +
+    'bridge cidr'
   ).split(' '),
 );
 

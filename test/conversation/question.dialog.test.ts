@@ -154,6 +154,20 @@ describe('a question gets the card that answers it', () => {
     expect(visibleText(turn.cards[0])[1]).toMatch(verdict);
   });
 
+  it.each([
+    ['which service tags does AutoML need?', 'No rules of its own for AutoML', 'service principal'],
+    ['does the studio need inbound rules?', 'No inbound rules of its own for the workspace', 'DNS'],
+  ])(
+    '"%s": a scenario without rules of its own says what it needs instead',
+    async (question, verdict, instead) => {
+      const turn = await chat().say(question);
+      const line = visibleText(turn.cards[0])[1] ?? '';
+      expect(line).toContain(verdict);
+      expect(line).toContain(instead);
+      expect(line).not.toContain('in the setup you describe');
+    },
+  );
+
   it('"is a jump box the only way in, or does a VPN work too?" gets the ways in, not a bare yes', async () => {
     const turn = await chat().say(
       'Is a jump box with Bastion the only way into a workspace behind a VNet, or does a point-to-site VPN work too?',

@@ -98,6 +98,7 @@ describe('facets of a question', () => {
     ['what is 44224', true],
     ['pull from mcr.microsoft.com times out', true],
     ['is the Microsoft Container Registry always needed', true],
+    ['what is the docker bridge issue?', true],
   ])('"%s" is about networking: %s', (text, networking) => {
     expect(facets(text).networking).toBe(networking);
   });
