@@ -71,7 +71,7 @@ describe('a question gets the card that answers it', () => {
   it.each([
     [
       'our workspace has a managed vnet, can the compute instances go into our own subnet?',
-      'runs inside the managed network, not in your subnet',
+      "compute doesn't use your subnet: it runs inside the managed network",
     ],
     [
       'allow only approved outbound: how do I let jobs reach pypi.org from the managed network',
@@ -167,6 +167,20 @@ describe('a question gets the card that answers it', () => {
       expect(line).not.toContain('in the setup you describe');
     },
   );
+
+  it('"in a managed vnet how do I allow pypi?" gets the managed network\'s FQDN outbound rules', async () => {
+    const turn = await chat().say('in a managed vnet how do I allow pypi?');
+    const [, verdict, understood] = visibleText(turn.cards[0]);
+    expect(verdict).toContain('FQDN rule for a host name');
+    expect(understood).toContain('managed network');
+  });
+
+  it('a stored yes or no says what it answers, so it cannot read as the answer to another question', async () => {
+    const turn = await chat().say('does compute use our own subnet in a managed network?');
+    expect(visibleText(turn.cards[0])[1]).toMatch(
+      /^No, with a managed network compute doesn't use your subnet/,
+    );
+  });
 
   it('"is a jump box the only way in, or does a VPN work too?" gets the ways in, not a bare yes', async () => {
     const turn = await chat().say(

@@ -37,7 +37,7 @@ const answers: [name: string, question: string, keyFact: string][] = [
   [
     'managed-vnet',
     'our workspace has a managed vnet, can the compute instances go into our own subnet?',
-    'not in your subnet',
+    "doesn't use your subnet",
   ],
   ['ways-in', 'how do users outside the vnet reach our private link workspace?', 'VPN gateway'],
   [
