@@ -227,7 +227,12 @@ function stepVerdict(step: Step, f: Facets): string {
   const truth = underStated(step.condition, f.conditions);
   if (truth === false) return `No, not in the setup you describe: ${line}`;
   const condition = describeCondition(step.condition);
-  return truth === true || !condition ? `Yes: ${line}` : `${condition}: ${line}`;
+  if (truth !== true && condition) return `${condition}: ${line}`;
+  // "Yes: link the zones" says to do what was asked about. A one-line answer that states a fact
+  // instead ("Blob and file always; queue and table only for batch endpoints") already answers,
+  // and a "Yes" in front would answer whatever was asked ("do I need private endpoints for table
+  // and queue?").
+  return INSTRUCTION.test(line) ? `Yes: ${line}` : line;
 }
 
 /** A scenario named at least this plainly is the one "is port 443 enough for …" asks about. */
@@ -262,6 +267,10 @@ function enoughVerdict(
 }
 
 const MAX_OTHER_PORTS = 5;
+
+/** A line that tells what to do: it starts with a verb of configuring. */
+const INSTRUCTION =
+  /^(link|give|set|add|open|register|connect|create|route|attach|use|enable|disable|keep|allow|deploy|put|name|assign|grant|forward|configure|run|turn|select|install|lock|accept|resolve|provision|move|place|let|switch|skip|prepare|apply|bring)\b/i;
 
 /** "Yes, …" / "Only when …" / "No, …" for a yes/no question about rules. */
 function yesNoForRules(rules: readonly Rule[], f: Facets): string {

@@ -182,6 +182,24 @@ describe('a question gets the card that answers it', () => {
     );
   });
 
+  it.each([
+    [
+      'do I need private endpoints for table and queue?',
+      /^Blob and file always; queue and table only for batch endpoints/,
+    ],
+    ['does storage need a service endpoint?', /^Clients reach storage through/],
+    [
+      'do I need to link the private dns zones to the vnet?',
+      /^Yes: Link privatelink\.api\.azureml\.ms/,
+    ],
+  ])(
+    '"%s": "Yes" goes before what to do, not before a fact that answers on its own',
+    async (question, verdict) => {
+      const turn = await chat().say(question);
+      expect(visibleText(turn.cards[0])[1]).toMatch(verdict);
+    },
+  );
+
   it('"is a jump box the only way in, or does a VPN work too?" gets the ways in, not a bare yes', async () => {
     const turn = await chat().say(
       'Is a jump box with Bastion the only way into a workspace behind a VNet, or does a point-to-site VPN work too?',
