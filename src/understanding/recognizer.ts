@@ -136,6 +136,11 @@ function portAndEndpointCandidates(
         const t = targetFor(k, 'rule', id);
         if (t) out.push({ target: t, score: narrowed.length === 1 ? 0.92 : 0.8, signal: 'port' });
       }
+      // "Why does compute need Storage.<region> on 443 and 445?": one name with several of its
+      // ports is that name's card, which holds every port asked about.
+      const namedEndpoints = [...new Set(named.map((r) => r.endpoint))];
+      if (narrowed.length > 1 && namedEndpoints.length === 1)
+        out.push({ target: endpointTarget(k, namedEndpoints[0]!), score: 0.9, signal: 'endpoint' });
     }
     // Ports that lead to the same rules (29876 and 29877) are one answer.
     const groups = new Map<string, number>();

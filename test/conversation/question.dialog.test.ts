@@ -53,6 +53,7 @@ describe('a question gets the card that answers it', () => {
     ['why do I need AzureActiveDirectory outbound?', 'Microsoft Entra ID'],
     ['why does compute need AzureFrontDoor.FirstParty', 'registry'],
     ['what is mcr.microsoft.com used for?', "Microsoft's container registry"],
+    ['why does compute need Storage.region on 443 and 445?', 'Storage.<region> — '],
   ])('"%s" is answered by the reason first', async (question, reason) => {
     const turn = await chat().say(question);
     const [, verdict, next] = visibleText(turn.cards[0]);
