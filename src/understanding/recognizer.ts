@@ -258,7 +258,11 @@ function wordCandidates(
   const named = namedScenarios(f);
   const how = f.asks.has('how');
   const asksSlice = asksForRules(q);
-  const strongScenario = f.scenarios.some((s) => s.strength >= 0.6);
+  // "Which outbound service tags does compute need?": a short question whose only scenario is
+  // named by a word several scenarios share still names it plainly enough to ask for its slice.
+  const strongScenario =
+    f.scenarios.some((s) => s.strength >= 0.6) ||
+    (f.scenarios.length === 1 && q.terms.length <= SHORT_QUESTION_TERMS);
   const explained = explainedByScenarioNames(k, q);
   const wholeOfScenario =
     f.asks.has('whole') && named.length > 0 && f.dottedNames.length === 0 && f.ports.length === 0;

@@ -27,6 +27,11 @@ describe('a question gets the card that answers it', () => {
       '44224',
     ],
     ['ImageBuildComputeNotValid', 'Image build fails', 'image-build-compute'],
+    [
+      'which outbound service tags does compute need in westeurope?',
+      'A compute instance or a compute cluster · outbound',
+      'Storage.westeurope',
+    ],
     ['is Keyvault.westeurope still needed or only for hbi', 'Key Vault', 'hbi'],
   ])('"%s"', async (question, title, fact) => {
     const turn = await chat().say(question);

@@ -69,6 +69,22 @@ describe('the real knowledge', () => {
     });
   });
 
+  it('names no public-cloud region in the ways people ask: a region is a facet, and as a word it would pull every question in that region', () => {
+    const publicRegions = new Set(k.regions.filter((r) => r.cloud === 'public').map((r) => r.name));
+    const items = [...k.scenarios, ...k.rules, ...k.steps, ...k.errors, ...k.conflicts];
+    const naming = items.flatMap((item) =>
+      (item.ask ?? [])
+        .filter((a) =>
+          a
+            .toLowerCase()
+            .split(/[^a-z0-9]+/)
+            .some((w) => publicRegions.has(w)),
+        )
+        .map((a) => `${item.id}: ${a}`),
+    );
+    expect(naming).toEqual([]);
+  });
+
   it('gives every rule a port unless it is a setting with a note', () => {
     const portless = k.rules.filter((r) => r.ports.length === 0);
     expect(portless.map((r) => r.endpointKind)).toEqual(portless.map(() => 'setting'));
