@@ -504,8 +504,10 @@ export function focusedAnswer(
         `port:${port}`,
       );
       const scenarios = facets.scenarios.filter((s) => s.strength >= NAMED).map((s) => s.id);
+      // "Is port 443 enough for compute?" is answered by what else compute needs: its rules, not
+      // every rule that uses port 443.
       return facets.asks.has('enough') && scenarios.length > 0
-        ? { ...view, verdict: enoughVerdict(k, scenarios, port, facets) }
+        ? { ...sliceView(k, scenarios, facets), verdict: enoughVerdict(k, scenarios, port, facets) }
         : view;
     }
     case 'endpoint': {

@@ -55,6 +55,8 @@ const answers: [name: string, question: string, keyFact: string][] = [
     'which outbound rules do the studio and compute instances need',
     'outbound rules',
   ],
+  ['port-enough', 'is port 443 enough for compute?', 'UDP 5831'],
+  ['no-own-rules', 'which service tags does AutoML need?', 'service principal'],
   [
     'compute-resources',
     'what does azure ml create in our subnet for a cluster with a public ip',
