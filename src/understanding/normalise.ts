@@ -117,7 +117,6 @@ export const DOMAIN_NOISE: ReadonlySet<string> = new Set([
   'network',
   'secured',
   'secure',
-  'workspace',
 ]);
 
 /** Words that carry no topic. Domain verbs such as "open" or "allow" are not here: they are cues. */
@@ -145,6 +144,13 @@ export function indexTerms(text: string): string[] {
     .map(stem);
 }
 
+/**
+ * Words that count alone but form no phrases: "workspace" tells a workspace-level setting from an
+ * endpoint's or a storage account's ("public network access on the workspace"), but nearly every
+ * item says "workspace" next to something, so as half of a phrase it would tie unrelated items.
+ */
+const NO_PHRASES: ReadonlySet<string> = new Set(['workspace']);
+
 /** Joins two neighbouring search terms into one phrase term ("public ip" → "public_ip"). */
 export const PHRASE_JOIN = '_';
 
@@ -158,7 +164,10 @@ export function phraseTerms(text: string): string[] {
   for (const line of text.split('\n')) {
     const terms = indexTerms(line);
     out.push(...terms);
-    for (let i = 1; i < terms.length; i++) out.push(`${terms[i - 1]}${PHRASE_JOIN}${terms[i]}`);
+    for (let i = 1; i < terms.length; i++) {
+      const [a, b] = [terms[i - 1]!, terms[i]!];
+      if (!NO_PHRASES.has(a) && !NO_PHRASES.has(b)) out.push(`${a}${PHRASE_JOIN}${b}`);
+    }
   }
   return out;
 }

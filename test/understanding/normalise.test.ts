@@ -41,18 +41,18 @@ describe('normalise', () => {
     expect(editDistance('kitten', 'sitting', 1)).toBe(2);
   });
 
-  it('adds the phrase of two neighbouring terms, but never across a line', () => {
-    expect(phraseTerms('cluster without a public IP\nresource group')).toEqual([
-      'cluster',
-      'without',
-      'public',
-      'ip',
-      'cluster_without',
-      'without_public',
-      'public_ip',
-      'resource',
-      'group',
-      'resource_group',
-    ]);
+  it.each([
+    [
+      'adds the phrase of two neighbouring terms, but never across a line',
+      'cluster without a public IP\nresource group',
+      'cluster without public ip cluster_without without_public public_ip resource group resource_group',
+    ],
+    [
+      'counts "workspace" as a term, which tells a workspace setting from an endpoint\'s, but forms no phrase with it',
+      'public network access on the workspace',
+      'public access workspace public_access',
+    ],
+  ])('%s', (_, text, terms) => {
+    expect(phraseTerms(text)).toEqual(terms.split(' '));
   });
 });
