@@ -684,6 +684,13 @@ export function parseQuestion(
   if (/\bor not\b/.test(lower)) asks.add('yesno');
   if (opener === 'can' || opener === 'could' || /\bis it possible\b/.test(lower))
     asks.add('possible');
+  // "A list of all FQDNs for compute instances" asks for every one of them, like "the complete list".
+  if (
+    /\ball (of )?(the )?(fqdns?|hosts?|host ?names?|urls?|domains?|ports?|rules?|service tags?|tags?|endpoints?|ip ranges?)\b/.test(
+      lower,
+    )
+  )
+    asks.add('whole');
   if (/\b(is|are) there\b/.test(lower) || words.includes('exist') || words.includes('exists'))
     asks.add('exists');
   // "Need" alone asks for a DNS record or a route as much as for a rule.

@@ -25,6 +25,7 @@ describe('facets of a question', () => {
     ['what are the requirments for a compute instance', 'rules'],
     ['give me a guidline for compute in our vnet', 'whole'],
     ['the complete set of rules for the studio', 'whole'],
+    ['a list of all FQDNs for compute instances for our firewall team', 'whole'],
     ['is there a service tag for Azure Front Door?', 'exists'],
     ['do I need a route to BatchNodeManagement on the route table', 'paths'],
     ['what is port 44224 for?', 'why'],
