@@ -268,6 +268,28 @@ function enoughVerdict(
 
 const MAX_OTHER_PORTS = 5;
 
+/**
+ * "Is AzureFrontDoor.FrontEnd only for the studio?": no when other scenarios use the name too,
+ * and which; the rule's own "yes, it is needed" would answer another question.
+ */
+function onlyForView(
+  k: Knowledge,
+  view: AnswerView,
+  rules: readonly Rule[],
+  name: string,
+  f: Facets,
+): AnswerView {
+  const asked = f.scenarios.filter((s) => s.strength >= NAMED).map((s) => s.id);
+  if (!f.asks.has('onlyFor') || asked.length === 0) return view;
+  const users = [...new Set(rules.filter((r) => !r.retired).flatMap((r) => r.scenarios))];
+  const others = users.filter((s) => !asked.includes(s));
+  const verdict =
+    others.length > 0
+      ? `No: ${scenarioNouns(k, others)} ${others.length > 1 ? 'use' : 'uses'} ${name} too.`
+      : `Yes: only ${scenarioNouns(k, asked)} ${asked.length > 1 ? 'use' : 'uses'} ${name}.`;
+  return { ...view, verdict };
+}
+
 /** A line that tells what to do: it starts with a verb of configuring. */
 const INSTRUCTION =
   /^(link|give|set|add|open|register|connect|create|route|attach|use|enable|disable|keep|allow|deploy|put|name|assign|grant|forward|configure|run|turn|select|install|lock|accept|resolve|provision|move|place|let|switch|skip|prepare|apply|bring)\b/i;
@@ -477,13 +499,20 @@ export function focusedAnswer(
     case 'rule': {
       const rule = ruleById(k, target.id);
       if (!rule) return undefined;
-      return rulesView(
+      const view = rulesView(
         k,
         [rule],
         facets,
         `${capitalise(rule.direction)} rule`,
         `${capitalise(rule.direction)} ${substituteRegion(rule.endpoint, facets.region)}${rule.ports.length > 0 ? ` on ${rule.protocol} ${rule.ports.map((p) => (p.from === p.to ? p.from : `${p.from}-${p.to}`)).join(', ')}` : ''}.${tagSentence([rule], facets.region)}`,
         `rule:${rule.id}`,
+      );
+      return onlyForView(
+        k,
+        view,
+        k.rules.filter((r) => r.endpoint === rule.endpoint),
+        rule.endpoint,
+        facets,
       );
     }
     case 'port': {
@@ -508,13 +537,13 @@ export function focusedAnswer(
       // every rule that uses port 443.
       return facets.asks.has('enough') && scenarios.length > 0
         ? { ...sliceView(k, scenarios, facets), verdict: enoughVerdict(k, scenarios, port, facets) }
-        : view;
+        : onlyForView(k, view, rules, `port ${port}`, facets);
     }
     case 'endpoint': {
       const rules = k.rules.filter((r) => r.endpoint === target.id);
       if (rules.length === 0) return undefined;
       const directions = [...new Set(rules.map((r) => r.direction))].join(' and ');
-      return rulesView(
+      const view = rulesView(
         k,
         rules,
         facets,
@@ -522,6 +551,7 @@ export function focusedAnswer(
         `${substituteRegion(target.id, facets.region)} is needed ${directions}.${tagSentence(rules, facets.region)}`,
         `endpoint:${target.id}`,
       );
+      return onlyForView(k, view, rules, target.id, facets);
     }
     case 'step': {
       const step = stepById(k, target.id);

@@ -47,7 +47,9 @@ export type Ask =
   /** Whether compute needs a public IP at all ("does a compute instance need a public IP?"). */
   | 'publicIp'
   /** Whether what it names is all that is needed ("is port 443 enough for compute?"). */
-  | 'enough';
+  | 'enough'
+  /** Whether only what it names uses something ("is AzureFrontDoor.FrontEnd only for the studio?"). */
+  | 'onlyFor';
 
 /** What the user says about their setup; unset means they did not say. */
 export interface StatedConditions {
@@ -708,6 +710,10 @@ export function parseQuestion(
   if (/\bwhat\b[^?!]{0,80}\b(for|used for)\s*\??\s*$/.test(lower)) asks.add('why');
   // "X or Y", "only for hbi", "or just": weighing two readings, which a disagreement may answer.
   if (/\b(or|only|just)\b/.test(lower) && !/\bor not\b/.test(lower)) asks.add('compare');
+  if (
+    /\b(only|just|solely|exclusively) (for|by|used by|needed by|needed for|used for)\b/.test(lower)
+  )
+    asks.add('onlyFor');
   // "How do I secure X" asks for everything X needs, not for one step.
   if (words.some((w) => SECURE_WORDS.has(w))) {
     asks.add('rules');

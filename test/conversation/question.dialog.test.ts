@@ -206,6 +206,20 @@ describe('a question gets the card that answers it', () => {
     },
   );
 
+  it.each([
+    [
+      'is 443 to AzureFrontDoor.FrontEnd only for the studio?',
+      /^No: a compute instance or a compute cluster uses AzureFrontDoor\.FrontEnd too/,
+    ],
+    [
+      'is port 5831 only for compute?',
+      /^Yes: only a compute instance or a compute cluster uses port 5831/,
+    ],
+  ])('"%s" weighs who else uses the name', async (question, verdict) => {
+    const turn = await chat().say(question);
+    expect(visibleText(turn.cards[0])[1]).toMatch(verdict);
+  });
+
   it('"is a jump box the only way in, or does a VPN work too?" gets the ways in, not a bare yes', async () => {
     const turn = await chat().say(
       'Is a jump box with Bastion the only way into a workspace behind a VNet, or does a point-to-site VPN work too?',

@@ -32,6 +32,7 @@ describe('facets of a question', () => {
     ['what is mcr.microsoft.com used for', 'why'],
     ['is port 443 enough for compute?', 'enough'],
     ['is opening 443 sufficient for our clusters', 'enough'],
+    ['is AzureFrontDoor.FrontEnd only for the studio?', 'onlyFor'],
   ])('"%s" asks for %s', (text, ask) => {
     expect([...facets(text).asks]).toContain(ask);
   });
