@@ -169,6 +169,9 @@ const ASK_WORDS: ReadonlyMap<string, Ask> = new Map([
   ['why', 'why'],
   ['purpose', 'why'],
   ['reason', 'why'],
+  // "The difference between AzureMachineLearning and BatchNodeManagement" is what each is for.
+  ['difference', 'why'],
+  ['differences', 'why'],
   ['how', 'how'],
   ['configure', 'how'],
   ['enable', 'how'],

@@ -33,6 +33,7 @@ describe('facets of a question', () => {
     ['is port 443 enough for compute?', 'enough'],
     ['is opening 443 sufficient for our clusters', 'enough'],
     ['is AzureFrontDoor.FrontEnd only for the studio?', 'onlyFor'],
+    ['the difference between AzureMachineLearning and BatchNodeManagement', 'why'],
   ])('"%s" asks for %s', (text, ask) => {
     expect([...facets(text).asks]).toContain(ask);
   });
