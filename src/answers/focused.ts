@@ -440,7 +440,10 @@ function rulesView(
   const why = f.asks.has('why') && purpose !== '';
   // The name stays in the first line: a notification shows nothing else.
   const first = why ? `${title} — ${purpose}` : lead;
-  let verdict = f.asks.has('yesno') ? `${yesNo}. ${first}` : first;
+  // "Is it possible to have the IP list of mcr.microsoft.com?" is not answered by whether the
+  // rule is needed.
+  const yesNoAsked = f.asks.has('exists') || (f.asks.has('yesno') && !f.asks.has('possible'));
+  let verdict = yesNoAsked ? `${yesNo}. ${first}` : first;
   if (live.length === 0 && retired[0]) {
     verdict = `${f.asks.has('yesno') ? 'No. ' : ''}Not needed any more (since ${retired[0].on}): ${retired[0].why}`;
   }

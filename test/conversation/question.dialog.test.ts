@@ -140,16 +140,14 @@ describe('a question gets the card that answers it', () => {
       'Accept scoring only through the private endpoint',
     ],
     ['is a managed online endpoint public?', 'Managed online endpoints'],
-  ])(
-    '"%s" gets no "Yes" that would read as a yes to the public IP or to being public',
-    async (question, topic) => {
-      const turn = await chat().say(question);
-      const [title, verdict] = visibleText(turn.cards[0]);
-      expect(verdict).not.toMatch(/^(Yes|No)\b/);
-      expect(visibleText(turn.cards[0]).join('\n')).toContain(topic);
-      expect(title).not.toBe('');
-    },
-  );
+    ['is it possible to get the IP addresses of mcr.microsoft.com?', 'MicrosoftContainerRegistry'],
+  ])('"%s" gets no yes or no, which would answer another question', async (question, topic) => {
+    const turn = await chat().say(question);
+    const [title, verdict] = visibleText(turn.cards[0]);
+    expect(verdict).not.toMatch(/^(Yes|No)\b/);
+    expect(visibleText(turn.cards[0]).join('\n')).toContain(topic);
+    expect(title).not.toBe('');
+  });
 
   it.each([
     ['is port 443 enough for compute?', /^No: .*UDP 5831 outbound/],
