@@ -175,6 +175,14 @@ function portAndEndpointCandidates(
       doubt,
     ),
   );
+  // "*.blob.core.windows.net or is the Storage tag enough?": a host and the tag the sources pair
+  // with it, asked side by side, are answered by the host's card, which names both and says when
+  // each applies.
+  const tagsNamedWith = (host: string) =>
+    (k.rules.find((r) => r.endpoint === host && r.tags)?.tags ?? []).filter((t) =>
+      endpoints.includes(t),
+    );
+  const hostWithItsTag = endpoints.find((e) => tagsNamedWith(e).length > 0);
   endpoints.forEach((endpoint, i) => {
     const ofEndpoint = rules.filter((r) => r.endpoint === endpoint).map((r) => r.id);
     const narrowed = narrowRules(k, ofEndpoint, f);
@@ -183,10 +191,11 @@ function portAndEndpointCandidates(
     if (target)
       out.push({
         target,
-        score: (endpoints.length === 1 ? 0.9 : 0.8) - 0.01 * i,
+        score: endpoint === hostWithItsTag ? 0.93 : (endpoints.length === 1 ? 0.9 : 0.8) - 0.01 * i,
         signal: 'endpoint',
       });
-    if (asksForAddresses(q)) out.push(...tagsOfHost(k, endpoint, f, i));
+    if (asksForAddresses(q) && hostWithItsTag === undefined)
+      out.push(...tagsOfHost(k, endpoint, f, i));
   });
   return out;
 }

@@ -49,6 +49,14 @@ describe('a question gets the card that answers it', () => {
       'MicrosoftContainerRegistry',
     ],
     ['what is management.azure.com for', 'service tag AzureResourceManager'],
+    [
+      'do we need to allow *.blob.core.windows.net or is the Storage tag enough?',
+      'use the service tag Storage.<region>',
+    ],
+    [
+      'should I use login.microsoftonline.com or the AzureActiveDirectory tag in azure firewall?',
+      'use the service tag AzureActiveDirectory',
+    ],
   ])('"%s" names the service tag for the host: %s', async (question, tag) => {
     const turn = await chat().say(question);
     expect(cardText(turn.cards[0])).toContain(tag);
