@@ -72,6 +72,10 @@ function asStatement(answer: string, f: Facets): string {
   return rest === answer || rest === '' ? answer : capitalise(rest);
 }
 
+function withoutYesNo(asks: Facets['asks']): Facets['asks'] {
+  return new Set([...asks].filter((a) => a !== 'yesno'));
+}
+
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -217,7 +221,13 @@ function understoodLine(k: Knowledge, f: Facets): string {
  * answers "Yes" or "Only when …" from its condition and the setup the user stated.
  */
 function stepVerdict(step: Step, f: Facets): string {
-  const line = step.answer ? asStatement(step.answer, f) : step.title;
+  // A step's own yes or no answers the step's question; one that names a port or a host asks
+  // about that rule ("is BatchNodeManagement 443 needed for clusters without a public IP?"), and
+  // the note's "No: compute works without a public IP" would read as "no, not needed".
+  const namesARule = f.ports.length > 0 || f.dottedNames.length > 0;
+  const line = step.answer
+    ? asStatement(step.answer, namesARule ? { ...f, asks: withoutYesNo(f.asks) } : f)
+    : step.title;
   // "Yes: connect through a VPN gateway" answers "do I need …", not "can we … without the VPN".
   if (!f.asks.has('yesno') || f.asks.has('possible') || step.kind !== 'action') return line;
   // "Does an online endpoint need a public IP?" is not answered "Yes" by a step that is needed

@@ -149,6 +149,7 @@ describe('a question gets the card that answers it', () => {
     ],
     ['is a managed online endpoint public?', 'Managed online endpoints'],
     ['is it possible to get the IP addresses of mcr.microsoft.com?', 'MicrosoftContainerRegistry'],
+    ['is udp 5831 needed for compute without a public ip?', 'UDP 5831'],
   ])('"%s" gets no yes or no, which would answer another question', async (question, topic) => {
     const turn = await chat().say(question);
     const [title, verdict] = visibleText(turn.cards[0]);
