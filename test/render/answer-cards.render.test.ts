@@ -56,6 +56,11 @@ const answers: [name: string, question: string, keyFact: string][] = [
     'outbound rules',
   ],
   ['port-enough', 'is port 443 enough for compute?', 'UDP 5831'],
+  [
+    'host-or-tag',
+    'do we need to allow *.blob.core.windows.net or is the Storage tag enough?',
+    'Storage.<region>',
+  ],
   ['no-own-rules', 'which service tags does AutoML need?', 'service principal'],
   [
     'compute-resources',
