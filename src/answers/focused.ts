@@ -436,6 +436,8 @@ function rulesView(
   title: string,
   lead: string,
   feedbackTarget: string,
+  /** What the purpose line names: the card's title unless that is generic ("Outbound rule"). */
+  name: string = title,
 ): AnswerView {
   const ids = new Set(rules.map((r) => r.id));
   const rows = catalogOf(k).rules.filter((row) => row.ruleIds.some((id) => ids.has(id)));
@@ -449,7 +451,7 @@ function rulesView(
   // "Why do I need AzureActiveDirectory outbound?" is answered by the reason; the fact follows.
   const why = f.asks.has('why') && purpose !== '';
   // The name stays in the first line: a notification shows nothing else.
-  const first = why ? `${title} — ${purpose}` : lead;
+  const first = why ? `${name} — ${purpose}` : lead;
   // "Is it possible to have the IP list of mcr.microsoft.com?" is not answered by whether the
   // rule is needed.
   const yesNoAsked = f.asks.has('exists') || (f.asks.has('yesno') && !f.asks.has('possible'));
@@ -519,6 +521,7 @@ export function focusedAnswer(
         `${capitalise(rule.direction)} rule`,
         `${capitalise(rule.direction)} ${substituteRegion(rule.endpoint, facets.region)}${rule.ports.length > 0 ? ` on ${rule.protocol} ${rule.ports.map((p) => (p.from === p.to ? p.from : `${p.from}-${p.to}`)).join(', ')}` : ''}.${tagSentence([rule], facets.region)}`,
         `rule:${rule.id}`,
+        substituteRegion(rule.endpoint, facets.region),
       );
       return onlyForView(
         k,

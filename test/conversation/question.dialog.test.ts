@@ -227,6 +227,11 @@ describe('a question gets the card that answers it', () => {
     expect(visibleText(turn.cards[0])[1]).toMatch(verdict);
   });
 
+  it('"why is Entra ID needed outbound?" names the tag and its reason first, not "Outbound rule"', async () => {
+    const turn = await chat().say('why is Entra ID needed outbound?');
+    expect(visibleText(turn.cards[0])[1]).toMatch(/^AzureActiveDirectory — .*Microsoft Entra ID/);
+  });
+
   it('"is a jump box the only way in, or does a VPN work too?" gets the ways in, not a bare yes', async () => {
     const turn = await chat().say(
       'Is a jump box with Bastion the only way into a workspace behind a VNet, or does a point-to-site VPN work too?',
