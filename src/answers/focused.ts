@@ -444,7 +444,16 @@ function rulesView(
   const merged = mergedRows(k, rows, f);
   const live = rules.filter((r) => !r.retired);
   const retired = rules.flatMap((r) => (r.retired ? [r.retired] : []));
-  const purpose = live[0] ? firstSentence(live[0].purpose) : '';
+  // "What is AzureMachineLearning 443 outbound for?" wants the purpose of that rule, not of the
+  // inbound one listed first.
+  const asked = live.find(
+    (r) =>
+      (f.direction === undefined || r.direction === f.direction) &&
+      (f.ports.length === 0 ||
+        f.ports.some((p) => r.ports.some((range) => range.from <= p.port && p.port <= range.to))),
+  );
+  const reason = asked ?? live[0];
+  const purpose = reason ? firstSentence(reason.purpose) : '';
   // The verdict is the fact; why it is needed follows in plain text under it.
   // "Is there a service tag for …" asks whether it exists, not whether this setup needs it.
   const yesNo = f.asks.has('exists') ? (live.length > 0 ? 'Yes' : 'No') : yesNoForRules(live, f);

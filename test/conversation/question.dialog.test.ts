@@ -232,6 +232,13 @@ describe('a question gets the card that answers it', () => {
     expect(visibleText(turn.cards[0])[1]).toMatch(/^AzureActiveDirectory — .*Microsoft Entra ID/);
   });
 
+  it('"what is AzureMachineLearning 443 outbound for?" gives the outbound rule\'s reason, not the inbound one\'s', async () => {
+    const turn = await chat().say('what is AzureMachineLearning 443 outbound for?');
+    const verdict = visibleText(turn.cards[0])[1] ?? '';
+    expect(verdict).toMatch(/^AzureMachineLearning — /);
+    expect(verdict).not.toContain('create, update and delete compute instance and cluster nodes');
+  });
+
   it('"is a jump box the only way in, or does a VPN work too?" gets the ways in, not a bare yes', async () => {
     const turn = await chat().say(
       'Is a jump box with Bastion the only way into a workspace behind a VNet, or does a point-to-site VPN work too?',
