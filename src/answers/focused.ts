@@ -456,7 +456,21 @@ function rulesView(
   const purpose = reason ? firstSentence(reason.purpose) : '';
   // The verdict is the fact; why it is needed follows in plain text under it.
   // "Is there a service tag for …" asks whether it exists, not whether this setup needs it.
-  const yesNo = f.asks.has('exists') ? (live.length > 0 ? 'Yes' : 'No') : yesNoForRules(live, f);
+  // "Does the studio need BatchNodeManagement?" is asked of the studio: only the studio's rules for
+  // the name say yes, and when it has none the answer is no, with who does use it.
+  const named = f.scenarios.filter((s) => s.strength >= NAMED).map((s) => s.id);
+  const forNamed =
+    named.length > 0 ? live.filter((r) => r.scenarios.some((s) => named.includes(s))) : live;
+  const users = [...new Set(live.flatMap((r) => r.scenarios))];
+  const notUsed =
+    forNamed.length === 0 && live.length > 0
+      ? `No: ${scenarioNouns(k, named)} ${named.length > 1 ? 'do' : 'does'} not use ${name}; ${scenarioNouns(k, users)} ${users.length > 1 ? 'do' : 'does'}`
+      : undefined;
+  const yesNo = f.asks.has('exists')
+    ? live.length > 0
+      ? 'Yes'
+      : 'No'
+    : (notUsed ?? yesNoForRules(forNamed, f));
   // "Why do I need AzureActiveDirectory outbound?" is answered by the reason; the fact follows.
   const why = f.asks.has('why') && purpose !== '';
   // The name stays in the first line: a notification shows nothing else.
@@ -464,7 +478,7 @@ function rulesView(
   // "Is it possible to have the IP list of mcr.microsoft.com?" is not answered by whether the
   // rule is needed.
   const yesNoAsked = f.asks.has('exists') || (f.asks.has('yesno') && !f.asks.has('possible'));
-  let verdict = yesNoAsked ? `${yesNo}. ${first}` : first;
+  let verdict = yesNoAsked ? (notUsed && !why ? `${notUsed}.` : `${yesNo}. ${first}`) : first;
   if (live.length === 0 && retired[0]) {
     verdict = `${f.asks.has('yesno') ? 'No. ' : ''}Not needed any more (since ${retired[0].on}): ${retired[0].why}`;
   }
@@ -556,6 +570,7 @@ export function focusedAnswer(
         `Port ${port}`,
         `Port ${port} is used ${rules.every((r) => r.direction === 'inbound') ? 'inbound from' : rules.every((r) => r.direction === 'outbound') ? 'outbound to' : 'with'} ${endpoints.slice(0, 3).join(', ')}${endpoints.length > 3 ? ` and ${endpoints.length - 3} more` : ''}.`,
         `port:${port}`,
+        `port ${port}`,
       );
       const scenarios = facets.scenarios.filter((s) => s.strength >= NAMED).map((s) => s.id);
       // "Is port 443 enough for compute?" is answered by what else compute needs: its rules, not

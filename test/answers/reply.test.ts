@@ -32,3 +32,40 @@ describe('knowledge text on an answer card', () => {
     expect(text).not.toMatch(/(^|[^\\])\*\.[a-z]/);
   });
 });
+
+describe('"does <scenario> need <service tag>?" is answered for that scenario', () => {
+  const k = getKnowledge();
+  const recognize = createRecognizer(k);
+  const asked: [scenario: string, words: string][] = [
+    ['studio', 'the studio'],
+    ['compute', 'compute clusters'],
+    ['online-endpoints', 'managed online endpoints'],
+    ['aks', 'AKS'],
+    ['docker-images', 'docker image builds'],
+  ];
+  const tags = [
+    ...new Set(
+      k.rules.filter((r) => r.endpointKind === 'service-tag' && !r.retired).map((r) => r.endpoint),
+    ),
+  ];
+  const cases = asked.flatMap(([scenario, words]) =>
+    tags.map((tag) => [
+      scenario,
+      `does ${words} need ${tag.replace('<region>', 'westeurope')}?`,
+      tag,
+    ]),
+  );
+
+  it.each(cases)(
+    '%s: "%s" says yes only if that scenario has a rule for it',
+    (scenario, question, tag) => {
+      const card = answerFor(k, recognize(question), question).cards[0];
+      const verdict = visibleText(card)[1] ?? '';
+      const used = k.rules.some(
+        (r) => !r.retired && r.endpoint === tag && r.scenarios.some((s) => s === scenario),
+      );
+      if (used) expect(verdict).not.toMatch(/^No\b/);
+      else expect(verdict).not.toMatch(/^(Yes|Only)\b/);
+    },
+  );
+});
