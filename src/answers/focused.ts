@@ -386,7 +386,10 @@ function sliceView(k: Knowledge, scenarios: readonly ScenarioId[], f: Facets): A
   const asksForRules =
     f.direction !== undefined ||
     (['rules', 'ports', 'tags', 'hosts'] as const).some((a) => f.asks.has(a));
-  if (f.asks.has('yesno') && asksForRules && merged.length > 0) verdict = `Yes. ${verdict}`;
+  // A host or port the question names is what its yes or no is about, not the slice's rules.
+  const namesOne = f.dottedNames.length > 0 || f.ports.length > 0;
+  if (f.asks.has('yesno') && asksForRules && !namesOne && merged.length > 0)
+    verdict = `Yes. ${verdict}`;
   const inSlice = new Set(rows.flatMap((r) => r.ruleIds));
   const details = rows.map(
     (r) =>
@@ -458,13 +461,24 @@ function rulesView(
   // "Is there a service tag for …" asks whether it exists, not whether this setup needs it.
   // "Does the studio need BatchNodeManagement?" is asked of the studio: only the studio's rules for
   // the name say yes, and when it has none the answer is no, with who does use it.
-  const named = f.scenarios.filter((s) => s.strength >= NAMED).map((s) => s.id);
+  // A scenario the name itself stands for ("ml.azure.com" is the studio) is not named by the
+  // question when the question asks about that name.
+  const isTheName = (id: string) =>
+    scenarioById(k, id)?.synonyms.some((s) => s.toLowerCase() === name.toLowerCase()) === true;
+  const named = f.scenarios.filter((s) => s.strength >= NAMED && !isTheName(s.id)).map((s) => s.id);
   const forNamed =
     named.length > 0 ? live.filter((r) => r.scenarios.some((s) => named.includes(s))) : live;
   const users = [...new Set(live.flatMap((r) => r.scenarios))];
+  // "Does a managed online endpoint need ml.azure.com?" names the studio too (through the host),
+  // but the endpoint it asks about does not use it.
+  // A scenario only hinted at by the name's own words ("containers" in a GitHub host) does not
+  // outweigh the one the question names more plainly.
+  const strength = (id: string) => f.scenarios.find((s) => s.id === id)?.strength ?? 0;
+  const plainestUser = Math.max(0, ...named.filter((s) => users.includes(s)).map(strength));
+  const nonUsers = named.filter((s) => !users.includes(s) && strength(s) >= plainestUser);
   const notUsed =
-    forNamed.length === 0 && live.length > 0
-      ? `No: ${scenarioNouns(k, named)} ${named.length > 1 ? 'do' : 'does'} not use ${name}; ${scenarioNouns(k, users)} ${users.length > 1 ? 'do' : 'does'}`
+    nonUsers.length > 0 && live.length > 0
+      ? `No: ${scenarioNouns(k, nonUsers)} ${nonUsers.length > 1 ? 'do' : 'does'} not use ${name}; ${scenarioNouns(k, users)} ${users.length > 1 ? 'do' : 'does'}`
       : undefined;
   const yesNo = f.asks.has('exists')
     ? live.length > 0

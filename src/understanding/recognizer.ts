@@ -359,7 +359,12 @@ function scenarioCandidates(k: Knowledge, q: ParsedQuestion, w: Weights): Candid
   // "studio", "compute cluster?": nothing but the scenario's name asks for all of it.
   const lexicon = lexiconOf(k);
   const nameWords = lexicon.nameWordSet;
-  const onlyName = q.terms.every((t) => nameWords.has(stem(t)));
+  // A typed host ("does the studio need ml.azure.com?") is more than the scenario's name, even when
+  // its words are the scenario's.
+  const onlyName =
+    q.terms.every((t) => nameWords.has(stem(t))) &&
+    f.dottedNames.length === 0 &&
+    f.ports.length === 0;
   const brevity = Math.min(1, SHORT_QUESTION_TERMS / Math.max(1, q.terms.length));
   const explained = explainedByScenarioNames(k, q);
   // "The complete list of IP addresses for mcr.microsoft.com" is about that name, not a scenario.

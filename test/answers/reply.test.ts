@@ -33,7 +33,7 @@ describe('knowledge text on an answer card', () => {
   });
 });
 
-describe('"does <scenario> need <service tag>?" is answered for that scenario', () => {
+describe('"does <scenario> need <tag, host or port>?" is answered for that scenario', () => {
   const k = getKnowledge();
   const recognize = createRecognizer(k);
   const asked: [scenario: string, words: string][] = [
@@ -43,27 +43,37 @@ describe('"does <scenario> need <service tag>?" is answered for that scenario', 
     ['aks', 'AKS'],
     ['docker-images', 'docker image builds'],
   ];
-  const tags = [
+  const live = k.rules.filter((r) => !r.retired);
+  const names = [
     ...new Set(
-      k.rules.filter((r) => r.endpointKind === 'service-tag' && !r.retired).map((r) => r.endpoint),
+      live
+        .filter((r) => r.endpointKind === 'service-tag' || r.endpointKind === 'fqdn')
+        .map((r) => r.endpoint),
     ),
   ];
-  const cases = asked.flatMap(([scenario, words]) =>
-    tags.map((tag) => [
+  const ports = [
+    ...new Set(live.flatMap((r) => r.ports.filter((p) => p.from === p.to).map((p) => p.from))),
+  ];
+  type Case = [scenario: string, question: string, uses: (r: (typeof live)[number]) => boolean];
+  const cases: Case[] = asked.flatMap(([scenario, words]) => [
+    ...names.map((name): Case => [
       scenario,
-      `does ${words} need ${tag.replace('<region>', 'westeurope')}?`,
-      tag,
+      `does ${words} need ${name.replace('<region>', 'westeurope').replace(/<[^<>]{1,40}>/g, 'myws')}?`,
+      (r) => r.endpoint === name,
     ]),
-  );
+    ...ports.map((port): Case => [
+      scenario,
+      `does ${words} need port ${port}?`,
+      (r) => r.ports.some((p) => p.from <= port && port <= p.to),
+    ]),
+  ]);
 
   it.each(cases)(
     '%s: "%s" says yes only if that scenario has a rule for it',
-    (scenario, question, tag) => {
+    (scenario, question, uses) => {
       const card = answerFor(k, recognize(question), question).cards[0];
-      const verdict = visibleText(card)[1] ?? '';
-      const used = k.rules.some(
-        (r) => !r.retired && r.endpoint === tag && r.scenarios.some((s) => s === scenario),
-      );
+      const verdict = (card && visibleText(card)[1]) ?? '';
+      const used = live.some((r) => uses(r) && r.scenarios.some((s) => s === scenario));
       if (used) expect(verdict).not.toMatch(/^No\b/);
       else expect(verdict).not.toMatch(/^(Yes|Only)\b/);
     },
