@@ -256,7 +256,8 @@ const RULE_WORDS: ReadonlySet<string> = new Set(['rule', 'rules', 'firewall', 'n
 const YES_NO_OPENERS: ReadonlySet<string> = new Set(
   'do does did is are can could should must will would shall need have has am'.split(' '),
 );
-const WH_WORDS: ReadonlySet<string> = new Set('what which how where why when who'.split(' '));
+// "When" is left out: "do clusters need 44224 when they have a public ip?" states a condition.
+const WH_WORDS: ReadonlySet<string> = new Set('what which how where why who'.split(' '));
 
 function phraseAt(words: readonly string[], phrase: readonly string[], at: number): boolean {
   return phrase.every((p, j) => {

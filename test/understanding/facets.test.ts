@@ -19,6 +19,7 @@ describe('facets of a question', () => {
     ['which service tags does the studio need', 'tags'],
     ['which FQDNs must be whitelisted', 'hosts'],
     ['do I need port 445', 'yesno'],
+    ['do compute clusters need 44224 when they have a public ip?', 'yesno'],
     ['is it Keyvault or AzureKeyVault', 'doubt'],
     ['compute stuck in creating', 'problem'],
     ['how do I secure a managed online endpoint', 'rules'],
