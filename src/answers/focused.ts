@@ -245,7 +245,10 @@ function stepVerdict(step: Step, f: Facets): string {
   return INSTRUCTION.test(line) ? `Yes: ${line}` : line;
 }
 
-/** A scenario named at least this plainly is the one "is port 443 enough for …" asks about. */
+/**
+ * A scenario named at least this plainly is the one a question about a name or port asks about:
+ * "is port 443 enough for compute?", "does AKS need AzureFrontDoor.FrontEnd?".
+ */
 const NAMED = 0.4;
 
 /**
