@@ -273,10 +273,16 @@ function enoughVerdict(
   }
   const names = scenarioNouns(k, scenarios);
   const list = [...others];
+  const use = scenarios.length > 1 ? 'use' : 'uses';
   if (list.length === 0) return `Yes: every rule for ${names} is on port ${port}.`;
   const shown = list.slice(0, MAX_OTHER_PORTS).join(', ');
   const more = list.length > MAX_OTHER_PORTS ? ` and ${list.length - MAX_OTHER_PORTS} more` : '';
-  return `No: ${names} also ${scenarios.length > 1 ? 'use' : 'uses'} ${shown}${more}, besides port ${port}.`;
+  // "Are 29876-29877 enough inbound?": those ports are not needed at all any more.
+  const ofPort = rulesForPort(k, port);
+  const retired = ofPort.every((r) => r.retired) ? ofPort[0]?.retired : undefined;
+  return retired
+    ? `No: port ${port} is not needed any more (since ${retired.on}); ${names} ${use} ${shown}${more}.`
+    : `No: ${names} also ${use} ${shown}${more}, besides port ${port}.`;
 }
 
 const MAX_OTHER_PORTS = 5;

@@ -162,6 +162,10 @@ describe('a question gets the card that answers it', () => {
     ['is port 443 enough for compute?', /^No: .*UDP 5831 outbound/],
     ['is opening 443 sufficient for the studio?', /^No: .*TCP 445 outbound/],
     ['is 44224 enough inbound for compute clusters?', /^Yes: every rule .* is on port 44224/],
+    [
+      'are ports 29876-29877 enough inbound for clusters?',
+      /^No: port 29876 is not needed any more .*TCP 44224 inbound/,
+    ],
   ])('"%s" weighs the port against all the scenario uses', async (question, verdict) => {
     const turn = await chat().say(question);
     expect(visibleText(turn.cards[0])[1]).toMatch(verdict);
