@@ -66,14 +66,10 @@ function scenarioNoun(title: string): string {
  * A one-line answer from the data as a statement: its leading "Yes"/"No" answers a yes/no
  * question, and reads wrong under any other question.
  */
-function asStatement(answer: string, f: Facets): string {
-  if (f.asks.has('yesno')) return answer;
+function asStatement(answer: string, yesNoAsked: boolean): string {
+  if (yesNoAsked) return answer;
   const rest = answer.replace(/^(yes|no)\b[,:.;]?\s*/i, '');
   return rest === answer || rest === '' ? answer : capitalise(rest);
-}
-
-function withoutYesNo(asks: Facets['asks']): Facets['asks'] {
-  return new Set([...asks].filter((a) => a !== 'yesno'));
 }
 
 function capitalise(text: string): string {
@@ -224,9 +220,8 @@ function stepVerdict(step: Step, f: Facets): string {
   // A step's own yes or no answers the step's question; one that names a port or a host asks
   // about that rule ("is BatchNodeManagement 443 needed for clusters without a public IP?"), and
   // the note's "No: compute works without a public IP" would read as "no, not needed".
-  const namesARule = f.ports.length > 0 || f.dottedNames.length > 0;
   const line = step.answer
-    ? asStatement(step.answer, namesARule ? { ...f, asks: withoutYesNo(f.asks) } : f)
+    ? asStatement(step.answer, f.asks.has('yesno') && !namesAName(f))
     : step.title;
   // "Yes: connect through a VPN gateway" answers "do I need …", not "can we … without the VPN".
   if (!f.asks.has('yesno') || f.asks.has('possible') || step.kind !== 'action') return line;
@@ -251,6 +246,21 @@ function stepVerdict(step: Step, f: Facets): string {
  */
 const NAMED = 0.4;
 
+function namedScenarios(f: Facets): ScenarioId[] {
+  return f.scenarios.filter((s) => s.strength >= NAMED).map((s) => s.id);
+}
+
+/** Whether the question types a host, a dotted tag or a port: then a yes or no is about that. */
+function namesAName(f: Facets): boolean {
+  return f.dottedNames.length > 0 || f.ports.length > 0;
+}
+
+/** The scenarios as the subject of a verb: "AKS uses", "the studio and compute use". */
+function scenariosThat(k: Knowledge, scenarios: readonly ScenarioId[], verb: 'use' | 'do'): string {
+  const third = verb === 'do' ? 'does' : 'uses';
+  return `${scenarioNouns(k, scenarios)} ${scenarios.length > 1 ? verb : third}`;
+}
+
 /**
  * "Is port 443 enough for compute?": no when the scenario's rules use other ports too (in the
  * direction and setup stated), and which; a bare "yes" from port 443's own rules would mislead.
@@ -271,18 +281,17 @@ function enoughVerdict(
       others.add(`${r.protocol} ${p.from === p.to ? p.from : `${p.from}-${p.to}`} ${r.direction}`);
     }
   }
-  const names = scenarioNouns(k, scenarios);
   const list = [...others];
-  const use = scenarios.length > 1 ? 'use' : 'uses';
-  if (list.length === 0) return `Yes: every rule for ${names} is on port ${port}.`;
+  if (list.length === 0)
+    return `Yes: every rule for ${scenarioNouns(k, scenarios)} is on port ${port}.`;
   const shown = list.slice(0, MAX_OTHER_PORTS).join(', ');
   const more = list.length > MAX_OTHER_PORTS ? ` and ${list.length - MAX_OTHER_PORTS} more` : '';
   // "Are 29876-29877 enough inbound?": those ports are not needed at all any more.
   const ofPort = rulesForPort(k, port);
   const retired = ofPort.every((r) => r.retired) ? ofPort[0]?.retired : undefined;
   return retired
-    ? `No: port ${port} is not needed any more (since ${retired.on}); ${names} ${use} ${shown}${more}.`
-    : `No: ${names} also ${use} ${shown}${more}, besides port ${port}.`;
+    ? `No: port ${port} is not needed any more (since ${retired.on}); ${scenariosThat(k, scenarios, 'use')} ${shown}${more}.`
+    : `No: ${scenarioNouns(k, scenarios)} also ${scenarios.length > 1 ? 'use' : 'uses'} ${shown}${more}, besides port ${port}.`;
 }
 
 const MAX_OTHER_PORTS = 5;
@@ -298,14 +307,14 @@ function onlyForView(
   name: string,
   f: Facets,
 ): AnswerView {
-  const asked = f.scenarios.filter((s) => s.strength >= NAMED).map((s) => s.id);
+  const asked = namedScenarios(f);
   if (!f.asks.has('onlyFor') || asked.length === 0) return view;
   const users = [...new Set(rules.filter((r) => !r.retired).flatMap((r) => r.scenarios))];
   const others = users.filter((s) => !asked.includes(s));
   const verdict =
     others.length > 0
-      ? `No: ${scenarioNouns(k, others)} ${others.length > 1 ? 'use' : 'uses'} ${name} too.`
-      : `Yes: only ${scenarioNouns(k, asked)} ${asked.length > 1 ? 'use' : 'uses'} ${name}.`;
+      ? `No: ${scenariosThat(k, others, 'use')} ${name} too.`
+      : `Yes: only ${scenariosThat(k, asked, 'use')} ${name}.`;
   return { ...view, verdict };
 }
 
@@ -396,8 +405,7 @@ function sliceView(k: Knowledge, scenarios: readonly ScenarioId[], f: Facets): A
     f.direction !== undefined ||
     (['rules', 'ports', 'tags', 'hosts'] as const).some((a) => f.asks.has(a));
   // A host or port the question names is what its yes or no is about, not the slice's rules.
-  const namesOne = f.dottedNames.length > 0 || f.ports.length > 0;
-  if (f.asks.has('yesno') && asksForRules && !namesOne && merged.length > 0)
+  if (f.asks.has('yesno') && asksForRules && !namesAName(f) && merged.length > 0)
     verdict = `Yes. ${verdict}`;
   const inSlice = new Set(rows.flatMap((r) => r.ruleIds));
   const details = rows.map(
@@ -407,7 +415,8 @@ function sliceView(k: Knowledge, scenarios: readonly ScenarioId[], f: Facets): A
   const notes: string[] = [];
   if (f.direction === 'inbound' && scenarios.includes('compute') && merged.length > 0) {
     const batch = conflictById(k, 'batch-inbound-ports');
-    if (batch) notes.push(literal(asStatement(batch.answer ?? batch.recommendation, f)));
+    if (batch)
+      notes.push(literal(asStatement(batch.answer ?? batch.recommendation, f.asks.has('yesno'))));
   }
   return {
     title: `${capitalise(names)}${direction ? ` · ${direction}` : ''}`,
@@ -474,7 +483,7 @@ function rulesView(
   // question when the question asks about that name.
   const isTheName = (id: string) =>
     scenarioById(k, id)?.synonyms.some((s) => s.toLowerCase() === name.toLowerCase()) === true;
-  const named = f.scenarios.filter((s) => s.strength >= NAMED && !isTheName(s.id)).map((s) => s.id);
+  const named = namedScenarios(f).filter((s) => !isTheName(s));
   const forNamed =
     named.length > 0 ? live.filter((r) => r.scenarios.some((s) => named.includes(s))) : live;
   const users = [...new Set(live.flatMap((r) => r.scenarios))];
@@ -487,7 +496,7 @@ function rulesView(
   const nonUsers = named.filter((s) => !users.includes(s) && strength(s) >= plainestUser);
   const notUsed =
     nonUsers.length > 0 && live.length > 0
-      ? `No: ${scenarioNouns(k, nonUsers)} ${nonUsers.length > 1 ? 'do' : 'does'} not use ${name}; ${scenarioNouns(k, users)} ${users.length > 1 ? 'do' : 'does'}`
+      ? `No: ${scenariosThat(k, nonUsers, 'do')} not use ${name}; ${scenariosThat(k, users, 'do')}`
       : undefined;
   const yesNo = f.asks.has('exists')
     ? live.length > 0
@@ -595,7 +604,7 @@ export function focusedAnswer(
         `port:${port}`,
         `port ${port}`,
       );
-      const scenarios = facets.scenarios.filter((s) => s.strength >= NAMED).map((s) => s.id);
+      const scenarios = namedScenarios(facets);
       // "Is port 443 enough for compute?" is answered by what else compute needs: its rules, not
       // every rule that uses port 443.
       return facets.asks.has('enough') && scenarios.length > 0
@@ -670,7 +679,7 @@ export function focusedAnswer(
       if (!c) return undefined;
       return {
         title: `Where the sources disagree: ${c.topic}`,
-        verdict: c.answer ? asStatement(c.answer, facets) : c.recommendation,
+        verdict: c.answer ? asStatement(c.answer, facets.asks.has('yesno')) : c.recommendation,
         understood: '',
         fix: '',
         rows: [],

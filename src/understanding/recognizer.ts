@@ -178,10 +178,7 @@ function portAndEndpointCandidates(
   // "*.blob.core.windows.net or is the Storage tag enough?": a host and the tag the sources pair
   // with it, asked side by side, are answered by the host's card, which names both and says when
   // each applies.
-  const tagsNamedWith = (host: string) =>
-    (k.rules.find((r) => r.endpoint === host && r.tags)?.tags ?? []).filter((t) =>
-      endpoints.includes(t),
-    );
+  const tagsNamedWith = (host: string) => pairedTags(k, host).filter((t) => endpoints.includes(t));
   const hostWithItsTag = endpoints.find((e) => tagsNamedWith(e).length > 0);
   endpoints.forEach((endpoint, i) => {
     const ofEndpoint = rules.filter((r) => r.endpoint === endpoint).map((r) => r.id);
@@ -198,6 +195,11 @@ function portAndEndpointCandidates(
       out.push(...tagsOfHost(k, endpoint, f, i));
   });
   return out;
+}
+
+/** The service tags the sources pair with a host name (none for a tag or a setting). */
+function pairedTags(k: Knowledge, host: string): readonly string[] {
+  return k.rules.find((r) => r.endpoint === host && r.tags)?.tags ?? [];
 }
 
 /** Words that ask for addresses rather than names: what a service tag gives an NSG. */
@@ -229,7 +231,7 @@ function asksForAddresses(q: ParsedQuestion): boolean {
  * a host asked about as addresses is answered by the tag the sources pair with it.
  */
 function tagsOfHost(k: Knowledge, host: string, f: Facets, order: number): Candidate[] {
-  const tags = k.rules.find((r) => r.endpoint === host && r.tags)?.tags ?? [];
+  const tags = pairedTags(k, host);
   return tags.flatMap((tag, j) => {
     const ofTag = k.rules.filter((r) => r.endpoint === tag && !r.retired).map((r) => r.id);
     const narrowed = narrowRules(k, ofTag, f);
