@@ -258,7 +258,7 @@ function namesAName(f: Facets): boolean {
 /** The scenarios as the subject of a verb: "AKS uses", "the studio and compute use". */
 function scenariosThat(k: Knowledge, scenarios: readonly ScenarioId[], verb: 'use' | 'do'): string {
   const third = verb === 'do' ? 'does' : 'uses';
-  return `${scenarioNouns(k, scenarios)} ${scenarios.length > 1 ? verb : third}`;
+  return `${scenarioNouns(k, scenarios)} ${takesPlural(scenarios) ? verb : third}`;
 }
 
 /**
@@ -291,7 +291,7 @@ function enoughVerdict(
   const retired = ofPort.every((r) => r.retired) ? ofPort[0]?.retired : undefined;
   return retired
     ? `No: port ${port} is not needed any more (since ${retired.on}); ${scenariosThat(k, scenarios, 'use')} ${shown}${more}.`
-    : `No: ${scenarioNouns(k, scenarios)} also ${scenarios.length > 1 ? 'use' : 'uses'} ${shown}${more}, besides port ${port}.`;
+    : `No: ${scenarioNouns(k, scenarios)} also ${takesPlural(scenarios) ? 'use' : 'uses'} ${shown}${more}, besides port ${port}.`;
 }
 
 const MAX_OTHER_PORTS = 5;
@@ -338,6 +338,17 @@ function yesNoForRules(rules: readonly Rule[], f: Facets): string {
 }
 
 /** "a compute instance or a compute cluster and the studio": the scenarios a slice is for. */
+/** Scenarios named by a plural noun ("managed online endpoints"), which take a plural verb. */
+const PLURAL_NOUNS: ReadonlySet<ScenarioId> = new Set<ScenarioId>([
+  'data-profiling',
+  'online-endpoints',
+  'docker-images',
+]);
+
+function takesPlural(scenarios: readonly ScenarioId[]): boolean {
+  return scenarios.length > 1 || scenarios.some((s) => PLURAL_NOUNS.has(s));
+}
+
 function scenarioNouns(k: Knowledge, scenarios: readonly ScenarioId[]): string {
   const nouns = scenarios.map((id) => scenarioNoun(scenarioById(k, id)?.title ?? id));
   return nouns.length <= 1
@@ -384,7 +395,7 @@ function sliceView(k: Knowledge, scenarios: readonly ScenarioId[], f: Facets): A
   const { rows, hostRowsLeftOut } = ruleSlice(k, scenarios, f);
   const merged = mergedRows(k, rows, f, scenarios);
   const names = scenarioNouns(k, scenarios);
-  const needs = scenarios.length > 1 ? 'need' : 'needs';
+  const needs = takesPlural(scenarios) ? 'need' : 'needs';
   const direction = f.direction ?? '';
   const what = f.asks.has('hosts') && !f.asks.has('tags') ? 'host-name' : direction;
   const noun = `${what ? `${what} ` : ''}rule${merged.length === 1 ? '' : 's'}`;
@@ -506,7 +517,7 @@ function rulesView(
   // "Why do I need AzureActiveDirectory outbound?" is answered by the reason; the fact follows.
   const why = f.asks.has('why') && purpose !== '';
   // The name stays in the first line: a notification shows nothing else.
-  const first = why ? `${name} — ${purpose}` : lead;
+  const first = why ? `${capitalise(name)} — ${purpose}` : lead;
   // "Is it possible to have the IP list of mcr.microsoft.com?" is not answered by whether the
   // rule is needed.
   const yesNoAsked = f.asks.has('exists') || (f.asks.has('yesno') && !f.asks.has('possible'));

@@ -712,6 +712,9 @@ export function parseQuestion(
   if (publicIpAsked) asks.add('publicIp');
   // "What is port 44224 for?", "what is AzureFrontDoor.FirstParty used for": the purpose, as "why".
   if (/\bwhat\b[^?!]{0,80}\b(for|used for)\s*\??\s*$/.test(lower)) asks.add('why');
+  // "What does BatchNodeManagement do?" asks the same; "what do I do?" asks how.
+  if (/\bwhat (does|do (these|those|the|they))\b[^?!]{0,80}\bdo\s*\??\s*$/.test(lower))
+    asks.add('why');
   // "X or Y", "only for hbi", "or just": weighing two readings, which a disagreement may answer.
   if (/\b(or|only|just)\b/.test(lower) && !/\bor not\b/.test(lower)) asks.add('compare');
   if (

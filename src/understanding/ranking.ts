@@ -460,6 +460,11 @@ export interface EndpointMatches {
   endpoints: string[];
   /** Disagreements about endpoints no rule carries any more (an obsolete registry). */
   obsoleteConflicts: string[];
+  /**
+   * Disagreements on a retired rule whose name was typed but whose current rule answers
+   * instead: "is BatchNodeManagement still needed?" doubts the retirement.
+   */
+  retiredConflicts: string[];
   /** The names as typed. */
   names: string[];
 }
@@ -473,6 +478,7 @@ export function endpointMatches(k: Knowledge, q: ParsedQuestion): EndpointMatche
   ].slice(0, 20);
   const endpoints: string[] = [];
   const obsolete: string[] = [];
+  const retired: string[] = [];
   for (const name of names) {
     const hits = findByEndpoint(k, name).filter((h) => h.score >= 0.8);
     let ruleHits = hits.filter((h) => h.kind === 'rule');
@@ -480,6 +486,14 @@ export function endpointMatches(k: Knowledge, q: ParsedQuestion): EndpointMatche
     const direction = q.facets.direction;
     const sameDirection = ruleHits.filter((h) => ruleById(k, h.id)?.direction === direction);
     if (direction && sameDirection.length > 0) ruleHits = sameDirection;
+    // A bare "BatchNodeManagement" names the tag, whose current rule is the regional outbound
+    // one; the retired inbound rule answers only when its direction is asked for.
+    const current = ruleHits.filter((h) => !ruleById(k, h.id)?.retired);
+    if (!direction && current.length > 0 && current.length < ruleHits.length) {
+      for (const h of ruleHits)
+        if (!current.includes(h)) retired.push(...(ruleById(k, h.id)?.conflicts ?? []));
+      ruleHits = current;
+    }
     const top = Math.max(0, ...ruleHits.map((h) => h.score));
     const best = ruleHits
       .filter((h) => h.score >= top)
@@ -501,5 +515,10 @@ export function endpointMatches(k: Knowledge, q: ParsedQuestion): EndpointMatche
         obsolete.push(h.id);
     }
   }
-  return { endpoints: [...new Set(endpoints)], obsoleteConflicts: [...new Set(obsolete)], names };
+  return {
+    endpoints: [...new Set(endpoints)],
+    obsoleteConflicts: [...new Set(obsolete)],
+    retiredConflicts: [...new Set(retired)],
+    names,
+  };
 }

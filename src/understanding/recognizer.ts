@@ -111,7 +111,7 @@ function portAndEndpointCandidates(
   matches: EndpointMatches,
 ): Candidate[] {
   const f = q.facets;
-  const { endpoints, obsoleteConflicts, names } = matches;
+  const { endpoints, obsoleteConflicts, retiredConflicts, names } = matches;
   const known = f.ports.filter((p) => rulesForPort(k, p.port).length > 0);
   const doubt =
     f.asks.has('doubt') || comparesNames(q, names.length + known.length)
@@ -175,6 +175,15 @@ function portAndEndpointCandidates(
       doubt,
     ),
   );
+  // Doubt about a name with a retired rule is about the retirement, by a hair over its other
+  // disagreements when the words fit both as well.
+  if (doubt === 'strong')
+    out.push(
+      ...conflictCandidates(retiredConflicts, hits, k, doubt).map((c) => ({
+        ...c,
+        score: c.score + 0.01,
+      })),
+    );
   // "*.blob.core.windows.net or is the Storage tag enough?": a host and the tag the sources pair
   // with it, asked side by side, are answered by the host's card, which names both and says when
   // each applies.

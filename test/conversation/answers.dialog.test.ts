@@ -176,11 +176,48 @@ describe('facts the sources were checked for', () => {
     expect(text).toContain('443');
   });
 
+  it.each([
+    // The bare tag also names the retired inbound rule; a user who types it means the tag.
+    ['BatchNodeManagement', /^BatchNodeManagement\.<region> is needed outbound/],
+    ['what does BatchNodeManagement do?', /^BatchNodeManagement\.<region> — .*Batch/],
+    ['is BatchNodeManagement still needed?', /^Not inbound: .*Outbound 443 .* still needed/],
+  ])('"%s" is about the tag that is still needed', async (question, first) => {
+    const text = visible(await firstCard(question));
+    const verdict = text.split('\n')[1] ?? '';
+    expect(verdict).toMatch(first);
+    expect(text).not.toMatch(/^Not needed any more/m);
+  });
+
+  it('"is the BatchNodeManagement inbound rule still needed?" says the inbound rule went', async () => {
+    const text = visible(await firstCard('is the BatchNodeManagement inbound rule still needed?'));
+    expect(text).toMatch(/Not inbound: .*retired on 31 March 2026/);
+  });
+
   it('user-defined routes name only AzureMachineLearning, not BatchNodeManagement', async () => {
     const text = cardText(
       await firstCard('user defined routes for compute with a public ip behind azure firewall'),
     );
     expect(text).toContain('AzureMachineLearning');
     expect(text).toContain('next hop Internet');
+  });
+});
+
+describe('a verdict reads as a sentence', () => {
+  it.each([
+    // A plural scenario name takes a plural verb.
+    [
+      'do managed online endpoints need any nsg rules?',
+      /^Yes\. Managed online endpoints need \d+ rules/,
+    ],
+    [
+      'would the docker image builds require AzureActiveDirectory?',
+      /^No: Docker images that Azure Machine Learning manages do not use AzureActiveDirectory; /,
+    ],
+    ['is port 443 enough for compute?', /^No: a compute instance or a compute cluster also uses /],
+    // A purpose line starts with a capital, whatever the name.
+    ['what does port 44224 do', /^Port 44224 — /],
+  ])('"%s"', async (question, first) => {
+    const verdict = visible(await firstCard(question)).split('\n')[1] ?? '';
+    expect(verdict).toMatch(first);
   });
 });
