@@ -2,7 +2,12 @@
 // or the fix that matter, and the reasons, disagreements and sources one click away. This is the
 // one place where a recognition becomes a card's view model.
 import type { Knowledge, Rule, ScenarioId, SourceRef, Step } from '../knowledge/knowledge.schema';
-import { describeCondition, requiredPublicIp, underStated } from '../knowledge/condition.query';
+import {
+  describeCondition,
+  requiredPublicIp,
+  undecidedPart,
+  underStated,
+} from '../knowledge/condition.query';
 import {
   conflictById,
   errorById,
@@ -230,8 +235,15 @@ function stepVerdict(step: Step, f: Facets): string {
   if (f.asks.has('publicIp') && requiredPublicIp(step.condition) === undefined) return line;
   if (/^(yes|no|only)\b/i.test(line)) return line;
   const truth = underStated(step.condition, f.conditions);
-  if (truth === false) return `No, not in the setup you describe: ${line}`;
-  const condition = describeCondition(step.condition);
+  // The step's own line is an instruction ("Attach a NAT gateway"), which under a "no" would read
+  // as the opposite: say when it is needed instead.
+  if (truth === false) {
+    const when = describeCondition(step.condition);
+    return when
+      ? `No, not in the setup you describe: it is needed ${when.charAt(0).toLowerCase()}${when.slice(1)}.`
+      : `No, not in the setup you describe: ${line}`;
+  }
+  const condition = describeCondition(undecidedPart(step.condition, f.conditions));
   if (truth !== true && condition) return `${condition}: ${line}`;
   // "Yes: link the zones" says to do what was asked about. A one-line answer that states a fact
   // instead ("Blob and file always; queue and table only for batch endpoints") already answers,
@@ -328,7 +340,11 @@ function yesNoForRules(rules: readonly Rule[], f: Facets): string {
   const truths = rules.map((r) => underStated(r.condition, f.conditions));
   if (truths.includes(true)) return 'Yes';
   if (truths.every((t) => t === false)) return 'No, not in the setup you describe';
-  const conditions = [...new Set(rules.map((r) => describeCondition(r.condition)).filter(Boolean))];
+  const conditions = [
+    ...new Set(
+      rules.map((r) => describeCondition(undecidedPart(r.condition, f.conditions))).filter(Boolean),
+    ),
+  ];
   const first = conditions[0];
   if (!first) return 'Yes';
   // "Except when …" is a yes with an exception; "Only when …" stands as the verdict.
@@ -337,7 +353,6 @@ function yesNoForRules(rules: readonly Rule[], f: Facets): string {
     : first;
 }
 
-/** "a compute instance or a compute cluster and the studio": the scenarios a slice is for. */
 /** Scenarios named by a plural noun ("managed online endpoints"), which take a plural verb. */
 const PLURAL_NOUNS: ReadonlySet<ScenarioId> = new Set<ScenarioId>([
   'data-profiling',
@@ -349,6 +364,7 @@ function takesPlural(scenarios: readonly ScenarioId[]): boolean {
   return scenarios.length > 1 || scenarios.some((s) => PLURAL_NOUNS.has(s));
 }
 
+/** "a compute instance or a compute cluster and the studio": the scenarios a slice is for. */
 function scenarioNouns(k: Knowledge, scenarios: readonly ScenarioId[]): string {
   const nouns = scenarios.map((id) => scenarioNoun(scenarioById(k, id)?.title ?? id));
   return nouns.length <= 1

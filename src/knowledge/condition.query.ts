@@ -124,6 +124,18 @@ export function underStated(cond: Condition, stated: StatedOptions): Truth {
   return value === undefined ? 'unknown' : value === cond.equals;
 }
 
+/**
+ * What is left of a condition once the setup the user stated decides some of it: "no public IP
+ * and outbound through NSGs only", asked about clusters without a public IP, leaves "outbound
+ * through NSGs only" to say.
+ */
+export function undecidedPart(cond: Condition, stated: StatedOptions): Condition {
+  if (!('all' in cond)) return cond;
+  const open = cond.all.filter((c) => underStated(c, stated) !== true);
+  if (open.length === 0 || open.length === cond.all.length) return cond;
+  return open.length === 1 ? open[0]! : { all: open };
+}
+
 /** The computePublicIp value a condition requires, when it requires one. */
 export function requiredPublicIp(condition: Condition): boolean | undefined {
   if ('option' in condition && condition.option === 'computePublicIp') return condition.equals;

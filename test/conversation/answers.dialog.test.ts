@@ -59,6 +59,16 @@ describe('a yes/no question gets its verdict first', () => {
     ['do we need to allow BatchNodeManagement outbound?', /^Yes/],
     ['do I still need the Microsoft registry with my own images?', /^Yes/],
     ['is port 445 needed from compute to storage?', /^(Yes|Only when)/],
+    // What the user already said is not repeated as a condition.
+    [
+      'do I need a NAT gateway for no public ip clusters?',
+      /^Only when outbound traffic goes through network security groups only: Attach a NAT gateway/,
+    ],
+    // A "no" says when the step is needed; the step's instruction would read as the opposite.
+    [
+      'do I need a nat gateway when we route everything to azure firewall and compute has no public ip',
+      /^No, not in the setup you describe: it is needed only when compute has no public IP and outbound traffic goes through network security groups only\.$/,
+    ],
   ])('"%s"', async (question, verdict) => {
     const lines = visibleText(await firstCard(question));
     expect(lines[1]).toMatch(verdict);

@@ -4,6 +4,7 @@ import {
   Situation,
   type Condition,
 } from '../../src/knowledge';
+import { undecidedPart, type StatedOptions } from '../../src/knowledge/condition.query';
 
 const situation = Situation.parse({
   scenarios: ['compute'],
@@ -110,5 +111,24 @@ describe('conditions against a situation', () => {
       sdk: 'v2',
     });
     expect(Situation.safeParse({ scenarios: [] }).success).toBe(false);
+  });
+});
+
+describe('what is left of a condition once the user stated part of their setup', () => {
+  const noPublicIp: Condition = { option: 'computePublicIp', equals: false };
+  const nsgOnly: Condition = { option: 'egress', equals: 'nsg' };
+  const both: Condition = { all: [noPublicIp, nsgOnly] };
+  it.each<[string, Condition, StatedOptions, Condition]>([
+    ['the stated part is left out', both, { computePublicIp: false }, nsgOnly],
+    ['nothing stated keeps all of it', both, {}, both],
+    [
+      'a contradiction keeps all of it, to say when it applies',
+      both,
+      { computePublicIp: true },
+      both,
+    ],
+    ['a single option stays as it is', noPublicIp, { computePublicIp: false }, noPublicIp],
+  ])('%s', (_, cond, stated, left) => {
+    expect(undecidedPart(cond, stated)).toEqual(left);
   });
 });
