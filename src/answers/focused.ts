@@ -1,7 +1,14 @@
 // A recognized question as the answer a person reads first: one verdict line, the few rows, steps
 // or the fix that matter, and the reasons, disagreements and sources one click away. This is the
 // one place where a recognition becomes a card's view model.
-import type { Knowledge, Rule, ScenarioId, SourceRef, Step } from '../knowledge/knowledge.schema';
+import type {
+  Condition,
+  Knowledge,
+  Rule,
+  ScenarioId,
+  SourceRef,
+  Step,
+} from '../knowledge/knowledge.schema';
 import {
   describeCondition,
   requiredPublicIp,
@@ -201,6 +208,8 @@ function understoodLine(k: Knowledge, f: Facets): string {
   if (c.hbi) parts.push('hbi workspace');
   if (c.ownImages) parts.push('own images');
   if (c.vscode) parts.push('VS Code');
+  if (c.rstudio) parts.push('RStudio');
+  if (c.publicPackageFeeds) parts.push('public package feeds');
   if (c.sdk) parts.push(`SDK ${c.sdk}`);
   if (c.network === 'managed') parts.push('managed network');
   if (c.network === 'yours') parts.push('your own VNet');
@@ -402,14 +411,51 @@ function noOwnRules(
   return `No ${what ? `${what} ` : ''}rules of its own for ${names}.${more}`;
 }
 
+/** Optional features a question may name, which add rules of their own. */
+const FEATURES = [
+  { option: 'publicPackageFeeds', label: 'public package feeds (pip, conda)' },
+  { option: 'rstudio', label: 'RStudio' },
+  { option: 'vscode', label: 'VS Code' },
+] as const;
+
+type Feature = (typeof FEATURES)[number];
+
+function statedFeature(f: Facets): Feature | undefined {
+  return FEATURES.find((feature) => f.conditions[feature.option] === true);
+}
+
+/** Whether a rule applies only when the feature is used. */
+function requiresFeature(k: Knowledge, ruleId: string, option: Feature['option']): boolean {
+  const requires = (c: Condition): boolean =>
+    'option' in c
+      ? c.option === option && c.equals === true
+      : 'all' in c
+        ? c.all.some(requires)
+        : 'any' in c
+          ? c.any.length > 0 && c.any.every(requires)
+          : false;
+  const rule = ruleById(k, ruleId);
+  return rule !== undefined && requires(rule.condition);
+}
+
 /**
  * The rules a question asks for, of the scenario it names first and of any other it names as
  * plainly ("which outbound rules do the studio and compute instances need").
  */
 function sliceView(k: Knowledge, scenarios: readonly ScenarioId[], f: Facets): AnswerView {
   const scenario = scenarios[0]!;
-  const { rows, hostRowsLeftOut } = ruleSlice(k, scenarios, f);
-  const merged = mergedRows(k, rows, f, scenarios);
+  const slice = ruleSlice(k, scenarios, f);
+  const { hostRowsLeftOut } = slice;
+  // "Which FQDNs for pip install on a compute instance?": the rules the named feature adds come
+  // first and are the verdict; the scenario's other rules follow for whoever needs them all.
+  const feature = statedFeature(f);
+  const forFeature = feature
+    ? slice.rows.filter((r) => r.ruleIds.some((id) => requiresFeature(k, id, feature.option)))
+    : [];
+  const others = slice.rows.filter((r) => !forFeature.includes(r));
+  const rows = [...forFeature, ...others];
+  const featured = mergedRows(k, forFeature, f, scenarios);
+  const merged = [...featured, ...mergedRows(k, others, f, scenarios)];
   const names = scenarioNouns(k, scenarios);
   const needs = takesPlural(scenarios) ? 'need' : 'needs';
   const direction = f.direction ?? '';
@@ -420,6 +466,15 @@ function sliceView(k: Knowledge, scenarios: readonly ScenarioId[], f: Facets): A
     verdict = hasOwnRules(k, scenarios, f)
       ? `No ${what ? `${what} ` : ''}rules are needed for ${names} in the setup you describe.`
       : noOwnRules(k, scenario, names, what, f);
+  } else if (feature && featured.length > 0) {
+    const shown = featured.slice(0, 3).map((r) => `${r.destination} on ${r.ports}`);
+    const more = featured.length > 3 ? ` and ${featured.length - 3} more` : '';
+    const left = merged.length - featured.length;
+    const rest =
+      left > 0
+        ? ` Below them, the ${left} other ${what ? `${what} ` : ''}rule${left === 1 ? '' : 's'} for ${names}.`
+        : '';
+    verdict = `For ${feature.label}: ${shown.join('; ')}${more}.${rest}`;
   } else if (merged.length <= 2) {
     const lead = direction ? `${capitalise(direction)} for` : 'For';
     verdict = `${lead} ${names}: ${merged.map((r) => `${r.destination} on ${r.ports}`).join('; ')}.`;

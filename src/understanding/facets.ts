@@ -301,6 +301,9 @@ function statedConditions(
       lower,
     ) ||
     words.includes('nopublicip') ||
+    // "NoPIP", "npip", "no PIP": Azure's short name for no public IP.
+    words.includes('npip') ||
+    /\b(no|without)[\s_-]{0,3}pips?\b/.test(lower) ||
     /\benable_?node_?public_?ip\W{0,4}(to\W{1,3}|=\W{0,2}|:\W{0,2})?(false|0|no)\b/.test(lower) ||
     hasPhrase(words, 'enable node public ip false') ||
     hasPhrase(words, 'private ip only') ||
@@ -346,6 +349,18 @@ function statedConditions(
     hasPhrase(words, 'visual studio code')
   )
     c.vscode = true;
+  if (words.includes('rstudio') || hasPhrase(words, 'r studio') || words.includes('cran'))
+    c.rstudio = true;
+  // "pip" alone is also short for a public IP ("NoPIP cluster"); with "install" it is Python's.
+  if (
+    words.some((w) => w === 'pypi' || w === 'conda' || w === 'anaconda' || w === 'pythonhosted') ||
+    hasPhrase(words, 'pip install') ||
+    hasPhrase(words, 'pip packages') ||
+    hasPhrase(words, 'python packages') ||
+    hasPhrase(words, 'package feeds') ||
+    hasPhrase(words, 'public package')
+  )
+    c.publicPackageFeeds = true;
   // An AI Foundry (AI Studio) hub isolates its compute with a managed network only, so "a hub
   // doesn't support a custom VNet" states a managed one.
   const hub = /\b(ai|foundry)[\s_-]{1,3}(studio|foundry|hub)/.test(lower);

@@ -231,3 +231,23 @@ describe('a verdict reads as a sentence', () => {
     expect(verdict).toMatch(first);
   });
 });
+
+describe('a feature the question names comes first', () => {
+  it.each([
+    // question, the verdict's start, a host of the feature that is visible
+    [
+      'what fqdns should I whitelist for pip install on a compute instance?',
+      /^For public package feeds \(pip, conda\): .* Below them, the \d+ other host-name rules for a compute instance or a compute cluster\.$/,
+      'pypi.org',
+    ],
+    [
+      'which hosts does rstudio on a compute instance need?',
+      /^For RStudio: to ghcr\.io/,
+      'cloud.r-project.org',
+    ],
+  ])('"%s"', async (question, verdict, host) => {
+    const lines = visibleText(await firstCard(question));
+    expect(lines[1]).toMatch(verdict);
+    expect(lines.join('\n')).toContain(host);
+  });
+});

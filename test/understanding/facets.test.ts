@@ -69,6 +69,12 @@ describe('facets of a question', () => {
     ['workspace with managed network isolation', { network: 'managed' }],
     ['the AI hub does not support a custom VNet', { network: 'managed' }],
     ['clusters in our own virtual network', { network: 'yours' }],
+    ['outbound rules for a NoPIP cluster', { computePublicIp: false }],
+    ['npip compute inbound', { computePublicIp: false }],
+    ['fqdns for pip install on a compute instance', { publicPackageFeeds: true }],
+    ['conda env build fails behind the firewall', { publicPackageFeeds: true }],
+    ['rstudio on a compute instance', { rstudio: true }],
+    ['cran mirror blocked', { rstudio: true }],
   ])('"%s" states %j', (text, conditions) => {
     expect(facets(text).conditions).toMatchObject(conditions);
   });
@@ -86,6 +92,12 @@ describe('facets of a question', () => {
     const f = facets('we need a public IP on the cluster for ssh, which inbound rules?');
     expect(f.asks.has('publicIp')).toBe(false);
     expect(f.conditions.computePublicIp).toBe(true);
+  });
+
+  it('"PIP" without "no" is not read as a setup', () => {
+    const c = facets('the pip cache on a compute instance').conditions;
+    expect(c.computePublicIp).toBeUndefined();
+    expect(c.publicPackageFeeds).toBeUndefined();
   });
 
   it('disabling public network access is not disabling the public IP of compute', () => {
