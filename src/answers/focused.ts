@@ -234,11 +234,12 @@ function stepVerdict(step: Step, f: Facets): string {
   // A step's own yes or no answers the step's question; one that names a port or a host asks
   // about that rule ("is BatchNodeManagement 443 needed for clusters without a public IP?"), and
   // the note's "No: compute works without a public IP" would read as "no, not needed".
-  const line = step.answer
-    ? asStatement(step.answer, f.asks.has('yesno') && !namesAName(f))
-    : step.title;
+  // "Is the workspace private endpoint enough?" answered by another step's "Yes: give the vault a
+  // private endpoint" would say yes to the wrong thing; the step's line says what else is needed.
+  const yesNoAsked = f.asks.has('yesno') && !f.asks.has('enough');
+  const line = step.answer ? asStatement(step.answer, yesNoAsked && !namesAName(f)) : step.title;
   // "Yes: connect through a VPN gateway" answers "do I need …", not "can we … without the VPN".
-  if (!f.asks.has('yesno') || f.asks.has('possible') || step.kind !== 'action') return line;
+  if (!yesNoAsked || f.asks.has('possible') || step.kind !== 'action') return line;
   // "Does an online endpoint need a public IP?" is not answered "Yes" by a step that is needed
   // whatever the public IP: the yes would read as "yes, it needs one".
   if (f.asks.has('publicIp') && requiredPublicIp(step.condition) === undefined) return line;

@@ -251,3 +251,13 @@ describe('a feature the question names comes first', () => {
     expect(lines.join('\n')).toContain(host);
   });
 });
+
+describe('"is X enough?" answered by a step', () => {
+  it('does not say yes to the step it found: the step is what else is needed', async () => {
+    const lines = visibleText(
+      await firstCard('is the workspace private endpoint enough for compute to work?'),
+    );
+    expect(lines[0]).toBe('Configuration step');
+    expect(lines[1]).not.toMatch(/^(Yes|No)\b/);
+  });
+});
