@@ -412,6 +412,21 @@ function noOwnRules(
   return `No ${what ? `${what} ` : ''}rules of its own for ${names}.${more}`;
 }
 
+/**
+ * "Does AKS need 443 inbound?", when every rule of the port or name goes the other way: no such
+ * rule, and where the traffic does go. A yes from the other direction's rules would mislead.
+ */
+function askedTheOtherWay(
+  view: AnswerView,
+  name: string,
+  rules: readonly Rule[],
+  f: Facets,
+): AnswerView {
+  if (!f.direction || rules.some((r) => r.direction === f.direction)) return view;
+  const rest = view.verdict.replace(/^(yes|no|only when)\b.*?\.\s+/i, '');
+  return { ...view, verdict: `No documented rule uses ${name} ${f.direction}. ${rest}` };
+}
+
 /** Optional features a question may name, which add rules of their own. */
 const FEATURES = [
   { option: 'publicPackageFeeds', label: 'public package feeds (pip, conda)' },
@@ -692,7 +707,12 @@ export function focusedAnswer(
       // every rule that uses port 443.
       return facets.asks.has('enough') && scenarios.length > 0
         ? { ...sliceView(k, scenarios, facets), verdict: enoughVerdict(k, scenarios, port, facets) }
-        : onlyForView(k, view, rules, `port ${port}`, facets);
+        : askedTheOtherWay(
+            onlyForView(k, view, rules, `port ${port}`, facets),
+            `port ${port}`,
+            rules,
+            facets,
+          );
     }
     case 'endpoint': {
       const rules = k.rules.filter((r) => r.endpoint === target.id);
@@ -706,7 +726,12 @@ export function focusedAnswer(
         `${substituteRegion(target.id, facets.region)} is needed ${directions}.${tagSentence(rules, facets.region)}`,
         `endpoint:${target.id}`,
       );
-      return onlyForView(k, view, rules, target.id, facets);
+      return askedTheOtherWay(
+        onlyForView(k, view, rules, target.id, facets),
+        target.id,
+        rules,
+        facets,
+      );
     }
     case 'step': {
       const step = stepById(k, target.id);

@@ -59,6 +59,15 @@ describe('a yes/no question gets its verdict first', () => {
     ['do we need to allow BatchNodeManagement outbound?', /^Yes/],
     ['do I still need the Microsoft registry with my own images?', /^Yes/],
     ['is port 445 needed from compute to storage?', /^(Yes|Only when)/],
+    // Asked one way when every rule of the port or name goes the other way.
+    [
+      'does AKS need 443 inbound?',
+      /^No documented rule uses port 443 inbound\. Port 443 is used outbound to /,
+    ],
+    [
+      'do I need AzureFrontDoor.FrontEnd inbound?',
+      /^No documented rule uses AzureFrontDoor\.FrontEnd inbound\. AzureFrontDoor\.FrontEnd is needed outbound\.$/,
+    ],
     // What the user already said is not repeated as a condition.
     [
       'do I need a NAT gateway for no public ip clusters?',
