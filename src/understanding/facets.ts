@@ -758,13 +758,13 @@ export function parseQuestion(
     scenarios: scenarioStrengths(expandedWords, lexicon),
     direction: directions.size === 1 ? [...directions][0] : undefined,
     asks,
-    conditions: statedConditions(words, lower, publicIpAsked),
+    conditions: statedConditions(expanded, lower, publicIpAsked),
     cloud: cloudOf(words, dottedNames, lexicon, region),
     region,
     ports,
     dottedNames,
     networking:
-      words.some((w) => NETWORK_WORDS.has(w)) || dottedNames.length > 0 || ports.length > 0,
+      expanded.some((w) => NETWORK_WORDS.has(w)) || dottedNames.length > 0 || ports.length > 0,
   };
   return { raw, lower, words, content, terms, focus: focusTerms(raw, terms), facets };
 }

@@ -74,6 +74,10 @@ describe('facets of a question', () => {
     ['fqdns for pip install on a compute instance', { publicPackageFeeds: true }],
     ['conda env build fails behind the firewall', { publicPackageFeeds: true }],
     ['rstudio on a compute instance', { rstudio: true }],
+    // Short names and product names from the vocabulary state a setup as the long words do.
+    ['vsc on a ci behind the fw', { vscode: true, egress: 'azure-firewall' }],
+    ['fortigate rules for aml compute', { egress: 'azure-firewall' }],
+    ['we use Zscaler, what do we exclude for azure ml?', { egress: 'azure-firewall' }],
     ['cran mirror blocked', { rstudio: true }],
   ])('"%s" states %j', (text, conditions) => {
     expect(facets(text).conditions).toMatchObject(conditions);
