@@ -347,11 +347,7 @@ describe('every step, error and conflict of the shared files says how people ask
   });
 
   test('yes/no conflicts answer with Yes or No first', () => {
-    for (const id of [
-      'mcr-own-images',
-      'docker-registry-name',
-      'studio-arm-summary',
-    ])
+    for (const id of ['mcr-own-images', 'docker-registry-name', 'studio-arm-summary'])
       expect(conflictById(k, id)?.answer).toMatch(/^(Yes|No)\b/);
     expect(conflictById(k, 'aml-port-8787')?.answer).toMatch(/^Only if/);
     // "Is BatchNodeManagement still needed?" is half yes: outbound stays, inbound went.
