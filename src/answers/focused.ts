@@ -607,7 +607,10 @@ function rulesView(
   const first = why ? `${capitalise(name)} — ${purpose}` : lead;
   // "Is it possible to have the IP list of mcr.microsoft.com?" is not answered by whether the
   // rule is needed.
-  const yesNoAsked = f.asks.has('exists') || (f.asks.has('yesno') && !f.asks.has('possible'));
+  // "Is the AzureMachineLearning tag regional?" asks what the tag is; the rules' yes or no says
+  // whether it is needed, which answers something else.
+  const yesNoAsked =
+    f.asks.has('exists') || (f.asks.has('yesno') && f.asks.has('need') && !f.asks.has('possible'));
   let verdict = yesNoAsked ? (notUsed && !why ? `${notUsed}.` : `${yesNo}. ${first}`) : first;
   if (live.length === 0 && retired[0]) {
     verdict = `${f.asks.has('yesno') ? 'No. ' : ''}Not needed any more (since ${retired[0].on}): ${retired[0].why}`;
@@ -698,7 +701,7 @@ export function focusedAnswer(
         rules,
         facets,
         `Port ${port}`,
-        `Port ${port} is used ${rules.every((r) => r.direction === 'inbound') ? 'inbound from' : rules.every((r) => r.direction === 'outbound') ? 'outbound to' : 'with'} ${endpoints.slice(0, 3).join(', ')}${endpoints.length > 3 ? ` and ${endpoints.length - 3} more` : ''}.`,
+        `Port ${port} (${[...new Set(rules.map((r) => (r.protocol === 'ANY' ? 'any protocol' : r.protocol)))].join(' or ')}) is used ${rules.every((r) => r.direction === 'inbound') ? 'inbound from' : rules.every((r) => r.direction === 'outbound') ? 'outbound to' : 'with'} ${endpoints.slice(0, 3).join(', ')}${endpoints.length > 3 ? ` and ${endpoints.length - 3} more` : ''}.`,
         `port:${port}`,
         `port ${port}`,
       );

@@ -48,6 +48,11 @@ export type Ask =
   | 'publicIp'
   /** Whether what it names is all that is needed ("is port 443 enough for compute?"). */
   | 'enough'
+  /**
+   * A yes/no about whether something is needed or used ("do I need …", "is 8787 required"), not
+   * about what it is ("is the AzureMachineLearning tag regional?", "is 5831 UDP?").
+   */
+  | 'need'
   /** Whether only what it names uses something ("is AzureFrontDoor.FrontEnd only for the studio?"). */
   | 'onlyFor';
 
@@ -255,6 +260,15 @@ const RULE_WORDS: ReadonlySet<string> = new Set(['rule', 'rules', 'firewall', 'n
 /** Words that open a yes/no question. */
 const YES_NO_OPENERS: ReadonlySet<string> = new Set(
   'do does did is are can could should must will would shall need have has am'.split(' '),
+);
+// "Do I …", "should we …", "must clusters …" ask what to do; "is it …" may ask what a thing is.
+const NEED_OPENERS: ReadonlySet<string> = new Set(
+  'do does did should must shall need have has'.split(' '),
+);
+const NEED_WORDS: ReadonlySet<string> = new Set(
+  'need needs needed require requires required requirement necessary mandatory essential still allow allowed open opened whitelist whitelisted allowlist allowlisted use uses used permit permitted'.split(
+    ' ',
+  ),
 );
 // "When" is left out: "do clusters need 44224 when they have a public ip?" states a condition.
 const WH_WORDS: ReadonlySet<string> = new Set('what which how where why who'.split(' '));
@@ -703,6 +717,11 @@ export function parseQuestion(
   )
     asks.add('yesno');
   if (/\bor not\b/.test(lower)) asks.add('yesno');
+  if (
+    asks.has('yesno') &&
+    ((opener !== undefined && NEED_OPENERS.has(opener)) || words.some((w) => NEED_WORDS.has(w)))
+  )
+    asks.add('need');
   if (opener === 'can' || opener === 'could' || /\bis it possible\b/.test(lower))
     asks.add('possible');
   // "A list of all FQDNs for compute instances" asks for every one of them, like "the complete list".

@@ -59,10 +59,16 @@ describe('a yes/no question gets its verdict first', () => {
     ['do we need to allow BatchNodeManagement outbound?', /^Yes/],
     ['do I still need the Microsoft registry with my own images?', /^Yes/],
     ['is port 445 needed from compute to storage?', /^(Yes|Only when)/],
+    // A yes/no about what a thing is gets no yes or no about whether it is needed.
+    ['is 5831 udp?', /^Port 5831 \(UDP\) is used outbound to AzureMachineLearning/],
+    [
+      'is the AzureMachineLearning tag regional?',
+      /^AzureMachineLearning is needed inbound and outbound\.$/,
+    ],
     // Asked one way when every rule of the port or name goes the other way.
     [
       'does AKS need 443 inbound?',
-      /^No documented rule uses port 443 inbound\. Port 443 is used outbound to /,
+      /^No documented rule uses port 443 inbound\. Port 443 \(TCP or any protocol\) is used outbound to /,
     ],
     [
       'do I need AzureFrontDoor.FrontEnd inbound?',

@@ -39,6 +39,16 @@ describe('facets of a question', () => {
     expect([...facets(text).asks]).toContain(ask);
   });
 
+  it.each([
+    ['do I need AzureMonitor?', true],
+    ['is port 8787 required?', true],
+    ['are we still allowed to drop 29876?', true],
+    ['is the AzureMachineLearning tag regional?', false],
+    ['is 5831 udp?', false],
+  ])('"%s" asks whether something is needed: %s', (text, need) => {
+    expect(facets(text).asks.has('need')).toBe(need);
+  });
+
   it('"how do I configure azure firewall for compute" asks for the rules, not for a how-to', () => {
     const asks = facets('how do I configure azure firewall for azure ml compute').asks;
     expect(asks.has('rules')).toBe(true);
