@@ -100,7 +100,7 @@ function tagSentence(rules: readonly Rule[], region: string | undefined): string
 export function mergedRows(
   k: Knowledge,
   rows: readonly PlanRule[],
-  f: Pick<Facets, 'region' | 'cloud'>,
+  f: Pick<Facets, 'region' | 'cloud'> & Partial<Pick<Facets, 'conditions'>>,
   scenarios: readonly ScenarioId[] = [],
 ): AnswerRow[] {
   const region = f.region;
@@ -125,7 +125,17 @@ export function mergedRows(
       .join(' · ');
     // Catalog rows carry merged conditions ("a; b"); each distinct condition is said once.
     const conditions = [...new Set(group.flatMap((r) => r.condition.split('; ')).filter(Boolean))];
-    const unconditional = group.some((r) => r.condition === '');
+    // A condition the user stated as met ("for pip install") goes without saying on each row.
+    const stated = f.conditions;
+    const met =
+      stated !== undefined &&
+      group
+        .flatMap((r) => r.ruleIds)
+        .some((id) => {
+          const rule = ruleById(k, id);
+          return rule !== undefined && underStated(rule.condition, stated) === true;
+        });
+    const unconditional = met || group.some((r) => r.condition === '');
     const arrow = first.direction === 'inbound' ? 'from' : 'to';
     // In Azure Government or 21Vianet the cloud's own names, with a note where they differ.
     // The row's rule for the scenario asked about: a merged row holds rules of several scenarios.
@@ -483,14 +493,20 @@ function sliceView(k: Knowledge, scenarios: readonly ScenarioId[], f: Facets): A
       ? `No ${what ? `${what} ` : ''}rules are needed for ${names} in the setup you describe.`
       : noOwnRules(k, scenario, names, what, f);
   } else if (feature && featured.length > 0) {
-    const shown = featured.slice(0, 3).map((r) => `${r.destination} on ${r.ports}`);
-    const more = featured.length > 3 ? ` and ${featured.length - 3} more` : '';
+    // "anaconda.com, *.anaconda.com … on TCP 443" when they share their ports.
+    const samePorts = featured.every((r) => r.ports === featured[0]?.ports);
+    const shown = featured
+      .slice(0, 3)
+      .map((r) =>
+        samePorts ? r.destination.replace(/^to /, '') : `${r.destination} on ${r.ports}`,
+      );
+    const more = `${featured.length > 3 ? ` and ${featured.length - 3} more` : ''}${samePorts ? `, on ${featured[0]?.ports ?? ''}` : ''}`;
     const left = merged.length - featured.length;
     const rest =
       left > 0
         ? ` Below them, the ${left} other ${what ? `${what} ` : ''}rule${left === 1 ? '' : 's'} for ${names}.`
         : '';
-    verdict = `For ${feature.label}: ${shown.join('; ')}${more}.${rest}`;
+    verdict = `For ${feature.label}: ${shown.join(samePorts ? ', ' : '; ')}${more}.${rest}`;
   } else if (merged.length <= 2) {
     const lead = direction ? `${capitalise(direction)} for` : 'For';
     verdict = `${lead} ${names}: ${merged.map((r) => `${r.destination} on ${r.ports}`).join('; ')}.`;

@@ -264,6 +264,10 @@ describe('a feature the question names comes first', () => {
     const lines = visibleText(await firstCard(question));
     expect(lines[1]).toMatch(verdict);
     expect(lines.join('\n')).toContain(host);
+    // The condition the user stated goes without saying on each row.
+    expect(lines.join('\n')).not.toMatch(
+      /Only when (jobs or image builds install packages|you run RStudio)/,
+    );
   });
 });
 

@@ -63,6 +63,12 @@ const answers: [name: string, question: string, keyFact: string][] = [
   ],
   ['no-own-rules', 'which service tags does AutoML need?', 'service principal'],
   [
+    'feature-first',
+    'what fqdns should I whitelist for pip install on a compute instance?',
+    'pypi.org',
+  ],
+  ['other-direction', 'does AKS need 443 inbound?', 'No documented rule'],
+  [
     'compute-resources',
     'what does azure ml create in our subnet for a cluster with a public ip',
     '44224',
