@@ -23,7 +23,12 @@ import {
   stepById,
 } from '../knowledge/lookup.query';
 import { catalogOf } from '../knowledge/overview.query';
-import { endpointsInCloud, substituteRegion, type PlanRule } from '../knowledge/plan.query';
+import {
+  endpointsInCloud,
+  substituteRegion,
+  withoutFormSelector,
+  type PlanRule,
+} from '../knowledge/plan.query';
 import { NO_FACETS, type Facets } from '../understanding/facets';
 import { rulesForPort, type Target } from '../understanding/ranking';
 import { literal } from '../cards/markdown';
@@ -133,7 +138,10 @@ export function mergedRows(
         .flatMap((r) => r.ruleIds)
         .some((id) => {
           const rule = ruleById(k, id);
-          return rule !== undefined && underStated(rule.condition, stated) === true;
+          // The host-or-tag clause is the row's form, not a condition: the row shows without it.
+          return (
+            rule !== undefined && underStated(withoutFormSelector(rule.condition), stated) === true
+          );
         });
     const unconditional = met || group.some((r) => r.condition === '');
     const arrow = first.direction === 'inbound' ? 'from' : 'to';

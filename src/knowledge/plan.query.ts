@@ -120,7 +120,7 @@ function isEgressSelector(cond: Condition): boolean {
  * A rule's "tags unless the firewall cannot use them" clause only picks its form (tag or FQDN),
  * which the endpoint column already shows; repeating it on every row would bury real conditions.
  */
-function withoutFormSelector(cond: Condition): Condition {
+export function withoutFormSelector(cond: Condition): Condition {
   if (isEgressSelector(cond)) return { always: true };
   if (!('all' in cond)) return cond;
   const rest = cond.all.filter((c) => !isEgressSelector(c));
