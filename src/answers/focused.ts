@@ -368,12 +368,17 @@ function yesNoForRules(rules: readonly Rule[], f: Facets): string {
   const truths = rules.map((r) => underStated(r.condition, f.conditions));
   if (truths.includes(true)) return 'Yes';
   if (truths.every((t) => t === false)) return 'No, not in the setup you describe';
+  // A rule the stated setup rules out says nothing about when the others apply, and one needed
+  // "except when …" makes the name needed in more setups than one needed "only when …".
   const conditions = [
     ...new Set(
-      rules.map((r) => describeCondition(undecidedPart(r.condition, f.conditions))).filter(Boolean),
+      rules
+        .filter((_, i) => truths[i] !== false)
+        .map((r) => describeCondition(undecidedPart(r.condition, f.conditions)))
+        .filter(Boolean),
     ),
   ];
-  const first = conditions[0];
+  const first = conditions.find((c) => c.startsWith('Except when')) ?? conditions[0];
   if (!first) return 'Yes';
   // "Except when …" is a yes with an exception; "Only when …" stands as the verdict.
   return first.startsWith('Except when')
@@ -744,7 +749,11 @@ export function focusedAnswer(
     case 'endpoint': {
       const rules = k.rules.filter((r) => r.endpoint === target.id);
       if (rules.length === 0) return undefined;
-      const directions = [...new Set(rules.map((r) => r.direction))].join(' and ');
+      // Clusters without a public IP need AzureMachineLearning outbound only.
+      const possible = rules.filter((r) => underStated(r.condition, facets.conditions) !== false);
+      const directions = [
+        ...new Set((possible.length > 0 ? possible : rules).map((r) => r.direction)),
+      ].join(' and ');
       const view = rulesView(
         k,
         rules,

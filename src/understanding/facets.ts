@@ -68,8 +68,9 @@ export interface StatedConditions {
   sdk?: Sdk;
   /** The workspace's managed virtual network, or a VNet of the user's own. */
   network?: 'managed' | 'yours';
-  /** Not read from questions yet: unknown, so RStudio and package-feed rows stay "only when". */
+  /** "RStudio", "CRAN": the rows RStudio adds come first and lose their "only when". */
   rstudio?: boolean;
+  /** "pip install", "conda", "PyPI": likewise for the public package feeds. */
   publicPackageFeeds?: boolean;
 }
 

@@ -439,6 +439,29 @@ function isOnTopic(k: Knowledge, q: ParsedQuestion): boolean {
   return domain.length >= q.content.length / 3 || q.facets.scenarios.length > 0;
 }
 
+/** The words that state each part of a setup, as search terms. */
+const SETUP_WORDS: Readonly<Record<keyof Facets['conditions'], string>> = {
+  computePublicIp: 'public ip address enable node without no non disabled',
+  egress: 'azure firewall proxy nva fw behind through',
+  // "Route" and "table" stay topics: a route to a name asks how it is routed.
+  forcedTunnel: 'forced tunnel tunneling tunnelling udr',
+  hbi: 'hbi high business impact',
+  ownImages: 'own custom image images docker',
+  vscode: 'vs code vscode',
+  registryBehindVnet: 'registry behind',
+  sdk: 'sdk v1 v2',
+  network: 'managed network own custom',
+  rstudio: 'rstudio cran',
+  publicPackageFeeds: 'pip install conda anaconda pypi package packages python',
+};
+
+function setupTerms(f: Facets): ReadonlySet<string> {
+  const stated = (Object.keys(SETUP_WORDS) as (keyof Facets['conditions'])[]).filter(
+    (key) => f.conditions[key] !== undefined,
+  );
+  return new Set(stated.flatMap((key) => indexTerms(SETUP_WORDS[key])));
+}
+
 export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Recognition {
   const q = parseQuestion(k, text, (p) => rulesForPort(k, p).length > 0);
   const facets = q.facets;
@@ -446,10 +469,6 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
 
   const hits = wordHits(k, q.terms, w.phrase, undefined, { terms: q.focus, boost: w.focus });
   const errors = errorCandidates(k, q, hits);
-  // A host or tag named in a long account of one setup is context more often than the question.
-  const brevity = Math.min(1, SHORT_QUESTION_TERMS / Math.max(1, q.terms.length));
-  // So is a name next to other topic words ("a route to BatchNodeManagement on the route table"):
-  // the name explains part of the question, and an item that explains the rest may be the answer.
   const matches = endpointMatches(k, q);
   const lexicon = lexiconOf(k);
   const nameTerms = new Set([
@@ -461,19 +480,47 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
     }),
   ]);
   const scenarioWords = lexicon.nameWordSet;
-  const topics = q.terms.filter((t) => !isCueTerm(t) && !scenarioWords.has(t));
-  const rest =
-    topics.length === 0 ? 0 : topics.filter((t) => !nameTerms.has(t)).length / topics.length;
+  // A name in the sentence that asks ("What is behind the tag AzureFrontDoor.FirstParty?") is the
+  // question however long the story around it.
+  const asked = [...nameTerms].some((t) => q.focus.has(t));
+  const lengthFactor = (terms: readonly string[]): number => {
+    if (asked) return 1;
+    // A host or tag named in a long account of one setup is context more often than the question.
+    const brevity = Math.min(1, SHORT_QUESTION_TERMS / Math.max(1, terms.length));
+    // So is a name next to other topic words ("a route to BatchNodeManagement on the route
+    // table"): the name explains part of the question, and an item that explains the rest may be
+    // the answer.
+    const topics = terms.filter((t) => !isCueTerm(t) && !scenarioWords.has(t));
+    const rest =
+      topics.length === 0 ? 0 : topics.filter((t) => !nameTerms.has(t)).length / topics.length;
+    return (0.75 + 0.25 * brevity) * (1 - 0.25 * rest);
+  };
+  // The setup a question states ("clusters without a public ip need BatchNodeManagement?") frames
+  // the question about the name; it is not another topic beside it. A disagreement is weighed on
+  // all the words, as the setup may be what the sources disagree about.
+  const setup = setupTerms(facets);
+  const length = lengthFactor(q.terms.filter((t) => !setup.has(t)));
+  const conflictLength = lengthFactor(q.terms);
   // Ports named in a long message are context in the same way. A name in a question about name
   // resolution or routes ("which zone do I forward for instances.azureml.ms", "a route to
   // BatchNodeManagement") asks how it resolves or is routed, not which rule lets it through.
   const paths = facets.asks.has('paths') ? w.nameOnPath : 1;
-  // A name in the sentence that asks ("What is behind the tag AzureFrontDoor.FirstParty?") is the
-  // question however long the story around it.
-  const asked = [...nameTerms].some((t) => q.focus.has(t));
-  const length = asked ? 1 : (0.75 + 0.25 * brevity) * (1 - 0.25 * rest);
+  // "Do clusters without a public IP need BatchNodeManagement?": a short yes/no about whether a
+  // name is needed asks about that name in the setup stated, not about the setup's own note.
+  // One that doubts or weighs ("still", "only for hbi") may be about a disagreement instead.
+  const plainNeed =
+    facets.asks.has('need') && !facets.asks.has('doubt') && !facets.asks.has('compare');
+  const aboutTheName = plainNeed && length === 1 ? w.namedNeed : 1;
   const direct = portAndEndpointCandidates(k, q, hits, matches).map((c) =>
-    c.signal === 'endpoint' || c.signal === 'port' ? { ...c, score: c.score * length * paths } : c,
+    c.signal === 'endpoint' || c.signal === 'port'
+      ? {
+          ...c,
+          score:
+            c.score *
+            paths *
+            (c.target.kind === 'conflict' ? conflictLength : length * aboutTheName),
+        }
+      : c,
   );
   // A port no rule uses ("do I need 8889 for VS Code") is not the whole question: the rest of it
   // may still name something the knowledge answers, and the answer says the port is not in it.

@@ -46,6 +46,8 @@ export interface Weights {
   otherDirection: number;
   /** Factor for a host, tag or port named in a question about name resolution or routes. */
   nameOnPath: number;
+  /** Factor for a host, tag or port a short yes/no asks is needed ("do X need BatchNodeManagement?"). */
+  namedNeed: number;
   /** A note the knowledge lists for the cloud the question names (Azure Government, 21Vianet). */
   statedCloud: number;
   /** A note for the sovereign clouds only, when the question names no cloud. */
@@ -82,6 +84,7 @@ export const WEIGHTS: Readonly<Weights> = Object.freeze({
   statedCloud: 0.15,
   otherCloud: 0.1,
   nameOnPath: 0.8,
+  namedNeed: 1.15,
   otherDirection: 0.2,
   statedNetwork: 0.15,
   otherNetwork: 0.15,

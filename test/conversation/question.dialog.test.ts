@@ -149,13 +149,36 @@ describe('a question gets the card that answers it', () => {
     ],
     ['is a managed online endpoint public?', 'Managed online endpoints'],
     ['is it possible to get the IP addresses of mcr.microsoft.com?', 'MicrosoftContainerRegistry'],
-    ['is udp 5831 needed for compute without a public ip?', 'UDP 5831'],
   ])('"%s" gets no yes or no, which would answer another question', async (question, topic) => {
     const turn = await chat().say(question);
     const [title, verdict] = visibleText(turn.cards[0]);
     expect(verdict).not.toMatch(/^(Yes|No)\b/);
     expect(visibleText(turn.cards[0]).join('\n')).toContain(topic);
     expect(title).not.toBe('');
+  });
+
+  // The setup stated frames the question about the name; the setup's own note ("No: compute
+  // works without a public IP") would answer whether a public IP is needed.
+  it.each([
+    [
+      'is udp 5831 needed for compute without a public ip?',
+      /^Yes\b.*Port 5831 \(UDP\) is used outbound/,
+    ],
+    [
+      'do compute clusters without a public ip need BatchNodeManagement?',
+      /^Yes\b.*BatchNodeManagement\.<region> is needed outbound\.$/,
+    ],
+    [
+      'do clusters without public ip need Storage.westeurope?',
+      /^Yes\b.*Storage\.westeurope is needed outbound\.$/,
+    ],
+    [
+      'do compute clusters without a public ip need AzureMachineLearning?',
+      /^Yes, except when .*AzureMachineLearning is needed outbound\.$/,
+    ],
+  ])('"%s" is answered for the name, in the setup stated', async (question, verdict) => {
+    const [, first] = visibleText((await chat().say(question)).cards[0]);
+    expect(first).toMatch(verdict);
   });
 
   it.each([
