@@ -116,8 +116,10 @@ export function underStated(cond: Condition, stated: StatedOptions): Truth {
   }
   if ('not' in cond) return not(underStated(cond.not, stated));
   if (cond.option === 'egress') {
-    // "A firewall" does not say whether it can use service tags: both firewall kinds stay open.
     if (stated.egress === undefined) return 'unknown';
+    // "A firewall without service tags" says which kind; "a firewall" alone does not say whether
+    // it can use service tags, so both firewall kinds stay open.
+    if (stated.egress === 'firewall-no-tags') return cond.equals === 'firewall-no-tags';
     return cond.equals === 'nsg' ? false : 'unknown';
   }
   const value = stated[cond.option];

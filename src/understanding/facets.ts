@@ -340,6 +340,12 @@ function statedConditions(
     )
   )
     c.egress = 'azure-firewall';
+  // "A firewall without service tags", "FQDN rules only": the rows for such a firewall name hosts.
+  if (
+    c.egress &&
+    (new RegExp(NO_TAGS.source).test(lower) || /\bfqdns?\s{1,3}(rules\s{1,3})?only\b/.test(lower))
+  )
+    c.egress = 'firewall-no-tags';
   if (
     words.some((w) => w === 'tunneling' || w === 'tunnelling' || w === 'udr' || w === 'udrs') ||
     hasPhrase(words, 'route table') ||
@@ -390,6 +396,14 @@ function statedConditions(
   if (words.some((w) => w === 'v1' || w === 'sdkv1')) c.sdk = 'v1';
   else if (words.some((w) => w === 'v2' || w === 'sdkv2')) c.sdk = 'v2';
   return c;
+}
+
+/** "Without service tags", "cannot use tags": a firewall that takes host names only. */
+const NO_TAGS =
+  /\b(without|no|cannot use|can't use|doesn't support|does not support)\s{1,3}(service\s{1,3})?tags\b/g;
+
+function withoutNames(lower: string, names: readonly string[]): string {
+  return names.reduce((text, name) => text.split(name.toLowerCase()).join(' '), lower);
 }
 
 function cloudOf(
@@ -694,6 +708,8 @@ export function parseQuestion(
   const directions = new Set(cues.flatMap((w) => DIRECTION_WORDS.get(w) ?? []));
   const asks = new Set<Ask>(cues.flatMap((w) => ASK_WORDS.get(w) ?? []));
   if (hasPhrase(words, 'service tag') || hasPhrase(words, 'service tags')) asks.add('tags');
+  // "A firewall without service tags" states a setup; it does not ask for tags.
+  if (!/\btags?\b/.test(lower.replace(NO_TAGS, ' '))) asks.delete('tags');
   if (
     words.some((w) => PROBLEM_WORDS.has(w) || isErrorCode(w)) ||
     /\bnot (work|resolv|reach|connect)/.test(lower)
@@ -778,7 +794,14 @@ export function parseQuestion(
     scenarios: scenarioStrengths(expandedWords, lexicon),
     direction: directions.size === 1 ? [...directions][0] : undefined,
     asks,
-    conditions: statedConditions(expanded, lower, publicIpAsked),
+    // A host's own words state no setup: "anaconda.com" does not say packages come from Anaconda.
+    conditions: statedConditions(
+      dottedNames.length > 0
+        ? expand(tokens(withoutNames(lower, dottedNames)), lexicon).map((w) => w.word)
+        : expanded,
+      lower,
+      publicIpAsked,
+    ),
     cloud: cloudOf(words, dottedNames, lexicon, region),
     region,
     ports,

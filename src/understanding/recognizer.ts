@@ -229,9 +229,14 @@ const ADDRESS_WORDS: ReadonlySet<string> = new Set([
 const NOT_AN_ADDRESS_RANGE: ReadonlySet<string> = new Set(['private', 'internal', 'local']);
 
 function asksForAddresses(q: ParsedQuestion): boolean {
+  // "Compute without a public IP" is the compute's setup, not a request for addresses.
+  const publicIpIsSetup =
+    q.facets.conditions.computePublicIp !== undefined || q.facets.asks.has('publicIp');
+  const notARange = (before: string) =>
+    NOT_AN_ADDRESS_RANGE.has(before) || (publicIpIsSetup && before === 'public');
   return (
     q.facets.asks.has('tags') ||
-    q.words.some((w, i) => ADDRESS_WORDS.has(w) && !NOT_AN_ADDRESS_RANGE.has(q.words[i - 1] ?? ''))
+    q.words.some((w, i) => ADDRESS_WORDS.has(w) && !notARange(q.words[i - 1] ?? ''))
   );
 }
 
@@ -442,7 +447,7 @@ function isOnTopic(k: Knowledge, q: ParsedQuestion): boolean {
 /** The words that state each part of a setup, as search terms. */
 const SETUP_WORDS: Readonly<Record<keyof Facets['conditions'], string>> = {
   computePublicIp: 'public ip address enable node without no non disabled',
-  egress: 'azure firewall proxy nva fw behind through',
+  egress: 'azure firewall proxy nva fw behind through without service tags fqdn only',
   // "Route" and "table" stay topics: a route to a name asks how it is routed.
   forcedTunnel: 'forced tunnel tunneling tunnelling udr',
   hbi: 'hbi high business impact',

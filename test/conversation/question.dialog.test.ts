@@ -176,6 +176,20 @@ describe('a question gets the card that answers it', () => {
       'do compute clusters without a public ip need AzureMachineLearning?',
       /^Yes, except when .*AzureMachineLearning is needed outbound\.$/,
     ],
+    // A host asked about for compute without a public IP is the host, not its tag ("public ip"
+    // asks for no addresses), and a firewall without service tags decides the host rule: yes.
+    [
+      'does a compute instance without a public ip need login.microsoftonline.com?',
+      /^Only when outbound traffic goes through a firewall without service tags \(FQDN rules\)\. login\.microsoftonline\.com is needed outbound\./,
+    ],
+    [
+      'does a compute instance behind a firewall without service tags need login.microsoftonline.com?',
+      /^Yes\. login\.microsoftonline\.com is needed outbound\./,
+    ],
+    [
+      'does compute need anaconda.com?',
+      /^Only when jobs or image builds install packages from public repositories\./,
+    ],
   ])('"%s" is answered for the name, in the setup stated', async (question, verdict) => {
     const [, first] = visibleText((await chat().say(question)).cards[0]);
     expect(first).toMatch(verdict);

@@ -89,6 +89,8 @@ describe('facets of a question', () => {
     ['fortigate rules for aml compute', { egress: 'azure-firewall' }],
     ['we use Zscaler, what do we exclude for azure ml?', { egress: 'azure-firewall' }],
     ['cran mirror blocked', { rstudio: true }],
+    ['compute behind a firewall without service tags', { egress: 'firewall-no-tags' }],
+    ['our proxy takes FQDN rules only', { egress: 'firewall-no-tags' }],
   ])('"%s" states %j', (text, conditions) => {
     expect(facets(text).conditions).toMatchObject(conditions);
   });
@@ -106,6 +108,20 @@ describe('facets of a question', () => {
     const f = facets('we need a public IP on the cluster for ssh, which inbound rules?');
     expect(f.asks.has('publicIp')).toBe(false);
     expect(f.conditions.computePublicIp).toBe(true);
+  });
+
+  it('a host name states no setup: "anaconda.com" does not say packages come from Anaconda', () => {
+    expect(facets('does compute need anaconda.com?').conditions.publicPackageFeeds).toBeUndefined();
+    expect(facets('conda install fails on compute').conditions.publicPackageFeeds).toBe(true);
+  });
+
+  it('"a firewall without service tags" states a setup, it does not ask for tags', () => {
+    expect(
+      facets('does compute behind a firewall without service tags need aka.ms?').asks.has('tags'),
+    ).toBe(false);
+    expect(facets('which service tags does compute need behind a firewall?').asks.has('tags')).toBe(
+      true,
+    );
   });
 
   it('"PIP" without "no" is not read as a setup', () => {
