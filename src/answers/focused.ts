@@ -25,6 +25,7 @@ import {
 import { catalogOf } from '../knowledge/overview.query';
 import {
   endpointsInCloud,
+  formatPorts,
   substituteRegion,
   withoutFormSelector,
   type PlanRule,
@@ -435,6 +436,27 @@ function noOwnRules(
   return `No ${what ? `${what} ` : ''}rules of its own for ${names}.${more}`;
 }
 
+/** "inbound on TCP 44224 and outbound on TCP 443, 18881 and UDP 5831", by direction. */
+function directionsAndPorts(rules: readonly Rule[]): string {
+  const directions = [...new Set(rules.map((r) => r.direction))];
+  return directions
+    .map((direction) => {
+      const byProtocol = new Map<string, string[]>();
+      for (const r of rules) {
+        if (r.direction !== direction || r.ports.length === 0) continue;
+        const protocol = r.protocol;
+        const list = byProtocol.get(protocol) ?? [];
+        for (const p of formatPorts(r.ports).split(', ')) if (!list.includes(p)) list.push(p);
+        byProtocol.set(protocol, list);
+      }
+      const ports = [...byProtocol].map(([protocol, list]) =>
+        protocol === 'ANY' ? `${list.join(', ')} (any protocol)` : `${protocol} ${list.join(', ')}`,
+      );
+      return ports.length > 0 ? `${direction} on ${ports.join(' and ')}` : direction;
+    })
+    .join(' and ');
+}
+
 /**
  * "Does AKS need 443 inbound?", when every rule of the port or name goes the other way: no such
  * rule, and where the traffic does go. A yes from the other direction's rules would mislead.
@@ -751,15 +773,12 @@ export function focusedAnswer(
       if (rules.length === 0) return undefined;
       // Clusters without a public IP need AzureMachineLearning outbound only.
       const possible = rules.filter((r) => underStated(r.condition, facets.conditions) !== false);
-      const directions = [
-        ...new Set((possible.length > 0 ? possible : rules).map((r) => r.direction)),
-      ].join(' and ');
       const view = rulesView(
         k,
         rules,
         facets,
         target.id,
-        `${substituteRegion(target.id, facets.region)} is needed ${directions}.${tagSentence(rules, facets.region)}`,
+        `${substituteRegion(target.id, facets.region)} is needed ${directionsAndPorts(possible.length > 0 ? possible : rules)}.${tagSentence(rules, facets.region)}`,
         `endpoint:${target.id}`,
       );
       return askedTheOtherWay(

@@ -111,6 +111,13 @@ export function underStated(cond: Condition, stated: StatedOptions): Truth {
     return parts.includes(false) ? false : parts.every((p) => p === true) ? true : 'unknown';
   }
   if ('any' in cond) {
+    // "Behind our firewall" does not say which kind, but a rule for either kind applies.
+    const firewallKinds = new Set(
+      cond.any.flatMap((c) => ('option' in c && c.option === 'egress' ? [c.equals] : [])),
+    );
+    const anyFirewall =
+      firewallKinds.has('azure-firewall') && firewallKinds.has('firewall-no-tags');
+    if (anyFirewall && stated.egress !== undefined && stated.egress !== 'nsg') return true;
     const parts = cond.any.map((c) => underStated(c, stated));
     return parts.includes(true) ? true : parts.every((p) => p === false) ? false : 'unknown';
   }
@@ -119,7 +126,8 @@ export function underStated(cond: Condition, stated: StatedOptions): Truth {
     if (stated.egress === undefined) return 'unknown';
     // "A firewall without service tags" says which kind; "a firewall" alone does not say whether
     // it can use service tags, so both firewall kinds stay open.
-    if (stated.egress === 'firewall-no-tags') return cond.equals === 'firewall-no-tags';
+    if (stated.egress === 'firewall-no-tags' || stated.egress === 'nsg')
+      return cond.equals === stated.egress;
     return cond.equals === 'nsg' ? false : 'unknown';
   }
   const value = stated[cond.option];

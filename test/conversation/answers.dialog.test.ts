@@ -63,7 +63,7 @@ describe('a yes/no question gets its verdict first', () => {
     ['is 5831 udp?', /^Port 5831 \(UDP\) is used outbound to AzureMachineLearning/],
     [
       'is the AzureMachineLearning tag regional?',
-      /^AzureMachineLearning is needed inbound and outbound\.$/,
+      /^AzureMachineLearning is needed inbound on TCP 44224 and outbound on /,
     ],
     // Asked one way when every rule of the port or name goes the other way.
     [
@@ -72,7 +72,7 @@ describe('a yes/no question gets its verdict first', () => {
     ],
     [
       'do I need AzureFrontDoor.FrontEnd inbound?',
-      /^No documented rule uses AzureFrontDoor\.FrontEnd inbound\. AzureFrontDoor\.FrontEnd is needed outbound\.$/,
+      /^No documented rule uses AzureFrontDoor\.FrontEnd inbound\. AzureFrontDoor\.FrontEnd is needed outbound on TCP 443\.$/,
     ],
     // What the user already said is not repeated as a condition.
     [

@@ -166,25 +166,25 @@ describe('a question gets the card that answers it', () => {
     ],
     [
       'do compute clusters without a public ip need BatchNodeManagement?',
-      /^Yes\b.*BatchNodeManagement\.<region> is needed outbound\.$/,
+      /^Yes\b.*BatchNodeManagement\.<region> is needed outbound on 443 \(any protocol\)\.$/,
     ],
     [
       'do clusters without public ip need Storage.westeurope?',
-      /^Yes\b.*Storage\.westeurope is needed outbound\.$/,
+      /^Yes\b.*Storage\.westeurope is needed outbound on TCP 443, 445\.$/,
     ],
     [
       'do compute clusters without a public ip need AzureMachineLearning?',
-      /^Yes, except when .*AzureMachineLearning is needed outbound\.$/,
+      /^Yes, except when .*AzureMachineLearning is needed outbound on TCP 443, 18881, 8787 and UDP 5831\.$/,
     ],
     // A host asked about for compute without a public IP is the host, not its tag ("public ip"
     // asks for no addresses), and a firewall without service tags decides the host rule: yes.
     [
       'does a compute instance without a public ip need login.microsoftonline.com?',
-      /^Only when outbound traffic goes through a firewall without service tags \(FQDN rules\)\. login\.microsoftonline\.com is needed outbound\./,
+      /^Only when outbound traffic goes through a firewall without service tags \(FQDN rules\)\. login\.microsoftonline\.com is needed outbound on TCP 80, 443\./,
     ],
     [
       'does a compute instance behind a firewall without service tags need login.microsoftonline.com?',
-      /^Yes\. login\.microsoftonline\.com is needed outbound\./,
+      /^Yes\. login\.microsoftonline\.com is needed outbound on TCP 80, 443\./,
     ],
     [
       'does compute need anaconda.com?',

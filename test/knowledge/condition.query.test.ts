@@ -4,7 +4,11 @@ import {
   Situation,
   type Condition,
 } from '../../src/knowledge';
-import { undecidedPart, type StatedOptions } from '../../src/knowledge/condition.query';
+import {
+  undecidedPart,
+  underStated,
+  type StatedOptions,
+} from '../../src/knowledge/condition.query';
 
 const situation = Situation.parse({
   scenarios: ['compute'],
@@ -130,5 +134,35 @@ describe('what is left of a condition once the user stated part of their setup',
     ['a single option stays as it is', noPublicIp, { computePublicIp: false }, noPublicIp],
   ])('%s', (_, cond, stated, left) => {
     expect(undecidedPart(cond, stated)).toEqual(left);
+  });
+});
+
+describe('a firewall the user names, against a rule for one kind of firewall', () => {
+  const azureFirewall: Condition = { option: 'egress', equals: 'azure-firewall' };
+  const noTags: Condition = { option: 'egress', equals: 'firewall-no-tags' };
+  const eitherFirewall: Condition = { any: [azureFirewall, noTags] };
+  it.each<[string, Condition, StatedOptions, boolean | 'unknown']>([
+    ['"a firewall" may be either kind', noTags, { egress: 'azure-firewall' }, 'unknown'],
+    [
+      '"a firewall" meets a rule for either kind',
+      eitherFirewall,
+      { egress: 'azure-firewall' },
+      true,
+    ],
+    [
+      '"without service tags" meets the host-name rule',
+      noTags,
+      { egress: 'firewall-no-tags' },
+      true,
+    ],
+    [
+      '"without service tags" rules out the tag rule',
+      { not: noTags },
+      { egress: 'firewall-no-tags' },
+      false,
+    ],
+    ['NSGs only meet no firewall rule', eitherFirewall, { egress: 'nsg' }, false],
+  ])('%s', (_, cond, stated, truth) => {
+    expect(underStated(cond, stated)).toBe(truth);
   });
 });
