@@ -356,8 +356,10 @@ function stepKind(k: Knowledge, stepId: string): 'action' | 'note' | undefined {
  */
 function explainedByScenarioNames(k: Knowledge, q: ParsedQuestion): number {
   const nameWords = lexiconOf(k).nameWordSet;
-  // The region is a facet too ("in usgovvirginia"), not a topic.
-  const topics = q.terms.filter((t) => !isCueTerm(t) && t !== q.facets.region);
+  // The region is a facet too ("in usgovvirginia"), not a topic, and so is the setup stated
+  // ("clusters without a public ip").
+  const setup = setupTerms(q.facets);
+  const topics = q.terms.filter((t) => !isCueTerm(t) && t !== q.facets.region && !setup.has(t));
   if (topics.length === 0) return 1;
   return topics.filter((t) => nameWords.has(stem(t))).length / topics.length;
 }
@@ -399,7 +401,18 @@ function scenarioCandidates(k: Knowledge, q: ParsedQuestion, w: Weights): Candid
     // it asks for all of the scenario.
     if (whole) score = Math.max(score, s.strength * (0.7 + 0.3 * explained)) + w.wholeAsk;
     // A name typed alongside something more specific (a host, a port) yields to it.
-    score = Math.min(score, onlyName ? 1 : 0.86) + networkFit(k, target, q, w);
+    // A slice asked for in a direction ("which outbound rules do clusters without a public IP
+    // need?") names nothing more specific than the scenario and the setup that filters it.
+    const directSlice =
+      asksSlice &&
+      !specific &&
+      f.direction !== undefined &&
+      f.dottedNames.length === 0 &&
+      f.ports.length === 0;
+    score =
+      Math.min(score, onlyName || directSlice ? 1 : 0.86) +
+      (directSlice ? w.directSlice : 0) +
+      networkFit(k, target, q, w);
     return [{ target, score, signal: 'scenario' as const }];
   });
 }

@@ -36,6 +36,8 @@ export interface Weights {
   /** A scenario asked for as a slice ("which inbound ports does X need"), or by name alone. */
   sliceAsk: number;
   nameOnly: number;
+  /** A scenario's slice asked for in a direction ("which outbound rules do clusters need?"). */
+  directSlice: number;
   /** A scenario asked for whole ("a guide", "the complete set of rules"). */
   wholeAsk: number;
   /** A scenario named next to a how-to, a problem or a doubt. */
@@ -77,6 +79,7 @@ export const WEIGHTS: Readonly<Weights> = Object.freeze({
   inScenario: 0.05,
   outOfScenario: 0.08,
   sliceAsk: 0.25,
+  directSlice: 0.05,
   nameOnly: 0.15,
   wholeAsk: 0.1,
   specificPenalty: 0.2,

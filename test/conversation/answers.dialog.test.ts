@@ -40,6 +40,17 @@ describe('the bot answers the slice a question asks for', () => {
     for (const h of hidden) expect(text).not.toContain(h);
   });
 
+  // The setup stated filters the slice; it does not make the setup's own note the answer.
+  it.each([
+    'which outbound rules does a compute cluster without public ip need?',
+    'outbound rules for compute behind azure firewall',
+    'which outbound rules does a compute cluster without public ip behind a firewall without service tags need?',
+  ])('"%s" gets the outbound slice of compute', async (question) => {
+    const [title, verdict] = visibleText(await firstCard(question));
+    expect(title).toBe('A compute instance or a compute cluster · outbound');
+    expect(verdict).toMatch(/needs \d+ outbound rules/);
+  });
+
   it('offers the whole scenario one click away', async () => {
     const card = await firstCard('which inbound ports does a compute cluster need');
     expect(buttonTitles(card)).toContain('Show the whole scenario');
