@@ -643,9 +643,14 @@ function rulesView(
   const strength = (id: string) => f.scenarios.find((s) => s.id === id)?.strength ?? 0;
   const plainestUser = Math.max(0, ...named.filter((s) => users.includes(s)).map(strength));
   const nonUsers = named.filter((s) => !users.includes(s) && strength(s) >= plainestUser);
+  // AutoML and the designer have no rules of their own because their jobs run on compute: "No,
+  // AutoML does not use 445" would read as "AutoML jobs need no 445".
+  const withoutRules = nonUsers.filter((s) => !hasOwnRules(k, [s], NO_FACETS));
   const notUsed =
     nonUsers.length > 0 && live.length > 0
-      ? `No: ${scenariosThat(k, nonUsers, 'do')} not use ${name}; ${scenariosThat(k, users, 'do')}`
+      ? withoutRules.length === nonUsers.length
+        ? `${capitalise(scenarioNouns(k, nonUsers))} ${takesPlural(nonUsers) ? 'have' : 'has'} no rules of ${takesPlural(nonUsers) ? 'their' : 'its'} own; ${scenariosThat(k, users, 'use')} ${name}`
+        : `No: ${scenariosThat(k, nonUsers, 'do')} not use ${name}; ${scenariosThat(k, users, 'do')}`
       : undefined;
   const yesNo = f.asks.has('exists')
     ? live.length > 0
@@ -780,6 +785,7 @@ export function focusedAnswer(
         target.id,
         `${substituteRegion(target.id, facets.region)} is needed ${directionsAndPorts(possible.length > 0 ? possible : rules)}.${tagSentence(rules, facets.region)}`,
         `endpoint:${target.id}`,
+        substituteRegion(target.id, facets.region),
       );
       return askedTheOtherWay(
         onlyForView(k, view, rules, target.id, facets),

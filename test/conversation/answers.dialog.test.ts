@@ -250,6 +250,16 @@ describe('a verdict reads as a sentence', () => {
       /^No: Docker images that Azure Machine Learning manages do not use AzureActiveDirectory; /,
     ],
     ['is port 443 enough for compute?', /^No: a compute instance or a compute cluster also uses /],
+    // A scenario without rules of its own (its jobs run on compute) is not told "no".
+    [
+      'does automl need 445?',
+      /^AutoML, the designer, datasets and datastores from the studio \(data profiling\) have no rules of their own; a compute instance or a compute cluster .*use port 445\.$/,
+    ],
+    // The region the user typed is the one named.
+    [
+      'is Storage.westeurope required for managed online endpoints?',
+      /^No: managed online endpoints do not use Storage\.westeurope; /,
+    ],
     // A purpose line starts with a capital, whatever the name.
     ['what does port 44224 do', /^Port 44224 — /],
   ])('"%s"', async (question, first) => {
