@@ -529,7 +529,7 @@ function sliceView(k: Knowledge, scenarios: readonly ScenarioId[], f: Facets): A
       : noOwnRules(k, scenario, names, what, f);
   } else if (feature && featured.length > 0) {
     // "anaconda.com, *.anaconda.com … on TCP 443" when they share their ports.
-    const samePorts = featured.every((r) => r.ports === featured[0]?.ports);
+    const samePorts = featured.length > 1 && featured.every((r) => r.ports === featured[0]?.ports);
     const shown = featured
       .slice(0, 3)
       .map((r) =>
