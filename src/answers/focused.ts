@@ -366,7 +366,12 @@ const INSTRUCTION =
 /** "Yes, …" / "Only when …" / "No, …" for a yes/no question about rules. */
 function yesNoForRules(rules: readonly Rule[], f: Facets): string {
   if (rules.length === 0) return 'No';
-  const truths = rules.map((r) => underStated(r.condition, f.conditions));
+  // A port reached by a tag rule and by host-name rules is needed whichever form the firewall
+  // takes: the "tag unless the firewall cannot use tags" clause only picks the form.
+  const bothForms =
+    rules.some((r) => r.endpointKind === 'fqdn') && rules.some((r) => r.endpointKind !== 'fqdn');
+  const conditionOf = (r: Rule) => (bothForms ? withoutFormSelector(r.condition) : r.condition);
+  const truths = rules.map((r) => underStated(conditionOf(r), f.conditions));
   if (truths.includes(true)) return 'Yes';
   if (truths.every((t) => t === false)) return 'No, not in the setup you describe';
   // A rule the stated setup rules out says nothing about when the others apply, and one needed
@@ -375,7 +380,7 @@ function yesNoForRules(rules: readonly Rule[], f: Facets): string {
     ...new Set(
       rules
         .filter((_, i) => truths[i] !== false)
-        .map((r) => describeCondition(undecidedPart(r.condition, f.conditions)))
+        .map((r) => describeCondition(undecidedPart(conditionOf(r), f.conditions)))
         .filter(Boolean),
     ),
   ];
@@ -385,6 +390,23 @@ function yesNoForRules(rules: readonly Rule[], f: Facets): string {
   return first.startsWith('Except when')
     ? `Yes, ${first.charAt(0).toLowerCase()}${first.slice(1)}`
     : first;
+}
+
+/**
+ * Whether a rule can go, from whether it is needed: "Yes" → "No, it is needed", "Only when X" →
+ * "Yes, unless X", "Yes, except when X" → "No, unless X", "No, …" → "Yes, …".
+ */
+function canDoWithout(needed: string): string {
+  if (needed === 'Yes') return 'No, it is needed';
+  const except = /^Yes, except when (.*)$/.exec(needed);
+  if (except) return `No, unless ${except[1] ?? ''}`;
+  const only = /^Only when (.*)$/.exec(needed);
+  if (only) return `Yes, unless ${only[1] ?? ''}`;
+  if (needed === 'No') return 'Yes, it is not needed';
+  return needed.replace(
+    /^No, not in the setup you describe$/,
+    'Yes, not in the setup you describe',
+  );
 }
 
 /** Scenarios named by a plural noun ("managed online endpoints"), which take a plural verb. */
@@ -665,11 +687,20 @@ function rulesView(
   // rule is needed.
   // "Is the AzureMachineLearning tag regional?" asks what the tag is; the rules' yes or no says
   // whether it is needed, which answers something else.
+  // "Can I remove the 44224 rule?" is answered by whether it is needed, the other way round.
+  const removal = f.asks.has('remove');
   const yesNoAsked =
-    f.asks.has('exists') || (f.asks.has('yesno') && f.asks.has('need') && !f.asks.has('possible'));
-  let verdict = yesNoAsked ? (notUsed && !why ? `${notUsed}.` : `${yesNo}. ${first}`) : first;
+    f.asks.has('exists') ||
+    (f.asks.has('yesno') && (removal || (f.asks.has('need') && !f.asks.has('possible'))));
+  const unused = notUsed && removal ? `Yes: ${notUsed.replace(/^No: /, '')}` : notUsed;
+  let verdict = yesNoAsked
+    ? unused && !why
+      ? `${unused}.`
+      : `${removal ? canDoWithout(yesNo) : yesNo}. ${first}`
+    : first;
   if (live.length === 0 && retired[0]) {
-    verdict = `${f.asks.has('yesno') ? 'No. ' : ''}Not needed any more (since ${retired[0].on}): ${retired[0].why}`;
+    const word = removal ? 'Yes. ' : 'No. ';
+    verdict = `${f.asks.has('yesno') ? word : ''}Not needed any more (since ${retired[0].on}): ${retired[0].why}`;
   }
   return {
     title,

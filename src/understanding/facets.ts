@@ -53,6 +53,8 @@ export type Ask =
    * about what it is ("is the AzureMachineLearning tag regional?", "is 5831 UDP?").
    */
   | 'need'
+  /** A yes/no about doing without something: "can I remove the 44224 rule?". */
+  | 'remove'
   /** Whether only what it names uses something ("is AzureFrontDoor.FrontEnd only for the studio?"). */
   | 'onlyFor';
 
@@ -268,6 +270,11 @@ const NEED_OPENERS: ReadonlySet<string> = new Set(
 );
 const NEED_WORDS: ReadonlySet<string> = new Set(
   'need needs needed require requires required requirement necessary mandatory essential still allow allowed open opened whitelist whitelisted allowlist allowlisted use uses used permit permitted'.split(
+    ' ',
+  ),
+);
+const REMOVE_WORDS: ReadonlySet<string> = new Set(
+  'remove removing delete deleting drop dropping block blocking deny denying close closing omit skip'.split(
     ' ',
   ),
 );
@@ -739,6 +746,8 @@ export function parseQuestion(
     ((opener !== undefined && NEED_OPENERS.has(opener)) || words.some((w) => NEED_WORDS.has(w)))
   )
     asks.add('need');
+  // "Can I remove the 44224 rule?", "is it safe to delete …": a yes/no about doing without it.
+  if (asks.has('yesno') && words.some((w) => REMOVE_WORDS.has(w))) asks.add('remove');
   if (opener === 'can' || opener === 'could' || /\bis it possible\b/.test(lower))
     asks.add('possible');
   // "A list of all FQDNs for compute instances" asks for every one of them, like "the complete list".

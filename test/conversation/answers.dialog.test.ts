@@ -301,3 +301,26 @@ describe('"is X enough?" answered by a step', () => {
     expect(lines[1]).not.toMatch(/^(Yes|No)\b/);
   });
 });
+
+describe('"can I remove it?" is answered by whether it is needed, the other way round', () => {
+  it.each([
+    ['can I remove the 44224 rule?', /^Yes, unless compute has a public IP\. /],
+    [
+      'is it safe to delete the BatchNodeManagement inbound rule?',
+      /^Yes\. Not needed any more \(since 2026-03-31\)/,
+    ],
+    ['can I block port 5831?', /^No, it is needed\. Port 5831 \(UDP\)/],
+    [
+      'can I drop AzureFrontDoor.FirstParty for the studio?',
+      /^Yes: the workspace from Azure Machine Learning studio does not use AzureFrontDoor\.FirstParty; /,
+    ],
+  ])('"%s"', async (question, verdict) => {
+    const [, first] = visibleText(await firstCard(question));
+    expect(first).toMatch(verdict);
+  });
+
+  it('a port reached by a tag and by host names is needed whichever form the firewall takes', async () => {
+    const [, first] = visibleText(await firstCard('is port 5831 needed?'));
+    expect(first).toMatch(/^Yes\. Port 5831/);
+  });
+});

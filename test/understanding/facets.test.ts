@@ -40,6 +40,14 @@ describe('facets of a question', () => {
   });
 
   it.each([
+    ['can I remove the 44224 rule?', true],
+    ['is it safe to delete the BatchNodeManagement inbound rule?', true],
+    ['can I reach the studio from home?', false],
+  ])('"%s" asks whether it can do without something: %s', (text, remove) => {
+    expect(facets(text).asks.has('remove')).toBe(remove);
+  });
+
+  it.each([
     ['do I need AzureMonitor?', true],
     ['is port 8787 required?', true],
     ['are we still allowed to drop 29876?', true],
