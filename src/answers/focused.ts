@@ -458,6 +458,11 @@ function noOwnRules(
   return `No ${what ? `${what} ` : ''}rules of its own for ${names}.${more}`;
 }
 
+/** "TCP 443", or "443 (any protocol)" where a rule allows any. */
+function protocolAndPorts(protocol: string, ports: string): string {
+  return protocol === 'ANY' ? `${ports} (any protocol)` : `${protocol} ${ports}`;
+}
+
 /** "inbound on TCP 44224 and outbound on TCP 443, 18881 and UDP 5831", by direction. */
 function directionsAndPorts(rules: readonly Rule[]): string {
   const directions = [...new Set(rules.map((r) => r.direction))];
@@ -472,7 +477,7 @@ function directionsAndPorts(rules: readonly Rule[]): string {
         byProtocol.set(protocol, list);
       }
       const ports = [...byProtocol].map(([protocol, list]) =>
-        protocol === 'ANY' ? `${list.join(', ')} (any protocol)` : `${protocol} ${list.join(', ')}`,
+        protocolAndPorts(protocol, list.join(', ')),
       );
       return ports.length > 0 ? `${direction} on ${ports.join(' and ')}` : direction;
     })
@@ -762,7 +767,7 @@ export function focusedAnswer(
         [rule],
         facets,
         `${capitalise(rule.direction)} rule`,
-        `${capitalise(rule.direction)} ${substituteRegion(rule.endpoint, facets.region)}${rule.ports.length > 0 ? ` on ${rule.protocol} ${rule.ports.map((p) => (p.from === p.to ? p.from : `${p.from}-${p.to}`)).join(', ')}` : ''}.${tagSentence([rule], facets.region)}`,
+        `${capitalise(rule.direction)} ${substituteRegion(rule.endpoint, facets.region)}${rule.ports.length > 0 ? ` on ${protocolAndPorts(rule.protocol, formatPorts(rule.ports))}` : ''}.${tagSentence([rule], facets.region)}`,
         `rule:${rule.id}`,
         substituteRegion(rule.endpoint, facets.region),
       );

@@ -464,7 +464,7 @@ const SETUP_WORDS: Readonly<Record<keyof Facets['conditions'], string>> = {
   // "Route" and "table" stay topics: a route to a name asks how it is routed.
   forcedTunnel: 'forced tunnel tunneling tunnelling udr',
   hbi: 'hbi high business impact',
-  ownImages: 'own custom image images docker',
+  ownImages: 'own custom image images docker bring byoi',
   vscode: 'vs code vscode',
   registryBehindVnet: 'registry behind',
   sdk: 'sdk v1 v2',
