@@ -190,6 +190,14 @@ describe('a question gets the card that answers it', () => {
       'does compute need anaconda.com?',
       /^Only when jobs or image builds install packages from public repositories\./,
     ],
+    [
+      'does compute need MicrosoftContainerRegistry if we bring our own images?',
+      /^Yes\b.*MicrosoftContainerRegistry is needed outbound on TCP 443\.$/,
+    ],
+    [
+      'is BatchNodeManagement 443 outbound needed for clusters without public ip?',
+      /^Yes\b.*Outbound BatchNodeManagement\.<region> on 443 \(any protocol\)\.$/,
+    ],
   ])('"%s" is answered for the name, in the setup stated', async (question, verdict) => {
     const [, first] = visibleText((await chat().say(question)).cards[0]);
     expect(first).toMatch(verdict);
