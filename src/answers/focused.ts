@@ -256,7 +256,17 @@ function stepVerdict(step: Step, f: Facets): string {
   // "Is the workspace private endpoint enough?" answered by another step's "Yes: give the vault a
   // private endpoint" would say yes to the wrong thing; the step's line says what else is needed.
   const yesNoAsked = f.asks.has('yesno') && !f.asks.has('enough');
-  const line = step.answer ? asStatement(step.answer, yesNoAsked && !namesAName(f)) : step.title;
+  // "Is a private endpoint required for compute without a public IP?" states the setup the note
+  // is about; the note's own "No: compute works without a public IP" answers another question.
+  const setupOfTheStep =
+    requiredPublicIp(step.condition) !== undefined &&
+    f.conditions.computePublicIp !== undefined &&
+    !f.asks.has('publicIp') &&
+    f.direction === undefined &&
+    !(['ports', 'tags', 'hosts'] as const).some((a) => f.asks.has(a));
+  const line = step.answer
+    ? asStatement(step.answer, yesNoAsked && !namesAName(f) && !setupOfTheStep)
+    : step.title;
   // "Yes: connect through a VPN gateway" answers "do I need …", not "can we … without the VPN".
   if (!yesNoAsked || f.asks.has('possible') || step.kind !== 'action') return line;
   // "Does an online endpoint need a public IP?" is not answered "Yes" by a step that is needed

@@ -143,6 +143,7 @@ describe('the bot knows the neighbouring topics people ask about', () => {
     ['internal load balancer for the aks inference router azureml-fe', 'azureml-fe'],
     ['docker bridge 172.17.0.0/16 overlaps with our vnet address space', '172.17.0.0/16'],
     ['key vault behind a firewall trusted services', 'trusted'],
+    ['does the workspace need a private endpoint?', 'compute without a public IP requires it'],
     ['vs code cannot connect to my compute instance, which ports?', '8704-8710'],
     ['serverless image build with acr behind private endpoint', '--image-build-compute'],
     [
@@ -322,5 +323,20 @@ describe('"can I remove it?" is answered by whether it is needed, the other way 
   it('a port reached by a tag and by host names is needed whichever form the firewall takes', async () => {
     const [, first] = visibleText(await firstCard('is port 5831 needed?'));
     expect(first).toMatch(/^Yes\. Port 5831/);
+  });
+});
+
+describe('a stated setup is not the question a stored yes or no answers', () => {
+  it('"is a private endpoint required for compute without public ip?" gets no "No" about the public IP', async () => {
+    const [, first] = visibleText(
+      await firstCard('is a private endpoint required for compute without public ip?'),
+    );
+    expect(first).not.toMatch(/^(Yes|No)\b/);
+    expect(first).toContain('the workspace needs a private endpoint');
+  });
+
+  it('"do no public ip clusters need inbound rules?" keeps its "No"', async () => {
+    const [, first] = visibleText(await firstCard('do no public ip clusters need inbound rules?'));
+    expect(first).toMatch(/^No: .*needs no inbound rules/);
   });
 });
