@@ -87,14 +87,18 @@ function scenarioNoun(title: string): string {
 function asStatement(answer: string, yesNoAsked: boolean): string {
   if (yesNoAsked) return answer;
   const rest = answer.replace(/^(yes|no)\b[,:.;]?\s*/i, '');
-  return rest === answer || rest === '' ? answer : capitalise(rest);
+  if (rest === answer || rest === '') return answer;
+  // "Yes, your own DNS server works: forward …" says what to do after the colon; the clause
+  // before it answered the yes/no.
+  const colon = rest.indexOf(': ');
+  const after = colon > 0 && colon <= 60 ? rest.slice(colon + 2) : '';
+  return capitalise(INSTRUCTION.test(after) ? after : rest);
 }
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** One row per destination and direction: ports of its rules merged ("TCP 443, 8787 · UDP 5831"). */
 /** For a host: the service tags an NSG or an IP-only firewall uses for it instead. */
 function tagSentence(rules: readonly Rule[], region: string | undefined): string {
   const tags = [...new Set(rules.flatMap((r) => r.tags ?? []))];
@@ -103,6 +107,7 @@ function tagSentence(rules: readonly Rule[], region: string | undefined): string
   return ` Where rules take addresses (an NSG, a firewall without host names), use the service tag${tags.length > 1 ? 's' : ''} ${names}.`;
 }
 
+/** One row per destination and direction: ports of its rules merged ("TCP 443, 8787 · UDP 5831"). */
 export function mergedRows(
   k: Knowledge,
   rows: readonly PlanRule[],

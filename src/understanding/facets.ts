@@ -253,7 +253,7 @@ const NETWORK_WORDS: ReadonlySet<string> = new Set(
 /** Words about name resolution and routes. */
 const PATH_WORDS: ReadonlySet<string> = new Set(
   (
-    'dns zone zones forwarder forwarders forwarding resolve resolves resolved resolving ' +
+    'dns zone zones forward forwarded forwarder forwarders forwarding resolve resolves resolved resolving ' +
     'resolution nslookup record records route routes routing routed udr udrs hop'
   ).split(' '),
 );

@@ -168,6 +168,26 @@ describe('a statement question gets a statement, not "Yes"', () => {
     );
     expect(lines[1]).not.toMatch(/^(Yes|No)\b/);
   });
+
+  it.each([
+    [
+      'conditional forwarder for the workspace private endpoint on our own dns server',
+      /^Forward api\.azureml\.ms, /,
+    ],
+    // A yes/no about something else: what to do, under the condition it depends on.
+    [
+      'do I need to forward notebooks.azure.net?',
+      /^Only when you resolve names with your own DNS server .*: Forward api\.azureml\.ms/,
+    ],
+    // The question the stored answer was written for keeps its yes.
+    [
+      'can we use our own dns server with a private endpoint workspace?',
+      /^Yes, your own DNS server works: forward /,
+    ],
+  ])('"%s" says what to do, not the yes of another question', async (question, verdict) => {
+    const lines = visibleText(await firstCard(question));
+    expect(lines[1]).toMatch(verdict);
+  });
 });
 
 describe("answers for a region of another cloud use that cloud's names", () => {
