@@ -656,16 +656,6 @@ function rulesView(
   const merged = mergedRows(k, rows, f);
   const live = rules.filter((r) => !r.retired);
   const retired = rules.flatMap((r) => (r.retired ? [r.retired] : []));
-  // "What is AzureMachineLearning 443 outbound for?" wants the purpose of that rule, not of the
-  // inbound one listed first.
-  const asked = live.find(
-    (r) =>
-      (f.direction === undefined || r.direction === f.direction) &&
-      (f.ports.length === 0 ||
-        f.ports.some((p) => r.ports.some((range) => range.from <= p.port && p.port <= range.to))),
-  );
-  const reason = asked ?? live[0];
-  const purpose = reason ? firstSentence(reason.purpose) : '';
   // The verdict is the fact; why it is needed follows in plain text under it.
   // "Is there a service tag for …" asks whether it exists, not whether this setup needs it.
   // "Does the studio need BatchNodeManagement?" is asked of the studio: only the studio's rules for
@@ -678,6 +668,17 @@ function rulesView(
   const forNamed =
     named.length > 0 ? live.filter((r) => r.scenarios.some((s) => named.includes(s))) : live;
   const users = [...new Set(live.flatMap((r) => r.scenarios))];
+  // "What is AzureMachineLearning 443 outbound for?" wants the purpose of that rule, not of the
+  // inbound one listed first; "does AKS need 443?" the purpose of one of AKS's rules.
+  const pool = forNamed.length > 0 ? forNamed : live;
+  const asked = pool.find(
+    (r) =>
+      (f.direction === undefined || r.direction === f.direction) &&
+      (f.ports.length === 0 ||
+        f.ports.some((p) => r.ports.some((range) => range.from <= p.port && p.port <= range.to))),
+  );
+  const reason = asked ?? pool[0];
+  const purpose = reason ? firstSentence(reason.purpose) : '';
   // "Does a managed online endpoint need ml.azure.com?" names the studio too (through the host),
   // but the endpoint it asks about does not use it.
   // A scenario only hinted at by the name's own words ("containers" in a GitHub host) does not
@@ -722,14 +723,25 @@ function rulesView(
     const word = removal ? 'Yes. ' : 'No. ';
     verdict = `${f.asks.has('yesno') ? word : ''}Not needed any more (since ${retired[0].on}): ${retired[0].why}`;
   }
+  // "Does AKS need 443 inbound?" shows AKS's rules on 443, not the 70 of every scenario; the
+  // others stay under "Why and details".
+  const scoped = forNamed.length > 0 && forNamed.length < live.length;
+  const shown = scoped
+    ? mergedRows(
+        k,
+        rows.filter((row) => row.ruleIds.some((id) => forNamed.some((r) => r.id === id))),
+        f,
+        named,
+      )
+    : merged;
+  const hidden = merged.length - Math.min(shown.length, MAX_ROWS);
   return {
     title,
     verdict,
     understood: understoodLine(k, f),
     fix: '',
-    rows: merged.slice(0, MAX_ROWS),
-    rowsNote:
-      merged.length > MAX_ROWS ? `${merged.length - MAX_ROWS} more under Why and details.` : '',
+    rows: shown.slice(0, MAX_ROWS),
+    rowsNote: hidden > 0 ? `${hidden} more under Why and details.` : '',
     points: why ? [literal(lead)] : purpose ? [literal(purpose)] : [],
     details: rows.map(
       (r) =>
@@ -747,7 +759,6 @@ function rulesView(
   };
 }
 
-/** The answer for a target, narrowed by what the question said (no facets: the whole item). */
 /**
  * "Do I need port 8889 for …" answered with what the knowledge has: a yes/no verdict would answer
  * for a port no rule uses, so the answer says so in its understood line instead.
@@ -759,6 +770,7 @@ function withoutVerdictForUnknownPorts(k: Knowledge, f: Facets): Facets {
   return { ...f, asks: new Set([...f.asks].filter((a) => a !== 'yesno')) };
 }
 
+/** The answer for a target, narrowed by what the question said (no facets: the whole item). */
 export function focusedAnswer(
   k: Knowledge,
   target: Target,
@@ -802,13 +814,27 @@ export function focusedAnswer(
         const same = rules.filter((r) => r.direction === facets.direction);
         if (same.length > 0) rules = same;
       }
-      const endpoints = [...new Set(rules.map((r) => r.endpoint))];
+      // "Does AKS need 443?" names where AKS's traffic on 443 goes.
+      const ofNamed = rules.filter((r) =>
+        r.scenarios.some((x) => namedScenarios(facets).includes(x)),
+      );
+      const described = ofNamed.length > 0 ? ofNamed : rules;
+      const endpoints = [...new Set(described.map((r) => r.endpoint))];
+      const protocols = [
+        ...new Set(described.map((r) => (r.protocol === 'ANY' ? 'any protocol' : r.protocol))),
+      ];
+      const way = described.every((r) => r.direction === 'inbound')
+        ? 'inbound from'
+        : described.every((r) => r.direction === 'outbound')
+          ? 'outbound to'
+          : 'with';
+      const more = endpoints.length > 3 ? ` and ${endpoints.length - 3} more` : '';
       const view = rulesView(
         k,
         rules,
         facets,
         `Port ${port}`,
-        `Port ${port} (${[...new Set(rules.map((r) => (r.protocol === 'ANY' ? 'any protocol' : r.protocol)))].join(' or ')}) is used ${rules.every((r) => r.direction === 'inbound') ? 'inbound from' : rules.every((r) => r.direction === 'outbound') ? 'outbound to' : 'with'} ${endpoints.slice(0, 3).join(', ')}${endpoints.length > 3 ? ` and ${endpoints.length - 3} more` : ''}.`,
+        `Port ${port} (${protocols.join(' or ')}) is used ${way} ${endpoints.slice(0, 3).join(', ')}${more}.`,
         `port:${port}`,
         `port ${port}`,
       );

@@ -79,7 +79,7 @@ describe('a yes/no question gets its verdict first', () => {
     // Asked one way when every rule of the port or name goes the other way.
     [
       'does AKS need 443 inbound?',
-      /^No documented rule uses port 443 inbound\. Port 443 \(TCP or any protocol\) is used outbound to /,
+      /^No documented rule uses port 443 inbound\. Port 443 \(TCP\) is used outbound to MicrosoftContainerRegistry, /,
     ],
     [
       'do I need AzureFrontDoor.FrontEnd inbound?',
@@ -358,5 +358,16 @@ describe('a stated setup is not the question a stored yes or no answers', () => 
   it('"do no public ip clusters need inbound rules?" keeps its "No"', async () => {
     const [, first] = visibleText(await firstCard('do no public ip clusters need inbound rules?'));
     expect(first).toMatch(/^No: .*needs no inbound rules/);
+  });
+});
+
+describe("a port asked for one scenario shows that scenario's rules", () => {
+  it('"does AKS need 443 inbound?" lists where AKS goes on 443, the rest under details', async () => {
+    const card = await firstCard('does AKS need 443 inbound?');
+    const text = visible(card);
+    expect(text).toContain('to MicrosoftContainerRegistry');
+    expect(text).not.toContain('to AzureActiveDirectory');
+    expect(text).not.toContain('Signing in');
+    expect(text).toMatch(/\d+ more under Why and details/);
   });
 });
