@@ -703,7 +703,8 @@ function rulesView(
   // "Why do I need AzureActiveDirectory outbound?" is answered by the reason; the fact follows.
   const why = f.asks.has('why') && purpose !== '';
   // The name stays in the first line: a notification shows nothing else.
-  const first = why ? `${capitalise(name)} — ${purpose}` : lead;
+  // "Port 8787 — …" starts a sentence; a host name keeps its lower case.
+  const first = why ? `${name.includes('.') ? name : capitalise(name)} — ${purpose}` : lead;
   // "Is it possible to have the IP list of mcr.microsoft.com?" is not answered by whether the
   // rule is needed.
   // "Is the AzureMachineLearning tag regional?" asks what the tag is; the rules' yes or no says

@@ -283,6 +283,7 @@ describe('a verdict reads as a sentence', () => {
     ],
     // A purpose line starts with a capital, whatever the name.
     ['what does port 44224 do', /^Port 44224 — /],
+    ['why does the studio need login.microsoftonline.com?', /^login\.microsoftonline\.com — /],
   ])('"%s"', async (question, first) => {
     const verdict = visible(await firstCard(question)).split('\n')[1] ?? '';
     expect(verdict).toMatch(first);
