@@ -473,11 +473,19 @@ const SETUP_WORDS: Readonly<Record<keyof Facets['conditions'], string>> = {
   publicPackageFeeds: 'pip install conda anaconda pypi package packages python',
 };
 
+type SetupKey = keyof Facets['conditions'];
+
+// Stemmed once: the words are fixed, and a question reads them up to three times.
+const SETUP_TERMS: ReadonlyMap<SetupKey, readonly string[]> = new Map(
+  (Object.keys(SETUP_WORDS) as SetupKey[]).map((key) => [key, indexTerms(SETUP_WORDS[key])]),
+);
+
 function setupTerms(f: Facets): ReadonlySet<string> {
-  const stated = (Object.keys(SETUP_WORDS) as (keyof Facets['conditions'])[]).filter(
-    (key) => f.conditions[key] !== undefined,
-  );
-  return new Set(stated.flatMap((key) => indexTerms(SETUP_WORDS[key])));
+  const terms = new Set<string>();
+  for (const [key, list] of SETUP_TERMS) {
+    if (f.conditions[key] !== undefined) for (const t of list) terms.add(t);
+  }
+  return terms;
 }
 
 export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Recognition {
