@@ -26,6 +26,8 @@ import { catalogOf } from '../knowledge/overview.query';
 import {
   endpointsInCloud,
   formatPorts,
+  requiredFeature,
+  type FeatureOption,
   substituteRegion,
   withoutFormSelector,
   type PlanRule,
@@ -515,11 +517,11 @@ function askedTheOtherWay(
 }
 
 /** Optional features a question may name, which add rules of their own. */
-const FEATURES = [
+const FEATURES: readonly { option: FeatureOption; label: string }[] = [
   { option: 'publicPackageFeeds', label: 'public package feeds (pip, conda)' },
   { option: 'rstudio', label: 'RStudio' },
   { option: 'vscode', label: 'VS Code' },
-] as const;
+];
 
 type Feature = (typeof FEATURES)[number];
 
@@ -528,17 +530,9 @@ function statedFeature(f: Facets): Feature | undefined {
 }
 
 /** Whether a rule applies only when the feature is used. */
-function requiresFeature(k: Knowledge, ruleId: string, option: Feature['option']): boolean {
-  const requires = (c: Condition): boolean =>
-    'option' in c
-      ? c.option === option && c.equals === true
-      : 'all' in c
-        ? c.all.some(requires)
-        : 'any' in c
-          ? c.any.length > 0 && c.any.every(requires)
-          : false;
+function requiresFeature(k: Knowledge, ruleId: string, option: FeatureOption): boolean {
   const rule = ruleById(k, ruleId);
-  return rule !== undefined && requires(rule.condition);
+  return rule !== undefined && requiredFeature(rule.condition) === option;
 }
 
 /**

@@ -161,7 +161,7 @@ interface RuleAccumulator {
 }
 
 /** The feature a condition requires on its own or as one of an `all`, if any. */
-function requiredFeature(cond: Condition): FeatureOption | undefined {
+export function requiredFeature(cond: Condition): FeatureOption | undefined {
   const parts = 'all' in cond ? cond.all : [cond];
   for (const c of parts) {
     if (!('option' in c) || c.equals !== true) continue;
