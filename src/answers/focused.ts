@@ -1,14 +1,7 @@
 // A recognized question as the answer a person reads first: one verdict line, the few rows, steps
 // or the fix that matter, and the reasons, disagreements and sources one click away. This is the
 // one place where a recognition becomes a card's view model.
-import type {
-  Condition,
-  Knowledge,
-  Rule,
-  ScenarioId,
-  SourceRef,
-  Step,
-} from '../knowledge/knowledge.schema';
+import type { Knowledge, Rule, ScenarioId, SourceRef, Step } from '../knowledge/knowledge.schema';
 import {
   describeCondition,
   requiredPublicIp,
