@@ -415,7 +415,7 @@ function canDoWithout(needed: string): string {
   if (needed === 'No') return 'Yes, it is not needed';
   return needed.replace(
     /^No, not in the setup you describe$/,
-    'Yes, not in the setup you describe',
+    'Yes, it is not needed in the setup you describe',
   );
 }
 

@@ -389,6 +389,15 @@ function statedConditions(
     hasPhrase(words, 'public package')
   )
     c.publicPackageFeeds = true;
+  // "If we don't use RStudio", "without VS Code": the feature is stated as unused.
+  for (const [option, names] of FEATURE_NAMES) {
+    if (
+      new RegExp(
+        `\\b(don'?t|do not|does not|doesn'?t|not|no|without|never)\\s+((use|using|run|running|need|have)\\s+)?(the\\s+)?(${names})\\b`,
+      ).test(lower)
+    )
+      c[option] = false;
+  }
   // An AI Foundry (AI Studio) hub isolates its compute with a managed network only, so "a hub
   // doesn't support a custom VNet" states a managed one.
   const hub = /\b(ai|foundry)[\s_-]{1,3}(studio|foundry|hub)/.test(lower);
@@ -408,6 +417,13 @@ function statedConditions(
 /** "Without service tags", "cannot use tags": a firewall that takes host names only. */
 const NO_TAGS =
   /\b(without|no|cannot use|can't use|doesn't support|does not support)\s{1,3}(service\s{1,3})?tags\b/g;
+
+/** The features a question may say it does not use, by the words that name them. */
+const FEATURE_NAMES: readonly (readonly ['vscode' | 'rstudio' | 'publicPackageFeeds', string])[] = [
+  ['vscode', 'vscode|vs code|visual studio code'],
+  ['rstudio', 'rstudio|r studio'],
+  ['publicPackageFeeds', 'pypi|conda|anaconda|pip|public packages'],
+];
 
 function withoutNames(lower: string, names: readonly string[]): string {
   return names.reduce((text, name) => text.split(name.toLowerCase()).join(' '), lower);

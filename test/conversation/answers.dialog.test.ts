@@ -332,6 +332,11 @@ describe('"can I remove it?" is answered by whether it is needed, the other way 
       /^Yes\. Not needed any more \(since 2026-03-31\)/,
     ],
     ['can I block port 5831?', /^No, it is needed\. Port 5831 \(UDP\)/],
+    // A feature said to be unused rules out the rows it adds.
+    [
+      "can we drop 8787 if we don't use rstudio?",
+      /^Yes, it is not needed in the setup you describe\. /,
+    ],
     [
       'can I drop AzureFrontDoor.FirstParty for the studio?',
       /^Yes: the workspace from Azure Machine Learning studio does not use AzureFrontDoor\.FirstParty; /,

@@ -97,6 +97,8 @@ describe('facets of a question', () => {
     ['fortigate rules for aml compute', { egress: 'azure-firewall' }],
     ['we use Zscaler, what do we exclude for azure ml?', { egress: 'azure-firewall' }],
     ['cran mirror blocked', { rstudio: true }],
+    ["can we drop 8787 if we don't use rstudio?", { rstudio: false }],
+    ['clusters without vs code', { vscode: false }],
     ['compute behind a firewall without service tags', { egress: 'firewall-no-tags' }],
     ['our proxy takes FQDN rules only', { egress: 'firewall-no-tags' }],
   ])('"%s" states %j', (text, conditions) => {
