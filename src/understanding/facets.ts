@@ -422,7 +422,8 @@ const NO_TAGS =
 const FEATURE_NAMES: readonly (readonly ['vscode' | 'rstudio' | 'publicPackageFeeds', string])[] = [
   ['vscode', 'vscode|vs code|visual studio code'],
   ['rstudio', 'rstudio|r studio'],
-  ['publicPackageFeeds', 'pypi|conda|anaconda|pip|public packages'],
+  // Not "no pip": that is Azure's short name for no public IP.
+  ['publicPackageFeeds', 'pypi|conda|anaconda|pip install|pip packages|public packages'],
 ];
 
 function withoutNames(lower: string, names: readonly string[]): string {
