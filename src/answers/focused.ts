@@ -419,6 +419,11 @@ function canDoWithout(needed: string): string {
   );
 }
 
+/** "to Storage.<region> on TCP 443"; a setting without ports is named alone. */
+function destinationAndPorts(row: AnswerRow): string {
+  return /\d/.test(row.ports) ? `${row.destination} on ${row.ports}` : row.destination;
+}
+
 /** Scenarios named by a plural noun ("managed online endpoints"), which take a plural verb. */
 const PLURAL_NOUNS: ReadonlySet<ScenarioId> = new Set<ScenarioId>([
   'data-profiling',
@@ -561,9 +566,7 @@ function sliceView(k: Knowledge, scenarios: readonly ScenarioId[], f: Facets): A
     const samePorts = featured.length > 1 && featured.every((r) => r.ports === featured[0]?.ports);
     const shown = featured
       .slice(0, 3)
-      .map((r) =>
-        samePorts ? r.destination.replace(/^to /, '') : `${r.destination} on ${r.ports}`,
-      );
+      .map((r) => (samePorts ? r.destination.replace(/^to /, '') : destinationAndPorts(r)));
     const more = `${featured.length > 3 ? ` and ${featured.length - 3} more` : ''}${samePorts ? `, on ${featured[0]?.ports ?? ''}` : ''}`;
     const left = merged.length - featured.length;
     const rest =
@@ -573,7 +576,7 @@ function sliceView(k: Knowledge, scenarios: readonly ScenarioId[], f: Facets): A
     verdict = `For ${feature.label}: ${shown.join(samePorts ? ', ' : '; ')}${more}.${rest}`;
   } else if (merged.length <= 2) {
     const lead = direction ? `${capitalise(direction)} for` : 'For';
-    verdict = `${lead} ${names}: ${merged.map((r) => `${r.destination} on ${r.ports}`).join('; ')}.`;
+    verdict = `${lead} ${names}: ${merged.map(destinationAndPorts).join('; ')}.`;
   } else {
     verdict = `${capitalise(names)} ${needs} ${merged.length} ${noun}; the first ones are below.`;
   }
@@ -676,11 +679,13 @@ function rulesView(
   // AutoML and the designer have no rules of their own because their jobs run on compute: "No,
   // AutoML does not use 445" would read as "AutoML jobs need no 445".
   const withoutRules = nonUsers.filter((s) => !hasOwnRules(k, [s], NO_FACETS));
+  // "Does the studio need AzureMachineLearning inbound?": the studio uses it outbound.
+  const way = f.direction ? ` ${f.direction}` : '';
   const notUsed =
     nonUsers.length > 0 && live.length > 0
       ? withoutRules.length === nonUsers.length
         ? `${capitalise(scenarioNouns(k, nonUsers))} ${takesPlural(nonUsers) ? 'have' : 'has'} no rules of ${takesPlural(nonUsers) ? 'their' : 'its'} own; ${scenariosThat(k, users, 'use')} ${name}`
-        : `No: ${scenariosThat(k, nonUsers, 'do')} not use ${name}; ${scenariosThat(k, users, 'do')}`
+        : `No: ${scenariosThat(k, nonUsers, 'do')} not use ${name}${way}; ${scenariosThat(k, users, 'do')}`
       : undefined;
   const yesNo = f.asks.has('exists')
     ? live.length > 0

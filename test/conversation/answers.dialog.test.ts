@@ -281,6 +281,16 @@ describe('a verdict reads as a sentence', () => {
       'is Storage.westeurope required for managed online endpoints?',
       /^No: managed online endpoints do not use Storage\.westeurope; /,
     ],
+    // A name asked in one direction is denied in that direction only: the studio uses it outbound.
+    [
+      'does the studio need AzureMachineLearning inbound?',
+      /^No: the workspace from Azure Machine Learning studio does not use AzureMachineLearning inbound; /,
+    ],
+    // A setting has no ports to name.
+    [
+      'which service tags does a managed online endpoint need outbound?',
+      /^Outbound for managed online endpoints: to workspace managed virtual network; to egress\\?_public\\?_network\\?_access \(deployment, legacy\)\.$/,
+    ],
     // A purpose line starts with a capital, whatever the name.
     ['what does port 44224 do', /^Port 44224 — /],
     ['why does the studio need login.microsoftonline.com?', /^login\.microsoftonline\.com — /],
