@@ -426,6 +426,23 @@ const FEATURE_NAMES: readonly (readonly ['vscode' | 'rstudio' | 'publicPackageFe
   ['publicPackageFeeds', 'pypi|conda|anaconda|pip install|pip packages|public packages'],
 ];
 
+/**
+ * RStudio and VS Code run on a compute instance: "which hosts does RStudio need?" names compute
+ * as plainly as "on a compute instance" would.
+ */
+function withFeatureHome(scenarios: Facets['scenarios'], c: StatedConditions): Facets['scenarios'] {
+  if (c.rstudio !== true && c.vscode !== true) return scenarios;
+  const compute = scenarios.find((s) => s.id === 'compute');
+  if (compute && compute.strength >= FEATURE_HOME_STRENGTH) return scenarios;
+  return [
+    ...scenarios.filter((s) => s.id !== 'compute'),
+    { id: 'compute' as const, strength: FEATURE_HOME_STRENGTH },
+  ].sort((a, b) => b.strength - a.strength);
+}
+
+/** As plain as "compute instance" typed out. */
+const FEATURE_HOME_STRENGTH = 0.7;
+
 function withoutNames(lower: string, names: readonly string[]): string {
   return names.reduce((text, name) => text.split(name.toLowerCase()).join(' '), lower);
 }
@@ -816,18 +833,19 @@ export function parseQuestion(
   const region = regionOf(words, lexicon);
   const dottedNames = dottedNamesIn(raw);
   const ports = portMentions(raw, knownPort);
+  // A host's own words state no setup: "anaconda.com" does not say packages come from Anaconda.
+  const conditions = statedConditions(
+    dottedNames.length > 0
+      ? expand(tokens(withoutNames(lower, dottedNames)), lexicon).map((w) => w.word)
+      : expanded,
+    lower,
+    publicIpAsked,
+  );
   const facets: Facets = {
-    scenarios: scenarioStrengths(expandedWords, lexicon),
+    scenarios: withFeatureHome(scenarioStrengths(expandedWords, lexicon), conditions),
     direction: directions.size === 1 ? [...directions][0] : undefined,
     asks,
-    // A host's own words state no setup: "anaconda.com" does not say packages come from Anaconda.
-    conditions: statedConditions(
-      dottedNames.length > 0
-        ? expand(tokens(withoutNames(lower, dottedNames)), lexicon).map((w) => w.word)
-        : expanded,
-      lower,
-      publicIpAsked,
-    ),
+    conditions,
     cloud: cloudOf(words, dottedNames, lexicon, region),
     region,
     ports,

@@ -313,6 +313,8 @@ describe('a feature the question names comes first', () => {
       /^For RStudio: to ghcr\.io/,
       'cloud.r-project.org',
     ],
+    // RStudio runs on a compute instance: naming it names compute.
+    ['which hosts does rstudio need?', /^For RStudio: to ghcr\.io/, 'cloud.r-project.org'],
   ])('"%s"', async (question, verdict, host) => {
     const lines = visibleText(await firstCard(question));
     expect(lines[1]).toMatch(verdict);

@@ -134,6 +134,13 @@ describe('facets of a question', () => {
     );
   });
 
+  it('RStudio and VS Code name compute, where they run', () => {
+    expect(facets('which hosts does rstudio need?').scenarios).toContainEqual({
+      id: 'compute',
+      strength: 0.7,
+    });
+  });
+
   it('"PIP" without "no" is not read as a setup', () => {
     const c = facets('the pip cache on a compute instance').conditions;
     expect(c.computePublicIp).toBeUndefined();
