@@ -264,14 +264,17 @@ function stepVerdict(step: Step, f: Facets): string {
     !f.asks.has('publicIp') &&
     f.direction === undefined &&
     !(['ports', 'tags', 'hosts'] as const).some((a) => f.asks.has(a));
+  // "Does AKS need a public IP?" is not answered by the private-AKS note's "Yes, private AKS
+  // clusters work": a step that says nothing about the public IP has no yes or no for it.
+  const otherQuestion = f.asks.has('publicIp') && requiredPublicIp(step.condition) === undefined;
   const line = step.answer
-    ? asStatement(step.answer, yesNoAsked && !namesAName(f) && !setupOfTheStep)
+    ? asStatement(step.answer, yesNoAsked && !namesAName(f) && !setupOfTheStep && !otherQuestion)
     : step.title;
   // "Yes: connect through a VPN gateway" answers "do I need …", not "can we … without the VPN".
   if (!yesNoAsked || f.asks.has('possible') || step.kind !== 'action') return line;
   // "Does an online endpoint need a public IP?" is not answered "Yes" by a step that is needed
   // whatever the public IP: the yes would read as "yes, it needs one".
-  if (f.asks.has('publicIp') && requiredPublicIp(step.condition) === undefined) return line;
+  if (otherQuestion) return line;
   if (/^(yes|no|only)\b/i.test(line)) return line;
   const truth = underStated(step.condition, f.conditions);
   // The step's own line is an instruction ("Attach a NAT gateway"), which under a "no" would read

@@ -147,6 +147,7 @@ describe('a question gets the card that answers it', () => {
       'does an online endpoint need a public ip?',
       'Accept scoring only through the private endpoint',
     ],
+    ['does aks need a public ip?', 'Private AKS clusters work with Azure ML'],
     ['is a managed online endpoint public?', 'Managed online endpoints'],
     ['is it possible to get the IP addresses of mcr.microsoft.com?', 'MicrosoftContainerRegistry'],
   ])('"%s" gets no yes or no, which would answer another question', async (question, topic) => {
