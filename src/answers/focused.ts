@@ -476,9 +476,13 @@ function noOwnRules(
   return `No ${what ? `${what} ` : ''}rules of its own for ${names}.${more}`;
 }
 
+function protocolName(protocol: string): string {
+  return protocol === 'ANY' ? 'any protocol' : protocol;
+}
+
 /** "TCP 443", or "443 (any protocol)" where a rule allows any. */
 function protocolAndPorts(protocol: string, ports: string): string {
-  return protocol === 'ANY' ? `${ports} (any protocol)` : `${protocol} ${ports}`;
+  return protocol === 'ANY' ? `${ports} (${protocolName(protocol)})` : `${protocol} ${ports}`;
 }
 
 /** "inbound on TCP 44224 and outbound on TCP 443, 18881 and UDP 5831", by direction. */
@@ -722,10 +726,11 @@ function rulesView(
   // "Does AKS need 443 inbound?" shows AKS's rules on 443, not the 70 of every scenario; the
   // others stay under "Why and details".
   const scoped = forNamed.length > 0 && forNamed.length < live.length;
+  const namedIds = new Set(forNamed.map((r) => r.id));
   const shown = scoped
     ? mergedRows(
         k,
-        rows.filter((row) => row.ruleIds.some((id) => forNamed.some((r) => r.id === id))),
+        rows.filter((row) => row.ruleIds.some((id) => namedIds.has(id))),
         f,
         named,
       )
@@ -811,14 +816,11 @@ export function focusedAnswer(
         if (same.length > 0) rules = same;
       }
       // "Does AKS need 443?" names where AKS's traffic on 443 goes.
-      const ofNamed = rules.filter((r) =>
-        r.scenarios.some((x) => namedScenarios(facets).includes(x)),
-      );
+      const scenarios = namedScenarios(facets);
+      const ofNamed = rules.filter((r) => r.scenarios.some((x) => scenarios.includes(x)));
       const described = ofNamed.length > 0 ? ofNamed : rules;
       const endpoints = [...new Set(described.map((r) => r.endpoint))];
-      const protocols = [
-        ...new Set(described.map((r) => (r.protocol === 'ANY' ? 'any protocol' : r.protocol))),
-      ];
+      const protocols = [...new Set(described.map((r) => protocolName(r.protocol)))];
       const way = described.every((r) => r.direction === 'inbound')
         ? 'inbound from'
         : described.every((r) => r.direction === 'outbound')
@@ -834,7 +836,6 @@ export function focusedAnswer(
         `port:${port}`,
         `port ${port}`,
       );
-      const scenarios = namedScenarios(facets);
       // "Is port 443 enough for compute?" is answered by what else compute needs: its rules, not
       // every rule that uses port 443.
       return facets.asks.has('enough') && scenarios.length > 0

@@ -348,10 +348,7 @@ function statedConditions(
   )
     c.egress = 'azure-firewall';
   // "A firewall without service tags", "FQDN rules only": the rows for such a firewall name hosts.
-  if (
-    c.egress &&
-    (new RegExp(NO_TAGS.source).test(lower) || /\bfqdns?\s{1,3}(rules\s{1,3})?only\b/.test(lower))
-  )
+  if (c.egress && (NO_TAGS.test(lower) || /\bfqdns?\s{1,3}(rules\s{1,3})?only\b/.test(lower)))
     c.egress = 'firewall-no-tags';
   if (
     words.some((w) => w === 'tunneling' || w === 'tunnelling' || w === 'udr' || w === 'udrs') ||
@@ -390,14 +387,7 @@ function statedConditions(
   )
     c.publicPackageFeeds = true;
   // "If we don't use RStudio", "without VS Code": the feature is stated as unused.
-  for (const [option, names] of FEATURE_NAMES) {
-    if (
-      new RegExp(
-        `\\b(don'?t|do not|does not|doesn'?t|not|no|without|never)\\s+((use|using|run|running|need|have)\\s+)?(the\\s+)?(${names})\\b`,
-      ).test(lower)
-    )
-      c[option] = false;
-  }
+  for (const [option, unused] of UNUSED_FEATURES) if (unused.test(lower)) c[option] = false;
   // An AI Foundry (AI Studio) hub isolates its compute with a managed network only, so "a hub
   // doesn't support a custom VNet" states a managed one.
   const hub = /\b(ai|foundry)[\s_-]{1,3}(studio|foundry|hub)/.test(lower);
@@ -416,15 +406,27 @@ function statedConditions(
 
 /** "Without service tags", "cannot use tags": a firewall that takes host names only. */
 const NO_TAGS =
-  /\b(without|no|cannot use|can't use|doesn't support|does not support)\s{1,3}(service\s{1,3})?tags\b/g;
+  /\b(without|no|cannot use|can't use|doesn't support|does not support)\s{1,3}(service\s{1,3})?tags\b/;
+const NO_TAGS_EVERYWHERE = new RegExp(NO_TAGS.source, 'g');
 
-/** The features a question may say it does not use, by the words that name them. */
+/** The words that name each feature a question may say it does not use. */
 const FEATURE_NAMES: readonly (readonly ['vscode' | 'rstudio' | 'publicPackageFeeds', string])[] = [
   ['vscode', 'vscode|vs code|visual studio code'],
   ['rstudio', 'rstudio|r studio'],
   // Not "no pip": that is Azure's short name for no public IP.
   ['publicPackageFeeds', 'pypi|conda|anaconda|pip install|pip packages|public packages'],
 ];
+
+/** "Don't use RStudio", "without VS Code": compiled once, not per question. */
+const UNUSED_FEATURES = FEATURE_NAMES.map(
+  ([option, names]) =>
+    [
+      option,
+      new RegExp(
+        `\\b(don'?t|do not|does not|doesn'?t|not|no|without|never)\\s+((use|using|run|running|need|have)\\s+)?(the\\s+)?(${names})\\b`,
+      ),
+    ] as const,
+);
 
 /**
  * RStudio and VS Code run on a compute instance: "which hosts does RStudio need?" names compute
@@ -750,7 +752,7 @@ export function parseQuestion(
   const asks = new Set<Ask>(cues.flatMap((w) => ASK_WORDS.get(w) ?? []));
   if (hasPhrase(words, 'service tag') || hasPhrase(words, 'service tags')) asks.add('tags');
   // "A firewall without service tags" states a setup; it does not ask for tags.
-  if (!/\btags?\b/.test(lower.replace(NO_TAGS, ' '))) asks.delete('tags');
+  if (!/\btags?\b/.test(lower.replace(NO_TAGS_EVERYWHERE, ' '))) asks.delete('tags');
   if (
     words.some((w) => PROBLEM_WORDS.has(w) || isErrorCode(w)) ||
     /\bnot (work|resolv|reach|connect)/.test(lower)
