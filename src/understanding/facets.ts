@@ -246,7 +246,7 @@ const NETWORK_WORDS: ReadonlySet<string> = new Set(
     'connect connection connections resolve resolution zone zones forwarder forwarders ' +
     'balancer ilb tcp udp https http ssl tls websocket websockets traffic isolation isolated ' +
     'secure secured trusted bypass offline blocked access premises onprem hub spoke mcr registry ' +
-    'bridge cidr'
+    'bridge cidr identity msi credential credentials datastore datastores rbac role roles permission permissions authenticate location region regions'
   ).split(' '),
 );
 
@@ -257,6 +257,17 @@ const PATH_WORDS: ReadonlySet<string> = new Set(
     'resolution nslookup record records route routes routing routed udr udrs hop'
   ).split(' '),
 );
+/**
+ * Whether the question speaks of name resolution or routes at all ("dns", "nslookup", a
+ * privatelink zone): without that, an item about them answers something it did not ask.
+ */
+export function mentionsPath(q: { words: readonly string[]; facets: Facets }): boolean {
+  return (
+    q.words.some((w) => PATH_WORDS.has(w)) ||
+    q.facets.dottedNames.some((n) => n.startsWith('privatelink.'))
+  );
+}
+
 /** Words that name the rules themselves, so a question with them is about what to allow. */
 const RULE_WORDS: ReadonlySet<string> = new Set(['rule', 'rules', 'firewall', 'nsg', 'allow']);
 

@@ -36,6 +36,11 @@ export interface Lexicon {
   topical: ReadonlySet<string>;
   /** Known words long enough to be typo targets, bucketed by length for bounded fuzzy lookups. */
   knownByLength: ReadonlyMap<number, readonly string[]>;
+  /**
+   * Steps and errors whose title is about name resolution or routes ("DNS zones in other
+   * clouds", "Route AzureMachineLearning's inbound traffic…"), as "kind:id".
+   */
+  pathItems: ReadonlySet<string>;
 }
 
 /** One-word scenario names that also name parts of other scenarios or everyday things. */
@@ -109,7 +114,21 @@ function buildLexicon(k: Knowledge): Lexicon {
     known,
     topical,
     knownByLength,
+    pathItems: pathItemsOf(k),
   };
+}
+
+/** Title words that put an item on the path a name or a packet takes, not on what to allow. */
+const PATH_TITLE_WORDS: ReadonlySet<string> = new Set(
+  ['dns', 'zone', 'resolve', 'resolution', 'route', 'forwarder', 'record'].map(stem),
+);
+
+function pathItemsOf(k: Knowledge): ReadonlySet<string> {
+  const onPath = (title: string) => tokens(title).some((w) => PATH_TITLE_WORDS.has(stem(w)));
+  return new Set([
+    ...k.steps.filter((s) => onPath(s.title)).map((s) => `step:${s.id}`),
+    ...k.errors.filter((e) => onPath(e.title)).map((e) => `error:${e.id}`),
+  ]);
 }
 
 /** The last two labels of a host name: "login.chinacloudapi.cn" → "chinacloudapi.cn". */

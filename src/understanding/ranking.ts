@@ -201,6 +201,8 @@ export function wordHits(
   phraseBoost: number,
   limit = 30,
   focus: { terms: ReadonlySet<string>; boost: number } = { terms: new Set(), boost: 1 },
+  /** Items ("kind:id") kept past the limit when they match at all. */
+  always: ReadonlySet<string> = new Set(),
 ): WordHit[] {
   if (terms.length === 0) return [];
   const index = searchIndex(k);
@@ -228,7 +230,10 @@ export function wordHits(
   const asked = new Set(terms);
   const total = [...weight.values()].reduce((a, b) => a + b, 0);
   const top = results[0]?.score ?? 1;
-  return results.slice(0, limit).map((r) => ({
+  const kept = results.filter(
+    (r, i) => i < limit || always.has(`${r['kind'] as string}:${r['id'] as string}`),
+  );
+  return kept.map((r) => ({
     kind: r['kind'] as TargetKind,
     id: r['id'] as string,
     relative: r.score / top,

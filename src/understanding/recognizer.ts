@@ -5,7 +5,7 @@ import type { Knowledge, ScenarioId } from '../knowledge/knowledge.schema';
 import { errorById, ruleById } from '../knowledge/lookup.query';
 import { decide } from './decision';
 import { WEIGHTS, type Weights } from './weights';
-import { isCueTerm, parseQuestion, type Facets, type ParsedQuestion } from './facets';
+import { isCueTerm, mentionsPath, parseQuestion, type Facets, type ParsedQuestion } from './facets';
 import { DOMAIN_NOISE, lexiconOf } from './lexicon';
 import { indexTerms, stem } from './normalise';
 import {
@@ -293,6 +293,8 @@ function wordCandidates(
     f.asks.has('whole') && named.length > 0 && f.dottedNames.length === 0 && f.ports.length === 0;
   const whyOfTopic =
     f.asks.has('why') && !how && f.dottedNames.length === 0 && f.ports.length === 0;
+  const onPath = mentionsPath(q);
+  const { pathItems } = lexiconOf(k);
   return hits.flatMap((hit) => {
     const target = targetFor(k, hit.kind, hit.id);
     if (!target) return [];
@@ -342,6 +344,8 @@ function wordCandidates(
       score += w.statedCloud;
     // A note for Azure Government and 21Vianet only does not answer a question that names neither.
     if (!f.cloud && forSovereignCloudsOnly(k, target)) score -= w.otherCloud;
+    // "DNS zones in other clouds" does not answer what Azure China supports unless names are asked.
+    if (!onPath && pathItems.has(`${target.kind}:${target.id}`)) score -= w.offPath;
     return [{ target, score, signal: 'words' as const }];
   });
 }
@@ -493,7 +497,20 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
   const facets = q.facets;
   if (q.words.length === 0) return { kind: 'none', facets, why: 'the message is empty' };
 
-  const hits = wordHits(k, q.terms, w.phrase, undefined, { terms: q.focus, boost: w.focus });
+  // The notes of a cloud the question names are weighed however many other items share its words.
+  const cloudNotes = new Set(
+    k.clouds
+      .filter((c) => c.cloud === facets.cloud)
+      .flatMap((c) => c.steps.map((id) => `step:${id}`)),
+  );
+  const hits = wordHits(
+    k,
+    q.terms,
+    w.phrase,
+    undefined,
+    { terms: q.focus, boost: w.focus },
+    cloudNotes,
+  );
   const errors = errorCandidates(k, q, hits);
   const matches = endpointMatches(k, q);
   const lexicon = lexiconOf(k);

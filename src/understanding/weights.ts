@@ -51,12 +51,14 @@ export interface Weights {
   /** Factor for a host, tag or port a short yes/no asks is needed ("do X need BatchNodeManagement?"). */
   namedNeed: number;
   /** A note the knowledge lists for the cloud the question names (Azure Government, 21Vianet). */
-  statedCloud: number;
+  statedCloud: 0.15;
   /** A note for the sovereign clouds only, when the question names no cloud. */
   otherCloud: number;
   /** A step about the kind of network the question says it uses (managed, or a VNet of one's own), or the other. */
   statedNetwork: number;
   otherNetwork: number;
+  /** A step or error about name resolution or routes, when the question mentions neither. */
+  offPath: 0.1;
 }
 
 export const WEIGHTS: Readonly<Weights> = Object.freeze({
@@ -91,4 +93,5 @@ export const WEIGHTS: Readonly<Weights> = Object.freeze({
   otherDirection: 0.2,
   statedNetwork: 0.15,
   otherNetwork: 0.15,
+  offPath: 0.1,
 });

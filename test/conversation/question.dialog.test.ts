@@ -380,6 +380,26 @@ describe('a question gets the card that answers it', () => {
     },
   );
 
+  it('"unable to pick a vnet when creating a notebook vm" asks nothing about names, so it gets the join permissions, not DNS', async () => {
+    const turn = await chat().say('unable to pick a vnet when creating a notebook vm');
+    const text = visibleText(turn.cards[0]).join('\n');
+    expect(text).toContain('virtualNetworks/join/action');
+    expect(text).not.toMatch(/\bDNS\b/);
+  });
+
+  it.each([
+    'what works differently in Azure China for a workspace with a private endpoint?',
+    'we run in azure government: is anything different for our firewall?',
+  ])(
+    '"%s" names a cloud and asks nothing about DNS, so it gets that cloud\'s host names, not its DNS zones',
+    async (question) => {
+      const turn = await chat().say(question);
+      const text = visibleText(turn.cards[0]).join('\n');
+      expect(text).toContain('use their own host names');
+      expect(text).not.toContain('privatelink.api.ml.azure');
+    },
+  );
+
   it('"is port 5831 tcp or udp" offers no yes or no, and the rows say UDP', async () => {
     const turn = await chat().say('is port 5831 tcp or udp');
     const [, verdict] = visibleText(turn.cards[0]);
@@ -468,6 +488,22 @@ describe('when the bot is not sure', () => {
       const card = latestCard(turn);
       expect(cardText(card)).toContain("doesn't look like a networking question");
       expect(buttonTitles(card)).toContain('Start the wizard');
+    },
+  );
+
+  it.each([
+    [
+      'Our training pipeline step fails right away with this message: Datastore has no credentials, and workspace msi failed to authenticate storage account. Please grant Storage Account Contributor role to workspace msi.',
+      'identity-based datastores',
+    ],
+    ['why can I not set the location when I create compute?', 'another region'],
+  ])(
+    'treats identity, credentials and regions as its subject, so "%s" gets an answer',
+    async (question, expected) => {
+      const turn = await chat().say(question);
+      const text = cardText(latestCard(turn));
+      expect(text).not.toContain("doesn't look like a networking question");
+      expect(text).toContain(expected);
     },
   );
 
