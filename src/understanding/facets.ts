@@ -222,6 +222,17 @@ const DOUBT_WORDS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
+/** Doubt words that ask whether something is current ("still", "anymore"), not which source is right. */
+const CURRENCY_WORDS: ReadonlySet<string> = new Set(
+  'still anymore outdated deprecated obsolete'.split(' '),
+);
+
+/** Whether every doubt the question voices is about being current ("is 44224 still needed?"). */
+export function doubtsOnlyCurrency(words: readonly string[]): boolean {
+  const doubts = words.filter((w) => DOUBT_WORDS.has(w));
+  return doubts.length > 0 && doubts.every((w) => CURRENCY_WORDS.has(w));
+}
+
 const SECURE_WORDS: ReadonlySet<string> = new Set([
   'secure',
   'protect',

@@ -5,7 +5,14 @@ import type { Knowledge, ScenarioId } from '../knowledge/knowledge.schema';
 import { errorById, ruleById } from '../knowledge/lookup.query';
 import { decide } from './decision';
 import { WEIGHTS, type Weights } from './weights';
-import { isCueTerm, mentionsPath, parseQuestion, type Facets, type ParsedQuestion } from './facets';
+import {
+  doubtsOnlyCurrency,
+  isCueTerm,
+  mentionsPath,
+  parseQuestion,
+  type Facets,
+  type ParsedQuestion,
+} from './facets';
 import { DOMAIN_NOISE, lexiconOf } from './lexicon';
 import { indexTerms, stem } from './normalise';
 import {
@@ -60,6 +67,9 @@ export function createRecognizer(k: Knowledge, weights: Weights = WEIGHTS): Reco
 /** Below this, a match by words alone does not answer a question that names no networking. */
 const OFF_SUBJECT_SCORE = 0.6;
 
+/** How far below a port's or name's own card its disagreements rank when asked if it is current. */
+const CURRENCY_DOUBT_MARGIN = 0.01;
+
 /** Up to this many search terms a question is short enough to ask for a whole slice. */
 const SHORT_QUESTION_TERMS = 8;
 
@@ -97,6 +107,32 @@ function conflictCandidates(
     const score = base + 0.3 * (hit ? hit.coverage : 0);
     return [{ target, score, signal: 'endpoint' as const }];
   });
+}
+
+/**
+ * "Is 44224 still needed?", "is AzureFrontDoor.FirstParty still needed?" ask whether a current
+ * port or name is current: its own card says when it is needed, so disagreements (the retired
+ * 29876-29877 next to 44224, a spelling, whether routes include another tag) rank below it. Two
+ * things weighed against each other ("44224 or 29876?") or one with a retired rule ("is
+ * BatchNodeManagement still needed?") are a disagreement's to answer.
+ */
+function asksIfCurrentThingIsCurrent(
+  k: Knowledge,
+  q: ParsedQuestion,
+  matches: EndpointMatches,
+): boolean {
+  const rules = [
+    ...q.facets.ports.flatMap((p) => rulesForPort(k, p.port)),
+    ...k.rules.filter((r) => matches.endpoints.includes(r.endpoint)),
+  ];
+  return (
+    rules.length > 0 &&
+    matches.retiredConflicts.length === 0 &&
+    q.facets.asks.has('need') &&
+    doubtsOnlyCurrency(q.words) &&
+    !comparesNames(q, matches.names.length + q.facets.ports.length) &&
+    rules.every((r) => !r.retired)
+  );
 }
 
 /** Two names side by side with "or"/"vs" ask which one is right: a disagreement between sources. */
@@ -586,16 +622,31 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
         : 'the question is not about Azure Machine Learning networking',
     };
   }
+  const currencyDoubt = asksIfCurrentThingIsCurrent(k, q, matches);
   // A name in a problem report ("failed to pull from mcr.microsoft.com", "NameResolutionError for
   // ws.api.azureml.ms") is where the error shows, not what the question asks about.
   const reported = errors.length > 0;
-  const candidates = [
+  const scored = [
     ...errors,
     ...direct.map((c) => (reported ? { ...c, score: c.score - w.reportedName } : c)),
     ...wordCandidates(k, q, hits, w),
     ...scenarioCandidates(k, q, w),
   ].map((c) =>
     errorOfOtherDirection(k, c.target, facets) ? { ...c, score: c.score - w.otherDirection } : c,
+  );
+  // The card of the port or name asked about, which its disagreements then rank below.
+  const ownCard = Math.max(
+    0,
+    ...scored
+      .filter(
+        (c) => c.signal === 'port' || (c.signal === 'endpoint' && c.target.kind !== 'conflict'),
+      )
+      .map((c) => c.score),
+  );
+  const candidates = scored.map((c) =>
+    c.target.kind === 'conflict' && currencyDoubt && ownCard > 0
+      ? { ...c, score: Math.min(c.score, ownCard - CURRENCY_DOUBT_MARGIN) }
+      : c,
   );
   const decision = decide(candidates, (a, b) => {
     const of = new Set(scenariosOf(k, a));

@@ -256,6 +256,37 @@ describe('facts the sources were checked for', () => {
     expect(text).toMatch(/Not inbound: .*retired on 31 March 2026/);
   });
 
+  it.each([
+    ['is 44224 still needed for compute?', /^Only when compute has a public IP/, '29876-29877'],
+    [
+      'do we still need port 44224 inbound now that batch simplified communication is used?',
+      /^Only when compute has a public IP/,
+      '29876-29877',
+    ],
+    [
+      'do we still need AzureMachineLearning inbound?',
+      /^Only when compute has a public IP/,
+      '29876-29877',
+    ],
+    ['is AzureFrontDoor.FirstParty still needed?', /^Yes, except when/, 'Frontdoor.FirstParty'],
+  ])(
+    '"%s" asks whether a current port or name is current: its card says when, the disagreements are runners-up',
+    async (question, verdictLine, disagreement) => {
+      const card = await firstCard(question);
+      const verdict = visible(card).split('\n')[1] ?? '';
+      expect(verdict).toMatch(verdictLine);
+      expect(cardText(card)).toContain(disagreement);
+    },
+  );
+
+  it.each(['44224 or 29876-29877 inbound?', 'are ports 29876-29877 still required?'])(
+    '"%s" weighs the retired ports, so the disagreement answers',
+    async (question) => {
+      const verdict = visible(await firstCard(question)).split('\n')[1] ?? '';
+      expect(verdict).toMatch(/^Not inbound: .*retired on 31 March 2026/);
+    },
+  );
+
   it('user-defined routes name only AzureMachineLearning, not BatchNodeManagement', async () => {
     const text = cardText(
       await firstCard('user defined routes for compute with a public ip behind azure firewall'),
