@@ -114,6 +114,9 @@ describe('a pasted error gets its cause and the fix first', () => {
       'LinkedAuthorizationFailed: the client does not have permission to perform action Microsoft.Network/virtualNetworks/subnets/join/action',
       'join/action',
     ],
+    // A resolver's own words for a name that does not resolve, as Python prints them.
+    ['urlopen error [Errno -3]', 'privatelink.api.azureml.ms'],
+    ['the job log says: Temporary failure in name resolution', 'privatelink.api.azureml.ms'],
   ])('"%s"', async (question, fix) => {
     const lines = visibleText(await firstCard(question));
     expect(lines[1]).toMatch(/^Likely cause/);
@@ -140,6 +143,11 @@ describe('the bot knows the neighbouring topics people ask about', () => {
       'privatelink.blob.core.windows.net',
     ],
     ['what permissions does a user need to create compute in a vnet', 'subnets/join/action'],
+    // Bicep and Terraform call the link between a private endpoint and its zones a zone group.
+    [
+      'which privateDnsZoneGroups does the amlworkspace endpoint need',
+      'privatelink.api.azureml.ms',
+    ],
     ['our resource group has a delete lock, compute creation fails', 'lock'],
     [
       'azure firewall network rule or application rule for AzureMachineLearning',
