@@ -222,6 +222,9 @@ const DOUBT_WORDS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
+/** Doubt words that may only stress a question ("what does it actually do?"). */
+const STRESS_WORDS: ReadonlySet<string> = new Set(['actually', 'really']);
+
 /** Doubt words that ask whether something is current ("still", "anymore"), not which source is right. */
 const CURRENCY_WORDS: ReadonlySet<string> = new Set(
   'still anymore outdated deprecated obsolete'.split(' '),
@@ -830,9 +833,17 @@ export function parseQuestion(
   if (publicIpAsked) asks.add('publicIp');
   // "What is port 44224 for?", "what is AzureFrontDoor.FirstParty used for": the purpose, as "why".
   if (/\bwhat\b[^?!]{0,80}\b(for|used for)\s*\??\s*$/.test(lower)) asks.add('why');
-  // "What does BatchNodeManagement do?" asks the same; "what do I do?" asks how.
-  if (/\bwhat (does|do (these|those|the|they))\b[^?!]{0,80}\bdo\s*\??\s*$/.test(lower))
+  // "What does BatchNodeManagement do (for us)?" asks the same; "what do I do?" asks how.
+  if (
+    /\bwhat (does|do (these|those|the|they))\b[^?!]{0,80}\bdo( for [a-z ]{1,30})?\??\s*$/.test(
+      lower,
+    )
+  )
     asks.add('why');
+  // "What does X actually do?": in a question about purpose, "actually" and "really" stress it
+  // rather than doubt a source.
+  if (asks.has('why') && words.filter((w) => DOUBT_WORDS.has(w)).every((w) => STRESS_WORDS.has(w)))
+    asks.delete('doubt');
   // "X or Y", "only for hbi", "or just": weighing two readings, which a disagreement may answer.
   if (/\b(or|only|just)\b/.test(lower) && !/\bor not\b/.test(lower)) asks.add('compare');
   if (

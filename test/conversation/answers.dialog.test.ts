@@ -287,6 +287,20 @@ describe('facts the sources were checked for', () => {
     },
   );
 
+  it.each([
+    [
+      'what does the AzureFrontDoor.FirstParty tag actually do for us?',
+      /^AzureFrontDoor\.FirstParty — /,
+    ],
+    ['what does BatchNodeManagement really do?', /^BatchNodeManagement\.<region> — /],
+  ])(
+    '"%s" stresses a question about purpose, so it gets the purpose, not a disagreement',
+    async (question, first) => {
+      const verdict = visible(await firstCard(question)).split('\n')[1] ?? '';
+      expect(verdict).toMatch(first);
+    },
+  );
+
   it.each(['44224 or 29876-29877 inbound?', 'are ports 29876-29877 still required?'])(
     '"%s" weighs the retired ports, so the disagreement answers',
     async (question) => {
