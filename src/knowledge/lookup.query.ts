@@ -2,6 +2,7 @@
 import MiniSearch from 'minisearch';
 import { indexTerms, PHRASE_JOIN, phraseTerms } from '../understanding/normalise';
 import { matchErrorPattern } from './error-pattern';
+import { buildTermIndex, searchTermIndex, type TermIndex, type TermQuery } from './term-index';
 import { formatPorts } from './plan.query';
 import type { Conflict, KnownError, Knowledge, Rule, Scenario, Step } from './knowledge.schema';
 
@@ -274,10 +275,22 @@ function searchDocs(k: Knowledge): SearchDoc[] {
 
 interface KnowledgeIndex {
   search: MiniSearch<SearchDoc>;
+  /** The same documents, fields and boosts, for understanding's many-term queries. */
+  terms: TermIndex;
+  docs: readonly SearchDoc[];
   /** How many items use each term: rare terms say more about what a question is about. */
   documentFrequency: ReadonlyMap<string, number>;
   size: number;
 }
+
+const SEARCH_FIELDS = ['title', 'names', 'ask', 'text'] as const;
+/** The ways people ask weigh most, then names and titles, then the running text. */
+const FIELD_BOOSTS: Readonly<Record<(typeof SEARCH_FIELDS)[number], number>> = {
+  title: 2,
+  names: 2,
+  ask: 2.5,
+  text: 1,
+};
 
 // The index depends only on the (immutable) knowledge, so build it once per knowledge object.
 const indexes = new WeakMap<Knowledge, KnowledgeIndex>();
@@ -294,14 +307,18 @@ function knowledgeIndex(k: Knowledge): KnowledgeIndex {
         documentFrequency.set(t, (documentFrequency.get(t) ?? 0) + 1);
       }
     }
+    const terms = buildTermIndex(
+      docs.map((d) => ({ fields: SEARCH_FIELDS.map((field) => phraseTerms(d[field])) })),
+      SEARCH_FIELDS.length,
+    );
     const search = new MiniSearch<SearchDoc>({
       idField: 'key',
-      fields: ['title', 'names', 'ask', 'text'],
+      fields: [...SEARCH_FIELDS],
       storeFields: ['kind', 'id', 'label'],
       tokenize: phraseTerms,
       processTerm: (t) => t,
       searchOptions: {
-        boost: { ask: 2.5, names: 2, title: 2, text: 1 },
+        boost: FIELD_BOOSTS,
         // A phrase of two terms matches exactly: its words were already forgiven their typos,
         // and fuzzy lookups of long phrase terms were most of the cost of a question.
         fuzzy: (term) => (term.length >= 7 && !term.includes(PHRASE_JOIN) ? 0.15 : false),
@@ -310,7 +327,7 @@ function knowledgeIndex(k: Knowledge): KnowledgeIndex {
       },
     });
     search.addAll(docs);
-    index = { search, documentFrequency, size: docs.length };
+    index = { search, terms, docs, documentFrequency, size: docs.length };
     indexes.set(k, index);
   }
   return index;
@@ -322,6 +339,30 @@ function knowledgeIndex(k: Knowledge): KnowledgeIndex {
  */
 export function searchIndex(k: Knowledge): MiniSearch<SearchDoc> {
   return knowledgeIndex(k).search;
+}
+
+export interface TermHit {
+  kind: HitKind;
+  id: string;
+  score: number;
+  /** The query terms the item matched. */
+  queryTerms: string[];
+}
+
+/**
+ * BM25 over every item's fields for a question's terms and phrases, each with its own boost and
+ * fuzziness: the same scores as the MiniSearch index gives, computed without its per-term overhead.
+ */
+export function searchByTerms(k: Knowledge, queries: readonly TermQuery[]): TermHit[] {
+  const { terms, docs } = knowledgeIndex(k);
+  return searchTermIndex(
+    terms,
+    queries,
+    SEARCH_FIELDS.map((field) => FIELD_BOOSTS[field]),
+  ).map((m) => {
+    const d = docs[m.doc]!;
+    return { kind: d.kind, id: d.id, score: m.score, queryTerms: m.queryTerms };
+  });
 }
 
 /** Whether some item uses this search term as it is. */

@@ -554,6 +554,30 @@ function dottedNamesIn(raw: string): string[] {
  * How strongly the question names each scenario: longer names are stronger, and a name reached
  * only through an abbreviation's meaning counts as one typed word ("acr" is not a three-word name).
  */
+/** Name words per typed word (with or without typos), kept per lexicon: most words recur. */
+const nameWordCache = new WeakMap<Lexicon, Map<string, ReadonlySet<string>>>();
+/** Distinct typed words kept per lexicon; past this the cache starts over. */
+const MAX_CACHED_WORDS = 20_000;
+
+function nameWordsFor(lexicon: Lexicon, typed: string, allowTypo: boolean): ReadonlySet<string> {
+  let cache = nameWordCache.get(lexicon);
+  if (!cache) nameWordCache.set(lexicon, (cache = new Map()));
+  const key = `${allowTypo ? '~' : '='}${typed}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const typedStem = stem(typed);
+  const same = new Set(
+    lexicon.nameWords
+      .filter(
+        (w) => typed === w.word || typedStem === w.stem || (allowTypo && sameWord(typed, w.word)),
+      )
+      .map((w) => w.word),
+  );
+  if (cache.size >= MAX_CACHED_WORDS) cache.clear();
+  cache.set(key, same);
+  return same;
+}
+
 function scenarioStrengths(words: readonly ExpandedWord[], lexicon: Lexicon): Facets['scenarios'] {
   const stems = words.map((w) => stem(w.word));
   // Which name words each distinct typed word is (up to a typo): computed once per word here, not
@@ -565,11 +589,7 @@ function scenarioStrengths(words: readonly ExpandedWord[], lexicon: Lexicon): Fa
     // A typo is looked for in the first few unknown words only: a scenario named with a typo is
     // named early, and a message of thousands of unknown words stays cheap.
     const allowTypo = !lexicon.known.has(typed) && typoChecks++ < MAX_TYPO_WORDS;
-    const typedStem = stem(typed);
-    const same = lexicon.nameWords.filter(
-      (w) => typed === w.word || typedStem === w.stem || (allowTypo && sameWord(typed, w.word)),
-    );
-    matches.set(typed, new Set(same.map((w) => w.word)));
+    matches.set(typed, nameWordsFor(lexicon, typed, allowTypo));
   }
   // Where each name word was typed, so a name is only tried where its first word stands: one pass
   // over the question instead of one per name.

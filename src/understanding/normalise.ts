@@ -51,9 +51,11 @@ const rowC = new Int32Array(65);
 
 /**
  * Optimal string alignment distance (a swapped pair is one edit), giving up early: returns
- * `max + 1` as soon as the answer must exceed `max`. Cost is O(len · (2·max + 1)).
+ * `max + 1` as soon as the answer must exceed `max`. Cost is O(len · (2·max + 1)). Without
+ * `transpositions` it is the Levenshtein distance (a swapped pair is two edits), as full-text
+ * search counts it.
  */
-export function editDistance(a: string, b: string, max = 2): number {
+export function editDistance(a: string, b: string, max = 2, transpositions = true): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   if (a.length > 64 || b.length > 64) return a === b ? 0 : max + 1;
   // Three reused rows instead of a new array per row: this runs for many word pairs per question.
@@ -68,6 +70,7 @@ export function editDistance(a: string, b: string, max = 2): number {
       const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
       let best = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
       if (
+        transpositions &&
         i > 1 &&
         j > 1 &&
         a.charCodeAt(i - 1) === b.charCodeAt(j - 2) &&

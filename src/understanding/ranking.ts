@@ -18,7 +18,7 @@ import {
   scenarioById,
   inverseDocumentFrequency,
   isIndexed,
-  searchIndex,
+  searchByTerms,
   stepById,
 } from '../knowledge/lookup.query';
 import { matchErrorPattern } from '../knowledge/error-pattern';
@@ -205,25 +205,27 @@ export function wordHits(
   always: ReadonlySet<string> = new Set(),
 ): WordHit[] {
   if (terms.length === 0) return [];
-  const index = searchIndex(k);
   const phrases = terms.slice(1).map((t, i) => `${terms[i]}${PHRASE_JOIN}${t}`);
-  // Fuzzy matching walks the whole index for each term: only a question's first terms get it,
-  // so a long message costs no more than a question (later terms and phrases match exactly).
-  // In a long message a term the index holds as it is gets no fuzzy neighbours either: enough of
-  // its words match exactly, and each fuzzy lookup walks the index.
+  // Fuzzy matching looks at every indexed term of a similar length: only a question's first terms
+  // get it, so a long message costs no more than a question (later terms and phrases match
+  // exactly). In a long message a term the index holds as it is gets no fuzzy neighbours either:
+  // enough of its words match exactly.
   const long = terms.length > FUZZY_KNOWN_TERMS_UP_TO;
   const fuzzyAllowed = new Set(
     terms.slice(0, MAX_FUZZY_TERMS).filter((t) => !long || !isIndexed(k, t)),
   );
-  const results = index.search([...terms, ...phrases].join(' '), {
-    tokenize: (t) => t.split(' '),
-    boostTerm: (term) =>
-      (term.includes(PHRASE_JOIN) ? phraseBoost : 1) *
-      (focus.terms.has(term) || term.split(PHRASE_JOIN).every((t) => focus.terms.has(t))
-        ? focus.boost
-        : 1),
-    fuzzy: (term) => (fuzzyAllowed.has(term) && term.length >= 7 ? 0.15 : false),
-  });
+  const results = searchByTerms(
+    k,
+    [...terms, ...phrases].map((term) => ({
+      term,
+      boost:
+        (term.includes(PHRASE_JOIN) ? phraseBoost : 1) *
+        (focus.terms.has(term) || term.split(PHRASE_JOIN).every((t) => focus.terms.has(t))
+          ? focus.boost
+          : 1),
+      fuzzy: fuzzyAllowed.has(term) && term.length >= 7 ? 0.15 : false,
+    })),
+  );
   const weight = new Map(
     terms.map((t) => [t, inverseDocumentFrequency(k, t) * (focus.terms.has(t) ? focus.boost : 1)]),
   );
@@ -231,14 +233,14 @@ export function wordHits(
   const total = [...weight.values()].reduce((a, b) => a + b, 0);
   const top = results[0]?.score ?? 1;
   const kept = results.filter(
-    (r, i) => i < limit || always.has(`${r['kind'] as string}:${r['id'] as string}`),
+    (r, i) => i < limit || (always.size > 0 && always.has(`${r.kind}:${r.id}`)),
   );
   return kept.map((r) => ({
-    kind: r['kind'] as TargetKind,
-    id: r['id'] as string,
+    kind: r.kind as TargetKind,
+    id: r.id,
     relative: r.score / top,
     coverage: [...new Set(r.queryTerms)].reduce((sum, t) => sum + (weight.get(t) ?? 0), 0) / total,
-    containment: containmentOf(k, `${r['kind'] as string}:${r['id'] as string}`, asked),
+    containment: containmentOf(k, `${r.kind}:${r.id}`, asked),
   }));
 }
 
