@@ -126,6 +126,11 @@ export interface ParsedQuestion {
    * around them ("We deployed… It fails with… How do I …?"); empty when every sentence asks.
    */
   focus: ReadonlySet<string>;
+  /**
+   * What typed cue words mean, as search terms ("nsg" → "security", "group"): cues like the word
+   * they expand, where a topic is told from how the question asks.
+   */
+  cueMeanings: ReadonlySet<string>;
   facets: Facets;
 }
 
@@ -658,6 +663,20 @@ function expand(words: readonly string[], lexicon: Lexicon): ExpandedWord[] {
   return out;
 }
 
+/** The stems of the words that typed cue words expand to, unless also typed as words of their own. */
+function meaningsOfCues(words: readonly ExpandedWord[]): ReadonlySet<string> {
+  const typed = new Set(words.filter((w) => w.typed).map((w) => stem(w.word)));
+  const meanings = new Set<string>();
+  words.forEach((w, i) => {
+    if (!w.typed || !CUE_TERMS.has(stem(w.word))) return;
+    for (let j = i + 1; j < words.length && !words[j]!.typed; j++) {
+      const meaning = stem(words[j]!.word);
+      if (!typed.has(meaning)) meanings.add(meaning);
+    }
+  });
+  return meanings;
+}
+
 /** A word the knowledge does not use may be a typo of one it does: the closest within budget. */
 function corrected(word: string, lexicon: Lexicon): string {
   const s = stem(word);
@@ -779,6 +798,7 @@ export function parseQuestion(
   const lower = raw.toLowerCase();
   const words = tokens(raw).slice(0, 600);
   const expandedWords = expand(words, lexicon);
+  const cueMeanings = meaningsOfCues(expandedWords);
   const expanded = expandedWords.map((w) => w.word);
   const content = [
     ...new Set(expanded.filter((w) => !STOPWORDS.has(w) && w.length > 1 && w.length <= MAX_WORD)),
@@ -908,5 +928,5 @@ export function parseQuestion(
     networking:
       expanded.some((w) => NETWORK_WORDS.has(w)) || dottedNames.length > 0 || ports.length > 0,
   };
-  return { raw, lower, words, content, terms, focus: focusTerms(raw, terms), facets };
+  return { raw, lower, words, content, terms, focus: focusTerms(raw, terms), cueMeanings, facets };
 }

@@ -128,7 +128,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     'a an the and or but if of to in on at by for from with into over under about as is are was were ' +
     'be been being am do does did doing have has had i me my we our us you your it its this that ' +
     'these those there here what which who whom whose when where why how can could should would will ' +
-    'shall may might must not yes so than then too very just also still really any some all each ' +
+    'shall may might must not yes so than then too very just also still really any some all each list lists ' +
     'both more most other such only same get got getting go goes going make made let lets thing ' +
     'things stuff pls please thanks thank hi hello hey ok okay guys team anyone someone know tell say ' +
     'says said want wanted like use used using whats thats theres im ive dont doesnt cant isnt arent ' +

@@ -399,7 +399,9 @@ function explainedByScenarioNames(k: Knowledge, q: ParsedQuestion): number {
   // The region is a facet too ("in usgovvirginia"), not a topic, and so is the setup stated
   // ("clusters without a public ip").
   const setup = setupTerms(q.facets);
-  const topics = q.terms.filter((t) => !isCueTerm(t) && t !== q.facets.region && !setup.has(t));
+  const topics = q.terms.filter(
+    (t) => !isCueTerm(t) && !q.cueMeanings.has(t) && t !== q.facets.region && !setup.has(t),
+  );
   if (topics.length === 0) return 1;
   return topics.filter((t) => nameWords.has(stem(t))).length / topics.length;
 }
@@ -569,7 +571,9 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
     // So is a name next to other topic words ("a route to BatchNodeManagement on the route
     // table"): the name explains part of the question, and an item that explains the rest may be
     // the answer.
-    const topics = terms.filter((t) => !isCueTerm(t) && !scenarioWords.has(t));
+    const topics = terms.filter(
+      (t) => !isCueTerm(t) && !q.cueMeanings.has(t) && !scenarioWords.has(t),
+    );
     const rest =
       topics.length === 0 ? 0 : topics.filter((t) => !nameTerms.has(t)).length / topics.length;
     return (0.75 + 0.25 * brevity) * (1 - 0.25 * rest);

@@ -388,6 +388,19 @@ describe('a question gets the card that answers it', () => {
   });
 
   it.each([
+    // "nsg" means "network security group": those words name the kind of rules, not a topic.
+    ['nsg rules for compute instance', /^A compute instance or a compute cluster needs \d+ rules/],
+    // "A list of" asks for all of it, whatever the list is of.
+    ['fqdn list for the studio', /needs \d+ host-name rules/],
+  ])(
+    '"%s" asks for the scenario\'s rules, not a note that shares its words',
+    async (question, lead) => {
+      const turn = await chat().say(question);
+      expect(visibleText(turn.cards[0])[1] ?? '').toMatch(lead);
+    },
+  );
+
+  it.each([
     'what works differently in Azure China for a workspace with a private endpoint?',
     'we run in azure government: is anything different for our firewall?',
   ])(
