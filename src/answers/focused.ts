@@ -222,7 +222,9 @@ function understoodLine(k: Knowledge, f: Facets): string {
   const c = f.conditions;
   if (c.computePublicIp === false) parts.push('no public IP');
   if (c.computePublicIp === true) parts.push('public IP');
-  if (c.egress) parts.push('firewall');
+  if (c.egress === 'nsg') parts.push('no firewall');
+  else if (c.egress === 'firewall-no-tags') parts.push('firewall without service tags');
+  else if (c.egress) parts.push('firewall');
   if (c.forcedTunnel) parts.push('forced tunnelling');
   if (c.hbi) parts.push('hbi workspace');
   if (c.ownImages) parts.push('own images');

@@ -157,6 +157,10 @@ function endpointScore(spelling: string, wanted: string): number {
   // "Storage" asks about Storage.<region>; "azureml.ms" about *.azureml.ms.
   const base = name.replace(/\.<region>$/, '').replace(/^\*\./, '');
   if (base === wanted) return 0.8;
+  // "*.pypi.org" or "*pypi.org", typed for a firewall rule, is about pypi.org (which the first
+  // does not even cover).
+  const typedDomain = wanted.replace(/^\*\.?/, '');
+  if (typedDomain !== wanted && (name === typedDomain || base === typedDomain)) return 0.8;
   if (wanted.length >= 4 && name.includes(wanted)) return 0.5;
   return 0;
 }

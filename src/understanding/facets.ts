@@ -254,6 +254,10 @@ function isErrorCode(word: string): boolean {
   return word.length > 8 && /(error|exception|failed|failure|denied|backoff|timeout)$/.test(word);
 }
 
+/** A setup without a firewall, said outright. */
+const NO_FIREWALL =
+  /\b(no|without|not behind|not using|don'?t have|do not have|doesn'?t have|does not have)\s{1,3}(an?\s{1,3}|any\s{1,3}|azure\s{1,3})?(firewall|fw|nva|proxy)\b(?!\s{0,3}rules?\b)/;
+
 /** Words that put a question in networking, the bot's subject. */
 const NETWORK_WORDS: ReadonlySet<string> = new Set(
   (
@@ -377,6 +381,9 @@ function statedConditions(
     )
   )
     c.egress = 'azure-firewall';
+  // "There is no firewall in this spoke", "we don't have a firewall": outbound traffic is only
+  // filtered by NSGs (not "no firewall rules for X", which says nothing about the setup).
+  if (NO_FIREWALL.test(lower)) c.egress = 'nsg';
   // "A firewall without service tags", "FQDN rules only": the rows for such a firewall name hosts.
   if (c.egress && (NO_TAGS.test(lower) || /\bfqdns?\s{1,3}(rules\s{1,3})?only\b/.test(lower)))
     c.egress = 'firewall-no-tags';
@@ -410,6 +417,8 @@ function statedConditions(
   if (
     words.some((w) => w === 'pypi' || w === 'conda' || w === 'anaconda' || w === 'pythonhosted') ||
     hasPhrase(words, 'pip install') ||
+    hasPhrase(words, 'pip installs') ||
+    hasPhrase(words, 'pip installing') ||
     hasPhrase(words, 'pip packages') ||
     hasPhrase(words, 'python packages') ||
     hasPhrase(words, 'package feeds') ||
@@ -444,7 +453,7 @@ const FEATURE_NAMES: readonly (readonly ['vscode' | 'rstudio' | 'publicPackageFe
   ['vscode', 'vscode|vs code|visual studio code'],
   ['rstudio', 'rstudio|r studio'],
   // Not "no pip": that is Azure's short name for no public IP.
-  ['publicPackageFeeds', 'pypi|conda|anaconda|pip install|pip packages|public packages'],
+  ['publicPackageFeeds', 'pypi|conda|anaconda|pip install(s|ing)?|pip packages|public packages'],
 ];
 
 /** "Don't use RStudio", "without VS Code": compiled once, not per question. */
@@ -783,6 +792,17 @@ function focusTerms(raw: string, terms: readonly string[]): ReadonlySet<string> 
   return new Set(asking.flatMap((s) => s.words.map(stem).filter((t) => known.has(t))));
 }
 
+/** Up to this many words, a message that opens with a statement may still ask yes or no. */
+const SHORT_MESSAGE_WORDS = 30;
+
+/** The first word of a question's last clause, when the question ends with "?". */
+function lastClauseOpener(raw: string): string | undefined {
+  const text = raw.trimEnd();
+  if (!text.endsWith('?')) return undefined;
+  const clauses = text.slice(0, -1).split(/[,;:.!?]\s+|\n+/);
+  return tokens(clauses[clauses.length - 1] ?? '')[0];
+}
+
 /** Search reads at most this many distinct content words: a question has far fewer. */
 const MAX_TERMS = 60;
 /** Distinct unknown words of a question checked as typos of scenario names. */
@@ -820,7 +840,7 @@ export function parseQuestion(
   if (!/\btags?\b/.test(lower.replace(NO_TAGS_EVERYWHERE, ' '))) asks.delete('tags');
   if (
     words.some((w) => PROBLEM_WORDS.has(w) || isErrorCode(w)) ||
-    /\bnot (work|resolv|reach|connect)/.test(lower)
+    /\bnot (work|resolv|reach|connect)|\btimes out\b/.test(lower)
   )
     asks.add('problem');
   if (words.some((w) => DOUBT_WORDS.has(w)) || /\bis it\b.{0,60}\bor\b/.test(lower))
@@ -839,6 +859,16 @@ export function parseQuestion(
     YES_NO_OPENERS.has(opener) &&
     !alternatives &&
     !words.slice(0, 12).some((w) => WH_WORDS.has(w))
+  )
+    asks.add('yesno');
+  // "We don't use pip, can we drop pypi.org?": a short message that states its setup first asks
+  // yes or no in its last clause.
+  const last = lastClauseOpener(raw);
+  if (
+    last !== undefined &&
+    YES_NO_OPENERS.has(last) &&
+    !alternatives &&
+    words.length <= SHORT_MESSAGE_WORDS
   )
     asks.add('yesno');
   if (/\bor not\b/.test(lower)) asks.add('yesno');
@@ -890,6 +920,14 @@ export function parseQuestion(
     /\b(only|just|solely|exclusively) (for|by|used by|needed by|needed for|used for)\b/.test(lower)
   )
     asks.add('onlyFor');
+  // "How do I allow pip on compute behind the firewall" asks which rules to add, not for a step.
+  if (
+    asks.has('how') &&
+    /\bhow (do|can|should) (i|we|you) (allow|open|whitelist|allowlist|permit|unblock)\b/.test(lower)
+  ) {
+    asks.add('rules');
+    asks.delete('how');
+  }
   // "How do I secure X" asks for everything X needs, not for one step.
   if (words.some((w) => SECURE_WORDS.has(w))) {
     asks.add('rules');

@@ -330,6 +330,7 @@ function wordCandidates(
   const whyOfTopic =
     f.asks.has('why') && !how && f.dottedNames.length === 0 && f.ports.length === 0;
   const onPath = mentionsPath(q);
+  const asksWhatToAllow = f.asks.has('hosts') || f.asks.has('ports') || f.asks.has('tags');
   const { pathItems } = lexiconOf(k);
   return hits.flatMap((hit) => {
     const target = targetFor(k, hit.kind, hit.id);
@@ -352,7 +353,10 @@ function wordCandidates(
             : score * w.conflictPlain;
         break;
       case 'error':
-        score = f.asks.has('problem') ? score + w.errorProblem : score * w.errorPlain;
+        // A problem report that asks which hosts, ports or tags to allow ("the VS Code server
+        // download fails: which hosts does it need?") is answered by what lists them.
+        score =
+          f.asks.has('problem') && !asksWhatToAllow ? score + w.errorProblem : score * w.errorPlain;
         break;
       case 'rule':
         score -= w.rulePenalty; // a rule is better reached by its port, its name or its scenario's slice

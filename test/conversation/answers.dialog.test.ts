@@ -124,6 +124,33 @@ describe('a pasted error gets its cause and the fix first', () => {
   });
 });
 
+describe('package feeds behind a firewall', () => {
+  it.each([
+    // The setup first, the question in the last clause.
+    ["we don't use pip installs, can we drop pypi.org?", /^Yes, unless /],
+    // "How do I allow X" asks for X's rules: the feature's rows come first.
+    [
+      'how do I allow pip install on compute behind the firewall',
+      /^For public package feeds \(pip, conda\)/,
+    ],
+    // A problem report about packages gets its cause, which names the hosts.
+    ['pip install times out on our cluster behind azure firewall', /^Likely cause: .*pypi\.org/],
+    [
+      'CondaHTTPError: HTTP 000 CONNECTION FAILED for url https://repo.anaconda.com/pkgs/main',
+      /^Likely cause/,
+    ],
+    // A wildcard typed for a firewall rule is about the host under it.
+    ['is *.pypi.org enough for pip?', /^pypi\.org is needed outbound/],
+    // A problem report that asks which hosts to allow gets the hosts, not only the failure.
+    [
+      'the VS Code server download fails on our instance, which hosts does it need?',
+      /^Open ports 8704-8710 and the VS Code hosts/,
+    ],
+  ])('"%s"', async (question, verdict) => {
+    expect(visible(await firstCard(question)).split('\n')[1] ?? '').toMatch(verdict);
+  });
+});
+
 describe('runners-up sit under the answer instead of a question back', () => {
   it('answers and offers "Did you mean"', async () => {
     const card = await firstCard('which private dns zones do i need');

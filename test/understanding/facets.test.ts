@@ -35,6 +35,11 @@ describe('facets of a question', () => {
     ['is opening 443 sufficient for our clusters', 'enough'],
     ['is AzureFrontDoor.FrontEnd only for the studio?', 'onlyFor'],
     ['the difference between AzureMachineLearning and BatchNodeManagement', 'why'],
+    // A short message that states its setup first asks in its last clause.
+    ["we don't use pip, can we drop pypi.org?", 'yesno'],
+    ['pip install times out on the cluster', 'problem'],
+    // "How do I allow X" asks which rules to add.
+    ['how do I allow pip install on compute behind the firewall', 'rules'],
   ])('"%s" asks for %s', (text, ask) => {
     expect([...facets(text).asks]).toContain(ask);
   });
@@ -101,6 +106,12 @@ describe('facets of a question', () => {
     ['clusters without vs code', { vscode: false }],
     ['compute behind a firewall without service tags', { egress: 'firewall-no-tags' }],
     ['our proxy takes FQDN rules only', { egress: 'firewall-no-tags' }],
+    // No firewall said outright: NSGs are all that filter outbound traffic.
+    ['there is no firewall in this spoke', { egress: 'nsg' }],
+    ["we don't have a firewall, only NSGs", { egress: 'nsg' }],
+    ['clusters without a public ip and without an NVA', { computePublicIp: false, egress: 'nsg' }],
+    ['there are no firewall rules for pypi yet', { egress: 'azure-firewall' }],
+    ['pip installs time out on the cluster', { publicPackageFeeds: true }],
   ])('"%s" states %j', (text, conditions) => {
     expect(facets(text).conditions).toMatchObject(conditions);
   });
