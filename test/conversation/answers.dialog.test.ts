@@ -170,6 +170,7 @@ describe('the bot knows the neighbouring topics people ask about', () => {
       'privatelink.blob.core.windows.net',
     ],
     ['what permissions does a user need to create compute in a vnet', 'subnets/join/action'],
+    ['is a service endpoint for storage supported?', 'same VNet and subnet as the compute'],
     // Bicep and Terraform call the link between a private endpoint and its zones a zone group.
     [
       'which privateDnsZoneGroups does the amlworkspace endpoint need',

@@ -250,7 +250,10 @@ describe('a question gets the card that answers it', () => {
       'do I need private endpoints for table and queue?',
       /^Blob and file always; queue and table only for batch endpoints/,
     ],
-    ['does storage need a service endpoint?', /^Clients reach storage through/],
+    [
+      'does storage need a service endpoint?',
+      /^A service endpoint can take the place of a storage private endpoint/,
+    ],
     [
       'do I need to link the private dns zones to the vnet?',
       /^Yes: Link privatelink\.api\.azureml\.ms/,
