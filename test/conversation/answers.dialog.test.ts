@@ -151,6 +151,25 @@ describe('package feeds behind a firewall', () => {
   });
 });
 
+describe('the line that says what the bot understood', () => {
+  it.each([
+    [
+      'our clusters have no public ip and there is no firewall, how do they get to pypi?',
+      'no firewall',
+    ],
+    [
+      'which hosts does compute need behind a firewall without service tags?',
+      'firewall without service tags',
+    ],
+    ['which hosts does compute need behind azure firewall?', 'firewall'],
+  ])('"%s" is read as: %s', async (question, setup) => {
+    const line = visible(await firstCard(question))
+      .split('\n')
+      .find((l) => l.startsWith('I read this as:'));
+    expect(line?.split(/: |\s·\s|\.$/)).toContain(setup);
+  });
+});
+
 describe('runners-up sit under the answer instead of a question back', () => {
   it('answers and offers "Did you mean"', async () => {
     const card = await firstCard('which private dns zones do i need');
