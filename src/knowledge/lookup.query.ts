@@ -161,6 +161,10 @@ function endpointScore(spelling: string, wanted: string): number {
   // does not even cover).
   const typedDomain = wanted.replace(/^\*\.?/, '');
   if (typedDomain !== wanted && (name === typedDomain || base === typedDomain)) return 0.8;
+  // "*.tundra.azureml.ms" types a wildcard where the template has a placeholder label.
+  if (wanted.startsWith('*.') && /^<[^<>]{1,40}>\./.test(name)) {
+    if (templateRegex(name).test(`x${wanted.slice(1)}`)) return 0.85;
+  }
   if (wanted.length >= 4 && name.includes(wanted)) return 0.5;
   return 0;
 }

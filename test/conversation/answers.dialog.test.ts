@@ -141,6 +141,8 @@ describe('package feeds behind a firewall', () => {
     ],
     // A wildcard typed for a firewall rule is about the host under it.
     ['is *.pypi.org enough for pip?', /^pypi\.org is needed outbound/],
+    // ... or about the host whose template has a placeholder where the wildcard stands.
+    ['what is *.tundra.azureml.ms used for?', /^<region>\.tundra\.azureml\.ms — /],
     // A problem report that asks which hosts to allow gets the hosts, not only the failure.
     [
       'the VS Code server download fails on our instance, which hosts does it need?',
