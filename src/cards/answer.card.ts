@@ -12,6 +12,8 @@ export const AnswerCard = z.object({
   verdict: Text.min(1),
   understood: Text,
   fix: Text,
+  /** A fix that opens with a command ("az ml workspace update …") shows in monospace; prose does not. */
+  fixIsCommand: z.boolean(),
   rows: z.array(z.object({ destination: Text.min(1), ports: Text, note: Text })).max(12),
   rowsNote: Text,
   points: z.array(Text).max(8),
@@ -31,10 +33,16 @@ export const AnswerCard = z.object({
 });
 export type AnswerCard = z.infer<typeof AnswerCard>;
 
-export type AnswerCardInput = Omit<AnswerCard, 'toggles' | 'actions' | 'feedback'> & {
+export type AnswerCardInput = Omit<
+  AnswerCard,
+  'toggles' | 'actions' | 'feedback' | 'fixIsCommand'
+> & {
   actions: Button[];
   feedback: Button[];
 };
+
+/** A fix that starts with a command line rather than a sentence. */
+const COMMAND = /^(az|kubectl|nslookup|curl|helm|terraform|Set-|New-|Get-)\b/;
 
 export function answerCard(input: AnswerCardInput): AdaptiveCard {
   const toggles: AnswerCard['toggles'] = [];
@@ -45,6 +53,7 @@ export function answerCard(input: AnswerCardInput): AdaptiveCard {
     toggles.push({ title: `Sources (${input.sources.length})`, target: 'sources' });
   const card = renderCard('answer', AnswerCard, {
     ...input,
+    fixIsCommand: COMMAND.test(input.fix),
     toggles,
     actions: input.actions.map(({ title, data }) => ({ title, data })),
     feedback: input.feedback.map(({ title, data }) => ({ title, data })),

@@ -145,7 +145,7 @@ describe('a question gets the card that answers it', () => {
   it.each([
     [
       'does an online endpoint need a public ip?',
-      'Accept scoring only through the private endpoint',
+      'so scoring arrives through the private endpoint',
     ],
     ['does aks need a public ip?', 'Private AKS clusters work with Azure ML'],
     ['is a managed online endpoint public?', 'Managed online endpoints'],

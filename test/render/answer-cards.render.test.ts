@@ -16,6 +16,16 @@ const SHARED_CARD_PX = 500;
 const answers: [name: string, question: string, keyFact: string][] = [
   ['inbound-compute', 'which inbound ports does a compute cluster need', '44224'],
   ['port-5831', 'what is port 5831 for', 'UDP 5831'],
+  [
+    'error-package-install',
+    'pip install times out on our cluster behind azure firewall',
+    'pypi.org',
+  ],
+  [
+    'note-oep-limits',
+    'what are the limits of managed online endpoints in a managed vnet?',
+    'v1_legacy_mode',
+  ],
   ['error-image-build', 'ImageBuildComputeNotValid', '--image-build-compute'],
   [
     'mcr-own-images',
