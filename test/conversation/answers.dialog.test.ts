@@ -153,6 +153,17 @@ describe('package feeds behind a firewall', () => {
   });
 });
 
+describe('a yes or no never says yes to what the step forbids', () => {
+  it.each([
+    'does the compute subnet need to be delegated?',
+    'should the compute subnet be delegated to Microsoft.MachineLearningServices?',
+  ])('"%s" says the subnet must not be delegated', async (question) => {
+    const verdict = visible(await firstCard(question)).split('\n')[1] ?? '';
+    expect(verdict).not.toMatch(/^Yes\b/);
+    expect(verdict).toContain('must not be delegated');
+  });
+});
+
 describe('the line that says what the bot understood', () => {
   it.each([
     [
