@@ -273,7 +273,8 @@ function stepVerdict(step: Step, f: Facets): string {
     ? asStatement(step.answer, yesNoAsked && !namesAName(f) && !setupOfTheStep && !otherQuestion)
     : step.title;
   // "Yes: connect through a VPN gateway" answers "do I need …", not "can we … without the VPN".
-  if (!yesNoAsked || f.asks.has('possible') || step.kind !== 'action') return line;
+  if (!yesNoAsked || f.asks.has('possible') || step.kind !== 'action')
+    return ruledOutBySetup(step, f) ?? line;
   // "Does an online endpoint need a public IP?" is not answered "Yes" by a step that is needed
   // whatever the public IP: the yes would read as "yes, it needs one".
   if (otherQuestion) return line;
@@ -294,6 +295,19 @@ function stepVerdict(step: Step, f: Facets): string {
   // and a "Yes" in front would answer whatever was asked ("do I need private endpoints for table
   // and queue?").
   return INSTRUCTION.test(line) ? `Yes: ${line}` : line;
+}
+
+/**
+ * "What do clusters behind our firewall need for outbound internet?" may still be answered best
+ * by the NAT gateway's words, but that step is for a setup without a firewall: the first line says
+ * so before what the step says to do.
+ */
+function ruledOutBySetup(step: Step, f: Facets): string | undefined {
+  if (step.kind !== 'action' || underStated(step.condition, f.conditions) !== false)
+    return undefined;
+  const when = describeCondition(step.condition);
+  if (!when) return undefined;
+  return `Not for the setup you describe: this is needed ${when.charAt(0).toLowerCase()}${when.slice(1)}.`;
 }
 
 /**

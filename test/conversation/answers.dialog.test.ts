@@ -164,6 +164,25 @@ describe('a yes or no never says yes to what the step forbids', () => {
   });
 });
 
+describe('a step for another setup says so first', () => {
+  it('"what do clusters behind our firewall need for outbound internet?" is told the NAT gateway is for a setup without one', async () => {
+    const card = await firstCard(
+      'what do clusters behind our firewall need for outbound internet?',
+    );
+    const verdict = visible(card).split('\n')[1] ?? '';
+    expect(verdict).toMatch(/^Not for the setup you describe: .*network security groups only\.$/);
+    expect(cardText(card)).toContain('(forced tunnelling)');
+  });
+
+  it('the same step for its own setup says what to do', async () => {
+    const verdict =
+      visible(
+        await firstCard('how do I give no public ip clusters internet access without a firewall?'),
+      ).split('\n')[1] ?? '';
+    expect(verdict).toMatch(/^Attach a NAT gateway/);
+  });
+});
+
 describe('the line that says what the bot understood', () => {
   it.each([
     [
