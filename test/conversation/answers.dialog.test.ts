@@ -153,6 +153,21 @@ describe('package feeds behind a firewall', () => {
   });
 });
 
+describe("a note's one line answers more than the one question it was written for", () => {
+  it.each([
+    ['can I use a private aks cluster with a public fqdn?', 'not with a public FQDN'],
+    [
+      'does the aks cluster need to be in the same region as the workspace?',
+      "in the workspace's region",
+    ],
+    ['can storage be in another vnet?', 'Storage can sit in another VNet'],
+  ])('"%s" gets no stored "Yes" in front of the fact: %s', async (question, fact) => {
+    const verdict = visible(await firstCard(question)).split('\n')[1] ?? '';
+    expect(verdict).not.toMatch(/^(Yes|No)\b/);
+    expect(verdict).toContain(fact);
+  });
+});
+
 describe('a yes or no never says yes to what the step forbids', () => {
   it.each([
     'does the compute subnet need to be delegated?',

@@ -81,7 +81,7 @@ const expected: Expected[] = [
       'TCP 445',
       'Reader',
     ],
-    answer: [/^Yes/, 'same VNet as the workspace private endpoint'],
+    answer: [/^Storage can sit in another VNet/, 'same VNet as the workspace private endpoint'],
     sources: ['studio-vnet', 'private-link-2025', 'trn-2025'],
   },
   {
@@ -146,7 +146,7 @@ const expected: Expected[] = [
       'ACRSecretError',
       'paired regions',
     ],
-    answer: [/^Yes/, 'public FQDN'],
+    answer: [/^Private AKS clusters work/, 'public FQDN', "workspace's region"],
     sources: ['inf1-2025', 'akssec-2025', 'k8s-extension', 'endpoint-troubleshoot'],
   },
   {
