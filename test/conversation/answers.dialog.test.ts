@@ -156,15 +156,31 @@ describe('package feeds behind a firewall', () => {
 describe("a note's one line answers more than the one question it was written for", () => {
   it.each([
     ['can I use a private aks cluster with a public fqdn?', 'not with a public FQDN'],
-    [
-      'does the aks cluster need to be in the same region as the workspace?',
-      "in the workspace's region",
-    ],
     ['can storage be in another vnet?', 'Storage can sit in another VNet'],
+    // "The same VNet" asks where a thing may sit, as "another VNet" does.
+    ['must storage be in the same vnet as the workspace?', 'Storage can sit in another VNet'],
   ])('"%s" gets no stored "Yes" in front of the fact: %s', async (question, fact) => {
     const verdict = visible(await firstCard(question)).split('\n')[1] ?? '';
     expect(verdict).not.toMatch(/^(Yes|No)\b/);
     expect(verdict).toContain(fact);
+  });
+});
+
+describe('where a resource may sit', () => {
+  it('"does the aks cluster need to be in the same region as the workspace?" gets the region rule', async () => {
+    const verdict =
+      visible(
+        await firstCard('does the aks cluster need to be in the same region as the workspace?'),
+      ).split('\n')[1] ?? '';
+    expect(verdict).toMatch(/^Yes\b.*keep AKS in the workspace's region\.$/);
+  });
+
+  it('"does the acr need to be in the same vnet as compute?" gets the registry-placement note, not the images scenario', async () => {
+    const verdict =
+      visible(await firstCard('does the acr need to be in the same vnet as compute?')).split(
+        '\n',
+      )[1] ?? '';
+    expect(verdict).toMatch(/registry private endpoint in the compute's VNet or a peered one/);
   });
 });
 
