@@ -307,16 +307,16 @@ function knowledgeIndex(k: Knowledge): KnowledgeIndex {
   let index = indexes.get(k);
   if (!index) {
     const docs = searchDocs(k);
+    // Each document's fields tokenized once, for the document frequencies and the term index.
+    const fieldTerms = docs.map((d) => SEARCH_FIELDS.map((field) => phraseTerms(d[field])));
     const documentFrequency = new Map<string, number>();
-    for (const d of docs) {
-      for (const t of new Set(
-        [d.title, d.names, d.ask, d.text].flatMap((field) => phraseTerms(field)),
-      )) {
+    for (const fields of fieldTerms) {
+      for (const t of new Set(fields.flat())) {
         documentFrequency.set(t, (documentFrequency.get(t) ?? 0) + 1);
       }
     }
     const terms = buildTermIndex(
-      docs.map((d) => ({ fields: SEARCH_FIELDS.map((field) => phraseTerms(d[field])) })),
+      fieldTerms.map((fields) => ({ fields })),
       SEARCH_FIELDS.length,
     );
     const search = new MiniSearch<SearchDoc>({

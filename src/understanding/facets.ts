@@ -9,7 +9,14 @@ import type {
   ScenarioId,
   Sdk,
 } from '../knowledge/knowledge.schema';
-import { domainSuffix, lexiconOf, DOMAIN_NOISE, STOPWORDS, type Lexicon } from './lexicon';
+import {
+  domainSuffix,
+  lexiconOf,
+  DOMAIN_NOISE,
+  PATH_WORDS,
+  STOPWORDS,
+  type Lexicon,
+} from './lexicon';
 import {
   capQuestion,
   editDistance,
@@ -273,13 +280,6 @@ const NETWORK_WORDS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
-/** Words about name resolution and routes. */
-const PATH_WORDS: ReadonlySet<string> = new Set(
-  (
-    'dns zone zones forward forwarded forwarder forwarders forwarding resolve resolves resolved resolving ' +
-    'resolution nslookup record records route routes routing routed udr udrs hop'
-  ).split(' '),
-);
 /**
  * Whether the question speaks of name resolution or routes at all ("dns", "nslookup", a
  * privatelink zone): without that, an item about them answers something it did not ask.
@@ -564,10 +564,6 @@ function dottedNamesIn(raw: string): string[] {
     );
 }
 
-/**
- * How strongly the question names each scenario: longer names are stronger, and a name reached
- * only through an abbreviation's meaning counts as one typed word ("acr" is not a three-word name).
- */
 /** Name words per typed word (with or without typos), kept per lexicon: most words recur. */
 const nameWordCache = new WeakMap<Lexicon, Map<string, ReadonlySet<string>>>();
 /** Distinct typed words kept per lexicon; past this the cache starts over. */
@@ -592,6 +588,10 @@ function nameWordsFor(lexicon: Lexicon, typed: string, allowTypo: boolean): Read
   return same;
 }
 
+/**
+ * How strongly the question names each scenario: longer names are stronger, and a name reached
+ * only through an abbreviation's meaning counts as one typed word ("acr" is not a three-word name).
+ */
 function scenarioStrengths(words: readonly ExpandedWord[], lexicon: Lexicon): Facets['scenarios'] {
   const stems = words.map((w) => stem(w.word));
   // Which name words each distinct typed word is (up to a typo): computed once per word here, not

@@ -118,13 +118,18 @@ function buildLexicon(k: Knowledge): Lexicon {
   };
 }
 
-/** Title words that put an item on the path a name or a packet takes, not on what to allow. */
-const PATH_TITLE_WORDS: ReadonlySet<string> = new Set(
-  ['dns', 'zone', 'resolve', 'resolution', 'route', 'forwarder', 'record'].map(stem),
+/** Words about name resolution and routes. */
+export const PATH_WORDS: ReadonlySet<string> = new Set(
+  (
+    'dns zone zones forward forwarded forwarder forwarders forwarding resolve resolves resolved resolving ' +
+    'resolution nslookup record records route routes routing routed udr udrs hop'
+  ).split(' '),
 );
+/** The same words stemmed, for item titles: an item on the path a name or a packet takes. */
+const PATH_STEMS: ReadonlySet<string> = new Set([...PATH_WORDS].map(stem));
 
 function pathItemsOf(k: Knowledge): ReadonlySet<string> {
-  const onPath = (title: string) => tokens(title).some((w) => PATH_TITLE_WORDS.has(stem(w)));
+  const onPath = (title: string) => tokens(title).some((w) => PATH_STEMS.has(stem(w)));
   return new Set([
     ...k.steps.filter((s) => onPath(s.title)).map((s) => `step:${s.id}`),
     ...k.errors.filter((e) => onPath(e.title)).map((e) => `error:${e.id}`),

@@ -135,6 +135,24 @@ function asksIfCurrentThingIsCurrent(
   );
 }
 
+/** Disagreements ranked just below the card of the port or name asked about, when there is one. */
+function belowOwnCard(candidates: readonly Candidate[]): Candidate[] {
+  const ownCard = Math.max(
+    0,
+    ...candidates
+      .filter(
+        (c) => c.signal === 'port' || (c.signal === 'endpoint' && c.target.kind !== 'conflict'),
+      )
+      .map((c) => c.score),
+  );
+  if (ownCard === 0) return [...candidates];
+  return candidates.map((c) =>
+    c.target.kind === 'conflict'
+      ? { ...c, score: Math.min(c.score, ownCard - CURRENCY_DOUBT_MARGIN) }
+      : c,
+  );
+}
+
 /** Two names side by side with "or"/"vs" ask which one is right: a disagreement between sources. */
 function comparesNames(q: ParsedQuestion, names: number): boolean {
   return names >= 2 && /\b(or|vs|versus)\b/.test(q.lower);
@@ -642,20 +660,7 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
   ].map((c) =>
     errorOfOtherDirection(k, c.target, facets) ? { ...c, score: c.score - w.otherDirection } : c,
   );
-  // The card of the port or name asked about, which its disagreements then rank below.
-  const ownCard = Math.max(
-    0,
-    ...scored
-      .filter(
-        (c) => c.signal === 'port' || (c.signal === 'endpoint' && c.target.kind !== 'conflict'),
-      )
-      .map((c) => c.score),
-  );
-  const candidates = scored.map((c) =>
-    c.target.kind === 'conflict' && currencyDoubt && ownCard > 0
-      ? { ...c, score: Math.min(c.score, ownCard - CURRENCY_DOUBT_MARGIN) }
-      : c,
-  );
+  const candidates = currencyDoubt ? belowOwnCard(scored) : scored;
   const decision = decide(candidates, (a, b) => {
     const of = new Set(scenariosOf(k, a));
     return scenariosOf(k, b).some((s) => of.has(s));
