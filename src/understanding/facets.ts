@@ -209,7 +209,6 @@ const ASK_WORDS: ReadonlyMap<string, Ask> = new Map([
   ['complete', 'whole'],
   ['comprehensive', 'whole'],
   ['entire', 'whole'],
-  ['everything', 'whole'],
   ['overall', 'whole'],
   ['enough', 'enough'],
   ['sufficient', 'enough'],
@@ -509,15 +508,20 @@ function cloudOf(
   return undefined;
 }
 
-function regionOf(words: readonly string[], lexicon: Lexicon): string | undefined {
+/** The regions a question names, in order, each once ("east us" and "eastus" alike). */
+function regionsIn(words: readonly string[], lexicon: Lexicon): string[] {
+  const found: string[] = [];
   for (let i = 0; i < words.length; i++) {
     for (let n = 1; n <= 3 && i + n <= words.length; n++) {
       const joined = words.slice(i, i + n).join('');
-      if (lexicon.regions.has(joined)) return joined;
+      if (lexicon.regions.has(joined) && !found.includes(joined)) found.push(joined);
     }
   }
-  return undefined;
+  return found;
 }
+
+/** What naming two regions asks about: whether things may sit in different regions. */
+const ACROSS_REGIONS = tokens('another region');
 
 /** A question names a few ports; a pasted list of hundreds is read as its first ones. */
 const MAX_PORT_MENTIONS = 12;
@@ -768,6 +772,16 @@ const ASKING_OPENERS: ReadonlySet<string> = new Set(
   ),
 );
 
+/**
+ * "Please try again.", "Please make sure that you are logged in": advice a pasted error message
+ * gives, not what the user asks.
+ */
+function isErrorAdvice(words: readonly string[]): boolean {
+  return words[0] === 'please' && ERROR_ADVICE.has(words[1] ?? '');
+}
+
+const ERROR_ADVICE: ReadonlySet<string> = new Set('try retry wait'.split(' '));
+
 /** A message of this many sentences at most is read whole. */
 const MAX_SENTENCES = 40;
 
@@ -784,7 +798,9 @@ function focusTerms(raw: string, terms: readonly string[]): ReadonlySet<string> 
     .filter((s) => s.words.length > 0);
   if (sentences.length < 2) return new Set();
   const asking = sentences.filter(
-    (s) => s.text.trimEnd().endsWith('?') || ASKING_OPENERS.has(s.words[0] ?? ''),
+    (s) =>
+      s.text.trimEnd().endsWith('?') ||
+      (ASKING_OPENERS.has(s.words[0] ?? '') && !isErrorAdvice(s.words)),
   );
   if (asking.length === 0 || asking.length === sentences.length) return new Set();
   const known = new Set(terms);
@@ -817,7 +833,12 @@ export function parseQuestion(
   const raw = capQuestion(text);
   const lower = raw.toLowerCase();
   const words = tokens(raw).slice(0, 600);
-  const expandedWords = expand(words, lexicon);
+  const regions = regionsIn(words, lexicon);
+  // "A cluster in East US for a workspace in West Europe?" asks what "another region" asks.
+  const expandedWords = [
+    ...expand(words, lexicon),
+    ...(regions.length > 1 ? ACROSS_REGIONS.map((word) => ({ word, typed: false })) : []),
+  ];
   const cueMeanings = meaningsOfCues(expandedWords);
   const expanded = expandedWords.map((w) => w.word);
   const content = [
@@ -888,6 +909,9 @@ export function parseQuestion(
     )
   )
     asks.add('whole');
+  // "Everything compute needs" asks for all of it; "before that everything worked" does not.
+  if (/\beverything( [a-z]+){0,3} (needs?|needed|requires?|required|to (allow|open))\b/.test(lower))
+    asks.add('whole');
   if (/\b(is|are) there\b/.test(lower) || words.includes('exist') || words.includes('exists'))
     asks.add('exists');
   // "Need" alone asks for a DNS record or a route as much as for a rule.
@@ -943,7 +967,7 @@ export function parseQuestion(
     asks.delete('how');
   }
 
-  const region = regionOf(words, lexicon);
+  const region = regions[0];
   const dottedNames = dottedNamesIn(raw);
   const ports = portMentions(raw, knownPort);
   // A host's own words state no setup: "anaconda.com" does not say packages come from Anaconda.

@@ -141,6 +141,8 @@ export interface WordHit {
    * whole is about that item, however many other words it has.
    */
   containment: number;
+  /** Share of the asking sentence's terms (by rarity) the item matched; 1 when none stands out. */
+  focusShare: number;
 }
 
 /** A phrasing's terms with their rarity, and the sum of it: all that containment reads. */
@@ -231,6 +233,9 @@ export function wordHits(
   );
   const asked = new Set(terms);
   const total = [...weight.values()].reduce((a, b) => a + b, 0);
+  const focusTotal = terms
+    .filter((t) => focus.terms.has(t))
+    .reduce((sum, t) => sum + inverseDocumentFrequency(k, t), 0);
   const top = results[0]?.score ?? 1;
   const kept = results.filter(
     (r, i) => i < limit || (always.size > 0 && always.has(`${r.kind}:${r.id}`)),
@@ -241,6 +246,12 @@ export function wordHits(
     relative: r.score / top,
     coverage: [...new Set(r.queryTerms)].reduce((sum, t) => sum + (weight.get(t) ?? 0), 0) / total,
     containment: containmentOf(k, `${r.kind}:${r.id}`, asked),
+    focusShare:
+      focusTotal === 0
+        ? 1
+        : [...new Set(r.queryTerms)]
+            .filter((t) => focus.terms.has(t))
+            .reduce((sum, t) => sum + inverseDocumentFrequency(k, t), 0) / focusTotal,
   }));
 }
 
@@ -361,6 +372,8 @@ export function errorCandidates(
   k: Knowledge,
   q: ParsedQuestion,
   hits: readonly WordHit[] = [],
+  /** The least share of the asking sentence an error must match to be the problem reported. */
+  askedShare = 0,
 ): Candidate[] {
   const problem = q.facets.asks.has('problem');
   return findByError(k, q.raw).flatMap((hit) => {
@@ -382,9 +395,12 @@ export function errorCandidates(
     const words = hits.find((h) => h.kind === 'error' && h.id === hit.id);
     const about = words ? 0.6 * words.coverage + 0.4 * words.relative : 0;
     const pasted = matching.some(isIdentifying);
+    // "Storage mount errors appear. What should the DNS servers forward?" reports the error as
+    // what happened, and asks about something else.
+    const reported = problem && (words?.focusShare ?? 1) >= askedShare;
     const score = pasted
       ? 0.9 + 0.08 * hit.score
-      : (matching.length > 0 && problem ? 0.5 : 0.4) + 0.45 * about;
+      : (matching.length > 0 && reported ? 0.5 : 0.4) + 0.45 * about;
     // Only a pasted message is the error's own signal; a description of it is a match by words.
     const signal = pasted ? ('error' as const) : ('words' as const);
     return target ? [{ target, score, signal }] : [];

@@ -372,9 +372,12 @@ function wordCandidates(
         break;
       case 'error':
         // A problem report that asks which hosts, ports or tags to allow ("the VS Code server
-        // download fails: which hosts does it need?") is answered by what lists them.
+        // download fails: which hosts does it need?") is answered by what lists them, and one
+        // whose asking sentence is about something else than the error by that.
         score =
-          f.asks.has('problem') && !asksWhatToAllow ? score + w.errorProblem : score * w.errorPlain;
+          f.asks.has('problem') && !asksWhatToAllow && hit.focusShare >= w.errorAskedShare
+            ? score + w.errorProblem
+            : score * w.errorPlain;
         break;
       case 'rule':
         score -= w.rulePenalty; // a rule is better reached by its port, its name or its scenario's slice
@@ -437,6 +440,7 @@ function scenarioCandidates(k: Knowledge, q: ParsedQuestion, w: Weights): Candid
     f.asks.has('problem') ||
     f.asks.has('doubt') ||
     f.asks.has('why') ||
+    f.asks.has('possible') ||
     f.asks.has('publicIp');
   // "studio", "compute cluster?": nothing but the scenario's name asks for all of it.
   const lexicon = lexiconOf(k);
@@ -571,7 +575,7 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
     { terms: q.focus, boost: w.focus },
     cloudNotes,
   );
-  const errors = errorCandidates(k, q, hits);
+  const errors = errorCandidates(k, q, hits, w.errorAskedShare);
   const matches = endpointMatches(k, q);
   const lexicon = lexiconOf(k);
   const nameTerms = new Set([

@@ -20,6 +20,11 @@ export interface Weights {
   /** Known errors found by their words: in a problem report, or otherwise. */
   errorProblem: number;
   errorPlain: number;
+  /**
+   * The least share of the asking sentence's words an error must match to count as the problem
+   * reported: "storage mount errors appear. What should the DNS servers forward?" asks about DNS.
+   */
+  errorAskedShare: number;
   /** A rule found by its words alone is rarely the point. */
   rulePenalty: number;
   /** An action step for "how do I…". */
@@ -73,6 +78,7 @@ export const WEIGHTS: Readonly<Weights> = Object.freeze({
   conflictPlain: 0.7,
   errorProblem: 0.12,
   errorPlain: 0.7,
+  errorAskedShare: 0.5,
   rulePenalty: 0.1,
   stepHow: 0.05,
   noteWhy: 0.05,

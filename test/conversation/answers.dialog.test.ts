@@ -175,6 +175,16 @@ describe('where a resource may sit', () => {
     expect(verdict).toMatch(/^Yes\b.*keep AKS in the workspace's region\.$/);
   });
 
+  it('two regions in one question ask whether compute may sit in another region', async () => {
+    const verdict =
+      visible(
+        await firstCard(
+          'Can a compute cluster in East US be attached to a workspace in West Europe? Our VNet is in East US.',
+        ),
+      ).split('\n')[1] ?? '';
+    expect(verdict).toMatch(/only a compute cluster can be in another region or VNet/);
+  });
+
   it('"does the acr need to be in the same vnet as compute?" gets the registry-placement note, not the images scenario', async () => {
     const verdict =
       visible(await firstCard('does the acr need to be in the same vnet as compute?')).split(
@@ -192,6 +202,19 @@ describe('a yes or no never says yes to what the step forbids', () => {
     const verdict = visible(await firstCard(question)).split('\n')[1] ?? '';
     expect(verdict).not.toMatch(/^Yes\b/);
     expect(verdict).toContain('must not be delegated');
+  });
+});
+
+describe('an error told as what happened yields to what the asking sentence asks', () => {
+  it('storage mount errors after a custom DNS server, asking what to forward, get the forwarders', async () => {
+    const text = visible(
+      await firstCard(
+        'After adding a custom DNS server to the VNet (our domain controllers), compute instances fail to start and storage mount errors appear. Before that everything worked. What should the DNS servers forward?',
+      ),
+    );
+    expect(text.split('\n')[1]).toMatch(
+      /^Forward api\.azureml\.ms, notebooks\.azure\.net, .* to 168\.63\.129\.16/,
+    );
   });
 });
 

@@ -27,6 +27,7 @@ describe('facets of a question', () => {
     ['give me a guidline for compute in our vnet', 'whole'],
     ['the complete set of rules for the studio', 'whole'],
     ['a list of all FQDNs for compute instances for our firewall team', 'whole'],
+    ['everything a compute cluster needs behind the firewall', 'whole'],
     ['is there a service tag for Azure Front Door?', 'exists'],
     ['do I need a route to BatchNodeManagement on the route table', 'paths'],
     ['what is port 44224 for?', 'why'],
@@ -42,6 +43,13 @@ describe('facets of a question', () => {
     ['how do I allow pip install on compute behind the firewall', 'rules'],
   ])('"%s" asks for %s', (text, ask) => {
     expect([...facets(text).asks]).toContain(ask);
+  });
+
+  it('"before that everything worked" tells the story; it does not ask for everything', () => {
+    const asks = facets(
+      'DNS broke the compute. Before that everything worked. What do we forward?',
+    ).asks;
+    expect(asks.has('whole')).toBe(false);
   });
 
   it.each([
@@ -220,6 +228,12 @@ describe('facets of a question', () => {
     ],
     ['which ports does a compute cluster need?', [], []],
     ['Our cluster is stuck resizing. It has been like that for hours.', [], []],
+    // A pasted error's "Please try again." is the error's advice, not what the user asks.
+    [
+      'Cannot connect to Jupyter Lab Terminal. Error type: 335. Please try again. Version: 1.4.5',
+      [],
+      [],
+    ],
   ])('in "%s" the sentences that ask are the focus', (text, inFocus, outOfFocus) => {
     const focus = parseQuestion(k, text, () => false).focus;
     for (const t of inFocus) expect(focus.has(t)).toBe(true);
