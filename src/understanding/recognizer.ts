@@ -665,7 +665,16 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
     errorOfOtherDirection(k, c.target, facets) ? { ...c, score: c.score - w.otherDirection } : c,
   );
   const candidates = currencyDoubt ? belowOwnCard(scored) : scored;
+  // Two scenarios the question names are answered together (the slice covers both), so a tie
+  // between them is no reason to ask back.
+  const named = namedScenarios(facets);
+  const bothNamed = (a: Target, b: Target) =>
+    a.kind === 'scenario' &&
+    b.kind === 'scenario' &&
+    named.includes(a.id as ScenarioId) &&
+    named.includes(b.id as ScenarioId);
   const decision = decide(candidates, (a, b) => {
+    if (bothNamed(a, b)) return true;
     const of = new Set(scenariosOf(k, a));
     return scenariosOf(k, b).some((s) => of.has(s));
   });

@@ -313,6 +313,16 @@ describe('a question gets the card that answers it', () => {
     expect(text).toContain('BatchNodeManagement');
   });
 
+  it('two scenarios that tie in a long message are answered together, not asked back', async () => {
+    const turn = await chat().say(
+      'Our users reach AML studio through the corporate proxy. Some pages load, but the Designer and AutoML pages stay blank. What URLs does the studio use that we might be blocking?',
+    );
+    const [title, verdict] = visibleText(turn.cards[0]);
+    expect(title).toContain('AutoML');
+    expect(title).toContain('studio');
+    expect(verdict).toMatch(/ need \d+ host-name rules/);
+  });
+
   it('a slice of two scenarios offers each whole scenario, and each button opens its own', async () => {
     const c = chat();
     const turn = await c.say('which outbound rules do the studio and compute instances need');
