@@ -70,6 +70,10 @@ const OFF_SUBJECT_SCORE = 0.6;
 /** How far below a port's or name's own card its disagreements rank when asked if it is current. */
 const CURRENCY_DOUBT_MARGIN = 0.01;
 
+/** "This host", "that port", "these tags": a sentence that asks about a name named before it. */
+const POINTS_BACK_TO_A_NAME =
+  /\b(this|that|these|those) (host|hostname|host name|fqdn|domain|url|service tag|tag|port|endpoint|address|destination)s?\b/;
+
 /** Up to this many search terms a question is short enough to ask for a whole slice. */
 const SHORT_QUESTION_TERMS = 8;
 
@@ -589,7 +593,11 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
   const scenarioWords = lexicon.nameWordSet;
   // A name in the sentence that asks ("What is behind the tag AzureFrontDoor.FirstParty?") is the
   // question however long the story around it.
-  const asked = [...nameTerms].some((t) => q.focus.has(t));
+  // So is one the asking sentence points back to ("… reach graph.windows.net. Is this host
+  // required?").
+  const asked =
+    [...nameTerms].some((t) => q.focus.has(t)) ||
+    (nameTerms.size > 0 && POINTS_BACK_TO_A_NAME.test(q.lower));
   const lengthFactor = (terms: readonly string[]): number => {
     if (asked) return 1;
     // A host or tag named in a long account of one setup is context more often than the question.

@@ -91,6 +91,11 @@ describe('a yes/no question gets its verdict first', () => {
       'do I need AzureFrontDoor.FrontEnd inbound?',
       /^No documented rule uses AzureFrontDoor\.FrontEnd inbound\. AzureFrontDoor\.FrontEnd is needed outbound on TCP 443\.$/,
     ],
+    // The sentence that asks points back to the host the story named.
+    [
+      'We have a locked down environment. The compute cluster nodes try to reach graph.windows.net and the proxy blocks it. Is this host actually required for training jobs?',
+      /^Only when outbound traffic goes through a firewall without service tags \(FQDN rules\)\. graph\.windows\.net is needed/,
+    ],
     // What the user already said is not repeated as a condition.
     [
       'do I need a NAT gateway for no public ip clusters?',
