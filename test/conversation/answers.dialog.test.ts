@@ -313,6 +313,18 @@ describe('the bot knows the neighbouring topics people ask about', () => {
   });
 });
 
+describe('a symptom gets the step that explains it, its first line saying what is going on', () => {
+  it.each([
+    'We just switched the workspace to managed network with allow-only-approved-outbound. The first compute instance has been creating for 40 minutes. Is something wrong, or is this normal the first time?',
+    'our first cluster in the managed network has been provisioning for half an hour',
+  ])('"%s"', async (question) => {
+    const verdict = visible(await firstCard(question)).split('\n')[1] ?? '';
+    expect(verdict).toMatch(
+      /^The first compute instance or cluster creates the managed network and can take about 30 minutes/,
+    );
+  });
+});
+
 describe('a statement question gets a statement, not "Yes"', () => {
   it('drops the leading yes/no of a one-line answer written for a yes/no question', async () => {
     const lines = visibleText(
