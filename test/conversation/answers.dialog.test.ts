@@ -91,6 +91,11 @@ describe('a yes/no question gets its verdict first', () => {
       'do I need AzureFrontDoor.FrontEnd inbound?',
       /^No documented rule uses AzureFrontDoor\.FrontEnd inbound\. AzureFrontDoor\.FrontEnd is needed outbound on TCP 443\.$/,
     ],
+    // The route for a name is the disagreement about routes, not one about its inbound ports.
+    [
+      'The instructions to use a UDR for forced tunneling mention adding the BatchNodeManagement service tag route, but the newer doc lists only AzureMachineLearning. Do I still need the BatchNodeManagement route?',
+      /^No: route only AzureMachineLearning/,
+    ],
     // The sentence that asks points back to the host the story named.
     [
       'We have a locked down environment. The compute cluster nodes try to reach graph.windows.net and the proxy blocks it. Is this host actually required for training jobs?',
