@@ -90,6 +90,46 @@ function asStatement(answer: string, yesNoAsked: boolean): string {
   return capitalise(INSTRUCTION.test(after) ? after : rest);
 }
 
+type Claim = 'need' | 'possible' | 'problem' | 'use';
+
+/**
+ * What a stored "Yes, …"/"No, …" answers, from its first clause: whether something is needed
+ * ("Yes, keep MicrosoftContainerRegistry open", "No: compute works without a public IP"),
+ * whether it can be done ("Yes, your own DNS server works"), or whether it causes trouble.
+ */
+function claimOf(answer: string): Claim | undefined {
+  const clause = (answer.split(':')[0] ?? '').toLowerCase();
+  if (!/^(yes|no)\b/.test(clause)) return undefined;
+  if (/\bworks? without\b/.test(clause)) return 'need';
+  if (/\b(keep|allow|open|needs?|requires?|required|route)\b/.test(clause)) return 'need';
+  if (/\b(don't|do not|doesn't|does not) use\b/.test(clause)) return 'use';
+  if (/\b(works?|can|cant|can't|cannot|supported)\b/.test(clause)) return 'possible';
+  if (/\b(breaks?|causes?)\b/.test(clause)) return 'problem';
+  return undefined;
+}
+
+/** What a yes/no question asks: whether something is needed, possible, or a problem. */
+function askedClaims(f: Pick<Facets, 'asks'>): ReadonlySet<Claim> {
+  const asked = new Set<Claim>();
+  if (f.asks.has('need')) asked.add('need');
+  if (f.asks.has('possible')) asked.add('possible');
+  if (f.asks.has('problem')) asked.add('problem');
+  return asked;
+}
+
+/**
+ * A stored yes or no answers the kind of question it was written for: "do we need our own DNS
+ * server?" is not answered by "Yes, your own DNS server works".
+ */
+function answersThisKindOfQuestion(answer: string, f: Pick<Facets, 'asks'>): boolean {
+  const claim = claimOf(answer);
+  const asked = askedClaims(f);
+  if (claim === undefined || asked.size === 0) return true;
+  // "Doesn't use your subnet" answers whether it is used, which reads as a need or a possibility.
+  if (claim === 'use') return asked.has('need') || asked.has('possible');
+  return asked.has(claim);
+}
+
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -270,7 +310,14 @@ function stepVerdict(step: Step, f: Facets): string {
   // clusters work": a step that says nothing about the public IP has no yes or no for it.
   const otherQuestion = f.asks.has('publicIp') && requiredPublicIp(step.condition) === undefined;
   const line = step.answer
-    ? asStatement(step.answer, yesNoAsked && !namesAName(f) && !setupOfTheStep && !otherQuestion)
+    ? asStatement(
+        step.answer,
+        yesNoAsked &&
+          !namesAName(f) &&
+          !setupOfTheStep &&
+          !otherQuestion &&
+          answersThisKindOfQuestion(step.answer, f),
+      )
     : step.title;
   // "Yes: connect through a VPN gateway" answers "do I need …", not "can we … without the VPN".
   if (!yesNoAsked || f.asks.has('possible') || step.kind !== 'action')
@@ -938,7 +985,12 @@ export function focusedAnswer(
       if (!c) return undefined;
       return {
         title: `Where the sources disagree: ${c.topic}`,
-        verdict: c.answer ? asStatement(c.answer, facets.asks.has('yesno')) : c.recommendation,
+        verdict: c.answer
+          ? asStatement(
+              c.answer,
+              facets.asks.has('yesno') && answersThisKindOfQuestion(c.answer, facets),
+            )
+          : c.recommendation,
         understood: '',
         fix: '',
         rows: [],

@@ -246,6 +246,26 @@ describe('a question gets the card that answers it', () => {
   });
 
   it.each([
+    // "Yes, your own DNS server works" answers whether it can be used, not whether it must.
+    [
+      'do we need to use our own DNS server?',
+      /^Only when you resolve names with your own DNS server/,
+    ],
+    ['can we use our own dns servers?', /^Yes, your own DNS server works/],
+    // "Yes, forced tunnelling works" is no yes to "do I need it".
+    ['do I need forced tunnelling for compute?', /^Only when compute has no public IP/],
+    // "No, don't use 172.17.0.0/16" answers "can I use it", not "is it a problem".
+    ['is the docker bridge range a problem?', /^Don't use 172\.17\.0\.0\/16 for the VNet/],
+    ['can I use 172.17.0.0/16 for my vnet?', /^No, don't use 172\.17\.0\.0\/16/],
+  ])(
+    '"%s": a stored yes or no answers only the kind of question it was written for',
+    async (question, verdict) => {
+      const turn = await chat().say(question);
+      expect(visibleText(turn.cards[0])[1]).toMatch(verdict);
+    },
+  );
+
+  it.each([
     [
       'do I need private endpoints for table and queue?',
       /^Blob and file always; queue and table only for batch endpoints/,
