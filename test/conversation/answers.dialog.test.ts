@@ -292,6 +292,11 @@ describe('the bot knows the neighbouring topics people ask about', () => {
       'privatelink.api.azureml.ms',
     ],
     ['our resource group has a delete lock, compute creation fails', 'lock'],
+    // Other Azure services are reached from a managed network through outbound rules.
+    [
+      "how do I let the hub's compute call Azure AI Search privately?",
+      'a private endpoint rule per Azure resource',
+    ],
     [
       'azure firewall network rule or application rule for AzureMachineLearning',
       'application rule',
