@@ -103,7 +103,7 @@ function claimOf(answer: string): Claim | undefined {
   if (/\bworks? without\b/.test(clause)) return 'need';
   if (/\b(keep|allow|open|needs?|requires?|required|route)\b/.test(clause)) return 'need';
   if (/\b(don't|do not|doesn't|does not) use\b/.test(clause)) return 'use';
-  if (/\b(works?|can|cant|can't|cannot|supported)\b/.test(clause)) return 'possible';
+  if (/\b(works?|can|can't|cannot|supported)\b/.test(clause)) return 'possible';
   if (/\b(breaks?|causes?)\b/.test(clause)) return 'problem';
   return undefined;
 }

@@ -773,8 +773,8 @@ const ASKING_OPENERS: ReadonlySet<string> = new Set(
 );
 
 /**
- * "Please try again.", "Please make sure that you are logged in": advice a pasted error message
- * gives, not what the user asks.
+ * "Please try again.", "Please retry later.": advice a pasted error message gives, not what the
+ * user asks. ("Please make sure the key vault exists" may well name the topic, so it stays.)
  */
 function isErrorAdvice(words: readonly string[]): boolean {
   return words[0] === 'please' && ERROR_ADVICE.has(words[1] ?? '');

@@ -233,9 +233,11 @@ export function wordHits(
   );
   const asked = new Set(terms);
   const total = [...weight.values()].reduce((a, b) => a + b, 0);
-  const focusTotal = terms
-    .filter((t) => focus.terms.has(t))
-    .reduce((sum, t) => sum + inverseDocumentFrequency(k, t), 0);
+  // The asking sentence's terms by rarity, without the focus boost: what `focusShare` reads.
+  const focusWeight = new Map(
+    terms.filter((t) => focus.terms.has(t)).map((t) => [t, inverseDocumentFrequency(k, t)]),
+  );
+  const focusTotal = [...focusWeight.values()].reduce((a, b) => a + b, 0);
   const top = results[0]?.score ?? 1;
   const kept = results.filter(
     (r, i) => i < limit || (always.size > 0 && always.has(`${r.kind}:${r.id}`)),
@@ -249,9 +251,8 @@ export function wordHits(
     focusShare:
       focusTotal === 0
         ? 1
-        : [...new Set(r.queryTerms)]
-            .filter((t) => focus.terms.has(t))
-            .reduce((sum, t) => sum + inverseDocumentFrequency(k, t), 0) / focusTotal,
+        : [...new Set(r.queryTerms)].reduce((sum, t) => sum + (focusWeight.get(t) ?? 0), 0) /
+          focusTotal,
   }));
 }
 

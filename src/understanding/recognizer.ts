@@ -70,7 +70,7 @@ const OFF_SUBJECT_SCORE = 0.6;
 /** How far below a port's or name's own card its disagreements rank when asked if it is current. */
 const CURRENCY_DOUBT_MARGIN = 0.01;
 
-/** "This host", "that port", "these tags": a sentence that asks about a name named before it. */
+/** "This host", "that port", "these tags": words that point back to a name named before them. */
 const POINTS_BACK_TO_A_NAME =
   /\b(this|that|these|those) (host|hostname|host name|fqdn|domain|url|service tag|tag|port|endpoint|address|destination)s?\b/;
 
@@ -593,7 +593,7 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
   const scenarioWords = lexicon.nameWordSet;
   // A name in the sentence that asks ("What is behind the tag AzureFrontDoor.FirstParty?") is the
   // question however long the story around it.
-  // So is one the asking sentence points back to ("… reach graph.windows.net. Is this host
+  // So is one the message points back to ("… reach graph.windows.net. Is this host
   // required?").
   const asked =
     [...nameTerms].some((t) => q.focus.has(t)) ||
