@@ -229,7 +229,7 @@ const DOUBT_WORDS: ReadonlySet<string> = new Set(
   (
     'still really anymore actually vs versus correct wrong contradict contradicts contradiction ' +
     'disagree disagrees conflict conflicting outdated deprecated obsolete typo docs doc article ' +
-    'documentation renamed called spelled spelling'
+    'documentation renamed called spelled spelling inconsistent inconsistency discrepancy mismatch'
   ).split(' '),
 );
 

@@ -91,6 +91,11 @@ describe('a yes/no question gets its verdict first', () => {
       'do I need AzureFrontDoor.FrontEnd inbound?',
       /^No documented rule uses AzureFrontDoor\.FrontEnd inbound\. AzureFrontDoor\.FrontEnd is needed outbound on TCP 443\.$/,
     ],
+    // Names the user found inconsistent between tables are the disagreement about them.
+    [
+      'Inconsistent service tag names. In one table the key vault tag is AzureKeyVault and in another Keyvault.region. Which one should be used in the NSG?',
+      /^Same tag either way: type AzureKeyVault\.<region>/,
+    ],
     // The route for a name is the disagreement about routes, not one about its inbound ports.
     [
       'The instructions to use a UDR for forced tunneling mention adding the BatchNodeManagement service tag route, but the newer doc lists only AzureMachineLearning. Do I still need the BatchNodeManagement route?',

@@ -21,6 +21,8 @@ describe('facets of a question', () => {
     ['do I need port 445', 'yesno'],
     ['do compute clusters need 44224 when they have a public ip?', 'yesno'],
     ['is it Keyvault or AzureKeyVault', 'doubt'],
+    // An inconsistency the user found between documents doubts them as "contradicts" does.
+    ['inconsistent key vault tag names between the two tables', 'doubt'],
     ['compute stuck in creating', 'problem'],
     ['how do I secure a managed online endpoint', 'rules'],
     ['what are the requirments for a compute instance', 'rules'],
