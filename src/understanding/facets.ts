@@ -275,7 +275,8 @@ const NETWORK_WORDS: ReadonlySet<string> = new Set(
     'connect connection connections resolve resolution zone zones forwarder forwarders ' +
     'balancer ilb tcp udp https http ssl tls websocket websockets traffic isolation isolated ' +
     'secure secured trusted bypass offline blocked access premises onprem hub spoke mcr registry ' +
-    'bridge cidr identity msi credential credentials datastore datastores rbac role roles permission permissions authenticate location region regions'
+    'bridge cidr identity msi credential credentials datastore datastores rbac role roles permission permissions authenticate location region regions ' +
+    'privately reach reachable unreachable exfiltration gapped'
   ).split(' '),
 );
 

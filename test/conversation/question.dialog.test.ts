@@ -543,8 +543,10 @@ describe('when the bot is not sure', () => {
       'identity-based datastores',
     ],
     ['why can I not set the location when I create compute?', 'another region'],
+    // Data exfiltration is what network isolation is for.
+    ['how to prevent data exfiltration from azure ml compute?', 'exfiltration'],
   ])(
-    'treats identity, credentials and regions as its subject, so "%s" gets an answer',
+    'treats identity, credentials, regions and data exfiltration as its subject, so "%s" gets an answer',
     async (question, expected) => {
       const turn = await chat().say(question);
       const text = cardText(latestCard(turn));
