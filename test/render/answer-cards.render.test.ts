@@ -43,6 +43,8 @@ const answers: [name: string, question: string, keyFact: string][] = [
     'login.microsoftonline.us',
   ],
   ['vscode-error', 'VS Code cannot connect to compute instance', '8704-8710'],
+  // A stored "Yes, your own DNS server works" does not answer whether one is needed.
+  ['own-dns-needed', 'do we need to use our own DNS server?', 'Only when you resolve names'],
   ['batch-outbound', 'do we need to allow BatchNodeManagement outbound?', 'BatchNodeManagement'],
   [
     'managed-vnet',
