@@ -1,6 +1,7 @@
 // The one normaliser: tokens, stems and a bounded edit distance that stays cheap on hostile input.
 import {
   editDistance,
+  indexTerms,
   phraseTerms,
   sameWord,
   stem,
@@ -15,6 +16,13 @@ describe('normalise', () => {
     ['dns', 'dns'],
     ['addresses', 'address'],
   ])('stems %s to %s', (word, stemmed) => expect(stem(word)).toBe(stemmed));
+
+  it('drops pronouns with the other stopwords: "they" and "them" name no topic', () => {
+    expect(indexTerms('IT says they need a list of websites, what do I send them?')).toEqual([
+      'website',
+      'send',
+    ]);
+  });
 
   it('splits on anything that is not a letter or digit, keeping "can\'t" one word', () => {
     expect(tokens("Can't reach ml.azure.com:443!")).toEqual([
