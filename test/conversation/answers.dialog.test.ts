@@ -297,6 +297,11 @@ describe('the bot knows the neighbouring topics people ask about', () => {
       'privatelink.api.azureml.ms',
     ],
     ['our resource group has a delete lock, compute creation fails', 'lock'],
+    // "Bring our own VNet" is a network of one's own, not one's own images.
+    [
+      "What's the difference between using a managed VNet and bringing our own VNet for Azure ML?",
+      "compute doesn't use your subnet",
+    ],
     // Other Azure services are reached from a managed network through outbound rules.
     [
       "how do I let the hub's compute call Azure AI Search privately?",
