@@ -781,7 +781,20 @@ function isErrorAdvice(words: readonly string[]): boolean {
   return words[0] === 'please' && ERROR_ADVICE.has(words[1] ?? '');
 }
 
-const ERROR_ADVICE: ReadonlySet<string> = new Set('try retry wait'.split(' '));
+/** A set of the space-separated words of a list. */
+const wordSet = (list: string): ReadonlySet<string> => new Set(list.split(' '));
+
+const ERROR_ADVICE = wordSet('try retry wait');
+
+/** Words that ask for rules in themselves, unlike "need", which may need anything. */
+const RULE_CUES = wordSet(
+  'rule rules nsg nsgs open allow allowed traffic connectivity firewall whitelist allowlist',
+);
+
+/** Things a setup has that are not rules: needing one asks about it. */
+const CONFIG_OBJECTS = wordSet(
+  'subnet subnets delegation delegated peering role roles permission permissions identity gateway balancer',
+);
 
 /** A message of this many sentences at most is read whole. */
 const MAX_SENTENCES = 40;
@@ -923,6 +936,18 @@ export function parseQuestion(
     directions.size > 0 ||
     words.some((w) => RULE_WORDS.has(w));
   if (!asksWhatToAllow && words.some((w) => PATH_WORDS.has(w))) asks.add('paths');
+  // "Do I need a separate subnet for compute?" needs a subnet, not rules: "need" alone asks for
+  // rules only when it names nothing else to have.
+  if (
+    asks.has('rules') &&
+    !asks.has('ports') &&
+    !asks.has('tags') &&
+    !asks.has('hosts') &&
+    directions.size === 0 &&
+    words.every((w) => !RULE_CUES.has(w)) &&
+    words.some((w) => CONFIG_OBJECTS.has(w))
+  )
+    asks.delete('rules');
   if (/\bwhich (one )?is (right|correct|it)\b/.test(lower)) asks.add('doubt');
   const publicIpAsked = asksForPublicIp(lower);
   if (publicIpAsked) asks.add('publicIp');

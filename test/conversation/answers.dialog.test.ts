@@ -101,6 +101,16 @@ describe('a yes/no question gets its verdict first', () => {
       'The instructions to use a UDR for forced tunneling mention adding the BatchNodeManagement service tag route, but the newer doc lists only AzureMachineLearning. Do I still need the BatchNodeManagement route?',
       /^No: route only AzureMachineLearning/,
     ],
+    // A tag's plain name as where traffic goes is that tag.
+    [
+      'does compute need outbound to storage?',
+      /^Yes, except when .*Storage\.<region> is needed outbound on TCP 443, 445\.$/,
+    ],
+    // "Need" a subnet asks about the subnet, not for rules.
+    [
+      'Do I need a separate subnet for compute instances and compute clusters, or can they share one?',
+      /^The compute subnet must not be delegated to another service; it needs a free IP for every compute instance/,
+    ],
     // The sentence that asks points back to the host the story named.
     [
       'We have a locked down environment. The compute cluster nodes try to reach graph.windows.net and the proxy blocks it. Is this host actually required for training jobs?',

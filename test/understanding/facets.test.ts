@@ -55,6 +55,18 @@ describe('facets of a question', () => {
   });
 
   it.each([
+    [
+      'Do I need a separate subnet for compute instances and clusters, or can they share one?',
+      false,
+    ],
+    ['does the workspace identity need a role on the storage account?', false],
+    ['what does a compute cluster need?', true],
+    ['which rules does compute need in its subnet?', true],
+  ])('"%s" asks for rules: %s ("need" alone may need a subnet or a role)', (text, rules) => {
+    expect(facets(text).asks.has('rules')).toBe(rules);
+  });
+
+  it.each([
     ['can I remove the 44224 rule?', true],
     ['is it safe to delete the BatchNodeManagement inbound rule?', true],
     ['can I reach the studio from home?', false],
