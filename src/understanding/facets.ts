@@ -27,6 +27,11 @@ import {
   typoBudget,
 } from './normalise';
 
+/** A set of the space-separated words of a list. */
+function wordSet(list: string): ReadonlySet<string> {
+  return new Set(list.split(' '));
+}
+
 /** What kind of answer the question wants. */
 export type Ask =
   | 'ports'
@@ -216,30 +221,24 @@ const ASK_WORDS: ReadonlyMap<string, Ask> = new Map([
   ['suffices', 'enough'],
 ]);
 
-const PROBLEM_WORDS: ReadonlySet<string> = new Set(
-  (
-    'error errors fail fails failed failing failure denied cannot unable timeout timed stuck hang ' +
+const PROBLEM_WORDS: ReadonlySet<string> = wordSet(
+  'error errors fail fails failed failing failure denied cannot unable timeout timed stuck hang ' +
     'hangs hanging refused broken exception blocked blocks unauthorized unauthorised forbidden 403 ' +
     'disconnect disconnects disconnected missing never forever issue issues problem problems ' +
-    'cant doesnt wont isnt unreachable unusable crash crashes'
-  ).split(' '),
+    'cant doesnt wont isnt unreachable unusable crash crashes',
 );
 
-const DOUBT_WORDS: ReadonlySet<string> = new Set(
-  (
-    'still really anymore actually vs versus correct wrong contradict contradicts contradiction ' +
+const DOUBT_WORDS: ReadonlySet<string> = wordSet(
+  'still really anymore actually vs versus correct wrong contradict contradicts contradiction ' +
     'disagree disagrees conflict conflicting outdated deprecated obsolete typo docs doc article ' +
-    'documentation renamed called spelled spelling inconsistent inconsistency discrepancy mismatch'
-  ).split(' '),
+    'documentation renamed called spelled spelling inconsistent inconsistency discrepancy mismatch',
 );
 
 /** Doubt words that may only stress a question ("what does it actually do?"). */
 const STRESS_WORDS: ReadonlySet<string> = new Set(['actually', 'really']);
 
 /** Doubt words that ask whether something is current ("still", "anymore"), not which source is right. */
-const CURRENCY_WORDS: ReadonlySet<string> = new Set(
-  'still anymore outdated deprecated obsolete'.split(' '),
-);
+const CURRENCY_WORDS: ReadonlySet<string> = wordSet('still anymore outdated deprecated obsolete');
 
 /** Whether every doubt the question voices is about being current ("is 44224 still needed?"). */
 export function doubtsOnlyCurrency(words: readonly string[]): boolean {
@@ -265,9 +264,8 @@ const NO_FIREWALL =
   /\b(no|without|not behind|not using|don'?t have|do not have|doesn'?t have|does not have)\s{1,3}(an?\s{1,3}|any\s{1,3}|azure\s{1,3})?(firewall|fw|nva|proxy)\b(?!\s{0,3}rules?\b)/;
 
 /** Words that put a question in networking, the bot's subject. */
-const NETWORK_WORDS: ReadonlySet<string> = new Set(
-  (
-    'vnet vnets network networks networking firewall firewalls fw azfw nsg nsgs private ' +
+const NETWORK_WORDS: ReadonlySet<string> = wordSet(
+  'vnet vnets network networks networking firewall firewalls fw azfw nsg nsgs private ' +
     'privatelink endpoint endpoints pe pes pl subnet subnets dns proxy proxies route routes ' +
     'routing udr udrs inbound outbound egress ingress port ports ip ips address addresses ' +
     'tag tags fqdn fqdns url urls domain domains whitelist allowlist vpn expressroute bastion ' +
@@ -276,8 +274,7 @@ const NETWORK_WORDS: ReadonlySet<string> = new Set(
     'balancer ilb tcp udp https http ssl tls websocket websockets traffic isolation isolated ' +
     'secure secured trusted bypass offline blocked access premises onprem hub spoke mcr registry ' +
     'bridge cidr identity msi credential credentials datastore datastores rbac role roles permission permissions authenticate location region regions ' +
-    'privately reach reachable unreachable exfiltration gapped'
-  ).split(' '),
+    'privately reach reachable unreachable exfiltration gapped',
 );
 
 /**
@@ -295,25 +292,19 @@ export function mentionsPath(q: { words: readonly string[]; facets: Facets }): b
 const RULE_WORDS: ReadonlySet<string> = new Set(['rule', 'rules', 'firewall', 'nsg', 'allow']);
 
 /** Words that open a yes/no question. */
-const YES_NO_OPENERS: ReadonlySet<string> = new Set(
-  'do does did is are can could should must will would shall need have has am'.split(' '),
+const YES_NO_OPENERS: ReadonlySet<string> = wordSet(
+  'do does did is are can could should must will would shall need have has am',
 );
 // "Do I …", "should we …", "must clusters …" ask what to do; "is it …" may ask what a thing is.
-const NEED_OPENERS: ReadonlySet<string> = new Set(
-  'do does did should must shall need have has'.split(' '),
+const NEED_OPENERS: ReadonlySet<string> = wordSet('do does did should must shall need have has');
+const NEED_WORDS: ReadonlySet<string> = wordSet(
+  'need needs needed require requires required requirement necessary mandatory essential still allow allowed open opened whitelist whitelisted allowlist allowlisted use uses used permit permitted',
 );
-const NEED_WORDS: ReadonlySet<string> = new Set(
-  'need needs needed require requires required requirement necessary mandatory essential still allow allowed open opened whitelist whitelisted allowlist allowlisted use uses used permit permitted'.split(
-    ' ',
-  ),
-);
-const REMOVE_WORDS: ReadonlySet<string> = new Set(
-  'remove removing delete deleting drop dropping block blocking deny denying close closing omit skip'.split(
-    ' ',
-  ),
+const REMOVE_WORDS: ReadonlySet<string> = wordSet(
+  'remove removing delete deleting drop dropping block blocking deny denying close closing omit skip',
 );
 // "When" is left out: "do clusters need 44224 when they have a public ip?" states a condition.
-const WH_WORDS: ReadonlySet<string> = new Set('what which how where why who'.split(' '));
+const WH_WORDS: ReadonlySet<string> = wordSet('what which how where why who');
 
 function phraseAt(words: readonly string[], phrase: readonly string[], at: number): boolean {
   return phrase.every((p, j) => {
@@ -767,10 +758,8 @@ function cueTypo(word: string, lexicon: Lexicon): string | undefined {
 }
 
 /** Words that open a sentence asking something. */
-const ASKING_OPENERS: ReadonlySet<string> = new Set(
-  'how what which why where when can could is are does do did should would will any please'.split(
-    ' ',
-  ),
+const ASKING_OPENERS: ReadonlySet<string> = wordSet(
+  'how what which why where when can could is are does do did should would will any please',
 );
 
 /**
@@ -780,9 +769,6 @@ const ASKING_OPENERS: ReadonlySet<string> = new Set(
 function isErrorAdvice(words: readonly string[]): boolean {
   return words[0] === 'please' && ERROR_ADVICE.has(words[1] ?? '');
 }
-
-/** A set of the space-separated words of a list. */
-const wordSet = (list: string): ReadonlySet<string> => new Set(list.split(' '));
 
 const ERROR_ADVICE = wordSet('try retry wait');
 

@@ -369,6 +369,16 @@ function isIdentifying(pattern: ErrorPattern): boolean {
   return text.length >= 12 && (code || literalWords(text) >= 3);
 }
 
+/**
+ * Whether the sentence that asks is about this item: it matches at least `share` of what that
+ * sentence names ("storage mount errors appear. What should the DNS servers forward?" asks about
+ * DNS, not about the mount error). An item no word matched, or a message with no asking sentence
+ * apart from the rest, counts as asked about.
+ */
+export function askedAbout(hit: WordHit | undefined, share: number): boolean {
+  return (hit?.focusShare ?? 1) >= share;
+}
+
 export function errorCandidates(
   k: Knowledge,
   q: ParsedQuestion,
@@ -398,7 +408,7 @@ export function errorCandidates(
     const pasted = matching.some(isIdentifying);
     // "Storage mount errors appear. What should the DNS servers forward?" reports the error as
     // what happened, and asks about something else.
-    const reported = problem && (words?.focusShare ?? 1) >= askedShare;
+    const reported = problem && askedAbout(words, askedShare);
     const score = pasted
       ? 0.9 + 0.08 * hit.score
       : (matching.length > 0 && reported ? 0.5 : 0.4) + 0.45 * about;

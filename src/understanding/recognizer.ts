@@ -17,6 +17,7 @@ import { DOMAIN_NOISE, lexiconOf } from './lexicon';
 import { indexTerms, stem } from './normalise';
 import {
   aboutStatedCloud,
+  askedAbout,
   forSovereignCloudsOnly,
   conditionFit,
   networkFit,
@@ -379,7 +380,7 @@ function wordCandidates(
         // download fails: which hosts does it need?") is answered by what lists them, and one
         // whose asking sentence is about something else than the error by that.
         score =
-          f.asks.has('problem') && !asksWhatToAllow && hit.focusShare >= w.errorAskedShare
+          f.asks.has('problem') && !asksWhatToAllow && askedAbout(hit, w.errorAskedShare)
             ? score + w.errorProblem
             : score * w.errorPlain;
         break;

@@ -21,6 +21,11 @@ async function firstCard(question: string) {
 /** What shows before anything is expanded. */
 const visible = (card: object) => visibleText(card).join('\n');
 
+/** The verdict: the first card's line under its title. */
+async function verdictOf(question: string): Promise<string> {
+  return visible(await firstCard(question)).split('\n')[1] ?? '';
+}
+
 describe('the bot answers the slice a question asks for', () => {
   it.each([
     // question, what must be visible, what must not be visible
@@ -174,7 +179,7 @@ describe('package feeds behind a firewall', () => {
       /^Open ports 8704-8710 and the VS Code hosts/,
     ],
   ])('"%s"', async (question, verdict) => {
-    expect(visible(await firstCard(question)).split('\n')[1] ?? '').toMatch(verdict);
+    expect(await verdictOf(question)).toMatch(verdict);
   });
 });
 
@@ -185,37 +190,30 @@ describe("a note's one line answers more than the one question it was written fo
     // "The same VNet" asks where a thing may sit, as "another VNet" does.
     ['must storage be in the same vnet as the workspace?', 'Storage can sit in another VNet'],
   ])('"%s" gets no stored "Yes" in front of the fact: %s', async (question, fact) => {
-    const verdict = visible(await firstCard(question)).split('\n')[1] ?? '';
+    const verdict = await verdictOf(question);
     expect(verdict).not.toMatch(/^(Yes|No)\b/);
     expect(verdict).toContain(fact);
   });
 });
 
 describe('where a resource may sit', () => {
-  it('"does the aks cluster need to be in the same region as the workspace?" gets the region rule', async () => {
-    const verdict =
-      visible(
-        await firstCard('does the aks cluster need to be in the same region as the workspace?'),
-      ).split('\n')[1] ?? '';
-    expect(verdict).toMatch(/^Yes\b.*keep AKS in the workspace's region\.$/);
-  });
-
-  it('two regions in one question ask whether compute may sit in another region', async () => {
-    const verdict =
-      visible(
-        await firstCard(
-          'Can a compute cluster in East US be attached to a workspace in West Europe? Our VNet is in East US.',
-        ),
-      ).split('\n')[1] ?? '';
-    expect(verdict).toMatch(/only a compute cluster can be in another region or VNet/);
-  });
-
-  it('"does the acr need to be in the same vnet as compute?" gets the registry-placement note, not the images scenario', async () => {
-    const verdict =
-      visible(await firstCard('does the acr need to be in the same vnet as compute?')).split(
-        '\n',
-      )[1] ?? '';
-    expect(verdict).toMatch(/registry private endpoint in the compute's VNet or a peered one/);
+  it.each([
+    [
+      'does the aks cluster need to be in the same region as the workspace?',
+      /^Yes\b.*keep AKS in the workspace's region\.$/,
+    ],
+    // Two regions in one question ask whether compute may sit in another region.
+    [
+      'Can a compute cluster in East US be attached to a workspace in West Europe? Our VNet is in East US.',
+      /only a compute cluster can be in another region or VNet/,
+    ],
+    // The registry-placement note, not the images scenario.
+    [
+      'does the acr need to be in the same vnet as compute?',
+      /registry private endpoint in the compute's VNet or a peered one/,
+    ],
+  ])('"%s" gets the placement rule', async (question, verdict) => {
+    expect(await verdictOf(question)).toMatch(verdict);
   });
 });
 
@@ -224,7 +222,7 @@ describe('a yes or no never says yes to what the step forbids', () => {
     'does the compute subnet need to be delegated?',
     'should the compute subnet be delegated to Microsoft.MachineLearningServices?',
   ])('"%s" says the subnet must not be delegated', async (question) => {
-    const verdict = visible(await firstCard(question)).split('\n')[1] ?? '';
+    const verdict = await verdictOf(question);
     expect(verdict).not.toMatch(/^Yes\b/);
     expect(verdict).toContain('must not be delegated');
   });
@@ -232,12 +230,10 @@ describe('a yes or no never says yes to what the step forbids', () => {
 
 describe('an error told as what happened yields to what the asking sentence asks', () => {
   it('storage mount errors after a custom DNS server, asking what to forward, get the forwarders', async () => {
-    const text = visible(
-      await firstCard(
-        'After adding a custom DNS server to the VNet (our domain controllers), compute instances fail to start and storage mount errors appear. Before that everything worked. What should the DNS servers forward?',
-      ),
+    const verdict = await verdictOf(
+      'After adding a custom DNS server to the VNet (our domain controllers), compute instances fail to start and storage mount errors appear. Before that everything worked. What should the DNS servers forward?',
     );
-    expect(text.split('\n')[1]).toMatch(
+    expect(verdict).toMatch(
       /^Forward api\.azureml\.ms, notebooks\.azure\.net, .* to 168\.63\.129\.16/,
     );
   });
@@ -254,10 +250,9 @@ describe('a step for another setup says so first', () => {
   });
 
   it('the same step for its own setup says what to do', async () => {
-    const verdict =
-      visible(
-        await firstCard('how do I give no public ip clusters internet access without a firewall?'),
-      ).split('\n')[1] ?? '';
+    const verdict = await verdictOf(
+      'how do I give no public ip clusters internet access without a firewall?',
+    );
     expect(verdict).toMatch(/^Attach a NAT gateway/);
   });
 });
@@ -348,7 +343,7 @@ describe('a symptom gets the step that explains it, its first line saying what i
     'We just switched the workspace to managed network with allow-only-approved-outbound. The first compute instance has been creating for 40 minutes. Is something wrong, or is this normal the first time?',
     'our first cluster in the managed network has been provisioning for half an hour',
   ])('"%s"', async (question) => {
-    const verdict = visible(await firstCard(question)).split('\n')[1] ?? '';
+    const verdict = await verdictOf(question);
     expect(verdict).toMatch(
       /^The first compute instance or cluster creates the managed network and can take about 30 minutes/,
     );
@@ -476,7 +471,7 @@ describe('facts the sources were checked for', () => {
   ])(
     '"%s" stresses a question about purpose, so it gets the purpose, not a disagreement',
     async (question, first) => {
-      const verdict = visible(await firstCard(question)).split('\n')[1] ?? '';
+      const verdict = await verdictOf(question);
       expect(verdict).toMatch(first);
     },
   );
@@ -484,7 +479,7 @@ describe('facts the sources were checked for', () => {
   it.each(['44224 or 29876-29877 inbound?', 'are ports 29876-29877 still required?'])(
     '"%s" weighs the retired ports, so the disagreement answers',
     async (question) => {
-      const verdict = visible(await firstCard(question)).split('\n')[1] ?? '';
+      const verdict = await verdictOf(question);
       expect(verdict).toMatch(/^Not inbound: .*retired on 31 March 2026/);
     },
   );
@@ -534,7 +529,7 @@ describe('a verdict reads as a sentence', () => {
     ['what does port 44224 do', /^Port 44224 — /],
     ['why does the studio need login.microsoftonline.com?', /^login\.microsoftonline\.com — /],
   ])('"%s"', async (question, first) => {
-    const verdict = visible(await firstCard(question)).split('\n')[1] ?? '';
+    const verdict = await verdictOf(question);
     expect(verdict).toMatch(first);
   });
 });
