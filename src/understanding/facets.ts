@@ -422,11 +422,13 @@ function statedConditions(
   // doesn't support a custom VNet" states a managed one.
   const hub = /\b(ai|foundry)[\s_-]{1,3}(studio|foundry|hub)/.test(lower);
   const managed =
-    /\bmanaged[\s_-]{0,3}(v?nets?|virtual[\s_-]{1,3}networks?|networks?|network isolation)\b/.test(
+    /\bmanaged[\s_-]{0,3}((v[\s_-]?)?nets?|virtual[\s_-]{1,3}networks?|networks?|network isolation)\b/.test(
       lower,
     );
   const yours =
-    /\b(own|custom|byo|existing)[\s_-]{1,3}(v?nets?|virtual[\s_-]{1,3}networks?)\b/.test(lower);
+    /\b(own|custom|byo|existing)[\s_-]{1,3}((v[\s_-]?)?nets?|virtual[\s_-]{1,3}networks?)\b/.test(
+      lower,
+    );
   // A managed network and one's own both named is a comparison, which states neither.
   if (hub || managed !== yours) c.network = hub || managed ? 'managed' : 'yours';
   if (words.some((w) => w === 'v1' || w === 'sdkv1')) c.sdk = 'v1';

@@ -2,7 +2,7 @@
 // The knowledge's own vocabulary (names, `ask` phrasings, abbreviations) does the work; the code
 // only weighs signals against each other.
 import type { Knowledge, ScenarioId } from '../knowledge/knowledge.schema';
-import { errorById, ruleById } from '../knowledge/lookup.query';
+import { errorById, ruleById, stepById } from '../knowledge/lookup.query';
 import { decide } from './decision';
 import { WEIGHTS, type Weights } from './weights';
 import {
@@ -397,6 +397,15 @@ function wordCandidates(
           score -= (strongScenario ? w.stepUnderSlice : w.stepUnderSlice / 2) * explained;
         // "A guide for compute in a VNet" asks for all of the scenario, not one step of it.
         if (wholeOfScenario) score -= w.stepUnderWhole;
+        // "Which outbound rules does compute need to reach storage?" asks what the rules of one's
+        // own VNet are; the rules one adds to a managed network answer it only when it says so.
+        if (
+          asksSlice &&
+          !how &&
+          f.conditions.network === undefined &&
+          stepById(k, hit.id)?.network === 'managed'
+        )
+          score -= w.managedUnstated;
         break;
     }
     if (named.length > 0 && hit.kind !== 'scenario') {

@@ -62,6 +62,8 @@ export interface Weights {
   /** A step about the kind of network the question says it uses (managed, or a VNet of one's own), or the other. */
   statedNetwork: number;
   otherNetwork: number;
+  /** A managed-network step, for a question that asks for rules and names no kind of network. */
+  managedUnstated: number;
   /** A step or error about name resolution or routes, when the question mentions neither. */
   offPath: 0.1;
 }
@@ -99,5 +101,6 @@ export const WEIGHTS: Readonly<Weights> = Object.freeze({
   otherDirection: 0.2,
   statedNetwork: 0.15,
   otherNetwork: 0.15,
+  managedUnstated: 0.1,
   offPath: 0.1,
 });

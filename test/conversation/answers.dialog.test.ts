@@ -62,6 +62,24 @@ describe('the bot answers the slice a question asks for', () => {
     expect(verdict).toMatch(/needs \d+ outbound rules/);
   });
 
+  // Rules one adds to a managed network answer only a question that says it uses one.
+  it.each([
+    ['which outbound rules does compute need to reach storage?', 'Storage.<region>'],
+    [
+      'which outbound rules does compute need to reach storage in a managed network?',
+      'Configuration step',
+    ],
+    [
+      'we use a managed v-net: which outbound rules does compute need to reach storage?',
+      'Configuration step',
+    ],
+  ])('"%s" gets "%s"', async (question, title) => {
+    const [first, verdict] = visibleText(await firstCard(question));
+    expect(first).toBe(title);
+    if (title === 'Configuration step')
+      expect(verdict).toMatch(/^Add outbound rules to the managed network/);
+  });
+
   it('offers the whole scenario one click away', async () => {
     const card = await firstCard('which inbound ports does a compute cluster need');
     expect(buttonTitles(card)).toContain('Show the whole scenario');
