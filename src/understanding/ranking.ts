@@ -45,6 +45,8 @@ export interface Candidate {
   score: number;
   /** Which signal found it, for logs and evaluation: `error` is a pasted error message. */
   signal: 'error' | 'port' | 'endpoint' | 'words' | 'scenario';
+  /** A known error whose own pattern the text matches ("VS Code … could not … install"). */
+  matchesErrorPattern?: boolean;
 }
 
 export function targetKey(t: Pick<Target, 'kind' | 'id'>): string {
@@ -414,7 +416,7 @@ export function errorCandidates(
       : (matching.length > 0 && reported ? 0.5 : 0.4) + 0.45 * about;
     // Only a pasted message is the error's own signal; a description of it is a match by words.
     const signal = pasted ? ('error' as const) : ('words' as const);
-    return target ? [{ target, score, signal }] : [];
+    return target ? [{ target, score, signal, matchesErrorPattern: matching.length > 0 }] : [];
   });
 }
 

@@ -706,7 +706,17 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
     (decision.kind === 'answer' &&
       (signal(decision.target) === 'words' || signal(decision.target) === 'scenario') &&
       decision.confidence < OFF_SUBJECT_SCORE);
-  if (!facets.networking && loose)
+  // A known error's own pattern puts a message in the subject even without a network word: the
+  // knowledge holds only errors of networking ("VS Code … could not install the server").
+  const knownErrorAnswers =
+    decision.kind === 'answer' &&
+    errors.some(
+      (c) =>
+        c.matchesErrorPattern === true &&
+        c.target.kind === decision.target.kind &&
+        c.target.id === decision.target.id,
+    );
+  if (!facets.networking && loose && !knownErrorAnswers)
     return { kind: 'none', facets, why: 'the question is not about networking', offSubject: true };
   switch (decision.kind) {
     case 'answer': {
