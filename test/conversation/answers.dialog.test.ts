@@ -165,6 +165,11 @@ describe('a pasted error gets its cause and the fix first', () => {
     // A resolver's own words for a name that does not resolve, as Python prints them.
     ['urlopen error [Errno -3]', 'privatelink.api.azureml.ms'],
     ['the job log says: Temporary failure in name resolution', 'privatelink.api.azureml.ms'],
+    // The data runtime's own words for a mount that times out.
+    [
+      'The aggregation step of our federated pipeline fails in the isolated setup deployed with the one-click ARM deployment; the same pipeline works without private endpoints. Error: {"NonCompliant":"DataAccessError(ConnectionFailure { source: Some(Custom { kind: TimedOut }) })"} code: data-capability.UriMountSession.PyFuseError',
+      'TCP 445 and 443',
+    ],
     // A known error's own pattern is enough, with no network word in the message.
     [
       'A customer cannot open their instance from VS Code desktop since last week. The log says: Maximum retries exhausted. Could not install VS Code server on the instance: Cannot parse output from Terminal Output. Instances created on the older image version still work, only the newer ones fail. Any insights we can pass on to the customer?',
