@@ -37,8 +37,9 @@ export interface Lexicon {
   /** Known words long enough to be typo targets, bucketed by length for bounded fuzzy lookups. */
   knownByLength: ReadonlyMap<number, readonly string[]>;
   /**
-   * Steps and errors whose title is about name resolution or routes ("DNS zones in other
-   * clouds", "Route AzureMachineLearning's inbound traffic…"), as "kind:id".
+   * Steps, errors and disagreements whose title is about name resolution or routes ("DNS zones
+   * in other clouds", "Does the firewall bypass route need BatchNodeManagement too?"), as
+   * "kind:id".
    */
   pathItems: ReadonlySet<string>;
 }
@@ -133,6 +134,7 @@ function pathItemsOf(k: Knowledge): ReadonlySet<string> {
   return new Set([
     ...k.steps.filter((s) => onPath(s.title)).map((s) => `step:${s.id}`),
     ...k.errors.filter((e) => onPath(e.title)).map((e) => `error:${e.id}`),
+    ...k.conflicts.filter((c) => onPath(c.topic)).map((c) => `conflict:${c.id}`),
   ]);
 }
 

@@ -638,14 +638,21 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
   const plainNeed =
     facets.asks.has('need') && !facets.asks.has('doubt') && !facets.asks.has('compare');
   const aboutTheName = plainNeed && length === 1 ? w.namedNeed : 1;
+  // "AzureMachineLearning inbound, or BatchNodeManagement too?" names the tags of the route
+  // disagreement, but asks nothing about routes.
+  const offPath = (t: Target) =>
+    t.kind === 'conflict' && !mentionsPath(q) && lexiconOf(k).pathItems.has(`conflict:${t.id}`)
+      ? w.offPath
+      : 0;
   const direct = portAndEndpointCandidates(k, q, hits, matches).map((c) =>
     c.signal === 'endpoint' || c.signal === 'port'
       ? {
           ...c,
           score:
             c.score *
-            paths *
-            (c.target.kind === 'conflict' ? conflictLength : length * aboutTheName),
+              paths *
+              (c.target.kind === 'conflict' ? conflictLength : length * aboutTheName) -
+            offPath(c.target),
         }
       : c,
   );

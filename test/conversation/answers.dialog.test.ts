@@ -462,6 +462,21 @@ describe('facts the sources were checked for', () => {
     expect(text).not.toMatch(/^Not needed any more/m);
   });
 
+  // Both tags name the route disagreement too; only a question about routes asks it.
+  it.each([
+    [
+      'Is the AzureMachineLearning service tag enough for inbound on the compute subnet, or does BatchNodeManagement also need to be allowed?',
+      'Inbound Azure Batch ports 29876-29877',
+    ],
+    [
+      'Our UDR sends AzureMachineLearning to Internet; or does BatchNodeManagement need a route as well?',
+      'Does the firewall bypass route need BatchNodeManagement too?',
+    ],
+  ])('"%s" gets the disagreement "%s"', async (question, topic) => {
+    const [title] = visibleText(await firstCard(question));
+    expect(title).toBe(`Where the sources disagree: ${topic}`);
+  });
+
   it('"is the BatchNodeManagement inbound rule still needed?" says the inbound rule went', async () => {
     const text = visible(await firstCard('is the BatchNodeManagement inbound rule still needed?'));
     expect(text).toMatch(/Not inbound: .*retired on 31 March 2026/);
