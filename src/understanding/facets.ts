@@ -810,6 +810,42 @@ function focusTerms(raw: string, terms: readonly string[]): ReadonlySet<string> 
   return new Set(asking.flatMap((s) => s.words.map(stem).filter((t) => known.has(t))));
 }
 
+/** Whether `terms` hold all words of one of the scenario's names. */
+export function namesScenario(
+  lexicon: Lexicon,
+  scenario: ScenarioId,
+  terms: ReadonlySet<string>,
+): boolean {
+  return lexicon.scenarioNames.some(
+    (n) => n.scenario === scenario && n.words.every((w) => DOMAIN_NOISE.has(w) || terms.has(w)),
+  );
+}
+
+/** How much a scenario named in the sentence that asks gains over one named in the story. */
+const ASKED_SCENARIO_SHIFT = 0.15;
+
+/**
+ * "Why does compute need AzureFrontDoor.FrontEnd? I thought it was only for the studio.": of the
+ * scenarios a message names, those the asking sentence names are what it asks about.
+ */
+function askedScenariosFirst(
+  scenarios: Facets['scenarios'],
+  focus: ReadonlySet<string>,
+  lexicon: Lexicon,
+): Facets['scenarios'] {
+  const asked = (id: ScenarioId) => namesScenario(lexicon, id, focus);
+  const inFocus = scenarios.filter((s) => asked(s.id));
+  if (focus.size === 0 || inFocus.length === 0 || inFocus.length === scenarios.length)
+    return scenarios;
+  const clamp = (x: number) => Math.max(0, Math.min(1, x));
+  return scenarios
+    .map((s) => ({
+      ...s,
+      strength: clamp(s.strength + (asked(s.id) ? ASKED_SCENARIO_SHIFT : -ASKED_SCENARIO_SHIFT)),
+    }))
+    .sort((a, b) => b.strength - a.strength);
+}
+
 /** Up to this many words, a message that opens with a statement may still ask yes or no. */
 const SHORT_MESSAGE_WORDS = 30;
 
@@ -954,7 +990,9 @@ export function parseQuestion(
     asks.delete('doubt');
   // "X or Y", "only for hbi", "or just": weighing two readings, which a disagreement may answer.
   if (/\b(or|only|just)\b/.test(lower) && !/\bor not\b/.test(lower)) asks.add('compare');
+  // "Why does compute need it? I thought it was only for the studio": a belief told, not asked.
   if (
+    !asks.has('why') &&
     /\b(only|just|solely|exclusively) (for|by|used by|needed by|needed for|used for)\b/.test(lower)
   )
     asks.add('onlyFor');
@@ -1004,5 +1042,7 @@ export function parseQuestion(
     networking:
       expanded.some((w) => NETWORK_WORDS.has(w)) || dottedNames.length > 0 || ports.length > 0,
   };
-  return { raw, lower, words, content, terms, focus: focusTerms(raw, terms), cueMeanings, facets };
+  const focus = focusTerms(raw, terms);
+  facets.scenarios = askedScenariosFirst(facets.scenarios, focus, lexicon);
+  return { raw, lower, words, content, terms, focus, cueMeanings, facets };
 }

@@ -9,6 +9,7 @@ import {
   doubtsOnlyCurrency,
   isCueTerm,
   mentionsPath,
+  namesScenario,
   parseQuestion,
   type Facets,
   type ParsedQuestion,
@@ -83,13 +84,22 @@ function namedScenarios(f: Facets, min = 0.55): ScenarioId[] {
 }
 
 /** Rules narrowed to the direction and scenarios the question names, when that leaves any. */
-function narrowRules(k: Knowledge, ruleIds: readonly string[], f: Facets): string[] {
+function narrowRules(
+  k: Knowledge,
+  ruleIds: readonly string[],
+  f: Facets,
+  focus: ReadonlySet<string> = new Set(),
+): string[] {
   let rules = ruleIds.flatMap((id) => ruleById(k, id) ?? []);
   if (f.direction) {
     const same = rules.filter((r) => r.direction === f.direction);
     if (same.length > 0) rules = same;
   }
-  const scenarios = namedScenarios(f, 0.4);
+  // "Why does compute need AzureFrontDoor.FrontEnd? I thought it was for the studio.": of the
+  // scenarios named, those the asking sentence names are the ones asked about.
+  const named = namedScenarios(f, 0.4);
+  const asked = named.filter((s) => namesScenario(lexiconOf(k), s, focus));
+  const scenarios = asked.length > 0 ? asked : named;
   if (scenarios.length > 0) {
     const inScenario = rules.filter((r) => r.scenarios.some((s) => scenarios.includes(s)));
     if (inScenario.length > 0) rules = inScenario;
@@ -190,6 +200,7 @@ function portAndEndpointCandidates(
         k,
         named.map((r) => r.id),
         f,
+        q.focus,
       );
       for (const id of narrowed.slice(0, 3)) {
         const t = targetFor(k, 'rule', id);
@@ -250,7 +261,7 @@ function portAndEndpointCandidates(
   const hostWithItsTag = endpoints.find((e) => tagsNamedWith(e).length > 0);
   endpoints.forEach((endpoint, i) => {
     const ofEndpoint = rules.filter((r) => r.endpoint === endpoint).map((r) => r.id);
-    const narrowed = narrowRules(k, ofEndpoint, f);
+    const narrowed = narrowRules(k, ofEndpoint, f, q.focus);
     const single = narrowed.length === 1 && ofEndpoint.length > 1 ? narrowed[0] : undefined;
     const target = single ? targetFor(k, 'rule', single) : endpointTarget(k, endpoint);
     if (target)

@@ -296,6 +296,11 @@ describe('the line that says what the bot understood', () => {
       'firewall without service tags',
     ],
     ['which hosts does compute need behind azure firewall?', 'firewall'],
+    // The scenario the asking sentence names, not the one the story around it names.
+    [
+      'Why does the firewall article ask for AzureFrontDoor.FrontEnd on the compute subnet? I thought Front Door was only for the studio website.',
+      'a compute instance or a compute cluster',
+    ],
   ])('"%s" is read as: %s', async (question, setup) => {
     const line = visible(await firstCard(question))
       .split('\n')
@@ -475,6 +480,20 @@ describe('facts the sources were checked for', () => {
   ])('"%s" gets the disagreement "%s"', async (question, topic) => {
     const [title] = visibleText(await firstCard(question));
     expect(title).toBe(`Where the sources disagree: ${topic}`);
+  });
+
+  // A belief told around a "why" is not what it asks.
+  it.each([
+    [
+      'Why does the firewall article ask for AzureFrontDoor.FrontEnd on the compute subnet? I thought Front Door was only for the studio website.',
+      /^AzureFrontDoor\.FrontEnd — .*lists it for compute too\.$/,
+    ],
+    [
+      'is AzureFrontDoor.FrontEnd only for the studio?',
+      /^No: .* uses AzureFrontDoor\.FrontEnd too\.$/,
+    ],
+  ])('"%s"', async (question, verdict) => {
+    expect(await verdictOf(question)).toMatch(verdict);
   });
 
   it('"is the BatchNodeManagement inbound rule still needed?" says the inbound rule went', async () => {
