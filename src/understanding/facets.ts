@@ -821,8 +821,11 @@ export function namesScenario(
   );
 }
 
-/** How much a scenario named in the sentence that asks gains over one named in the story. */
-const ASKED_SCENARIO_SHIFT = 0.15;
+/**
+ * How much a scenario named in the sentence that asks gains. The others keep their strength: "the
+ * AutoML pages stay blank. What URLs does the studio use?" still asks about both.
+ */
+const ASKED_SCENARIO_SHIFT = 0.2;
 
 /**
  * "Why does compute need AzureFrontDoor.FrontEnd? I thought it was only for the studio.": of the
@@ -837,11 +840,10 @@ function askedScenariosFirst(
   const inFocus = scenarios.filter((s) => asked(s.id));
   if (focus.size === 0 || inFocus.length === 0 || inFocus.length === scenarios.length)
     return scenarios;
-  const clamp = (x: number) => Math.max(0, Math.min(1, x));
   return scenarios
     .map((s) => ({
       ...s,
-      strength: clamp(s.strength + (asked(s.id) ? ASKED_SCENARIO_SHIFT : -ASKED_SCENARIO_SHIFT)),
+      strength: asked(s.id) ? Math.min(1, s.strength + ASKED_SCENARIO_SHIFT) : s.strength,
     }))
     .sort((a, b) => b.strength - a.strength);
 }
