@@ -110,6 +110,9 @@ function claimOf(answer: string): Claim | undefined {
 
 /** What a yes/no question asks: whether something is needed, possible, or a problem. */
 function askedClaims(f: Pick<Facets, 'asks'>): ReadonlySet<Claim> {
+  // "Compute creation fails. Is there a way to create it without a public IP?" asks whether
+  // something can be done; the failure told before it is not the question.
+  if (f.asks.has('exists')) return new Set(['possible']);
   const asked = new Set<Claim>();
   if (f.asks.has('need')) asked.add('need');
   if (f.asks.has('possible')) asked.add('possible');

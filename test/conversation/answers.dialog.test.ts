@@ -360,6 +360,10 @@ describe('the bot knows the neighbouring topics people ask about', () => {
       'we enabled public network access on the private endpoint workspace, is compute still private?',
       'stay private',
     ],
+    [
+      'which isolation mode should our managed vnet use if jobs pull packages from pypi?',
+      "'Allow internet outbound' lets managed compute reach the internet freely",
+    ],
     // Spelled out, while the data says "ACI": the vocabulary works both ways.
     [
       'is azure container instance supported with private link workspace',
@@ -672,5 +676,15 @@ describe('a stated setup is not the question a stored yes or no answers', () => 
   it('"do no public ip clusters need inbound rules?" keeps its "No"', async () => {
     const [, first] = visibleText(await firstCard('do no public ip clusters need inbound rules?'));
     expect(first).toMatch(/^No: .*needs no inbound rules/);
+  });
+});
+
+describe('"is there a way…?" asks whether something can be done', () => {
+  it('a failure told before it does not make a "Yes, it breaks it" the answer', async () => {
+    const verdict = await verdictOf(
+      'We have an Azure Policy that denies public IP addresses in the subscription. Compute cluster creation fails. Is there a way to create compute without a public IP?',
+    );
+    expect(verdict).not.toMatch(/^(Yes|No)\b/);
+    expect(verdict).toMatch(/^They break it: /);
   });
 });

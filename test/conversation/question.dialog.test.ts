@@ -101,7 +101,7 @@ describe('a question gets the card that answers it', () => {
     ['How do I give compute outbound internet access?', 'NAT gateway', undefined],
     [
       'How do I give compute outbound internet access in a managed virtual network?',
-      'outbound rules to the managed network',
+      "'Allow internet outbound' lets managed compute reach the internet freely",
       'managed network',
     ],
     [
