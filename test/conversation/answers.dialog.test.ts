@@ -364,6 +364,11 @@ describe('the bot knows the neighbouring topics people ask about', () => {
       'which isolation mode should our managed vnet use if jobs pull packages from pypi?',
       "'Allow internet outbound' lets managed compute reach the internet freely",
     ],
+    // A batch endpoint is not Azure Batch: its storage needs queue and table endpoints.
+    [
+      'our batch endpoint fails to read the input data since storage got a private endpoint',
+      'queue and table only for batch endpoints',
+    ],
     // Spelled out, while the data says "ACI": the vocabulary works both ways.
     [
       'is azure container instance supported with private link workspace',
