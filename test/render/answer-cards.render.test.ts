@@ -51,6 +51,11 @@ const answers: [name: string, question: string, keyFact: string][] = [
     'our workspace has a managed vnet, can the compute instances go into our own subnet?',
     "doesn't use your subnet",
   ],
+  [
+    'managed-modes',
+    'difference between allow internet outbound and allow only approved outbound?',
+    'managed Azure Firewall',
+  ],
   ['ways-in', 'how do users outside the vnet reach our private link workspace?', 'VPN gateway'],
   [
     'other-network',
