@@ -421,20 +421,21 @@ function statedConditions(
   // An AI Foundry (AI Studio) hub isolates its compute with a managed network only, so "a hub
   // doesn't support a custom VNet" states a managed one.
   const hub = /\b(ai|foundry)[\s_-]{1,3}(studio|foundry|hub)/.test(lower);
-  const managed =
-    /\bmanaged[\s_-]{0,3}((v[\s_-]?)?nets?|virtual[\s_-]{1,3}networks?|networks?|network isolation)\b/.test(
-      lower,
-    );
-  const yours =
-    /\b(own|custom|byo|existing)[\s_-]{1,3}((v[\s_-]?)?nets?|virtual[\s_-]{1,3}networks?)\b/.test(
-      lower,
-    );
+  const managed = MANAGED_NETWORK.test(lower);
+  const yours = OWN_VNET.test(lower);
   // A managed network and one's own both named is a comparison, which states neither.
   if (hub || managed !== yours) c.network = hub || managed ? 'managed' : 'yours';
   if (words.some((w) => w === 'v1' || w === 'sdkv1')) c.sdk = 'v1';
   else if (words.some((w) => w === 'v2' || w === 'sdkv2')) c.sdk = 'v2';
   return c;
 }
+
+/** "VNet", "v-net", "virtual network". */
+const VNET = String.raw`(v[\s_-]?)?nets?|virtual[\s_-]{1,3}networks?`;
+const MANAGED_NETWORK = new RegExp(
+  String.raw`\bmanaged[\s_-]{0,3}(${VNET}|networks?|network isolation)\b`,
+);
+const OWN_VNET = new RegExp(String.raw`\b(own|custom|byo|existing)[\s_-]{1,3}(${VNET})\b`);
 
 /** "Without service tags", "cannot use tags": a firewall that takes host names only. */
 const NO_TAGS =

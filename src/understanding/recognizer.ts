@@ -29,6 +29,7 @@ import {
   rulesForPort,
   scenariosOf,
   targetFor,
+  targetKey,
   wordHits,
   type Candidate,
   type EndpointMatches,
@@ -365,7 +366,6 @@ function wordCandidates(
     f.asks.has('why') && !how && f.dottedNames.length === 0 && f.ports.length === 0;
   const onPath = mentionsPath(q);
   const asksWhatToAllow = f.asks.has('hosts') || f.asks.has('ports') || f.asks.has('tags');
-  const { pathItems } = lexiconOf(k);
   return hits.flatMap((hit) => {
     const target = targetFor(k, hit.kind, hit.id);
     if (!target) return [];
@@ -431,9 +431,14 @@ function wordCandidates(
     // A note for Azure Government and 21Vianet only does not answer a question that names neither.
     if (!f.cloud && forSovereignCloudsOnly(k, target)) score -= w.otherCloud;
     // "DNS zones in other clouds" does not answer what Azure China supports unless names are asked.
-    if (!onPath && pathItems.has(`${target.kind}:${target.id}`)) score -= w.offPath;
+    if (offPath(k, onPath, target)) score -= w.offPath;
     return [{ target, score, signal: 'words' as const }];
   });
+}
+
+/** An item about name resolution or routes, for a question that mentions neither. */
+function offPath(k: Knowledge, onPath: boolean, t: Pick<Target, 'kind' | 'id'>): boolean {
+  return !onPath && lexiconOf(k).pathItems.has(targetKey(t));
 }
 
 function stepKind(k: Knowledge, stepId: string): 'action' | 'note' | undefined {
@@ -651,10 +656,7 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
   const aboutTheName = plainNeed && length === 1 ? w.namedNeed : 1;
   // "AzureMachineLearning inbound, or BatchNodeManagement too?" names the tags of the route
   // disagreement, but asks nothing about routes.
-  const offPath = (t: Target) =>
-    t.kind === 'conflict' && !mentionsPath(q) && lexiconOf(k).pathItems.has(`conflict:${t.id}`)
-      ? w.offPath
-      : 0;
+  const onPath = mentionsPath(q);
   const direct = portAndEndpointCandidates(k, q, hits, matches).map((c) =>
     c.signal === 'endpoint' || c.signal === 'port'
       ? {
@@ -663,7 +665,7 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
             c.score *
               paths *
               (c.target.kind === 'conflict' ? conflictLength : length * aboutTheName) -
-            offPath(c.target),
+            (offPath(k, onPath, c.target) ? w.offPath : 0),
         }
       : c,
   );

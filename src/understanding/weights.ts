@@ -64,7 +64,7 @@ export interface Weights {
   otherNetwork: number;
   /** A managed-network step, for a question that asks for rules and names no kind of network. */
   managedUnstated: number;
-  /** A step or error about name resolution or routes, when the question mentions neither. */
+  /** A step, error or disagreement about name resolution or routes, when the question mentions neither. */
   offPath: 0.1;
 }
 
