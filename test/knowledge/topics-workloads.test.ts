@@ -179,21 +179,6 @@ const expected: Expected[] = [
     sources: ['dns', 'oep-2025', 'k8s-endpoint-tls', 'aksdep1'],
   },
   {
-    id: 'note-serverless-image-build',
-    kind: 'note',
-    scenarios: ['docker-images'],
-    text: [
-      'serverless compute',
-      'ACR Tasks',
-      'az ml workspace update --name <workspace> --resource-group <rg> --image-build-compute <compute>',
-      "--image-build-compute ''",
-      'image_build_compute',
-      'workspace connection',
-    ],
-    answer: [/^Only while/, '--image-build-compute'],
-    sources: ['swv-2026', 'private-link-2025', 'mvn-2025'],
-  },
-  {
     id: 'note-mcr-curated',
     kind: 'note',
     scenarios: ['docker-images', 'compute', 'aks'],
@@ -404,5 +389,29 @@ describe('topics-workloads.json', () => {
       expect(e.fix?.trim()).toBeTruthy();
       expect((e.ask ?? []).length).toBeGreaterThanOrEqual(3);
     }
+  });
+});
+
+// The note on serverless builds gave the same first line as this step, so the two are one item.
+describe('the image-build step holds what the note on serverless builds said', () => {
+  const s = step('step-image-build-compute');
+
+  it.each([
+    'serverless builds',
+    'ACR Tasks',
+    'az ml workspace update --name <workspace> --resource-group <rg> --image-build-compute <cluster>',
+    "--image-build-compute ''",
+    'image_build_compute',
+    'workspace connection',
+  ])('names %s', (phrase) => {
+    expect(s.text).toContain(phrase);
+  });
+
+  it('answers with the command first and keeps the old id for cards already sent', () => {
+    expect(s.answer).toMatch(/^Create a CPU compute cluster .* --image-build-compute <cluster>/);
+    expect(s.formerIds).toEqual(['note-serverless-image-build']);
+    expect(s.sources.map((x) => x.source)).toEqual(
+      expect.arrayContaining(['swv-2026', 'private-link-2025', 'mvn-2025']),
+    );
   });
 });
