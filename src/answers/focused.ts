@@ -659,7 +659,10 @@ function sliceView(k: Knowledge, scenarios: readonly ScenarioId[], f: Facets): A
     f.direction !== undefined ||
     (['rules', 'ports', 'tags', 'hosts'] as const).some((a) => f.asks.has(a));
   // A host or port the question names is what its yes or no is about, not the slice's rules.
-  if (f.asks.has('yesno') && asksForRules && !namesAName(f) && merged.length > 0)
+  // "Is the extension able to work with outbound type userDefinedRouting?" asks whether it can,
+  // which the rules do not say.
+  const asksIfNeeded = f.asks.has('need') && !f.asks.has('possible');
+  if (f.asks.has('yesno') && asksForRules && asksIfNeeded && !namesAName(f) && merged.length > 0)
     verdict = `Yes. ${verdict}`;
   const inSlice = new Set(rows.flatMap((r) => r.ruleIds));
   const details = rows.map(

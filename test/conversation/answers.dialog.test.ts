@@ -421,6 +421,21 @@ describe('a statement question gets a statement, not "Yes"', () => {
   });
 });
 
+describe('the rules of a scenario say yes to whether they are needed, not to whether it can', () => {
+  it.each([
+    [
+      'do I need outbound rules for AKS?',
+      /^Yes\. Azure Kubernetes Service \(AKS\) needs \d+ outbound rules/,
+    ],
+    [
+      'Is the Azure ML extension on AKS able to work with an outbound type of userDefinedRouting?',
+      /^Azure Kubernetes Service \(AKS\) needs \d+ outbound rules/,
+    ],
+  ])('"%s"', async (question, verdict) => {
+    expect(await verdictOf(question)).toMatch(verdict);
+  });
+});
+
 describe("answers for a region of another cloud use that cloud's names", () => {
   it.each([
     [
