@@ -415,6 +415,11 @@ describe('a statement question gets a statement, not "Yes"', () => {
       'can we use our own dns server with a private endpoint workspace?',
       /^Yes, your own DNS server works: forward /,
     ],
+    // AKS's own article spells the outbound type in one word.
+    [
+      'Is the Azure ML extension on AKS able to work with an outbound type of userDefinedRouting?',
+      /^Yes: Apply the general AKS inbound and outbound requirements/,
+    ],
   ])('"%s" says what to do, not the yes of another question', async (question, verdict) => {
     const lines = visibleText(await firstCard(question));
     expect(lines[1]).toMatch(verdict);
@@ -428,7 +433,7 @@ describe('the rules of a scenario say yes to whether they are needed, not to whe
       /^Yes\. Azure Kubernetes Service \(AKS\) needs \d+ outbound rules/,
     ],
     [
-      'Is the Azure ML extension on AKS able to work with an outbound type of userDefinedRouting?',
+      'is AKS ok with outbound traffic going through a firewall?',
       /^Azure Kubernetes Service \(AKS\) needs \d+ outbound rules/,
     ],
   ])('"%s"', async (question, verdict) => {
