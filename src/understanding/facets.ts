@@ -915,7 +915,9 @@ export function parseQuestion(
   // answers to pick from; "yes" would answer neither.
   const alternatives =
     /\b(tcp or udp|udp or tcp|inbound or outbound|outbound or inbound)\b/.test(lower) ||
-    /\bor (does|do|is|are|can|could|should|will|would|must|just|only|simply)\b/.test(lower);
+    /\bor (does|do|is|are|can|could|should|will|would|must|just|only|simply)\b/.test(lower) ||
+    // "Is it the private endpoint resource or the storage account?"
+    /\bor (the|a|an|on|in|at|to|for|from)\b[^?]{0,80}\?\s*$/.test(lower);
   if (
     opener &&
     YES_NO_OPENERS.has(opener) &&

@@ -321,6 +321,16 @@ describe('a question gets the card that answers it', () => {
     expect(verdict).toContain('point-to-site');
   });
 
+  it('"is it the private endpoint resource or the storage account?" gets what to do, not a yes', async () => {
+    const turn = await chat().say(
+      'The doc says to grant the workspace managed identity the Reader role on the storage private endpoint. Is this the private endpoint resource or the storage account?',
+    );
+    const [, verdict] = visibleText(turn.cards[0]);
+    expect(verdict).toMatch(
+      /^Give the workspace identity Reader on every storage private endpoint/,
+    );
+  });
+
   it('"which outbound rules do the studio and compute instances need" answers for both', async () => {
     const turn = await chat().say('which outbound rules do the studio and compute instances need');
     const [title, verdict] = visibleText(turn.cards[0]);
