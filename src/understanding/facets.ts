@@ -974,7 +974,9 @@ export function parseQuestion(
     !asks.has('hosts') &&
     directions.size === 0 &&
     words.every((w) => !RULE_CUES.has(w)) &&
-    words.some((w) => CONFIG_OBJECTS.has(w))
+    (words.some((w) => CONFIG_OBJECTS.has(w)) ||
+      hasPhrase(words, 'private endpoint') ||
+      hasPhrase(words, 'private endpoints'))
   )
     asks.delete('rules');
   if (/\bwhich (one )?is (right|correct|it)\b/.test(lower)) asks.add('doubt');

@@ -364,6 +364,11 @@ describe('the bot knows the neighbouring topics people ask about', () => {
       'which isolation mode should our managed vnet use if jobs pull packages from pypi?',
       "'Allow internet outbound' lets managed compute reach the internet freely",
     ],
+    // Needing a private endpoint asks about the endpoint, not for rules; "as well as" is filler.
+    [
+      'We use ADLS Gen2 behind a private endpoint. Do I need a dfs private endpoint as well as blob for the studio?',
+      'Blob and file always',
+    ],
     // A batch endpoint is not Azure Batch: its storage needs queue and table endpoints.
     [
       'our batch endpoint fails to read the input data since storage got a private endpoint',
