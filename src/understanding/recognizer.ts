@@ -1,7 +1,8 @@
 // Understands a free-text question offline: facets, candidates from every signal, one decision.
 // The knowledge's own vocabulary (names, `ask` phrasings, abbreviations) does the work; the code
 // only weighs signals against each other.
-import type { Knowledge, ScenarioId } from '../knowledge/knowledge.schema';
+import type { Knowledge, Rule, ScenarioId } from '../knowledge/knowledge.schema';
+import { underStated } from '../knowledge/condition.query';
 import { errorById, ruleById, stepById } from '../knowledge/lookup.query';
 import { decide } from './decision';
 import { WEIGHTS, type Weights } from './weights';
@@ -343,14 +344,29 @@ function asksForRules(q: ParsedQuestion): boolean {
   return f.asks.has('rules') && !f.asks.has('paths') && !f.asks.has('publicIp');
 }
 
+/** The rules of what the question names: its ports (on the names it gives), or its names. */
+function namedRulesOf(k: Knowledge, f: Facets, matches: EndpointMatches): Rule[] {
+  const byName = (r: Rule) => matches.endpoints.includes(r.endpoint);
+  const onPorts = f.ports.flatMap((p) => rulesForPort(k, p.port));
+  const named = onPorts.length > 0 ? onPorts.filter(byName) : k.rules.filter(byName);
+  const rules = named.length > 0 ? named : onPorts;
+  const sameWay = rules.filter((r) => r.direction === f.direction);
+  return sameWay.length > 0 ? sameWay : rules;
+}
+
 /** The words' candidates, weighed by what the question asks and the setup it describes. */
 function wordCandidates(
   k: Knowledge,
   q: ParsedQuestion,
   hits: readonly WordHit[],
   w: Weights,
+  /** Rules of the ports and names the question names. */
+  namedRules: readonly Rule[] = [],
 ): Candidate[] {
   const f = q.facets;
+  const namedStillApply =
+    namedRules.length > 0 &&
+    namedRules.some((r) => underStated(r.condition, f.conditions) !== false);
   const named = namedScenarios(f);
   const how = f.asks.has('how');
   const asksSlice = asksForRules(q);
@@ -423,7 +439,11 @@ function wordCandidates(
       const inScenario = scenariosOf(k, target).some((s) => named.includes(s));
       score += inScenario ? w.inScenario : -w.outOfScenario;
     }
-    score += conditionFit(k, target, q, w);
+    // "Is 5831 UDP still required for compute with no public IP?" asks about the port, which that
+    // setup still needs: the setup's own note does not gain for being written for it. (When the
+    // setup rules the named port out, "no inbound 44224 without a public IP", the note answers.)
+    const fit = conditionFit(k, target, q, w);
+    score += fit > 0 && namedStillApply ? 0 : fit;
     // "Which hosts does the studio need in chinaeast2" wants the slice in that cloud's names;
     // "what Azure China needs" names no slice to take, so the cloud's notes answer it.
     if ((!asksSlice || named.length === 0) && aboutStatedCloud(k, target, q))
@@ -697,7 +717,7 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
   const scored = [
     ...errors,
     ...direct.map((c) => (reported ? { ...c, score: c.score - w.reportedName } : c)),
-    ...wordCandidates(k, q, hits, w),
+    ...wordCandidates(k, q, hits, w, namedRulesOf(k, facets, matches)),
     ...scenarioCandidates(k, q, w),
   ].map((c) =>
     errorOfOtherDirection(k, c.target, facets) ? { ...c, score: c.score - w.otherDirection } : c,

@@ -703,6 +703,21 @@ describe('a stated setup is not the question a stored yes or no answers', () => 
     expect(first).toContain('the workspace needs a private endpoint');
   });
 
+  // A named port the setup still needs is answered by its own card; one the setup rules out by
+  // the setup's note.
+  it.each([
+    [
+      'Is 5831 UDP still required for compute instances with no public IP?',
+      /^Yes\. Port 5831 \(UDP\)/,
+    ],
+    [
+      'do no public ip clusters still need inbound 44224 from AzureMachineLearning',
+      /^Compute works without a public IP, and without one it needs no inbound rules/,
+    ],
+  ])('"%s"', async (question, verdict) => {
+    expect(await verdictOf(question)).toMatch(verdict);
+  });
+
   it('"do no public ip clusters need inbound rules?" keeps its "No"', async () => {
     const [, first] = visibleText(await firstCard('do no public ip clusters need inbound rules?'));
     expect(first).toMatch(/^No: .*needs no inbound rules/);
