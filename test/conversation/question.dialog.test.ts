@@ -555,6 +555,10 @@ describe('when the bot is not sure', () => {
     ['why can I not set the location when I create compute?', 'another region'],
     // Data exfiltration is what network isolation is for.
     ['how to prevent data exfiltration from azure ml compute?', 'exfiltration'],
+    [
+      'How do I make sure no data can be exfiltrated from the compute cluster to arbitrary storage accounts?',
+      'storage',
+    ],
   ])(
     'treats identity, credentials, regions and data exfiltration as its subject, so "%s" gets an answer',
     async (question, expected) => {
