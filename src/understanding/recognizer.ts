@@ -349,9 +349,8 @@ function namedRulesOf(k: Knowledge, f: Facets, matches: EndpointMatches): Rule[]
   const byName = (r: Rule) => matches.endpoints.includes(r.endpoint);
   const onPorts = f.ports.flatMap((p) => rulesForPort(k, p.port));
   const named = onPorts.length > 0 ? onPorts.filter(byName) : k.rules.filter(byName);
-  const rules = named.length > 0 ? named : onPorts;
-  const sameWay = rules.filter((r) => r.direction === f.direction);
-  return sameWay.length > 0 ? sameWay : rules;
+  const ids = (named.length > 0 ? named : onPorts).map((r) => r.id);
+  return narrowRules(k, ids, f).flatMap((id) => ruleById(k, id) ?? []);
 }
 
 /** The words' candidates, weighed by what the question asks and the setup it describes. */
