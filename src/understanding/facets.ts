@@ -943,7 +943,15 @@ export function parseQuestion(
     asks.add('need');
   // "Can I remove the 44224 rule?", "is it safe to delete …": a yes/no about doing without it.
   if (asks.has('yesno') && words.some((w) => REMOVE_WORDS.has(w))) asks.add('remove');
-  if (opener === 'can' || opener === 'could' || /\bis it possible\b/.test(lower))
+  // "If we disable public access, can users still open the studio from home?" asks in its last
+  // clause whether something can be done.
+  if (
+    opener === 'can' ||
+    opener === 'could' ||
+    last === 'can' ||
+    last === 'could' ||
+    /\bis it possible\b/.test(lower)
+  )
     asks.add('possible');
   // "A list of all FQDNs for compute instances" asks for every one of them, like "the complete list".
   if (

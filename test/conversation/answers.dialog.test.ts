@@ -724,6 +724,16 @@ describe('a stated setup is not the question a stored yes or no answers', () => 
   });
 });
 
+describe('"…, can we …?" asks whether something can be done, which "Yes: connect through a VPN" does not answer', () => {
+  it('a "can" in the last clause is read as asking whether it can', async () => {
+    const verdict = await verdictOf(
+      'If I set public_network_access to Disabled on the workspace, can my data scientists still use the studio from home without VPN?',
+    );
+    expect(verdict).not.toMatch(/^(Yes|No)\b/);
+    expect(verdict).toMatch(/^Connect through a VPN gateway/);
+  });
+});
+
 describe('"is there a way…?" asks whether something can be done', () => {
   it('a failure told before it does not make a "Yes, it breaks it" the answer', async () => {
     const verdict = await verdictOf(
