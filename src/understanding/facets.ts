@@ -365,7 +365,16 @@ function statedConditions(
     );
   if (noPublicIp) c.computePublicIp = false;
   // "Does a compute instance need a public IP?" asks about the public IP; it states nothing.
-  else if (hasPhrase(words, 'public ip') && !publicIpAsked) c.computePublicIp = true;
+  // "A specific outbound public IP", "a static public IP" is the address traffic leaves from (a
+  // NAT gateway's), not a public IP on the compute.
+  else if (
+    hasPhrase(words, 'public ip') &&
+    !publicIpAsked &&
+    !/\b(outbound|egress|static|fixed|specific|dedicated|nat)[\s_-]{1,3}public[\s_-]{0,3}ips?\b/.test(
+      lower,
+    )
+  )
+    c.computePublicIp = true;
   if (
     words.some(
       (w) => w === 'firewall' || w === 'azfw' || w === 'fw' || w === 'nva' || w === 'proxy',

@@ -277,6 +277,14 @@ describe('a step for another setup says so first', () => {
     expect(cardText(card)).toContain('(forced tunnelling)');
   });
 
+  // The address traffic leaves from is not a public IP on the compute.
+  it('"a specific outbound public IP … can we put a NAT gateway on the subnet?" gets the NAT gateway step', async () => {
+    const verdict = await verdictOf(
+      'We want our compute cluster to use a specific outbound public IP. Can we put a NAT gateway on the subnet?',
+    );
+    expect(verdict).toMatch(/^Attach a NAT gateway with a public IP to the compute subnet/);
+  });
+
   it('the same step for its own setup says what to do', async () => {
     const verdict = await verdictOf(
       'how do I give no public ip clusters internet access without a firewall?',
