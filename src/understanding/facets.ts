@@ -385,7 +385,14 @@ function statedConditions(
   // filtered by NSGs (not "no firewall rules for X", which says nothing about the setup).
   if (NO_FIREWALL.test(lower)) c.egress = 'nsg';
   // "A firewall without service tags", "FQDN rules only": the rows for such a firewall name hosts.
-  if (c.egress && (NO_TAGS.test(lower) || /\bfqdns?\s{1,3}(rules\s{1,3})?only\b/.test(lower)))
+  if (
+    c.egress &&
+    (NO_TAGS.test(lower) ||
+      /\bfqdns?\s{1,3}(rules\s{1,3})?only\b/.test(lower) ||
+      /\bonly\s{1,3}(supports?|allows?|takes?|accepts?|uses?|understands?|does)\s{1,3}fqdns?\b/.test(
+        lower,
+      ))
+  )
     c.egress = 'firewall-no-tags';
   if (
     words.some((w) => w === 'tunneling' || w === 'tunnelling' || w === 'udr' || w === 'udrs') ||

@@ -304,6 +304,10 @@ describe('the line that says what the bot understood', () => {
       'firewall without service tags',
     ],
     ['which hosts does compute need behind azure firewall?', 'firewall'],
+    [
+      'Our firewall only supports FQDN rules. What do we allow for the studio?',
+      'firewall without service tags',
+    ],
     // The scenario the asking sentence names, not the one the story around it names.
     [
       'Why does the firewall article ask for AzureFrontDoor.FrontEnd on the compute subnet? I thought Front Door was only for the studio website.',
