@@ -274,7 +274,7 @@ const NETWORK_WORDS: ReadonlySet<string> = wordSet(
     'balancer ilb tcp udp https http ssl tls websocket websockets traffic isolation isolated ' +
     'secure secured trusted bypass offline blocked access premises onprem hub spoke mcr registry ' +
     'bridge cidr identity msi credential credentials datastore datastores rbac role roles permission permissions authenticate location region regions ' +
-    'privately reach reachable unreachable exfiltration exfiltrate exfiltrated exfiltrating gapped',
+    'privately reach reachable unreachable exfiltration gapped',
 );
 
 /**
@@ -961,13 +961,7 @@ export function parseQuestion(
   if (asks.has('yesno') && words.some((w) => REMOVE_WORDS.has(w))) asks.add('remove');
   // "If we disable public access, can users still open the studio from home?" asks in its last
   // clause whether something can be done.
-  if (
-    opener === 'can' ||
-    opener === 'could' ||
-    last === 'can' ||
-    last === 'could' ||
-    /\bis it possible\b/.test(lower)
-  )
+  if ([opener, last].some((w) => w === 'can' || w === 'could') || /\bis it possible\b/.test(lower))
     asks.add('possible');
   // "A list of all FQDNs for compute instances" asks for every one of them, like "the complete list".
   if (

@@ -346,6 +346,7 @@ function asksForRules(q: ParsedQuestion): boolean {
 
 /** The rules of what the question names: its ports (on the names it gives), or its names. */
 function namedRulesOf(k: Knowledge, f: Facets, matches: EndpointMatches): Rule[] {
+  if (f.ports.length === 0 && matches.endpoints.length === 0) return [];
   const byName = (r: Rule) => matches.endpoints.includes(r.endpoint);
   const onPorts = f.ports.flatMap((p) => rulesForPort(k, p.port));
   const named = onPorts.length > 0 ? onPorts.filter(byName) : k.rules.filter(byName);
