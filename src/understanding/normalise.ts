@@ -14,9 +14,14 @@ export function stripMentions(text: string): string {
   return text.replace(/<at>[^<]{0,200}<\/at>/gi, ' ').replace(/(^|\s)@[^\s@]{1,80}/g, ' ');
 }
 
-/** The message as understanding reads it: mentions removed, capped, trimmed. */
+/**
+ * The message as understanding reads it: mentions removed, capped, trimmed, and "w/o" spelled
+ * out ("nodes w/o public IP": the slash would split it into two letters).
+ */
 export function capQuestion(text: string): string {
-  return stripMentions(text.slice(0, MAX_QUESTION_CHARS)).trim();
+  return stripMentions(text.slice(0, MAX_QUESTION_CHARS))
+    .replace(/\bw\/o\b/gi, 'without')
+    .trim();
 }
 
 /**

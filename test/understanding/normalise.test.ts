@@ -1,5 +1,6 @@
 // The one normaliser: tokens, stems and a bounded edit distance that stays cheap on hostile input.
 import {
+  capQuestion,
   editDistance,
   indexTerms,
   phraseTerms,
@@ -62,5 +63,11 @@ describe('normalise', () => {
     ],
   ])('%s', (_, text, terms) => {
     expect(phraseTerms(text)).toEqual(terms.split(' '));
+  });
+
+  it('spells out "w/o", which the slash would split into two letters', () => {
+    expect(capQuestion('cluster nodes w/o public IP, W/O a firewall')).toBe(
+      'cluster nodes without public IP, without a firewall',
+    );
   });
 });
