@@ -493,6 +493,20 @@ function destinationAndPorts(row: AnswerRow): string {
   return /\d/.test(row.ports) ? `${row.destination} on ${row.ports}` : row.destination;
 }
 
+const COUNT_WORDS: readonly string[] = ['no', 'one', 'two', 'three', 'four', 'five'];
+
+/** "a, b and c". */
+function inProse(items: readonly string[]): string {
+  return items.length <= 1
+    ? (items[0] ?? '')
+    : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]!}`;
+}
+
+/** A row that is a flag to set rather than traffic to allow. */
+function isSettingOnly(row: PlanRule): boolean {
+  return row.endpointKind === 'setting' && !row.ports;
+}
+
 /** Scenarios named by a plural noun ("managed online endpoints"), which take a plural verb. */
 const PLURAL_NOUNS: ReadonlySet<ScenarioId> = new Set<ScenarioId>([
   'data-profiling',
@@ -629,6 +643,12 @@ function sliceView(k: Knowledge, scenarios: readonly ScenarioId[], f: Facets): A
   const direction = f.direction ?? '';
   const what = f.asks.has('hosts') && !f.asks.has('tags') ? 'host-name' : direction;
   const noun = `${what ? `${what} ` : ''}rule${merged.length === 1 ? '' : 's'}`;
+  // "Do compute clusters need inbound rules?" is answered yes by the rules; "is a managed online
+  // endpoint public?" is not a question about rules, so the rules say neither yes nor no to it.
+  const asksForRules =
+    f.direction !== undefined ||
+    (['rules', 'ports', 'tags', 'hosts'] as const).some((a) => f.asks.has(a));
+  const settingsOnly = asksForRules && rows.length > 0 && rows.every(isSettingOnly);
   let verdict: string;
   if (merged.length === 0) {
     verdict = hasOwnRules(k, scenarios, f)
@@ -647,22 +667,36 @@ function sliceView(k: Knowledge, scenarios: readonly ScenarioId[], f: Facets): A
         ? ` Below them, the ${left} other ${what ? `${what} ` : ''}rule${left === 1 ? '' : 's'} for ${names}.`
         : '';
     verdict = `For ${feature.label}: ${shown.join(samePorts ? ', ' : '; ')}${more}.${rest}`;
+  } else if (settingsOnly) {
+    // Managed online endpoints take inbound traffic by two flags, not by an NSG rule: "Do they
+    // need anything inbound on our NSG?" is answered no, and the flags are what decide instead.
+    const settings = [...new Set(rows.map((r) => r.endpoint))];
+    const traffic = direction
+      ? `${direction} traffic ${direction === 'inbound' ? 'to' : 'from'}`
+      : 'traffic to and from';
+    const count =
+      settings.length === 1
+        ? 'a setting'
+        : `${COUNT_WORDS[settings.length] ?? settings.length} settings`;
+    verdict = `No ${what ? `${what} ` : ''}NSG or firewall rule: ${traffic} ${names} is decided by ${count}, ${inProse(settings)}.`;
   } else if (merged.length <= 2) {
     const lead = direction ? `${capitalise(direction)} for` : 'For';
     verdict = `${lead} ${names}: ${merged.map(destinationAndPorts).join('; ')}.`;
   } else {
     verdict = `${capitalise(names)} ${needs} ${merged.length} ${noun}; the first ones are below.`;
   }
-  // "Do compute clusters need inbound rules?" is answered yes by the rules; "is a managed online
-  // endpoint public?" is not a question about rules, so the rules say neither yes nor no to it.
-  const asksForRules =
-    f.direction !== undefined ||
-    (['rules', 'ports', 'tags', 'hosts'] as const).some((a) => f.asks.has(a));
   // A host or port the question names is what its yes or no is about, not the slice's rules.
   // "Is the extension able to work with outbound type userDefinedRouting?" asks whether it can,
   // which the rules do not say.
   const asksIfNeeded = f.asks.has('need') && !f.asks.has('possible');
-  if (f.asks.has('yesno') && asksForRules && asksIfNeeded && !namesAName(f) && merged.length > 0)
+  if (
+    f.asks.has('yesno') &&
+    asksForRules &&
+    asksIfNeeded &&
+    !namesAName(f) &&
+    merged.length > 0 &&
+    !settingsOnly
+  )
     verdict = `Yes. ${verdict}`;
   const inSlice = new Set(rows.flatMap((r) => r.ruleIds));
   const details = rows.map(

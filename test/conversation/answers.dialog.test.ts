@@ -603,10 +603,20 @@ describe('facts the sources were checked for', () => {
 
 describe('a verdict reads as a sentence', () => {
   it.each([
-    // A plural scenario name takes a plural verb.
+    // Managed online endpoints are reached and reach out through settings, not NSG rules: the
+    // answer is no, and which settings decide instead.
     [
       'do managed online endpoints need any nsg rules?',
-      /^Yes\. Managed online endpoints need \d+ rules/,
+      /^No NSG or firewall rule: traffic to and from managed online endpoints is decided by four settings, public\\?_network\\?_access \(online endpoint\), /,
+    ],
+    [
+      'Do managed online endpoints need anything inbound on our NSG?',
+      /^No inbound NSG or firewall rule: inbound traffic to managed online endpoints is decided by two settings, .* and public\\?_network\\?_access \(workspace\)\.$/,
+    ],
+    // Two scenarios take a plural verb.
+    [
+      'do the studio and the managed docker images need any rules?',
+      /^Yes\. Docker images that Azure Machine Learning manages and the workspace from Azure Machine Learning studio need \d+ rules/,
     ],
     [
       'would the docker image builds require AzureActiveDirectory?',
@@ -631,7 +641,7 @@ describe('a verdict reads as a sentence', () => {
     // A setting has no ports to name.
     [
       'which service tags does a managed online endpoint need outbound?',
-      /^Outbound for managed online endpoints: to workspace managed virtual network; to egress\\?_public\\?_network\\?_access \(deployment, legacy\)\.$/,
+      /^No outbound NSG or firewall rule: outbound traffic from managed online endpoints is decided by two settings, workspace managed virtual network and egress\\?_public\\?_network\\?_access \(deployment, legacy\)\.$/,
     ],
     // A purpose line starts with a capital, whatever the name.
     ['what does port 44224 do', /^Port 44224 — /],
