@@ -1046,7 +1046,10 @@ export function parseQuestion(
 
   const region = regions[0];
   const dottedNames = dottedNamesIn(raw);
-  const ports = portMentions(raw, knownPort);
+  const typedPorts = portMentions(raw, knownPort);
+  // "Can we block all UDP outbound?" names the only port UDP is used on, as "UDP 5831" would.
+  const protocolPort = words.map((w) => lexicon.protocolPorts.get(w)).find((p) => p !== undefined);
+  const ports = typedPorts.length === 0 && protocolPort ? [protocolPort] : typedPorts;
   // A host's own words state no setup: "anaconda.com" does not say packages come from Anaconda.
   const conditions = statedConditions(
     dottedNames.length > 0

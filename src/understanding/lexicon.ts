@@ -2,6 +2,7 @@
 // the vocabulary's expansions, the scenarios' names, the regions, and every word the knowledge uses.
 import type { Knowledge, Region, ScenarioId, SovereignCloud } from '../knowledge/knowledge.schema';
 import { STOPWORDS, stem, tokens } from './normalise';
+import type { PortMention } from './facets';
 
 export { DOMAIN_NOISE, STOPWORDS } from './normalise';
 
@@ -42,6 +43,11 @@ export interface Lexicon {
    * "kind:id".
    */
   pathItems: ReadonlySet<string>;
+  /**
+   * The one port a protocol stands for, when every rule of that protocol uses the same one ("udp"
+   * → 5831): "can we block all UDP outbound?" asks about that port.
+   */
+  protocolPorts: ReadonlyMap<string, PortMention>;
 }
 
 /** One-word scenario names that also name parts of other scenarios or everyday things. */
@@ -116,6 +122,7 @@ function buildLexicon(k: Knowledge): Lexicon {
     topical,
     knownByLength,
     pathItems: pathItemsOf(k),
+    protocolPorts: protocolPortsOf(k),
   };
 }
 
@@ -136,6 +143,24 @@ function pathItemsOf(k: Knowledge): ReadonlySet<string> {
     ...k.errors.filter((e) => onPath(e.title)).map((e) => `error:${e.id}`),
     ...k.conflicts.filter((c) => onPath(c.topic)).map((c) => `conflict:${c.id}`),
   ]);
+}
+
+function protocolPortsOf(k: Knowledge): ReadonlyMap<string, PortMention> {
+  const byProtocol = new Map<string, Set<string>>();
+  for (const r of k.rules) {
+    if (r.protocol !== 'UDP' && r.protocol !== 'TCP') continue;
+    const ports = byProtocol.get(r.protocol) ?? new Set();
+    for (const p of r.ports) ports.add(`${p.from}-${p.to}`);
+    byProtocol.set(r.protocol, ports);
+  }
+  return new Map(
+    [...byProtocol]
+      .filter(([, ports]) => ports.size === 1)
+      .map(([protocol, ports]) => {
+        const [from, to] = [...ports][0]!.split('-').map(Number);
+        return [protocol.toLowerCase(), { port: from!, to: to! }];
+      }),
+  );
 }
 
 /** The last two labels of a host name: "login.chinacloudapi.cn" → "chinacloudapi.cn". */

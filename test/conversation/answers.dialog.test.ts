@@ -613,6 +613,11 @@ describe('a verdict reads as a sentence', () => {
       'Do managed online endpoints need anything inbound on our NSG?',
       /^No inbound NSG or firewall rule: inbound traffic to managed online endpoints is decided by two settings, .* and public\\?_network\\?_access \(workspace\)\.$/,
     ],
+    // UDP is used on one port only: blocking all of it is asked about that port.
+    [
+      'Can we block UDP outbound entirely on the compute subnet?',
+      /^No, it is needed\. Port 5831 \(UDP\) is used outbound to AzureMachineLearning/,
+    ],
     // Two scenarios take a plural verb.
     [
       'do the studio and the managed docker images need any rules?',

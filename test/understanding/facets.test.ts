@@ -221,6 +221,10 @@ describe('facets of a question', () => {
     ['5831/udp', [5831]],
     ['ports 8704-8710 for vs code', [8704]],
     ['subnet 10.0.0.0/16 for 2 hours', []],
+    // UDP is used on one port only, so naming the protocol names the port; TCP on many does not.
+    ['can we block all udp outbound?', [5831]],
+    ['is udp 5831 needed?', [5831]],
+    ['do we need tcp outbound?', []],
   ])('"%s" names ports %j', (text, ports) => {
     expect(facets(text).ports.map((p) => p.port)).toEqual(ports);
   });
