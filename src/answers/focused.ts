@@ -256,6 +256,32 @@ function otherNetworkLine(step: Step, f: Facets): string {
     : 'This step is for a workspace managed network, not for a VNet of your own.';
 }
 
+const CLOUD_NAMES: Record<'usgov' | 'china', string> = {
+  usgov: 'Azure Government',
+  china: 'Azure operated by 21Vianet',
+};
+
+/**
+ * Whether a question asks if something is there in Azure Government or 21Vianet, and the step
+ * answering it is written for the public cloud: the knowledge
+ * lists, per sovereign cloud, the notes that speak for it; every other step speaks for the public
+ * cloud only.
+ */
+function writtenForPublicCloud(k: Knowledge, step: Step, f: Facets): boolean {
+  const cloud = f.cloud;
+  if (cloud !== 'usgov' && cloud !== 'china') return false;
+  // Asked whether something is there in that cloud, which a public-cloud note cannot say.
+  if (!f.asks.has('possible')) return false;
+  return !k.clouds.some((c) => c.cloud === cloud && c.steps.includes(step.id));
+}
+
+function otherCloudLine(f: Facets): string {
+  const cloud = f.cloud === 'usgov' || f.cloud === 'china' ? CLOUD_NAMES[f.cloud] : '';
+  return cloud
+    ? `This is written for the public cloud; the articles do not say how it differs in ${cloud}.`
+    : '';
+}
+
 function understoodLine(k: Knowledge, f: Facets): string {
   const parts: string[] = [];
   const scenarios = f.scenarios.filter((s) => s.strength >= 0.55);
@@ -294,7 +320,7 @@ function understoodLine(k: Knowledge, f: Facets): string {
  * A step's one-line answer. Asked "do I need …?", an action step without a verdict of its own
  * answers "Yes" or "Only when …" from its condition and the setup the user stated.
  */
-function stepVerdict(step: Step, f: Facets): string {
+function stepVerdict(step: Step, f: Facets, publicCloudOnly = false): string {
   // A step's own yes or no answers the step's question; one that names a port or a host asks
   // about that rule ("is BatchNodeManagement 443 needed for clusters without a public IP?"), and
   // the note's "No: compute works without a public IP" would read as "no, not needed".
@@ -311,7 +337,10 @@ function stepVerdict(step: Step, f: Facets): string {
     !(['ports', 'tags', 'hosts'] as const).some((a) => f.asks.has(a));
   // "Does AKS need a public IP?" is not answered by the private-AKS note's "Yes, private AKS
   // clusters work": a step that says nothing about the public IP has no yes or no for it.
-  const otherQuestion = f.asks.has('publicIp') && requiredPublicIp(step.condition) === undefined;
+  // "Does Azure China support a managed network?" is not answered by the managed-network note's
+  // "No, compute doesn't use your subnet": the note is written for the public cloud.
+  const otherQuestion =
+    (f.asks.has('publicIp') && requiredPublicIp(step.condition) === undefined) || publicCloudOnly;
   const line = step.answer
     ? asStatement(
         step.answer,
@@ -975,12 +1004,16 @@ export function focusedAnswer(
       const step = stepById(k, target.id);
       if (!step) return undefined;
       const condition = describeCondition(step.condition);
+      const publicCloudOnly = writtenForPublicCloud(k, step, facets);
+      const verdict = stepVerdict(step, facets, publicCloudOnly);
       return {
         title: step.kind === 'action' ? 'Configuration step' : 'Good to know',
-        verdict: otherNetwork(step, facets)
-          ? `${NETWORK_OF[step.network!]}: ${stepVerdict(step, facets)}`
-          : stepVerdict(step, facets),
-        understood: [understoodLine(k, facets), otherNetworkLine(step, facets)]
+        verdict: otherNetwork(step, facets) ? `${NETWORK_OF[step.network!]}: ${verdict}` : verdict,
+        understood: [
+          understoodLine(k, facets),
+          otherNetworkLine(step, facets),
+          publicCloudOnly ? otherCloudLine(facets) : '',
+        ]
           .filter(Boolean)
           .join(' '),
         fix: '',

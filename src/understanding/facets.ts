@@ -289,6 +289,12 @@ export function mentionsPath(q: { words: readonly string[]; facets: Facets }): b
 }
 
 /** Words that name the rules themselves, so a question with them is about what to allow. */
+const SUPPORT_WORDS: ReadonlySet<string> = new Set([
+  'support',
+  'supports',
+  'supported',
+  'available',
+]);
 const RULE_WORDS: ReadonlySet<string> = new Set(['rule', 'rules', 'firewall', 'nsg', 'allow']);
 
 /** Words that open a yes/no question. */
@@ -963,6 +969,8 @@ export function parseQuestion(
   // clause whether something can be done.
   if ([opener, last].some((w) => w === 'can' || w === 'could') || /\bis it possible\b/.test(lower))
     asks.add('possible');
+  // "Does Azure China support a managed network?" asks whether it can be had, as "can" does.
+  if (asks.has('yesno') && words.some((w) => SUPPORT_WORDS.has(w))) asks.add('possible');
   // "A list of all FQDNs for compute instances" asks for every one of them, like "the complete list".
   if (
     /\ball (of )?(the )?(fqdns?|hosts?|host ?names?|urls?|domains?|ports?|rules?|service tags?|tags?|endpoints?|ip ranges?)\b/.test(

@@ -375,6 +375,26 @@ describe('a question gets the card that answers it', () => {
     expect(verdict).toContain('public network access');
   });
 
+  it('"does Azure China support a managed vnet?" gets no public-cloud "No", and is told the note is for the public cloud', async () => {
+    const turn = await chat().say('does azure china support managed vnet?');
+    const [, verdict, understood] = visibleText(turn.cards[0]);
+    expect(verdict).not.toMatch(/^(Yes|No)\b/);
+    expect(understood).toContain(
+      'This is written for the public cloud; the articles do not say how it differs in Azure operated by 21Vianet.',
+    );
+  });
+
+  it('a public-cloud step asked "do I need…" in Azure Government keeps its answer', async () => {
+    const turn = await chat().say(
+      'do I need a NAT gateway in azure government for no public ip compute?',
+    );
+    const [, verdict, understood] = visibleText(turn.cards[0]);
+    expect(verdict).toMatch(
+      /^Only when outbound traffic goes through network security groups only: Attach a NAT gateway/,
+    );
+    expect(understood).not.toContain('written for the public cloud');
+  });
+
   it('"do we need to open anything inbound for compute clusters without a public ip?" says no', async () => {
     const turn = await chat().say(
       'do we need to open anything inbound for compute clusters without a public ip?',

@@ -84,6 +84,17 @@ describe('facets of a question', () => {
     expect(facets(text).asks.has('need')).toBe(need);
   });
 
+  it.each([
+    ['can my team reach ml.azure.com from home?', true],
+    ['does azure china support managed vnet?', true],
+    ['is a managed network available in usgov?', true],
+    ['do I need a NAT gateway?', false],
+    // A statement about support asks nothing.
+    ['our firewall only supports FQDN rules, which hosts do we allow?', false],
+  ])('"%s" asks whether something can be had: %s', (text, possible) => {
+    expect(facets(text).asks.has('possible')).toBe(possible);
+  });
+
   it('"how do I configure azure firewall for compute" asks for the rules, not for a how-to', () => {
     const asks = facets('how do I configure azure firewall for azure ml compute').asks;
     expect(asks.has('rules')).toBe(true);
