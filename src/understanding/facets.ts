@@ -559,8 +559,11 @@ function portMentions(raw: string, knownPort: (p: number) => boolean): PortMenti
     if (from < 1 || to > 65535 || to < from) return;
     const before = parts[i - 1] ?? '';
     const after = parts[i + 1] ?? '';
+    // "Inbound 22", "open 8080 outbound": a number next to a direction is a port, known or not.
     const named =
-      /^(ports?|tcp|udp)[:,]?$/.test(before) || /^(tcp|udp)\b/.test(after) || part.includes('/');
+      /^(ports?|tcp|udp|inbound|outbound|open)[:,]?$/.test(before) ||
+      /^(tcp|udp|inbound|outbound)\b/.test(after) ||
+      part.includes('/');
     const repeated = mentions.some((m) => m.port === from && m.to === to);
     if ((named || knownPort(from)) && !repeated && mentions.length < MAX_PORT_MENTIONS)
       mentions.push({ port: from, to });

@@ -493,6 +493,14 @@ describe('a question gets the card that answers it', () => {
     expect(understood).toContain('No documented rule uses port 8889');
   });
 
+  it('"do compute instances need inbound 22?" says no rule uses 22, and no yes from the 44224 rule', async () => {
+    const turn = await chat().say('do compute instances need inbound 22?');
+    const [, verdict, understood] = visibleText(turn.cards[0]);
+    expect(verdict).not.toMatch(/^(Yes|No)\b/);
+    expect(verdict).toContain('44224');
+    expect(understood).toContain('No documented rule uses port 22');
+  });
+
   it('"is port 3389 needed" names nothing else, so the bot says no rule uses 3389', async () => {
     const turn = await chat().say('is port 3389 needed');
     expect(cardText(latestCard(turn))).toContain('3389');

@@ -236,6 +236,11 @@ describe('facets of a question', () => {
     ['can we block all udp outbound?', [5831]],
     ['is udp 5831 needed?', [5831]],
     ['do we need tcp outbound?', []],
+    // Next to a direction a number is a port, even one no rule uses.
+    ['do compute instances need inbound 22?', [22]],
+    ['open 8080 outbound', [8080]],
+    ['8080 inbound', [8080]],
+    ['we have 22 clusters', []],
   ])('"%s" names ports %j', (text, ports) => {
     expect(facets(text).ports.map((p) => p.port)).toEqual(ports);
   });
