@@ -677,7 +677,7 @@ function sliceView(k: Knowledge, scenarios: readonly ScenarioId[], f: Facets): A
   const asksForRules =
     f.direction !== undefined ||
     (['rules', 'ports', 'tags', 'hosts'] as const).some((a) => f.asks.has(a));
-  const settingsOnly = asksForRules && rows.length > 0 && rows.every(isSettingOnly);
+  const settingsOnly = rows.length > 0 && rows.every(isSettingOnly);
   let verdict: string;
   if (merged.length === 0) {
     verdict = hasOwnRules(k, scenarios, f)
@@ -707,7 +707,12 @@ function sliceView(k: Knowledge, scenarios: readonly ScenarioId[], f: Facets): A
       settings.length === 1
         ? 'a setting'
         : `${COUNT_WORDS[settings.length] ?? settings.length} settings`;
-    verdict = `No ${what ? `${what} ` : ''}NSG or firewall rule: ${traffic} ${names} is decided by ${count}, ${inProse(settings)}.`;
+    const decided = `${traffic} ${names} is decided by ${count}, ${inProse(settings)}.`;
+    // Asked for rules, the answer is that there are none; asked anything else ("is a managed
+    // online endpoint public?"), the settings are the answer without a no.
+    verdict = asksForRules
+      ? `No ${what ? `${what} ` : ''}NSG or firewall rule: ${decided}`
+      : capitalise(decided);
   } else if (merged.length <= 2) {
     const lead = direction ? `${capitalise(direction)} for` : 'For';
     verdict = `${lead} ${names}: ${merged.map(destinationAndPorts).join('; ')}.`;

@@ -613,6 +613,11 @@ describe('a verdict reads as a sentence', () => {
       'Do managed online endpoints need anything inbound on our NSG?',
       /^No inbound NSG or firewall rule: inbound traffic to managed online endpoints is decided by two settings, .* and public\\?_network\\?_access \(workspace\)\.$/,
     ],
+    // Asked anything but rules, the settings are the answer, without a "no" and not as "rules".
+    [
+      'do managed online endpoints need a NAT gateway?',
+      /^Traffic to and from managed online endpoints is decided by four settings, /,
+    ],
     // UDP is used on one port only: blocking all of it is asked about that port.
     [
       'Can we block UDP outbound entirely on the compute subnet?',
