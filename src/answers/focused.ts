@@ -1,9 +1,17 @@
 // A recognized question as the answer a person reads first: one verdict line, the few rows, steps
 // or the fix that matter, and the reasons, disagreements and sources one click away. This is the
 // one place where a recognition becomes a card's view model.
-import type { Knowledge, Rule, ScenarioId, SourceRef, Step } from '../knowledge/knowledge.schema';
+import type {
+  Condition,
+  Knowledge,
+  Rule,
+  ScenarioId,
+  SourceRef,
+  Step,
+} from '../knowledge/knowledge.schema';
 import {
   describeCondition,
+  describeOpposite,
   requiredPublicIp,
   undecidedPart,
   underStated,
@@ -471,33 +479,53 @@ function onlyForView(
 const INSTRUCTION =
   /^(link|give|set|add|open|register|connect|create|route|attach|use|enable|disable|keep|allow|deploy|put|name|assign|grant|forward|configure|run|turn|select|install|lock|accept|resolve|provision|move|place|let|switch|skip|prepare|apply|bring)\b/i;
 
-/** "Yes, …" / "Only when …" / "No, …" for a yes/no question about rules. */
-function yesNoForRules(rules: readonly Rule[], f: Facets): string {
-  if (rules.length === 0) return 'No';
+/**
+ * Whether the stated setup needs any of the rules (true), none (false), or it depends: then the
+ * parts of their conditions the setup leaves open, of the rules it does not rule out.
+ */
+function neededUnder(rules: readonly Rule[], f: Facets): boolean | Condition[] {
   // A port reached by a tag rule and by host-name rules is needed whichever form the firewall
   // takes: the "tag unless the firewall cannot use tags" clause only picks the form.
   const bothForms =
     rules.some((r) => r.endpointKind === 'fqdn') && rules.some((r) => r.endpointKind !== 'fqdn');
   const conditionOf = (r: Rule) => (bothForms ? withoutFormSelector(r.condition) : r.condition);
   const truths = rules.map((r) => underStated(conditionOf(r), f.conditions));
-  if (truths.includes(true)) return 'Yes';
-  if (truths.every((t) => t === false)) return 'No, not in the setup you describe';
+  if (truths.includes(true)) return true;
+  if (truths.every((t) => t === false)) return false;
+  return rules
+    .filter((_, i) => truths[i] !== false)
+    .map((r) => undecidedPart(conditionOf(r), f.conditions));
+}
+
+/** "Yes, …" / "Only when …" / "No, …" for a yes/no question about rules. */
+function yesNoForRules(rules: readonly Rule[], f: Facets): string {
+  if (rules.length === 0) return 'No';
+  const needed = neededUnder(rules, f);
+  if (needed === true) return 'Yes';
+  if (needed === false) return 'No, not in the setup you describe';
   // A rule the stated setup rules out says nothing about when the others apply, and one needed
   // "except when …" makes the name needed in more setups than one needed "only when …".
-  const conditions = [
-    ...new Set(
-      rules
-        .filter((_, i) => truths[i] !== false)
-        .map((r) => describeCondition(undecidedPart(conditionOf(r), f.conditions)))
-        .filter(Boolean),
-    ),
-  ];
+  const conditions = [...new Set(needed.map(describeCondition).filter(Boolean))];
   const first = conditions.find((c) => c.startsWith('Except when')) ?? conditions[0];
   if (!first) return 'Yes';
   // "Except when …" is a yes with an exception; "Only when …" stands as the verdict.
   return first.startsWith('Except when')
     ? `Yes, ${first.charAt(0).toLowerCase()}${first.slice(1)}`
     : first;
+}
+
+/**
+ * Whether the rules can go. A need that depends on a situation said in the negative ("only when
+ * Azure Monitor is not secured with a private link, except when …") would turn into a double
+ * negative: the setups where they can go are said directly instead.
+ */
+function canRemove(rules: readonly Rule[], f: Facets, needed: string): string {
+  const conditions = rules.length > 0 ? neededUnder(rules, f) : false;
+  if (typeof conditions === 'boolean' || !/^Only when .*, except when /.test(needed))
+    return canDoWithout(needed);
+  const opposites = [...new Set(conditions.map(describeOpposite))];
+  if (opposites.some((o) => o === undefined)) return canDoWithout(needed);
+  return `Yes, when ${opposites.join(', and ')}; otherwise it is needed`;
 }
 
 /**
@@ -854,7 +882,7 @@ function rulesView(
   let verdict = yesNoAsked
     ? unused && !why
       ? `${unused}.`
-      : `${removal ? canDoWithout(yesNo) : yesNo}. ${first}`
+      : `${removal ? canRemove(notUsed ? [] : forNamed, f, yesNo) : yesNo}. ${first}`
     : first;
   if (live.length === 0 && retired[0]) {
     const word = removal ? 'Yes. ' : 'No. ';

@@ -89,6 +89,27 @@ export function describeCondition(cond: Condition): string {
   return `Only when ${phrase(cond)}`;
 }
 
+/**
+ * Words for the setups where the condition does not hold ("can I remove the AzureMonitor rule?":
+ * when Azure Monitor is secured with a private link or the firewall takes no service tags), or
+ * undefined when a situational part has no words for its opposite.
+ */
+export function describeOpposite(cond: Condition): string | undefined {
+  if ('always' in cond) return undefined;
+  if ('when' in cond) return cond.whenNot;
+  if ('not' in cond) return phrase(cond.not);
+  if ('all' in cond || 'any' in cond) {
+    const parts = ('all' in cond ? cond.all : cond.any).map(describeOpposite);
+    if (parts.some((p) => p === undefined)) return undefined;
+    return parts.join('all' in cond ? ' or ' : ' and ');
+  }
+  if (cond.option === 'egress')
+    return `outbound traffic does not go through ${egressTargets[cond.equals]}`;
+  if (cond.option === 'sdk') return `you do not use the ${cond.equals} SDK/CLI`;
+  const [whenTrue, whenFalse] = booleanPhrases[cond.option];
+  return cond.equals ? whenFalse : whenTrue;
+}
+
 /** True, false, or not decided by what the user said. */
 export type Truth = boolean | 'unknown';
 

@@ -46,7 +46,7 @@ const Text = z.string().trim().min(1);
  */
 export type Condition =
   | { always: true }
-  | { when: string }
+  | { when: string; whenNot?: string }
   | { option: BooleanOption; equals: boolean }
   | { option: 'egress'; equals: Egress }
   | { option: 'sdk'; equals: Sdk }
@@ -57,7 +57,9 @@ export const Condition: z.ZodType<Condition> = z.lazy(() =>
   z.union(
     [
       z.strictObject({ always: z.literal(true) }),
-      z.strictObject({ when: Text }),
+      // `whenNot` says the opposite in words, for "can I remove it?": "secured with a private link"
+      // where `when` says "not secured with a private link".
+      z.strictObject({ when: Text, whenNot: Text.optional() }),
       z.strictObject({ option: BooleanOption, equals: z.boolean() }),
       z.strictObject({ option: z.literal('egress'), equals: Egress }),
       z.strictObject({ option: z.literal('sdk'), equals: Sdk }),

@@ -618,6 +618,12 @@ describe('a verdict reads as a sentence', () => {
       'do managed online endpoints need a NAT gateway?',
       /^Traffic to and from managed online endpoints is decided by four settings, /,
     ],
+    // A need said in the negative ("only when Azure Monitor is not secured with a private link")
+    // is turned round into when the rule can go, not into a double negative.
+    [
+      'can I remove the AzureMonitor rule?',
+      /^Yes, when outbound traffic goes through a firewall without service tags \(FQDN rules\) or Azure Monitor and Application Insights are secured with a private link; otherwise it is needed\. /,
+    ],
     // UDP is used on one port only: blocking all of it is asked about that port.
     [
       'Can we block UDP outbound entirely on the compute subnet?',

@@ -5,6 +5,7 @@ import {
   type Condition,
 } from '../../src/knowledge';
 import {
+  describeOpposite,
   undecidedPart,
   underStated,
   type StatedOptions,
@@ -68,6 +69,40 @@ describe('conditions in words', () => {
     ],
   ])('%j → %s', (cond, text) => {
     expect(describeCondition(cond)).toBe(text);
+  });
+});
+
+describe('the opposite of a condition in words, for "can I remove it?"', () => {
+  it.each<[Condition, string | undefined]>([
+    [{ option: 'computePublicIp', equals: true }, 'compute has no public IP'],
+    [
+      { option: 'egress', equals: 'nsg' },
+      'outbound traffic does not go through network security groups only',
+    ],
+    [{ not: { option: 'rstudio', equals: true } }, 'you run RStudio on a compute instance'],
+    [
+      {
+        all: [
+          { not: { option: 'egress', equals: 'firewall-no-tags' } },
+          { when: 'Azure Monitor is not private', whenNot: 'Azure Monitor is private' },
+        ],
+      },
+      'outbound traffic goes through a firewall without service tags (FQDN rules) or Azure Monitor is private',
+    ],
+    [
+      {
+        any: [
+          { option: 'vscode', equals: true },
+          { option: 'rstudio', equals: true },
+        ],
+      },
+      'you do not use VS Code and you do not run RStudio',
+    ],
+    // A situation without words for its opposite has none, and neither has "always".
+    [{ when: 'anything we cannot know' }, undefined],
+    [{ always: true }, undefined],
+  ])('%j → %s', (cond, text) => {
+    expect(describeOpposite(cond)).toBe(text);
   });
 });
 
