@@ -114,6 +114,20 @@ function regexesCompile(at: Located<KnownError>): KnowledgeIssue[] {
   });
 }
 
+/**
+ * A stored answer is shown wherever its item is, also after a "Did you mean" click on another
+ * question: one that opens with a pronoun ("Yes, they break it", "It only opens …") leaves the
+ * reader to guess what it is about.
+ */
+function answerNamesItsSubject(at: Located<{ answer?: string | undefined }>): KnowledgeIssue[] {
+  const answer = at.item.answer;
+  if (answer === undefined) return [];
+  const opening = /^(?:(?:yes|no)\b[,:;.]?\s*)?(they|it|this|that|these|those)\b/i.exec(answer);
+  return opening
+    ? [issueAt(at, 'answer', `opens with "${opening[1]}": name what it is about instead`)]
+    : [];
+}
+
 export function checkIntegrity(k: LocatedKnowledge, folder: string): KnowledgeIssue[] {
   const issues: KnowledgeIssue[] = [
     ...uniqueIds(k.sources, (s) => s.id, 'id'),
@@ -177,6 +191,8 @@ export function checkIntegrity(k: LocatedKnowledge, folder: string): KnowledgeIs
     if (by !== undefined && !steps.has(by))
       issues.push(issueAt(at, 'answeredBy', `unknown step "${by}"`));
   }
+
+  for (const at of [...k.steps, ...k.conflicts]) issues.push(...answerNamesItsSubject(at));
 
   const profiled = new Set<string>(k.clouds.map((c) => c.item.cloud));
   for (const at of k.regions) {

@@ -778,6 +778,6 @@ describe('"is there a way…?" asks whether something can be done', () => {
       'We have an Azure Policy that denies public IP addresses in the subscription. Compute cluster creation fails. Is there a way to create compute without a public IP?',
     );
     expect(verdict).not.toMatch(/^(Yes|No)\b/);
-    expect(verdict).toMatch(/^They break it: /);
+    expect(verdict).toMatch(/^Locks and NSG-denying policies break compute: a lock on /);
   });
 });

@@ -258,6 +258,21 @@ describe('a malformed knowledge folder stops loading with the file and the field
     });
   });
 
+  it.each(['Yes, they break it: a lock stops clusters.', 'It only opens the workspace itself.'])(
+    'rejects a stored answer that opens with a pronoun: "%s"',
+    (answer) => {
+      const load = withCopy((read, write) => {
+        const steps = read('steps.json');
+        (steps.steps[0] as { answer?: string }).answer = answer;
+        write('steps.json', steps);
+      });
+      expect(errorOf(load).issues[0]).toMatchObject({
+        path: 'steps[0].answer',
+        message: expect.stringContaining('name what it is about instead'),
+      });
+    },
+  );
+
   it('rejects a file that is not JSON', () => {
     const load = withCopy((_read, write) => write('regions.json', undefined));
     expect(errorOf(load).message).toMatch(/^knowledge\/regions\.json: not valid JSON/);

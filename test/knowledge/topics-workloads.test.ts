@@ -110,7 +110,11 @@ const expected: Expected[] = [
       'remain private',
       'Compute keeps its own rules',
     ],
-    answer: [/^It only opens the workspace/, 'stay private', 'compute still needs its own rules'],
+    answer: [
+      /^Public network access on a private-endpoint workspace only opens the workspace itself/,
+      'stay private',
+      'compute still needs its own rules',
+    ],
     sources: ['private-link-2025', 'swv-2026', 'isolation-planning-2026'],
   },
   {
