@@ -42,6 +42,8 @@ export interface AnswerRow {
   destination: string;
   ports: string;
   note: string;
+  /** A flag to set (public_network_access), not traffic to allow: it has no direction or ports. */
+  setting?: true;
 }
 
 export interface AnswerView {
@@ -209,12 +211,11 @@ export function mergedRows(
       ? inCloud.endpoints.join(', ')
       : substituteRegion(first.endpoint, region);
     const condition = unconditional ? '' : conditions.slice(0, 3).join('; ');
-    return {
-      destination: `${arrow} ${destination}`,
-      ports,
-      note: [...portsNotes, condition, inCloud?.note ?? ''].filter(Boolean).join(' '),
-      always: condition === '',
-    };
+    const note = [...portsNotes, condition, inCloud?.note ?? ''].filter(Boolean).join(' ');
+    // A flag is set, not reached: no "from", and no protocol where ports would be.
+    if (group.every(isSettingOnly))
+      return { destination, ports: '', note, setting: true as const, always: condition === '' };
+    return { destination: `${arrow} ${destination}`, ports, note, always: condition === '' };
   });
   // What always applies first; rows that depend on the setup after them.
   return [...merged]

@@ -89,9 +89,15 @@ export function viewCard(view: AnswerView, style: CardStyle = {}): AdaptiveCard 
     fix: literal(view.fix),
     // A card shared into a chat is a compact reference (the rule, its ports and condition, one
     // source); the full answer, with its steps and disagreements, is one question away.
-    rows: view.rows
-      .slice(0, style.shared ? 3 : undefined)
-      .map((r) => ({ ...r, destination: literal(r.destination) })),
+    // Settings alone are headed as settings; among rules each one says what it is.
+    rowsHeading:
+      view.rows.length > 0 && view.rows.every((r) => r.setting) ? 'Setting' : 'Destination',
+    rows: view.rows.slice(0, style.shared ? 3 : undefined).map(({ setting, ...r }) => ({
+      ...r,
+      destination: literal(
+        setting && !view.rows.every((x) => x.setting) ? `Setting: ${r.destination}` : r.destination,
+      ),
+    })),
     rowsNote: view.rowsNote,
     points: view.points.slice(0, style.shared ? 0 : 6).map((p) => paragraph(shorten(p, 900))),
     // Bounded so every answer stays far below Teams' message size, whatever the data holds.

@@ -14,6 +14,8 @@ export const AnswerCard = z.object({
   fix: Text,
   /** A fix that opens with a command ("az ml workspace update …") shows in monospace; prose does not. */
   fixIsCommand: z.boolean(),
+  /** "Destination", or "Setting" when every row is a flag to set. */
+  rowsHeading: z.enum(['Destination', 'Setting']),
   rows: z.array(z.object({ destination: Text.min(1), ports: Text, note: Text })).max(12),
   rowsNote: Text,
   points: z.array(Text).max(8),

@@ -601,6 +601,28 @@ describe('facts the sources were checked for', () => {
   });
 });
 
+describe('settings are shown as settings', () => {
+  it('"do managed online endpoints need anything inbound on our NSG?" lists two settings, not destinations with a protocol', async () => {
+    const card = await firstCard('do managed online endpoints need anything inbound on our NSG?');
+    const text = visibleText(card);
+    expect(text).toContain('Setting');
+    expect(text).not.toContain('Destination');
+    expect(text).not.toContain('Protocol and ports');
+    expect(text.join('\n')).not.toMatch(/from public/);
+    expect(text.filter((t) => /^public\\?_network\\?_access \(/.test(t))).toHaveLength(2);
+  });
+
+  it('a setting among rules says it is one', async () => {
+    const card = await firstCard(
+      'which inbound rules do managed online endpoints and compute clusters need?',
+    );
+    const text = visibleText(card);
+    expect(text).toContain('Destination');
+    expect(text.join('\n')).toMatch(/Setting: public\\?_network\\?_access/);
+    expect(text.join('\n')).toContain('from AzureMachineLearning');
+  });
+});
+
 describe('a verdict reads as a sentence', () => {
   it.each([
     // Managed online endpoints are reached and reach out through settings, not NSG rules: the

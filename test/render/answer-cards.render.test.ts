@@ -86,6 +86,11 @@ const answers: [name: string, question: string, keyFact: string][] = [
   ],
   ['other-direction', 'does AKS need 443 inbound?', 'No documented rule'],
   [
+    'endpoint-settings',
+    'do managed online endpoints need anything inbound on our NSG?',
+    'No inbound NSG or firewall rule',
+  ],
+  [
     'compute-resources',
     'what does azure ml create in our subnet for a cluster with a public ip',
     '44224',
