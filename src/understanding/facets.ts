@@ -967,7 +967,11 @@ export function parseQuestion(
   )
     asks.add('need');
   // "Can I remove the 44224 rule?", "is it safe to delete …": a yes/no about doing without it.
-  if (asks.has('yesno') && words.some((w) => REMOVE_WORDS.has(w))) asks.add('remove');
+  if (
+    asks.has('yesno') &&
+    (words.some((w) => REMOVE_WORDS.has(w)) || /\b(take|taking) out\b|\bget rid of\b/.test(lower))
+  )
+    asks.add('remove');
   // "If we disable public access, can users still open the studio from home?" asks in its last
   // clause whether something can be done.
   if ([opener, last].some((w) => w === 'can' || w === 'could') || /\bis it possible\b/.test(lower))

@@ -70,6 +70,9 @@ describe('facets of a question', () => {
     ['can I remove the 44224 rule?', true],
     ['is it safe to delete the BatchNodeManagement inbound rule?', true],
     ['can I reach the studio from home?', false],
+    ['can we take out the AzureMonitor allow?', true],
+    ['can we get rid of the 44224 rule?', true],
+    ['how do we take out the trash?', false],
   ])('"%s" asks whether it can do without something: %s', (text, remove) => {
     expect(facets(text).asks.has('remove')).toBe(remove);
   });
