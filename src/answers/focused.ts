@@ -272,9 +272,8 @@ const CLOUD_NAMES: Record<'usgov' | 'china', string> = {
 
 /**
  * Whether a question asks if something is there in Azure Government or 21Vianet, and the step
- * answering it is written for the public cloud: the knowledge
- * lists, per sovereign cloud, the notes that speak for it; every other step speaks for the public
- * cloud only.
+ * answering it is written for the public cloud: the knowledge lists, per sovereign cloud, the
+ * notes that speak for it; every other step speaks for the public cloud only.
  */
 function writtenForPublicCloud(k: Knowledge, step: Step, f: Facets): boolean {
   const cloud = f.cloud;
@@ -726,7 +725,7 @@ function sliceView(k: Knowledge, scenarios: readonly ScenarioId[], f: Facets): A
         : '';
     verdict = `For ${feature.label}: ${shown.join(samePorts ? ', ' : '; ')}${more}.${rest}`;
   } else if (settingsOnly) {
-    // Managed online endpoints take inbound traffic by two flags, not by an NSG rule: "Do they
+    // Managed online endpoints are reached and reach out by flags, not by NSG rules: "do they
     // need anything inbound on our NSG?" is answered no, and the flags are what decide instead.
     const settings = [...new Set(rows.map((r) => r.endpoint))];
     const traffic = direction

@@ -82,6 +82,7 @@ export function viewCard(view: AnswerView, style: CardStyle = {}): AdaptiveCard 
     actions.push(showAsCommands({ kind, id }));
   }
   const feedback = style.shared ? [] : feedbackButtons(view.feedbackTarget);
+  const allSettings = view.rows.length > 0 && view.rows.every((r) => r.setting);
   return answerCard({
     title: literal(view.title),
     verdict: literal(view.verdict),
@@ -90,13 +91,10 @@ export function viewCard(view: AnswerView, style: CardStyle = {}): AdaptiveCard 
     // A card shared into a chat is a compact reference (the rule, its ports and condition, one
     // source); the full answer, with its steps and disagreements, is one question away.
     // Settings alone are headed as settings; among rules each one says what it is.
-    rowsHeading:
-      view.rows.length > 0 && view.rows.every((r) => r.setting) ? 'Setting' : 'Destination',
+    rowsHeading: allSettings ? 'Setting' : 'Destination',
     rows: view.rows.slice(0, style.shared ? 3 : undefined).map(({ setting, ...r }) => ({
       ...r,
-      destination: literal(
-        setting && !view.rows.every((x) => x.setting) ? `Setting: ${r.destination}` : r.destination,
-      ),
+      destination: literal(setting && !allSettings ? `Setting: ${r.destination}` : r.destination),
     })),
     rowsNote: view.rowsNote,
     points: view.points.slice(0, style.shared ? 0 : 6).map((p) => paragraph(shorten(p, 900))),

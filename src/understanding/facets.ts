@@ -288,13 +288,10 @@ export function mentionsPath(q: { words: readonly string[]; facets: Facets }): b
   );
 }
 
+/** Words that ask whether something can be had: "does Azure China support a managed network?". */
+const SUPPORT_WORDS: ReadonlySet<string> = wordSet('support supports supported available');
+
 /** Words that name the rules themselves, so a question with them is about what to allow. */
-const SUPPORT_WORDS: ReadonlySet<string> = new Set([
-  'support',
-  'supports',
-  'supported',
-  'available',
-]);
 const RULE_WORDS: ReadonlySet<string> = new Set(['rule', 'rules', 'firewall', 'nsg', 'allow']);
 
 /** Words that open a yes/no question. */

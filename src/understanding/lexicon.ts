@@ -146,20 +146,18 @@ function pathItemsOf(k: Knowledge): ReadonlySet<string> {
 }
 
 function protocolPortsOf(k: Knowledge): ReadonlyMap<string, PortMention> {
-  const byProtocol = new Map<string, Set<string>>();
+  // Per protocol, its distinct port ranges by "from-to".
+  const byProtocol = new Map<string, Map<string, PortMention>>();
   for (const r of k.rules) {
     if (r.protocol !== 'UDP' && r.protocol !== 'TCP') continue;
-    const ports = byProtocol.get(r.protocol) ?? new Set();
-    for (const p of r.ports) ports.add(`${p.from}-${p.to}`);
-    byProtocol.set(r.protocol, ports);
+    const ranges = byProtocol.get(r.protocol) ?? new Map<string, PortMention>();
+    for (const p of r.ports) ranges.set(`${p.from}-${p.to}`, { port: p.from, to: p.to });
+    byProtocol.set(r.protocol, ranges);
   }
   return new Map(
     [...byProtocol]
-      .filter(([, ports]) => ports.size === 1)
-      .map(([protocol, ports]) => {
-        const [from, to] = [...ports][0]!.split('-').map(Number);
-        return [protocol.toLowerCase(), { port: from!, to: to! }];
-      }),
+      .filter(([, ranges]) => ranges.size === 1)
+      .map(([protocol, ranges]) => [protocol.toLowerCase(), [...ranges.values()][0]!]),
   );
 }
 
