@@ -180,6 +180,7 @@ function portAndEndpointCandidates(
   q: ParsedQuestion,
   hits: WordHit[],
   matches: EndpointMatches,
+  w: Weights,
 ): Candidate[] {
   const f = q.facets;
   const { endpoints, obsoleteConflicts, retiredConflicts, names } = matches;
@@ -224,9 +225,11 @@ function portAndEndpointCandidates(
     }
     const ports = [...groups.values()];
     ports.forEach((port, i) => {
+      const target = portTarget(k, port);
+      const score = named.length > 0 ? 0.85 : ports.length === 1 ? 0.93 : 0.8 - 0.01 * i;
       out.push({
-        target: portTarget(k, port),
-        score: named.length > 0 ? 0.85 : ports.length === 1 ? 0.93 : 0.8 - 0.01 * i,
+        target,
+        score: score - (toldNotAsked(q, target) ? w.portOutsideQuestion : 0),
         signal: 'port',
       });
     });
@@ -456,6 +459,14 @@ function wordCandidates(
   });
 }
 
+/**
+ * "The NSG denies all outbound except 443. The cluster stays at 0 nodes: what is it waiting for?"
+ * tells its setup with the port and asks about something else: the port's card is not the answer.
+ */
+function toldNotAsked(q: ParsedQuestion, t: Target): boolean {
+  return t.kind === 'port' && q.focus.size > 0 && !q.focus.has(t.id);
+}
+
 /** An item about name resolution or routes, for a question that mentions neither. */
 function offPath(k: Knowledge, onPath: boolean, t: Pick<Target, 'kind' | 'id'>): boolean {
   return !onPath && lexiconOf(k).pathItems.has(targetKey(t));
@@ -677,7 +688,7 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
   // "AzureMachineLearning inbound, or BatchNodeManagement too?" names the tags of the route
   // disagreement, but asks nothing about routes.
   const onPath = mentionsPath(q);
-  const direct = portAndEndpointCandidates(k, q, hits, matches).map((c) =>
+  const direct = portAndEndpointCandidates(k, q, hits, matches, w).map((c) =>
     c.signal === 'endpoint' || c.signal === 'port'
       ? {
           ...c,

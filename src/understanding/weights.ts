@@ -66,6 +66,8 @@ export interface Weights {
   managedUnstated: number;
   /** A step, error or disagreement about name resolution or routes, when the question mentions neither. */
   offPath: 0.1;
+  /** A port a longer message names only outside the sentence that asks (part of the setup it tells). */
+  portOutsideQuestion: number;
 }
 
 export const WEIGHTS: Readonly<Weights> = Object.freeze({
@@ -103,4 +105,5 @@ export const WEIGHTS: Readonly<Weights> = Object.freeze({
   otherNetwork: 0.15,
   managedUnstated: 0.1,
   offPath: 0.1,
+  portOutsideQuestion: 0.2,
 });

@@ -501,6 +501,21 @@ describe('a question gets the card that answers it', () => {
     expect(understood).toContain('No documented rule uses port 22');
   });
 
+  it.each([
+    [
+      'We created a compute cluster in our spoke VNet. The subnet NSG denies all outbound traffic except 443 to VirtualNetwork. The cluster has been showing Resizing for over three hours and the current node count stays at 0. What is it waiting for?',
+      /^Likely cause: The nodes cannot reach Azure Batch/,
+    ],
+    // The port in the sentence that asks is what is asked about.
+    [
+      'Our NSG denies all outbound traffic from the compute subnet. Is port 443 enough for the clusters?',
+      /^No: a compute instance or a compute cluster also uses /,
+    ],
+  ])('a port told in the setup is not the subject: "%s"', async (question, verdict) => {
+    const turn = await chat().say(question);
+    expect(visibleText(turn.cards[0])[1]).toMatch(verdict);
+  });
+
   it('"is port 3389 needed" names nothing else, so the bot says no rule uses 3389', async () => {
     const turn = await chat().say('is port 3389 needed');
     expect(cardText(latestCard(turn))).toContain('3389');
