@@ -21,8 +21,8 @@ import type { Recognition, Recognizer } from '../../src/understanding/recognizer
 
 export const EVAL_BARS = {
   development: { file: 'questions.json', minAccuracy: 0.91, maxAskBacks: 0.02 },
-  threads: { file: 'threads.json', minAccuracy: 0.63, maxAskBacks: 0.05 },
-  heldout: { file: 'heldout.json', minAccuracy: 0.69, maxAskBacks: 0.02 },
+  threads: { file: 'threads.json', minAccuracy: 0.64, maxAskBacks: 0.05 },
+  heldout: { file: 'heldout.json', minAccuracy: 0.7, maxAskBacks: 0.02 },
 } as const;
 
 /** The rules a target's card lists: a port or host used by exactly one rule shows that rule. */
