@@ -3,7 +3,7 @@
 // only weighs signals against each other.
 import type { Knowledge, Rule, ScenarioId } from '../knowledge/knowledge.schema';
 import { underStated } from '../knowledge/condition.query';
-import { errorById, ruleById, stepById } from '../knowledge/lookup.query';
+import { conflictById, errorById, ruleById, stepById } from '../knowledge/lookup.query';
 import { decide } from './decision';
 import { WEIGHTS, type Weights } from './weights';
 import {
@@ -455,6 +455,9 @@ function wordCandidates(
     if (!f.cloud && forSovereignCloudsOnly(k, target)) score -= w.otherCloud;
     // "DNS zones in other clouds" does not answer what Azure China supports unless names are asked.
     if (offPath(k, onPath, target)) score -= w.offPath;
+    // "The UDR for public IP compute, does it include BatchNodeManagement?": the sources disagree
+    // on exactly that route.
+    if (onPath && routeDisagreementOnName(k, target, namedRules)) score += w.routeDisagreement;
     return [{ target, score, signal: 'words' as const }];
   });
 }
@@ -465,6 +468,14 @@ function wordCandidates(
  */
 function toldNotAsked(q: ParsedQuestion, t: Target): boolean {
   return t.kind === 'port' && q.focus.size > 0 && !q.focus.has(t.id);
+}
+
+/** A disagreement about names or routes that names a tag or host the question names. */
+function routeDisagreementOnName(k: Knowledge, t: Target, namedRules: readonly Rule[]): boolean {
+  if (t.kind !== 'conflict' || !lexiconOf(k).pathItems.has(targetKey(t))) return false;
+  const c = conflictById(k, t.id);
+  const text = `${c?.topic ?? ''} ${c?.answer ?? ''}`;
+  return namedRules.some((r) => text.includes(r.endpoint.replace(/\.<region>$/, '')));
 }
 
 /** An item about name resolution or routes, for a question that mentions neither. */

@@ -68,6 +68,8 @@ export interface Weights {
   offPath: 0.1;
   /** A port a longer message names only outside the sentence that asks (part of the setup it tells). */
   portOutsideQuestion: number;
+  /** A disagreement about a route or name resolution for the tag or host a question about routes names. */
+  routeDisagreement: number;
 }
 
 export const WEIGHTS: Readonly<Weights> = Object.freeze({
@@ -106,4 +108,5 @@ export const WEIGHTS: Readonly<Weights> = Object.freeze({
   managedUnstated: 0.1,
   offPath: 0.1,
   portOutsideQuestion: 0.2,
+  routeDisagreement: 0.1,
 });

@@ -516,6 +516,15 @@ describe('a question gets the card that answers it', () => {
     expect(visibleText(turn.cards[0])[1]).toMatch(verdict);
   });
 
+  it('"does the UDR include BatchNodeManagement?" gets the disagreement about that route', async () => {
+    const turn = await chat().say(
+      'the UDR for public ip compute, does it include BatchNodeManagement',
+    );
+    const [title, verdict] = visibleText(turn.cards[0]);
+    expect(title).toContain('Does the firewall bypass route need BatchNodeManagement too?');
+    expect(verdict).toMatch(/^Route only AzureMachineLearning/);
+  });
+
   it('"is port 3389 needed" names nothing else, so the bot says no rule uses 3389', async () => {
     const turn = await chat().say('is port 3389 needed');
     expect(cardText(latestCard(turn))).toContain('3389');
