@@ -17,16 +17,19 @@ import {
   underStated,
 } from '../knowledge/condition.query';
 import {
+  cloudProfile,
   conflictById,
   errorById,
   ruleById,
   scenarioById,
   stepById,
+  stepSpeaksForCloud,
 } from '../knowledge/lookup.query';
 import { catalogOf } from '../knowledge/overview.query';
 import {
   endpointsInCloud,
   formatPorts,
+  isSettingRow,
   requiredFeature,
   type FeatureOption,
   substituteRegion,
@@ -213,7 +216,7 @@ export function mergedRows(
     const condition = unconditional ? '' : conditions.slice(0, 3).join('; ');
     const note = [...portsNotes, condition, inCloud?.note ?? ''].filter(Boolean).join(' ');
     // A flag is set, not reached: no "from", and no protocol where ports would be.
-    if (group.every(isSettingOnly))
+    if (group.every(isSettingRow))
       return { destination, ports: '', note, setting: true as const, always: condition === '' };
     return { destination: `${arrow} ${destination}`, ports, note, always: condition === '' };
   });
@@ -265,26 +268,19 @@ function otherNetworkLine(step: Step, f: Facets): string {
     : 'This step is for a workspace managed network, not for a VNet of your own.';
 }
 
-const CLOUD_NAMES: Record<'usgov' | 'china', string> = {
-  usgov: 'Azure Government',
-  china: 'Azure operated by 21Vianet',
-};
-
 /**
  * Whether a question asks if something is there in Azure Government or 21Vianet, and the step
  * answering it is written for the public cloud: the knowledge lists, per sovereign cloud, the
  * notes that speak for it; every other step speaks for the public cloud only.
  */
 function writtenForPublicCloud(k: Knowledge, step: Step, f: Facets): boolean {
-  const cloud = f.cloud;
-  if (cloud !== 'usgov' && cloud !== 'china') return false;
   // Asked whether something is there in that cloud, which a public-cloud note cannot say.
-  if (!f.asks.has('possible')) return false;
-  return !k.clouds.some((c) => c.cloud === cloud && c.steps.includes(step.id));
+  if (!cloudProfile(k, f.cloud) || !f.asks.has('possible')) return false;
+  return !stepSpeaksForCloud(k, f.cloud, step.id);
 }
 
-function otherCloudLine(f: Facets): string {
-  const cloud = f.cloud === 'usgov' || f.cloud === 'china' ? CLOUD_NAMES[f.cloud] : '';
+function otherCloudLine(k: Knowledge, f: Facets): string {
+  const cloud = cloudProfile(k, f.cloud)?.name;
   return cloud
     ? `This is written for the public cloud; the articles do not say how it differs in ${cloud}.`
     : '';
@@ -559,11 +555,6 @@ function inProse(items: readonly string[]): string {
     : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]!}`;
 }
 
-/** A row that is a flag to set rather than traffic to allow. */
-function isSettingOnly(row: PlanRule): boolean {
-  return row.endpointKind === 'setting' && !row.ports;
-}
-
 /** Scenarios named by a plural noun ("managed online endpoints"), which take a plural verb. */
 const PLURAL_NOUNS: ReadonlySet<ScenarioId> = new Set<ScenarioId>([
   'data-profiling',
@@ -577,10 +568,7 @@ function takesPlural(scenarios: readonly ScenarioId[]): boolean {
 
 /** "a compute instance or a compute cluster and the studio": the scenarios a slice is for. */
 function scenarioNouns(k: Knowledge, scenarios: readonly ScenarioId[]): string {
-  const nouns = scenarios.map((id) => scenarioNoun(scenarioById(k, id)?.title ?? id));
-  return nouns.length <= 1
-    ? (nouns[0] ?? '')
-    : `${nouns.slice(0, -1).join(', ')} and ${nouns[nouns.length - 1]}`;
+  return inProse(scenarios.map((id) => scenarioNoun(scenarioById(k, id)?.title ?? id)));
 }
 
 /** Whether the scenarios have rules of their own in the direction asked, whatever the setup. */
@@ -705,7 +693,7 @@ function sliceView(k: Knowledge, scenarios: readonly ScenarioId[], f: Facets): A
   const asksForRules =
     f.direction !== undefined ||
     (['rules', 'ports', 'tags', 'hosts'] as const).some((a) => f.asks.has(a));
-  const settingsOnly = rows.length > 0 && rows.every(isSettingOnly);
+  const settingsOnly = rows.length > 0 && rows.every(isSettingRow);
   let verdict: string;
   if (merged.length === 0) {
     verdict = hasOwnRules(k, scenarios, f)
@@ -1045,7 +1033,7 @@ export function focusedAnswer(
         understood: [
           understoodLine(k, facets),
           otherNetworkLine(step, facets),
-          publicCloudOnly ? otherCloudLine(facets) : '',
+          publicCloudOnly ? otherCloudLine(k, facets) : '',
         ]
           .filter(Boolean)
           .join(' '),

@@ -1,7 +1,13 @@
 // The plan as a person reads it: a summary on the first screen, then sections that expand in place,
 // with one table row per destination. Pure data in, view data out; plan.card.ts binds it to the card.
 import type { ScenarioId } from '../knowledge/knowledge.schema';
-import type { FeatureOption, Plan, PlanRule, PlanStep } from '../knowledge/plan.query';
+import {
+  isSettingRow,
+  type FeatureOption,
+  type Plan,
+  type PlanRule,
+  type PlanStep,
+} from '../knowledge/plan.query';
 
 /** The port note the knowledge gives every rule whose source names no port. */
 export const ASSUMED_PORT_NOTE = 'The source gives no port; HTTPS on 443 is assumed.';
@@ -135,8 +141,7 @@ export interface RuleGroups {
 export function groupRules(plan: Plan, hostNames: HostNames): RuleGroups {
   const usesHostNames = hostNames === 'always' || plan.situation.egress !== 'nsg';
   const shown = plan.rules.filter((r) => usesHostNames || r.endpointKind !== 'fqdn');
-  const isSetting = (r: PlanRule) => r.endpointKind === 'setting' && !r.ports;
-  const main = shown.filter((r) => !r.feature && !isSetting(r));
+  const main = shown.filter((r) => !r.feature && !isSettingRow(r));
   const outbound = main.filter((r) => r.direction === 'outbound');
   const features = (['vscode', 'rstudio', 'publicPackageFeeds'] as const)
     .map((feature) => ({ feature, rules: shown.filter((r) => r.feature === feature) }))
@@ -146,7 +151,7 @@ export function groupRules(plan: Plan, hostNames: HostNames): RuleGroups {
     serviceTags: outbound.filter((r) => r.endpointKind !== 'fqdn'),
     hostNames: usesHostNames ? outbound.filter((r) => r.endpointKind === 'fqdn') : undefined,
     features,
-    settings: shown.filter((r) => !r.feature && isSetting(r)),
+    settings: shown.filter((r) => !r.feature && isSettingRow(r)),
     hostNamesLeftOut: plan.rules.length - shown.length,
   };
 }

@@ -4,7 +4,16 @@ import { indexTerms, PHRASE_JOIN, phraseTerms } from '../understanding/normalise
 import { matchErrorPattern } from './error-pattern';
 import { buildTermIndex, searchTermIndex, type TermIndex, type TermQuery } from './term-index';
 import { formatPorts } from './plan.query';
-import type { Conflict, KnownError, Knowledge, Rule, Scenario, Step } from './knowledge.schema';
+import type {
+  Cloud,
+  CloudProfile,
+  Conflict,
+  KnownError,
+  Knowledge,
+  Rule,
+  Scenario,
+  Step,
+} from './knowledge.schema';
 
 export type HitKind = 'scenario' | 'rule' | 'step' | 'error' | 'conflict';
 
@@ -68,6 +77,18 @@ export function conflictById(k: Knowledge, id: string): Conflict | undefined {
 }
 export function errorById(k: Knowledge, id: string): KnownError | undefined {
   return byId(k).errors.get(id);
+}
+/** The profile of a sovereign cloud (its name, its own steps); none for the public cloud. */
+export function cloudProfile(k: Knowledge, cloud: Cloud | undefined): CloudProfile | undefined {
+  return k.clouds.find((c) => c.cloud === cloud);
+}
+/** Whether the knowledge lists the step as one that speaks for that sovereign cloud. */
+export function stepSpeaksForCloud(
+  k: Knowledge,
+  cloud: Cloud | undefined,
+  stepId: string,
+): boolean {
+  return cloudProfile(k, cloud)?.steps.includes(stepId) ?? false;
 }
 export function listScenarios(k: Knowledge): readonly Scenario[] {
   return k.scenarios;

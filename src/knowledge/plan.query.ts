@@ -177,6 +177,11 @@ interface CloudContext {
   endpoints: ReadonlyMap<string, CloudEndpoint>;
 }
 
+/** A row that is a flag to set (public_network_access), not traffic to allow. */
+export function isSettingRow(row: Pick<PlanRule, 'endpointKind' | 'ports'>): boolean {
+  return row.endpointKind === 'setting' && !row.ports;
+}
+
 function cloudContext(k: Knowledge, region: Region | undefined): CloudContext | undefined {
   return contextOf(k, region?.cloud);
 }

@@ -20,6 +20,7 @@ import {
   isIndexed,
   searchByTerms,
   stepById,
+  stepSpeaksForCloud,
 } from '../knowledge/lookup.query';
 import { matchErrorPattern } from '../knowledge/error-pattern';
 import { requiredPublicIp, underStated } from '../knowledge/condition.query';
@@ -318,9 +319,7 @@ export function networkFit(k: Knowledge, t: Target, q: ParsedQuestion, w: Weight
  * "usgovvirginia"): in those clouds the cloud's own notes answer before the public-cloud ones.
  */
 export function aboutStatedCloud(k: Knowledge, t: Target, q: ParsedQuestion): boolean {
-  const cloud = q.facets.cloud;
-  if (!cloud || cloud === 'public' || t.kind !== 'step') return false;
-  return k.clouds.some((c) => c.cloud === cloud && c.steps.includes(t.id));
+  return t.kind === 'step' && stepSpeaksForCloud(k, q.facets.cloud, t.id);
 }
 
 /** A step the knowledge lists for the sovereign clouds (their host names, their DNS zones). */

@@ -364,7 +364,9 @@ function wordCandidates(
   hits: readonly WordHit[],
   w: Weights,
   /** Rules of the ports and names the question names. */
-  namedRules: readonly Rule[] = [],
+  namedRules: readonly Rule[],
+  /** Whether the question mentions routes or name resolution. */
+  onPath: boolean,
 ): Candidate[] {
   const f = q.facets;
   const namedStillApply =
@@ -383,7 +385,6 @@ function wordCandidates(
     f.asks.has('whole') && named.length > 0 && f.dottedNames.length === 0 && f.ports.length === 0;
   const whyOfTopic =
     f.asks.has('why') && !how && f.dottedNames.length === 0 && f.ports.length === 0;
-  const onPath = mentionsPath(q);
   const asksWhatToAllow = f.asks.has('hosts') || f.asks.has('ports') || f.asks.has('tags');
   return hits.flatMap((hit) => {
     const target = targetFor(k, hit.kind, hit.id);
@@ -739,7 +740,7 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
   const scored = [
     ...errors,
     ...direct.map((c) => (reported ? { ...c, score: c.score - w.reportedName } : c)),
-    ...wordCandidates(k, q, hits, w, namedRulesOf(k, facets, matches)),
+    ...wordCandidates(k, q, hits, w, namedRulesOf(k, facets, matches), onPath),
     ...scenarioCandidates(k, q, w),
   ].map((c) =>
     errorOfOtherDirection(k, c.target, facets) ? { ...c, score: c.score - w.otherDirection } : c,
