@@ -971,7 +971,11 @@ export function parseQuestion(
     asks.add('remove');
   // "If we disable public access, can users still open the studio from home?" asks in its last
   // clause whether something can be done.
-  if ([opener, last].some((w) => w === 'can' || w === 'could') || /\bis it possible\b/.test(lower))
+  // So does "is there a way to …".
+  if (
+    [opener, last].some((w) => w === 'can' || w === 'could') ||
+    /\bis it possible\b|\bis there (a|any) way\b/.test(lower)
+  )
     asks.add('possible');
   // "Does Azure China support a managed network?" asks whether it can be had, as "can" does.
   if (asks.has('yesno') && words.some((w) => SUPPORT_WORDS.has(w))) asks.add('possible');

@@ -116,6 +116,24 @@ describe('a question gets the card that answers it', () => {
     if (read) expect(understood).toContain(read);
   });
 
+  it('"is there a way to pin the outbound IP so a partner can allowlist us?" gets the NAT gateway', async () => {
+    const turn = await chat().say(
+      'Is there a way to pin outbound IP for compute clusters so the partner can allowlist us?',
+    );
+    const [title, verdict] = visibleText(turn.cards[0]);
+    expect(title).toBe('Configuration step');
+    expect(verdict).toContain('NAT gateway with a public IP');
+  });
+
+  it('"is there a way to …" asks whether it can be done: the rules it needs get no "Yes." in front', async () => {
+    const turn = await chat().say(
+      'Is there a way to allow only the required outbound hosts for the studio?',
+    );
+    const [, verdict] = visibleText(turn.cards[0]);
+    expect(verdict).toMatch(/needs \d+ host-name rules/);
+    expect(verdict).not.toMatch(/^Yes/);
+  });
+
   it('a pipeline on a Microsoft-hosted agent locked out of a private workspace gets the ways in', async () => {
     const turn = await chat().say(
       'Our Azure DevOps pipeline runs on a Microsoft-hosted agent and cannot publish to the workspace since we disabled public access. What are our options?',

@@ -91,6 +91,8 @@ describe('facets of a question', () => {
     ['can my team reach ml.azure.com from home?', true],
     ['does azure china support managed vnet?', true],
     ['is a managed network available in usgov?', true],
+    ['is there a way to pin the outbound IP of compute clusters?', true],
+    ['is there any way to avoid inbound rules?', true],
     ['do I need a NAT gateway?', false],
     // A statement about support asks nothing.
     ['our firewall only supports FQDN rules, which hosts do we allow?', false],
