@@ -268,6 +268,12 @@ function otherNetworkLine(step: Step, f: Facets): string {
     : 'This step is for a workspace managed network, not for a VNet of your own.';
 }
 
+/** " in usgovvirginia", " in Azure Government": where the question asked, for a question to ask next. */
+function whereAsked(k: Knowledge, f: Pick<Facets, 'region' | 'cloud'>): string {
+  const cloud = cloudProfile(k, f.cloud)?.name;
+  return f.region ? ` in ${f.region}` : cloud ? ` in ${cloud}` : '';
+}
+
 /**
  * Whether a question asks if something is there in Azure Government or 21Vianet, and the step
  * answering it is written for the public cloud: the knowledge lists, per sovereign cloud, the
@@ -768,7 +774,7 @@ function sliceView(k: Knowledge, scenarios: readonly ScenarioId[], f: Facets): A
     rowsNote: [
       merged.length > MAX_ROWS ? `${merged.length - MAX_ROWS} more under Why and details.` : '',
       hostRowsLeftOut > 0
-        ? `Behind a firewall that cannot use service tags, ${hostRowsLeftOut} host-name rules apply too: ask "which host names does ${names} need".`
+        ? `Behind a firewall that cannot use service tags, ${hostRowsLeftOut} host-name rules apply too: ask "which host names does ${names} need${whereAsked(k, f)}".`
         : '',
     ]
       .filter(Boolean)

@@ -8,6 +8,7 @@ import type {
   Knowledge,
   ScenarioId,
   Sdk,
+  SovereignCloud,
 } from '../knowledge/knowledge.schema';
 import {
   domainSuffix,
@@ -501,6 +502,17 @@ function withoutNames(lower: string, names: readonly string[]): string {
   return names.reduce((text, name) => text.split(name.toLowerCase()).join(' '), lower);
 }
 
+/** Words that name a sovereign cloud: the cloud is a facet of the question, like its region. */
+export const CLOUD_WORDS: ReadonlyMap<string, SovereignCloud> = new Map([
+  ['usgov', 'usgov'],
+  ['government', 'usgov'],
+  ['gcc', 'usgov'],
+  ['fairfax', 'usgov'],
+  ['21vianet', 'china'],
+  ['mooncake', 'china'],
+  ['china', 'china'],
+]);
+
 function cloudOf(
   words: readonly string[],
   dottedNames: readonly string[],
@@ -516,10 +528,8 @@ function cloudOf(
     const cloud = lexicon.cloudSuffixes.get(domainSuffix(name));
     if (cloud) return cloud;
   }
-  if (words.some((w) => w === 'usgov' || w === 'government' || w === 'gcc' || w === 'fairfax'))
-    return 'usgov';
-  if (words.some((w) => w === '21vianet' || w === 'mooncake' || w === 'china')) return 'china';
-  return undefined;
+  const named = words.flatMap((w) => CLOUD_WORDS.get(w) ?? []);
+  return named.includes('usgov') ? 'usgov' : named[0];
 }
 
 /** The regions a question names, in order, each once ("east us" and "eastus" alike). */

@@ -140,7 +140,8 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     'wont one two now way need needs needed required require requires requirement requirements work ' +
     'works working behind set setup up via per after before since while because e g eg ie etc ' +
     'through they them their theirs he him his she her hers ours yours mine myself ourselves yourself ' +
-    'well actually basically however though although maybe perhaps currently already'
+    'well actually basically however though although maybe perhaps currently already ' +
+    'live lives sit sits reside resides'
   ).split(' '),
 );
 

@@ -3,10 +3,17 @@
 // only weighs signals against each other.
 import type { Knowledge, Rule, ScenarioId } from '../knowledge/knowledge.schema';
 import { underStated } from '../knowledge/condition.query';
-import { conflictById, errorById, ruleById, stepById } from '../knowledge/lookup.query';
+import {
+  cloudProfile,
+  conflictById,
+  errorById,
+  ruleById,
+  stepById,
+} from '../knowledge/lookup.query';
 import { decide } from './decision';
 import { WEIGHTS, type Weights } from './weights';
 import {
+  CLOUD_WORDS,
   doubtsOnlyCurrency,
   isCueTerm,
   mentionsPath,
@@ -488,17 +495,32 @@ function stepKind(k: Knowledge, stepId: string): 'action' | 'note' | undefined {
   return k.steps.find((s) => s.id === stepId)?.kind;
 }
 
+/** The words that name the cloud a question states ("Azure operated by 21Vianet", "mooncake"). */
+function cloudTerms(k: Knowledge, f: Facets): ReadonlySet<string> {
+  const profile = cloudProfile(k, f.cloud);
+  if (!profile) return new Set();
+  const words = [...CLOUD_WORDS].filter(([, cloud]) => cloud === f.cloud).map(([word]) => word);
+  return new Set(indexTerms([profile.name, ...words].join(' ')));
+}
+
 /**
  * Share of the question's topic words that scenario names explain: 1 for "which ports does a
  * compute cluster need", less when other topics ("proxy", "vscode") say it is about something narrower.
  */
 function explainedByScenarioNames(k: Knowledge, q: ParsedQuestion): number {
   const nameWords = lexiconOf(k).nameWordSet;
-  // The region is a facet too ("in usgovvirginia"), not a topic, and so is the setup stated
+  // The region is a facet too ("in usgovvirginia"), not a topic, and so are the cloud ("for Azure
+  // Government") and the setup stated
   // ("clusters without a public ip").
   const setup = setupTerms(q.facets);
+  const cloud = cloudTerms(k, q.facets);
   const topics = q.terms.filter(
-    (t) => !isCueTerm(t) && !q.cueMeanings.has(t) && t !== q.facets.region && !setup.has(t),
+    (t) =>
+      !isCueTerm(t) &&
+      !q.cueMeanings.has(t) &&
+      t !== q.facets.region &&
+      !cloud.has(t) &&
+      !setup.has(t),
   );
   if (topics.length === 0) return 1;
   return topics.filter((t) => nameWords.has(stem(t))).length / topics.length;

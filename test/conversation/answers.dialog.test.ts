@@ -470,6 +470,23 @@ describe("answers for a region of another cloud use that cloud's names", () => {
       'to login.chinacloudapi.cn',
       'to login.microsoftonline.com',
     ],
+    // The cloud named without a region is a facet too: the slice asked for, in its names.
+    [
+      'which host names does the studio need in Azure Government?',
+      'to login.microsoftonline.us',
+      'to login.microsoftonline.com',
+    ],
+    [
+      'which host names does the workspace from Azure Machine Learning studio need in Azure operated by 21Vianet',
+      'to login.chinacloudapi.cn',
+      'to login.microsoftonline.com',
+    ],
+    // Rules are service tags; the question to ask for the host names keeps the cloud.
+    [
+      'What outbound is needed in Azure Government for the studio?',
+      'the workspace from Azure Machine Learning studio need in Azure Government"',
+      'to login.microsoftonline.com',
+    ],
   ])('"%s"', async (question, shown, hidden) => {
     const text = visible(await firstCard(question));
     expect(text).toContain(shown);

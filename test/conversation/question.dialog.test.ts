@@ -461,6 +461,14 @@ describe('a question gets the card that answers it', () => {
     },
   );
 
+  it('"can the compute cluster live in a different region from the workspace?" gets compute in another region, not storage in another VNet', async () => {
+    const turn = await chat().say(
+      'can the compute cluster live in a different region from the workspace?',
+    );
+    const text = visibleText(turn.cards[0]).join('\n');
+    expect(text).toContain('only a compute cluster can be in another region');
+  });
+
   it('"unable to pick a vnet when creating a notebook vm" asks nothing about names, so it gets the join permissions, not DNS', async () => {
     const turn = await chat().say('unable to pick a vnet when creating a notebook vm');
     const text = visibleText(turn.cards[0]).join('\n');
