@@ -278,6 +278,9 @@ const NETWORK_WORDS: ReadonlySet<string> = wordSet(
     'privately reach reachable unreachable exfiltration gapped',
 );
 
+/** The same words in any form: "can't be reached", "connecting", "routed through the hub". */
+const NETWORK_STEMS: ReadonlySet<string> = new Set([...NETWORK_WORDS].map(stem));
+
 /**
  * Whether the question speaks of name resolution or routes at all ("dns", "nslookup", a
  * privatelink zone): without that, an item about them answers something it did not ask.
@@ -1094,7 +1097,9 @@ export function parseQuestion(
     ports,
     dottedNames,
     networking:
-      expanded.some((w) => NETWORK_WORDS.has(w)) || dottedNames.length > 0 || ports.length > 0,
+      expanded.some((w) => NETWORK_WORDS.has(w) || NETWORK_STEMS.has(stem(w))) ||
+      dottedNames.length > 0 ||
+      ports.length > 0,
   };
   const focus = focusTerms(raw, terms);
   facets.scenarios = askedScenariosFirst(facets.scenarios, focus, lexicon);

@@ -461,12 +461,21 @@ describe('a question gets the card that answers it', () => {
     },
   );
 
-  it('"can the compute cluster live in a different region from the workspace?" gets compute in another region, not storage in another VNet', async () => {
-    const turn = await chat().say(
+  it.each([
+    // "Live", "sit", "reside" say where something is, nothing about what.
+    [
       'can the compute cluster live in a different region from the workspace?',
-    );
-    const text = visibleText(turn.cards[0]).join('\n');
-    expect(text).toContain('only a compute cluster can be in another region');
+      'only a compute cluster can be in another region',
+    ],
+    // "Can't be reached" is a network word in another form: answered, not declined.
+    ["The Jupyter link on the compute instance shows 'This site can't be reached'", 'instances.'],
+    [
+      'After enabling private endpoint, az ml job create fails with 403 Forbidden',
+      'Workspace refuses the request because of its private link setting',
+    ],
+  ])('"%s" gets the card that says "%s"', async (question, fact) => {
+    const turn = await chat().say(question);
+    expect(visibleText(turn.cards[0]).join('\n')).toContain(fact);
   });
 
   it('"unable to pick a vnet when creating a notebook vm" asks nothing about names, so it gets the join permissions, not DNS', async () => {

@@ -211,6 +211,9 @@ describe('facets of a question', () => {
     ['pull from mcr.microsoft.com times out', true],
     ['is the Microsoft Container Registry always needed', true],
     ['what is the docker bridge issue?', true],
+    // A network word in another form still is one.
+    ["the Jupyter link on the compute instance shows 'This site can't be reached'", true],
+    ['jobs hang while connecting to the workspace', true],
   ])('"%s" is about networking: %s', (text, networking) => {
     expect(facets(text).networking).toBe(networking);
   });
