@@ -473,6 +473,7 @@ describe('a question gets the card that answers it', () => {
       'After enabling private endpoint, az ml job create fails with 403 Forbidden',
       'Workspace refuses the request because of its private link setting',
     ],
+    ['can I block internet for the AKS cluster used by azure ml?', "'Restrict egress traffic'"],
   ])('"%s" gets the card that says "%s"', async (question, fact) => {
     const turn = await chat().say(question);
     expect(visibleText(turn.cards[0]).join('\n')).toContain(fact);
