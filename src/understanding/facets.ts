@@ -820,6 +820,20 @@ const CONFIG_OBJECTS = wordSet(
   'subnet subnets delegation delegated peering role roles permission permissions identity gateway balancer',
 );
 
+/** Verbs that carry a question inside a statement: "our firewall team asks why …". */
+const REPORTED_ASK = wordSet(
+  'ask asks asked asking wonder wondering know understand explain clarify confirm',
+);
+/** What opens the question they carry. */
+const REPORTED_WH = wordSet('what which how why where whether if');
+
+/** "They asked why UDP 5831 is needed.", "I want to know which ports …": a question told. */
+function asksInside(words: readonly string[]): boolean {
+  return words.some(
+    (w, i) => REPORTED_ASK.has(w) && words.slice(i + 1, i + 4).some((x) => REPORTED_WH.has(x)),
+  );
+}
+
 /** A message of this many sentences at most is read whole. */
 const MAX_SENTENCES = 40;
 
@@ -838,7 +852,8 @@ function focusTerms(raw: string, terms: readonly string[]): ReadonlySet<string> 
   const asking = sentences.filter(
     (s) =>
       s.text.trimEnd().endsWith('?') ||
-      (ASKING_OPENERS.has(s.words[0] ?? '') && !isErrorAdvice(s.words)),
+      (ASKING_OPENERS.has(s.words[0] ?? '') && !isErrorAdvice(s.words)) ||
+      asksInside(s.words),
   );
   if (asking.length === 0 || asking.length === sentences.length) return new Set();
   const known = new Set(terms);

@@ -474,6 +474,8 @@ describe('a question gets the card that answers it', () => {
       'Workspace refuses the request because of its private link setting',
     ],
     ['can I block internet for the AKS cluster used by azure ml?', "'Restrict egress traffic'"],
+    // "Asks why" is a question told: the port it names is what is asked about.
+    ['Our firewall team asks why UDP 5831 is needed. What uses it?', 'Port 5831 — '],
   ])('"%s" gets the card that says "%s"', async (question, fact) => {
     const turn = await chat().say(question);
     expect(visibleText(turn.cards[0]).join('\n')).toContain(fact);

@@ -276,6 +276,12 @@ describe('facets of a question', () => {
       [],
       [],
     ],
+    // A question told inside a statement asks too.
+    [
+      'Our firewall team asks why UDP 5831 is needed. We run compute instances. What uses it?',
+      ['5831', 'firewall'],
+      ['run'],
+    ],
   ])('in "%s" the sentences that ask are the focus', (text, inFocus, outOfFocus) => {
     const focus = parseQuestion(k, text, () => false).focus;
     for (const t of inFocus) expect(focus.has(t)).toBe(true);
