@@ -275,6 +275,18 @@ function whereAsked(k: Knowledge, f: Pick<Facets, 'region' | 'cloud'>): string {
 }
 
 /**
+ * Regional names take the compute's region: of several regions named, say which one the answer
+ * uses and why ("northeurope, the compute's region"), or that it took the first.
+ */
+function regionRead(region: string, named: Facets['regionsNamed']): string {
+  if (!named) return region;
+  const others = named.all.filter((r) => r !== region).join(', ');
+  return named.computeSaid
+    ? `${region}, the compute's region (not ${others})`
+    : `${region}, the first region named; regional names take the compute's region, so ask again with it if that is ${others}`;
+}
+
+/**
  * Whether a question asks if something is there in Azure Government or 21Vianet, and the step
  * answering it is written for the public cloud: the knowledge lists, per sovereign cloud, the
  * notes that speak for it; every other step speaks for the public cloud only.
@@ -313,7 +325,7 @@ function understoodLine(k: Knowledge, f: Facets): string {
   if (c.sdk) parts.push(`SDK ${c.sdk}`);
   if (c.network === 'managed') parts.push('managed network');
   if (c.network === 'yours') parts.push('your own VNet');
-  if (f.region) parts.push(f.region);
+  if (f.region) parts.push(regionRead(f.region, f.regionsNamed));
   if (f.cloud === 'usgov') parts.push('Azure Government');
   if (f.cloud === 'china') parts.push('Azure operated by 21Vianet');
   const read = parts.length > 0 ? `I read this as: ${parts.join(' · ')}.` : '';

@@ -102,7 +102,13 @@ export interface Facets {
   asks: ReadonlySet<Ask>;
   conditions: StatedConditions;
   cloud?: Cloud;
+  /** The region regional names take: the compute's, where the question tells it apart. */
   region?: string;
+  /**
+   * Every region named, when there are several ("workspace in westeurope, compute in …"), and
+   * whether the question said which one the compute is in.
+   */
+  regionsNamed?: { all: string[]; computeSaid: boolean };
   ports: PortMention[];
   /** Names with dots as typed, lower case: host names, dotted service tags, DNS zones. */
   dottedNames: string[];
@@ -536,15 +542,41 @@ function cloudOf(
 }
 
 /** The regions a question names, in order, each once ("east us" and "eastus" alike). */
-function regionsIn(words: readonly string[], lexicon: Lexicon): string[] {
-  const found: string[] = [];
+function regionsIn(words: readonly string[], lexicon: Lexicon): { region: string; at: number }[] {
+  const found: { region: string; at: number }[] = [];
   for (let i = 0; i < words.length; i++) {
     for (let n = 1; n <= 3 && i + n <= words.length; n++) {
       const joined = words.slice(i, i + n).join('');
-      if (lexicon.regions.has(joined) && !found.includes(joined)) found.push(joined);
+      if (lexicon.regions.has(joined) && !found.some((f) => f.region === joined))
+        found.push({ region: joined, at: i });
     }
   }
   return found;
+}
+
+/** Words that say a region is where the compute runs, not where the workspace is. */
+const COMPUTE_SIDE = wordSet(
+  'compute computes cluster clusters instance instances node nodes vnet subnet training aks',
+);
+
+/**
+ * Regional tags and hosts take the compute's region. Of several regions named, the one whose
+ * nearest subject before it is compute ("workspace in westeurope, compute in northeurope").
+ */
+function computeRegion(
+  named: readonly { region: string; at: number }[],
+  words: readonly string[],
+): { region?: string; computeSaid: boolean } {
+  const subject = (at: number) =>
+    words
+      .slice(Math.max(0, at - 5), at)
+      .reverse()
+      .find((w) => w === 'workspace' || COMPUTE_SIDE.has(w));
+  const compute = named.find((n) => {
+    const said = subject(n.at);
+    return said !== undefined && said !== 'workspace';
+  });
+  return { region: (compute ?? named[0])?.region, computeSaid: compute !== undefined };
 }
 
 /** What naming two regions asks about: whether things may sit in different regions. */
@@ -1088,7 +1120,7 @@ export function parseQuestion(
     asks.delete('how');
   }
 
-  const region = regions[0];
+  const { region, computeSaid } = computeRegion(regions, words);
   const dottedNames = dottedNamesIn(raw);
   const typedPorts = portMentions(raw, knownPort);
   // "Can we block all UDP outbound?" names the only port UDP is used on, as "UDP 5831" would.
@@ -1109,6 +1141,9 @@ export function parseQuestion(
     conditions,
     cloud: cloudOf(words, dottedNames, lexicon, region),
     region,
+    ...(regions.length > 1
+      ? { regionsNamed: { all: regions.map((r) => r.region), computeSaid } }
+      : {}),
     ports,
     dottedNames,
     networking:

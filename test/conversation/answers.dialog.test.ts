@@ -494,6 +494,19 @@ describe("answers for a region of another cloud use that cloud's names", () => {
   });
 });
 
+describe("regional names take the compute's region", () => {
+  it("a workspace in one region and compute in another: the compute's region, said so", async () => {
+    const text = visible(
+      await firstCard(
+        "Which region's Storage tag should I use if my workspace is in westeurope but compute in northeurope?",
+      ),
+    );
+    expect(text).toContain('Storage.northeurope');
+    expect(text).not.toContain('Storage.westeurope');
+    expect(text).toContain("northeurope, the compute's region (not westeurope)");
+  });
+});
+
 describe('rows that always apply come before rows that depend on the setup', () => {
   it('lists package feeds after the workspace hosts', async () => {
     const text = visible(

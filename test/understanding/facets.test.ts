@@ -236,6 +236,18 @@ describe('facets of a question', () => {
   });
 
   it.each([
+    // Regional names take the compute's region, wherever the question names it.
+    ['workspace in westeurope but compute in northeurope', 'northeurope', true],
+    ['a cluster in East US for a workspace in West Europe?', 'eastus', true],
+    // Which one is the compute's, the question does not say: the first, flagged.
+    ['outbound tags for westeurope and northeurope', 'westeurope', false],
+  ])('"%s" takes region %s (the compute\'s said: %s)', (text, region, computeSaid) => {
+    const f = facets(text);
+    expect(f.region).toBe(region);
+    expect(f.regionsNamed?.computeSaid).toBe(computeSaid);
+  });
+
+  it.each([
     ['what is port 44224 for', [44224]],
     ['5831/udp', [5831]],
     ['ports 8704-8710 for vs code', [8704]],
