@@ -1147,7 +1147,7 @@ export function parseQuestion(
     ports,
     dottedNames,
     networking:
-      expanded.some((w) => NETWORK_WORDS.has(w) || NETWORK_STEMS.has(stem(w))) ||
+      expanded.some((w) => NETWORK_STEMS.has(stem(w))) ||
       dottedNames.length > 0 ||
       ports.length > 0,
   };

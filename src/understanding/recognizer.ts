@@ -509,16 +509,16 @@ function cloudTerms(k: Knowledge, f: Facets): ReadonlySet<string> {
  */
 function explainedByScenarioNames(k: Knowledge, q: ParsedQuestion): number {
   const nameWords = lexiconOf(k).nameWordSet;
-  // The region is a facet too ("in usgovvirginia"), not a topic, and so are the cloud ("for Azure
-  // Government") and the setup stated
-  // ("clusters without a public ip").
+  // The regions are facets too ("in usgovvirginia"), not topics, and so are the cloud ("for Azure
+  // Government") and the setup stated ("clusters without a public ip").
   const setup = setupTerms(q.facets);
   const cloud = cloudTerms(k, q.facets);
+  const regions = q.facets.regionsNamed?.all ?? [q.facets.region];
   const topics = q.terms.filter(
     (t) =>
       !isCueTerm(t) &&
       !q.cueMeanings.has(t) &&
-      t !== q.facets.region &&
+      !regions.includes(t) &&
       !cloud.has(t) &&
       !setup.has(t),
   );
