@@ -95,6 +95,12 @@ const answers: [name: string, question: string, keyFact: string][] = [
     'what does azure ml create in our subnet for a cluster with a public ip',
     '44224',
   ],
+  [
+    'compute-region',
+    "Which region's Storage tag should I use if my workspace is in westeurope but compute in northeurope?",
+    "the compute's region",
+  ],
+  ['gov-cloud-rules', 'studio outbound rules for azure government', 'in Azure Government'],
 ];
 
 const shared: [kind: 'rule' | 'step' | 'error' | 'conflict', id: string][] = [
