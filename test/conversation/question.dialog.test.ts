@@ -476,6 +476,8 @@ describe('a question gets the card that answers it', () => {
     ['can I block internet for the AKS cluster used by azure ml?', "'Restrict egress traffic'"],
     // "Asks why" is a question told: the port it names is what is asked about.
     ['Our firewall team asks why UDP 5831 is needed. What uses it?', 'Port 5831 — '],
+    // A lock's own phrasing ("resizing 0 -> 0") keeps what tells it apart from plain stuck compute.
+    ['AzureML compute cluster stuck in resizing', 'Compute stays in Creating or Resizing'],
     // "Never leave the preparing state" is being stuck, said another way.
     [
       'We have a hub and spoke with Azure Firewall in the hub and a UDR 0.0.0.0/0 to it. Cluster nodes never leave the "preparing" state. We allowed AzureMachineLearning and Storage on 443. What else is missing?',
