@@ -150,6 +150,32 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/**
+ * For a service tag: the host names a firewall without service tags allows instead (the public
+ * cloud's; a sovereign cloud's plan lists its own).
+ */
+function hostSentence(k: Knowledge, rules: readonly Rule[], f: Facets): string {
+  if (f.cloud !== undefined && f.cloud !== 'public') return '';
+  const tags = new Set(
+    rules.filter((r) => r.endpointKind === 'service-tag').map((r) => r.endpoint),
+  );
+  const hosts = [
+    ...new Set(
+      k.rules
+        .filter((r) => !r.retired && r.endpointKind === 'fqdn')
+        .filter((r) => (r.tags ?? []).some((t) => tags.has(t)))
+        .map((r) => substituteRegion(r.endpoint, f.region)),
+    ),
+  ];
+  if (hosts.length === 0) return '';
+  const shown = hosts.slice(0, MAX_HOSTS_NAMED);
+  const more = hosts.length - shown.length;
+  const list = inProse(more > 0 ? [...shown, `${more} more`] : shown);
+  return ` Behind a firewall without service tags, allow ${hosts.length > 1 ? 'its host names' : 'its host name'} instead: ${list}.`;
+}
+
+const MAX_HOSTS_NAMED = 3;
+
 /** For a host: the service tags an NSG or an IP-only firewall uses for it instead. */
 function tagSentence(rules: readonly Rule[], region: string | undefined): string {
   const tags = [...new Set(rules.flatMap((r) => r.tags ?? []))];
@@ -498,11 +524,9 @@ const INSTRUCTION =
  * parts of their conditions the setup leaves open, of the rules it does not rule out.
  */
 function neededUnder(rules: readonly Rule[], f: Facets): boolean | Condition[] {
-  // A port reached by a tag rule and by host-name rules is needed whichever form the firewall
-  // takes: the "tag unless the firewall cannot use tags" clause only picks the form.
-  const bothForms =
-    rules.some((r) => r.endpointKind === 'fqdn') && rules.some((r) => r.endpointKind !== 'fqdn');
-  const conditionOf = (r: Rule) => (bothForms ? withoutFormSelector(r.condition) : r.condition);
+  // Traffic to a destination is needed whichever form the firewall takes: the "tag unless the
+  // firewall cannot use tags" clause only picks the form, which the card says on its own line.
+  const conditionOf = (r: Rule) => withoutFormSelector(r.condition);
   const truths = rules.map((r) => underStated(conditionOf(r), f.conditions));
   if (truths.includes(true)) return true;
   if (truths.every((t) => t === false)) return false;
@@ -530,12 +554,12 @@ function yesNoForRules(rules: readonly Rule[], f: Facets): string {
 
 /**
  * Whether the rules can go. A need that depends on a situation said in the negative ("only when
- * Azure Monitor is not secured with a private link, except when …") would turn into a double
- * negative: the setups where they can go are said directly instead.
+ * Azure Monitor is not secured with a private link") or with an exception would turn into a
+ * double negative: the setups where they can go are said directly instead.
  */
 function canRemove(rules: readonly Rule[], f: Facets, needed: string): string {
   const conditions = rules.length > 0 ? neededUnder(rules, f) : false;
-  if (typeof conditions === 'boolean' || !/^Only when .*, except when /.test(needed))
+  if (typeof conditions === 'boolean' || !/^Only when .*(\bnot\b|, except when )/.test(needed))
     return canDoWithout(needed);
   const opposites = [...new Set(conditions.map(describeOpposite))];
   if (opposites.some((o) => o === undefined)) return canDoWithout(needed);
@@ -966,7 +990,7 @@ export function focusedAnswer(
         [rule],
         facets,
         `${capitalise(rule.direction)} rule`,
-        `${capitalise(rule.direction)} ${substituteRegion(rule.endpoint, facets.region)}${rule.ports.length > 0 ? ` on ${protocolAndPorts(rule.protocol, formatPorts(rule.ports))}` : ''}.${tagSentence([rule], facets.region)}`,
+        `${capitalise(rule.direction)} ${substituteRegion(rule.endpoint, facets.region)}${rule.ports.length > 0 ? ` on ${protocolAndPorts(rule.protocol, formatPorts(rule.ports))}` : ''}.${tagSentence([rule], facets.region)}${hostSentence(k, [rule], facets)}`,
         `rule:${rule.id}`,
         substituteRegion(rule.endpoint, facets.region),
       );
@@ -1028,7 +1052,7 @@ export function focusedAnswer(
         rules,
         facets,
         target.id,
-        `${substituteRegion(target.id, facets.region)} is needed ${directionsAndPorts(possible.length > 0 ? possible : rules)}.${tagSentence(rules, facets.region)}`,
+        `${substituteRegion(target.id, facets.region)} is needed ${directionsAndPorts(possible.length > 0 ? possible : rules)}.${tagSentence(rules, facets.region)}${hostSentence(k, rules, facets)}`,
         `endpoint:${target.id}`,
         substituteRegion(target.id, facets.region),
       );

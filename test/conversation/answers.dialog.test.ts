@@ -112,7 +112,7 @@ describe('a yes/no question gets its verdict first', () => {
     ],
     [
       'do I need AzureFrontDoor.FrontEnd inbound?',
-      /^No documented rule uses AzureFrontDoor\.FrontEnd inbound\. AzureFrontDoor\.FrontEnd is needed outbound on TCP 443\.$/,
+      /^No documented rule uses AzureFrontDoor\.FrontEnd inbound\. AzureFrontDoor\.FrontEnd is needed outbound on TCP 443\. Behind a firewall without service tags, allow its host name instead: ml\.azure\.com\.$/,
     ],
     // Names the user found inconsistent between tables are the disagreement about them.
     [
@@ -124,10 +124,16 @@ describe('a yes/no question gets its verdict first', () => {
       'The instructions to use a UDR for forced tunneling mention adding the BatchNodeManagement service tag route, but the newer doc lists only AzureMachineLearning. Do I still need the BatchNodeManagement route?',
       /^No: route only AzureMachineLearning/,
     ],
+    // Whether a tag or its host names go in the rule is not a condition of the need: the verdict
+    // gives the need, and the host names for a firewall without service tags follow it.
+    [
+      'does the compute instance need AzureKeyVault outbound?',
+      /^Only when the workspace was created with hbi\\_workspace enabled\. AzureKeyVault\.<region> is needed outbound on TCP 443\. Behind a firewall without service tags, allow its host name instead: .*vault\.azure\.net\.$/,
+    ],
     // A tag's plain name as where traffic goes is that tag.
     [
       'does compute need outbound to storage?',
-      /^Yes, except when .*Storage\.<region> is needed outbound on TCP 443, 445\.$/,
+      /^Yes\. Storage\.<region> is needed outbound on TCP 443, 445\. Behind a firewall without service tags, allow its host names instead: /,
     ],
     // "Need" a subnet asks about the subnet, not for rules.
     [
@@ -137,7 +143,7 @@ describe('a yes/no question gets its verdict first', () => {
     // The sentence that asks points back to the host the story named.
     [
       'We have a locked down environment. The compute cluster nodes try to reach graph.windows.net and the proxy blocks it. Is this host actually required for training jobs?',
-      /^Only when outbound traffic goes through a firewall without service tags \(FQDN rules\)\. graph\.windows\.net is needed/,
+      /^Yes\. graph\.windows\.net is needed/,
     ],
     // What the user already said is not repeated as a condition.
     [
@@ -589,7 +595,7 @@ describe('facts the sources were checked for', () => {
       /^Only when compute has a public IP/,
       '29876-29877',
     ],
-    ['is AzureFrontDoor.FirstParty still needed?', /^Yes, except when/, 'Frontdoor.FirstParty'],
+    ['is AzureFrontDoor.FirstParty still needed?', /^Yes\. /, 'Frontdoor.FirstParty'],
   ])(
     '"%s" asks whether a current port or name is current: its card says when, the disagreements are runners-up',
     async (question, verdictLine, disagreement) => {
@@ -674,7 +680,7 @@ describe('a verdict reads as a sentence', () => {
     // is turned round into when the rule can go, not into a double negative.
     [
       'can I remove the AzureMonitor rule?',
-      /^Yes, when outbound traffic goes through a firewall without service tags \(FQDN rules\) or Azure Monitor and Application Insights are secured with a private link; otherwise it is needed\. /,
+      /^Yes, when Azure Monitor and Application Insights are secured with a private link; otherwise it is needed\. /,
     ],
     // UDP is used on one port only: blocking all of it is asked about that port.
     [

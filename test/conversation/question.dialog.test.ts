@@ -185,21 +185,22 @@ describe('a question gets the card that answers it', () => {
     ],
     [
       'do compute clusters without a public ip need BatchNodeManagement?',
-      /^Yes\b.*BatchNodeManagement\.<region> is needed outbound on 443 \(any protocol\)\.$/,
+      /^Yes\. BatchNodeManagement\.<region> is needed outbound on 443 \(any protocol\)\. Behind a firewall without service tags, allow its host names instead: /,
     ],
     [
       'do clusters without public ip need Storage.westeurope?',
-      /^Yes\b.*Storage\.westeurope is needed outbound on TCP 443, 445\.$/,
+      /^Yes\. Storage\.westeurope is needed outbound on TCP 443, 445\. /,
     ],
     [
       'do compute clusters without a public ip need AzureMachineLearning?',
-      /^Yes, except when .*AzureMachineLearning is needed outbound on TCP 443, 18881, 8787 and UDP 5831\.$/,
+      /^Yes\. AzureMachineLearning is needed outbound on TCP 443, 18881, 8787 and UDP 5831\. /,
     ],
     // A host asked about for compute without a public IP is the host, not its tag ("public ip"
-    // asks for no addresses), and a firewall without service tags decides the host rule: yes.
+    // asks for no addresses). Traffic to it is needed whichever form the firewall takes: yes,
+    // and the card names the tag that stands for it where rules take addresses.
     [
       'does a compute instance without a public ip need login.microsoftonline.com?',
-      /^Only when outbound traffic goes through a firewall without service tags \(FQDN rules\)\. login\.microsoftonline\.com is needed outbound on TCP 80, 443\./,
+      /^Yes\. login\.microsoftonline\.com is needed outbound on TCP 80, 443\. Where rules take addresses/,
     ],
     [
       'does a compute instance behind a firewall without service tags need login.microsoftonline.com?',
@@ -211,11 +212,11 @@ describe('a question gets the card that answers it', () => {
     ],
     [
       'does compute need MicrosoftContainerRegistry if we bring our own images?',
-      /^Yes\b.*MicrosoftContainerRegistry is needed outbound on TCP 443\.$/,
+      /^Yes\. MicrosoftContainerRegistry is needed outbound on TCP 443\. /,
     ],
     [
       'is BatchNodeManagement 443 outbound needed for clusters without public ip?',
-      /^Yes\b.*Outbound BatchNodeManagement\.<region> on 443 \(any protocol\)\.$/,
+      /^Yes\. Outbound BatchNodeManagement\.<region> on 443 \(any protocol\)\. /,
     ],
   ])('"%s" is answered for the name, in the setup stated', async (question, verdict) => {
     const [, first] = visibleText((await chat().say(question)).cards[0]);
