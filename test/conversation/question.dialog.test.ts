@@ -497,6 +497,11 @@ describe('a question gets the card that answers it', () => {
   });
 
   it.each([
+    // "The compute subnet" names where compute runs: its rules, not a note about subnets or tags.
+    [
+      'Which outbound service tags does the compute subnet need?',
+      /^A compute instance or a compute cluster needs \d+ outbound rules/,
+    ],
     // "nsg" means "network security group": those words name the kind of rules, not a topic.
     ['nsg rules for compute instance', /^A compute instance or a compute cluster needs \d+ rules/],
     // "A list of" asks for all of it, whatever the list is of.
