@@ -477,6 +477,11 @@ describe('a question gets the card that answers it', () => {
     ['can I block internet for the AKS cluster used by azure ml?', "'Restrict egress traffic'"],
     // "Asks why" is a question told: the port it names is what is asked about.
     ['Our firewall team asks why UDP 5831 is needed. What uses it?', 'Port 5831 — '],
+    // A blocked host of a feature's set gets the whole set, not the one host.
+    [
+      "RStudio on the compute instance won't come up, firewall log shows ghcr.io blocked. What do I allow?",
+      'pkg-containers.githubusercontent.com',
+    ],
     // A lock's own phrasing ("resizing 0 -> 0") keeps what tells it apart from plain stuck compute.
     ['AzureML compute cluster stuck in resizing', 'Compute stays in Creating or Resizing'],
     // "Never leave the preparing state" is being stuck, said another way.
