@@ -708,6 +708,20 @@ function requiresFeature(k: Knowledge, ruleId: string, option: FeatureOption): b
 }
 
 /**
+ * "Do I need AzureFrontDoor.FrontEnd in Azure China?": no, when the sources say none of the rules
+ * is needed in the cloud the question names.
+ */
+function notNeededInCloud(k: Knowledge, rules: readonly Rule[], f: Facets): string | undefined {
+  if (f.cloud === undefined || f.cloud === 'public' || rules.length === 0) return undefined;
+  const entries = rules.map((r) =>
+    k.cloudEndpoints.find((e) => e.rule === r.id && e.cloud === f.cloud),
+  );
+  if (!entries.every((e) => e?.notNeeded === true)) return undefined;
+  const why = entries[0]?.note?.replace(/\.$/, '');
+  return why ? `No: ${why.charAt(0).toLowerCase()}${why.slice(1)}` : 'No';
+}
+
+/**
  * The rules a question asks for, of the scenario it names first and of any other it names as
  * plainly ("which outbound rules do the studio and compute instances need").
  */
@@ -889,16 +903,21 @@ function rulesView(
         ? `${capitalise(scenarioNouns(k, nonUsers))} ${takesPlural(nonUsers) ? 'have' : 'has'} no rules of ${takesPlural(nonUsers) ? 'their' : 'its'} own; ${scenariosThat(k, users, 'use')} ${name}`
         : `No: ${scenariosThat(k, nonUsers, 'do')} not use ${name}${way}; ${scenariosThat(k, users, 'do')}`
       : undefined;
+  const notInCloud = notNeededInCloud(k, forNamed, f);
   const yesNo = f.asks.has('exists')
     ? live.length > 0
       ? 'Yes'
       : 'No'
-    : (notUsed ?? yesNoForRules(forNamed, f));
+    : (notUsed ?? notInCloud ?? yesNoForRules(forNamed, f));
   // "Why do I need AzureActiveDirectory outbound?" is answered by the reason; the fact follows.
   const why = f.asks.has('why') && purpose !== '';
   // The name stays in the first line: a notification shows nothing else.
   // "Port 8787 — …" starts a sentence; a host name keeps its lower case.
-  const first = why ? `${name.includes('.') ? name : capitalise(name)} — ${purpose}` : lead;
+  const first = why
+    ? `${name.includes('.') ? name : capitalise(name)} — ${purpose}`
+    : notInCloud
+      ? `In the public cloud: ${lead}`
+      : lead;
   // "Is it possible to have the IP list of mcr.microsoft.com?" is not answered by whether the
   // rule is needed.
   // "Is the AzureMachineLearning tag regional?" asks what the tag is; the rules' yes or no says

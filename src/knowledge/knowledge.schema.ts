@@ -283,8 +283,9 @@ export type CloudProfile = z.infer<typeof CloudProfile>;
 
 /**
  * A rule's endpoint in a sovereign cloud. `endpoint: null` means the sources give no equivalent
- * there (the plan keeps the public name and flags it; `note` says why). `alsoEndpoints` are more
- * hosts one public host splits into (e.g. portal and Resource Manager in Azure Government).
+ * there (the plan keeps the public name and flags it; `note` says why); with `notNeeded` the
+ * sources say the rule is not needed in that cloud at all. `alsoEndpoints` are more hosts one
+ * public host splits into (e.g. portal and Resource Manager in Azure Government).
  */
 export const CloudEndpoint = z
   .strictObject({
@@ -292,6 +293,7 @@ export const CloudEndpoint = z
     cloud: SovereignCloud,
     endpoint: Text.nullable(),
     alsoEndpoints: z.array(Text).min(1).optional(),
+    notNeeded: z.literal(true).optional(),
     note: Text.optional(),
     sources: z.array(SourceRef).min(1),
   })
@@ -302,6 +304,10 @@ export const CloudEndpoint = z
   .refine((e) => e.endpoint !== null || !e.alsoEndpoints, {
     message: 'expected no alsoEndpoints without an endpoint',
     path: ['alsoEndpoints'],
+  })
+  .refine((e) => e.endpoint === null || !e.notNeeded, {
+    message: 'expected notNeeded only on an entry without an endpoint',
+    path: ['notNeeded'],
   });
 export type CloudEndpoint = z.infer<typeof CloudEndpoint>;
 

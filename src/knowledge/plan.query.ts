@@ -221,7 +221,10 @@ function ruleForms(rule: Rule, region: string | undefined, cloud?: CloudContext)
   const { name } = cloud.profile;
   const why = entry.note ? ` ${entry.note}` : '';
   if (entry.endpoint === null) {
-    const cloudNote = `Not documented for ${name}; the public name is shown.${why}`;
+    // The note of an entry not needed there says so in the sources' words.
+    const cloudNote = entry.notNeeded
+      ? (entry.note ?? `Not needed in ${name}.`)
+      : `Not documented for ${name}; the public name is shown.${why}`;
     return [{ endpoint: publicEndpoint, cloudNote, sources: entry.sources }];
   }
   const cloudNote =

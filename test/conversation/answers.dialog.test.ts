@@ -500,6 +500,17 @@ describe("answers for a region of another cloud use that cloud's names", () => {
   });
 });
 
+describe('a rule the sources say a sovereign cloud does not need', () => {
+  it('"Do I need AzureFrontDoor.Frontend outbound in Azure China?" is answered no, with why', async () => {
+    const text = visible(
+      await firstCard('Do I need AzureFrontDoor.Frontend outbound in Azure China?'),
+    );
+    expect(text).toMatch(
+      /^AzureFrontDoor\.FrontEnd\nNo: the firewall article says this tag isn't needed in Azure operated by 21Vianet\. In the public cloud: /,
+    );
+  });
+});
+
 describe("regional names take the compute's region", () => {
   it("a workspace in one region and compute in another: the compute's region, said so", async () => {
     const text = visible(

@@ -331,6 +331,13 @@ describe('a malformed clouds file stops loading', () => {
       },
       /cloudEndpoints\[0\]\.cloud/,
     ],
+    [
+      'a rule said to be not needed where the cloud still names a host for it',
+      (json) => {
+        rules(json)[0]!.notNeeded = true;
+      },
+      /cloudEndpoints\[0\]\.notNeeded: expected notNeeded only on an entry without an endpoint/,
+    ],
   ])('rejects %s', (_name, edit, message) => {
     expect(loadEdited(edit).message).toMatch(message);
   });
