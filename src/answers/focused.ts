@@ -140,7 +140,10 @@ function askedClaims(f: Pick<Facets, 'asks'>): ReadonlySet<Claim> {
 function answersThisKindOfQuestion(answer: string, f: Pick<Facets, 'asks'>): boolean {
   const claim = claimOf(answer);
   const asked = askedClaims(f);
-  if (claim === undefined || asked.size === 0) return true;
+  if (claim === undefined) return true;
+  // "Is that expected?", "is it X or Y now?" ask none of these: a stored yes or no would answer
+  // another question.
+  if (asked.size === 0) return false;
   // "Doesn't use your subnet" answers whether it is used, which reads as a need or a possibility.
   if (claim === 'use') return asked.has('need') || asked.has('possible');
   return asked.has(claim);
@@ -421,7 +424,9 @@ function stepVerdict(step: Step, f: Facets, publicCloudOnly = false): string {
   // instead ("Blob and file always; queue and table only for batch endpoints") already answers,
   // and a "Yes" in front would answer whatever was asked ("do I need private endpoints for table
   // and queue?").
-  return INSTRUCTION.test(line) ? `Yes: ${line}` : line;
+  // "Is that expected?" asks whether what happens is right, not whether to do this: the
+  // instruction is the answer, with no "Yes" that would say it is expected.
+  return INSTRUCTION.test(line) && !f.asks.has('expected') ? `Yes: ${line}` : line;
 }
 
 /**

@@ -69,7 +69,9 @@ export type Ask =
   /** A yes/no about doing without something: "can I remove the 44224 rule?". */
   | 'remove'
   /** Whether only what it names uses something ("is AzureFrontDoor.FrontEnd only for the studio?"). */
-  | 'onlyFor';
+  | 'onlyFor'
+  /** Whether what the user sees is as it should be: "it returns a public IP. Is that expected?". */
+  | 'expected';
 
 /** What the user says about their setup; unset means they did not say. */
 export interface StatedConditions {
@@ -1031,6 +1033,11 @@ export function parseQuestion(
     asks.add('remove');
   // "If we disable public access, can users still open the studio from home?" asks in its last
   // clause whether something can be done.
+  // "It resolves to a public IP. Is that expected?" asks whether what happens is right.
+  if (
+    /\b(is|was|are) (that|this|it|these|those) (expected|normal|by design|intended)\b/.test(lower)
+  )
+    asks.add('expected');
   // So does "is there a way to …".
   if (
     [opener, last].some((w) => w === 'can' || w === 'could') ||

@@ -105,6 +105,13 @@ describe('a yes/no question gets its verdict first', () => {
       'is the AzureMachineLearning tag regional?',
       /^AzureMachineLearning is needed inbound on TCP 44224 and outbound on /,
     ],
+    // "Is that expected?" asks whether something is as it should be: the step says what to do,
+    // with no "Yes" in front that would say it is expected; "should I …" asks whether to do it.
+    [
+      'nslookup of the workspace name returns a public IP from an on-prem laptop. Is that expected?',
+      /^(?!Yes)\S/,
+    ],
+    ['Should I link the privatelink.api.azureml.ms zone to the hub vnet?', /^Yes: Link /],
     // Asked one way when every rule of the port or name goes the other way.
     [
       'does AKS need 443 inbound?',

@@ -100,6 +100,14 @@ describe('facets of a question', () => {
     expect(facets(text).asks.has('possible')).toBe(possible);
   });
 
+  it.each([
+    ['the workspace name resolves to a public IP from on-prem. Is that expected?', true],
+    ['is this normal for a cluster without a public ip?', true],
+    ['is the expected outbound port 443?', false],
+  ])('"%s" asks whether what happens is as it should be: %s', (text, expected) => {
+    expect(facets(text).asks.has('expected')).toBe(expected);
+  });
+
   it('"how do I configure azure firewall for compute" asks for the rules, not for a how-to', () => {
     const asks = facets('how do I configure azure firewall for azure ml compute').asks;
     expect(asks.has('rules')).toBe(true);
