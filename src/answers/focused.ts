@@ -293,9 +293,12 @@ const NETWORK_OF: Record<NonNullable<Step['network']>, string> = {
 function otherNetworkLine(step: Step, f: Facets): string {
   if (!otherNetwork(step, f)) return '';
   return f.conditions.network === 'managed'
-    ? 'In a managed network Azure ML applies the rules itself, and the isolation mode (allow internet outbound, or allow only approved outbound with outbound rules) decides what compute reaches.'
+    ? MANAGED_APPLIES_RULES
     : 'This step is for a workspace managed network, not for a VNet of your own.';
 }
+
+const MANAGED_APPLIES_RULES =
+  'In a managed network Azure ML applies the rules itself, and the isolation mode (allow internet outbound, or allow only approved outbound with outbound rules) decides what compute reaches.';
 
 /** " in usgovvirginia", " in Azure Government": where the question asked, for a question to ask next. */
 function whereAsked(k: Knowledge, f: Pick<Facets, 'region' | 'cloud'>): string {
@@ -955,10 +958,14 @@ function rulesView(
       )
     : merged;
   const hidden = merged.length - Math.min(shown.length, MAX_ROWS);
+  // NSG and firewall rules are for a VNet of one's own; in a managed network Azure ML applies them.
+  const managed = f.conditions.network === 'managed';
   return {
     title,
-    verdict,
-    understood: understoodLine(k, f),
+    verdict: managed ? `${NETWORK_OF.yours}: ${verdict}` : verdict,
+    understood: [understoodLine(k, f), managed ? MANAGED_APPLIES_RULES : '']
+      .filter(Boolean)
+      .join(' '),
     fix: '',
     rows: shown.slice(0, MAX_ROWS),
     rowsNote: hidden > 0 ? `${hidden} more under Why and details.` : '',

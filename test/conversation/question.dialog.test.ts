@@ -151,6 +151,21 @@ describe('a question gets the card that answers it', () => {
     expect(understood).toContain('Azure ML applies the rules itself');
   });
 
+  it('a port asked about in a managed network says its rules are for a VNet of your own', async () => {
+    const turn = await chat().say('our workspace has a managed vnet, do we need to open 44224?');
+    const [, verdict, understood] = visibleText(turn.cards[0]);
+    expect(verdict).toMatch(/^In a VNet of your own \(not a managed network\): /);
+    expect(understood).toContain('Azure ML applies the rules itself');
+  });
+
+  it('"how do I allow pypi.org in a managed vnet" gets the managed network\'s outbound rules, not the host\'s NSG rule', async () => {
+    const turn = await chat().say(
+      'How do I allow pypi.org in a managed vnet with approved outbound only?',
+    );
+    expect(visibleText(turn.cards[0])[0]).toBe('Configuration step');
+    expect(visibleText(turn.cards[0]).join('\n')).toContain('FQDN rule');
+  });
+
   it('"a guide please: how do we deploy compute instances … which NSG rules" gets the whole compute scenario, not one note of it', async () => {
     const turn = await chat().say(
       'A guide please: how do we deploy compute instances into our subnet and which NSG rules go on it?',
