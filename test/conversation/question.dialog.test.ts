@@ -492,6 +492,11 @@ describe('a question gets the card that answers it', () => {
     ['can I block internet for the AKS cluster used by azure ml?', "'Restrict egress traffic'"],
     // "Asks why" is a question told: the port it names is what is asked about.
     ['Our firewall team asks why UDP 5831 is needed. What uses it?', 'Port 5831 — '],
+    // HuggingFace in a managed network: the article's six FQDN rules.
+    [
+      'how to download huggingface models from a managed vnet workspace with approved outbound only',
+      'cdn-lfs.huggingface.co',
+    ],
     // A blocked host of a feature's set gets the whole set, not the one host.
     [
       "RStudio on the compute instance won't come up, firewall log shows ghcr.io blocked. What do I allow?",
