@@ -85,7 +85,7 @@ function firstSentence(text: string): string {
 function scenarioNoun(title: string): string {
   const noun = title.replace(/^(use|access|using)\s+/i, '');
   // "a compute instance", "managed online endpoints"; names keep their capitals ("Azure …", "AutoML").
-  return /^(A|An|The|Managed)\b/.test(noun) ? noun.charAt(0).toLowerCase() + noun.slice(1) : noun;
+  return /^(A|An|The|Managed)\b/.test(noun) ? lowerFirst(noun) : noun;
 }
 
 /**
@@ -153,12 +153,17 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/** "Only when …" continued inside a sentence: "… it is needed only when …". */
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
 /**
  * For a service tag: the host names a firewall without service tags allows instead (the public
  * cloud's; a sovereign cloud's plan lists its own).
  */
 function hostSentence(k: Knowledge, rules: readonly Rule[], f: Facets): string {
-  if (f.cloud !== undefined && f.cloud !== 'public') return '';
+  if (cloudProfile(k, f.cloud)) return '';
   const tags = new Set(
     rules.filter((r) => r.endpointKind === 'service-tag').map((r) => r.endpoint),
   );
@@ -178,6 +183,14 @@ function hostSentence(k: Knowledge, rules: readonly Rule[], f: Facets): string {
 }
 
 const MAX_HOSTS_NAMED = 3;
+
+/**
+ * The other form of the rules a card names: a host's service tags, a tag's host names. Which form
+ * goes in a rule depends on the firewall, not on whether the traffic is needed.
+ */
+function otherForm(k: Knowledge, rules: readonly Rule[], f: Facets): string {
+  return `${tagSentence(rules, f.region)}${hostSentence(k, rules, f)}`;
+}
 
 /** For a host: the service tags an NSG or an IP-only firewall uses for it instead. */
 function tagSentence(rules: readonly Rule[], region: string | undefined): string {
@@ -418,7 +431,7 @@ function stepVerdict(step: Step, f: Facets, publicCloudOnly = false): string {
   if (truth === false) {
     const when = describeCondition(step.condition);
     return when
-      ? `No, not in the setup you describe: it is needed ${when.charAt(0).toLowerCase()}${when.slice(1)}.`
+      ? `No, not in the setup you describe: it is needed ${lowerFirst(when)}.`
       : `No, not in the setup you describe: ${line}`;
   }
   const condition = describeCondition(undecidedPart(step.condition, f.conditions));
@@ -442,7 +455,7 @@ function ruledOutBySetup(step: Step, f: Facets): string | undefined {
     return undefined;
   const when = describeCondition(step.condition);
   if (!when) return undefined;
-  return `Not for the setup you describe: this is needed ${when.charAt(0).toLowerCase()}${when.slice(1)}.`;
+  return `Not for the setup you describe: this is needed ${lowerFirst(when)}.`;
 }
 
 /**
@@ -555,9 +568,7 @@ function yesNoForRules(rules: readonly Rule[], f: Facets): string {
   const first = conditions.find((c) => c.startsWith('Except when')) ?? conditions[0];
   if (!first) return 'Yes';
   // "Except when …" is a yes with an exception; "Only when …" stands as the verdict.
-  return first.startsWith('Except when')
-    ? `Yes, ${first.charAt(0).toLowerCase()}${first.slice(1)}`
-    : first;
+  return first.startsWith('Except when') ? `Yes, ${lowerFirst(first)}` : first;
 }
 
 /**
@@ -720,13 +731,13 @@ function requiresFeature(k: Knowledge, ruleId: string, option: FeatureOption): b
  * is needed in the cloud the question names.
  */
 function notNeededInCloud(k: Knowledge, rules: readonly Rule[], f: Facets): string | undefined {
-  if (f.cloud === undefined || f.cloud === 'public' || rules.length === 0) return undefined;
+  if (!cloudProfile(k, f.cloud) || rules.length === 0) return undefined;
   const entries = rules.map((r) =>
     k.cloudEndpoints.find((e) => e.rule === r.id && e.cloud === f.cloud),
   );
   if (!entries.every((e) => e?.notNeeded === true)) return undefined;
   const why = entries[0]?.note?.replace(/\.$/, '');
-  return why ? `No: ${why.charAt(0).toLowerCase()}${why.slice(1)}` : 'No';
+  return why ? `No: ${lowerFirst(why)}` : 'No';
 }
 
 /**
@@ -1021,7 +1032,7 @@ export function focusedAnswer(
         [rule],
         facets,
         `${capitalise(rule.direction)} rule`,
-        `${capitalise(rule.direction)} ${substituteRegion(rule.endpoint, facets.region)}${rule.ports.length > 0 ? ` on ${protocolAndPorts(rule.protocol, formatPorts(rule.ports))}` : ''}.${tagSentence([rule], facets.region)}${hostSentence(k, [rule], facets)}`,
+        `${capitalise(rule.direction)} ${substituteRegion(rule.endpoint, facets.region)}${rule.ports.length > 0 ? ` on ${protocolAndPorts(rule.protocol, formatPorts(rule.ports))}` : ''}.${otherForm(k, [rule], facets)}`,
         `rule:${rule.id}`,
         substituteRegion(rule.endpoint, facets.region),
       );
@@ -1083,7 +1094,7 @@ export function focusedAnswer(
         rules,
         facets,
         target.id,
-        `${substituteRegion(target.id, facets.region)} is needed ${directionsAndPorts(possible.length > 0 ? possible : rules)}.${tagSentence(rules, facets.region)}${hostSentence(k, rules, facets)}`,
+        `${substituteRegion(target.id, facets.region)} is needed ${directionsAndPorts(possible.length > 0 ? possible : rules)}.${otherForm(k, rules, facets)}`,
         `endpoint:${target.id}`,
         substituteRegion(target.id, facets.region),
       );
