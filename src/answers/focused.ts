@@ -363,6 +363,7 @@ function understoodLine(k: Knowledge, f: Facets): string {
   else if (c.egress) parts.push('firewall');
   if (c.forcedTunnel) parts.push('forced tunnelling');
   if (c.hbi) parts.push('hbi workspace');
+  if (c.hbi === false) parts.push('not an hbi workspace');
   if (c.ownImages) parts.push('own images');
   if (c.vscode) parts.push('VS Code');
   if (c.rstudio) parts.push('RStudio');

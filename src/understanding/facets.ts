@@ -268,6 +268,10 @@ function isErrorCode(word: string): boolean {
   return word.length > 8 && /(error|exception|failed|failure|denied|backoff|timeout)$/.test(word);
 }
 
+/** An hbi workspace said in the negative: "non-hbi", "not an hbi workspace", "hbi_workspace=false". */
+const NOT_HBI =
+  /\b(non|not|without|no)[\s-]{1,3}(created\s{1,3}(with|as)\s{1,3})?(an?\s{1,3})?(hbi|high business impact)\b|\bhbi_workspace\s{0,3}[=:]?\s{0,3}(false|disabled|off)\b/;
+
 /** A setup without a firewall, said outright. */
 const NO_FIREWALL =
   /\b(no|without|not behind|not using|don'?t have|do not have|doesn'?t have|does not have)\s{1,3}(an?\s{1,3}|any\s{1,3}|azure\s{1,3})?(firewall|fw|nva|proxy)\b(?!\s{0,3}rules?\b)/;
@@ -417,7 +421,9 @@ function statedConditions(
     lower.includes('0.0.0.0/0')
   )
     c.forcedTunnel = true;
-  if (words.includes('hbi') || hasPhrase(words, 'high business impact')) c.hbi = true;
+  // "A normal (non-hbi) workspace", "not created with high business impact": said, and false.
+  if (words.includes('hbi') || hasPhrase(words, 'high business impact'))
+    c.hbi = !NOT_HBI.test(lower);
   if (
     hasPhrase(words, 'own image') ||
     hasPhrase(words, 'own images') ||

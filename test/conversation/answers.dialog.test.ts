@@ -131,6 +131,11 @@ describe('a yes/no question gets its verdict first', () => {
       'The instructions to use a UDR for forced tunneling mention adding the BatchNodeManagement service tag route, but the newer doc lists only AzureMachineLearning. Do I still need the BatchNodeManagement route?',
       /^No: route only AzureMachineLearning/,
     ],
+    // "Non-hbi" states the setup in the negative: the hbi-only tag is not needed.
+    [
+      'is the AzureKeyVault tag needed for a normal (non-hbi) workspace behind azure firewall?',
+      /^No, not in the setup you describe\./,
+    ],
     // Whether a tag or its host names go in the rule is not a condition of the need: the verdict
     // gives the need, and the host names for a firewall without service tags follow it.
     [

@@ -101,6 +101,16 @@ describe('facets of a question', () => {
   });
 
   it.each([
+    ['our hbi workspace behind a firewall', true],
+    ['a normal (non-hbi) workspace behind azure firewall', false],
+    ['workspace not created with high business impact', false],
+    ['hbi_workspace=false in the template', false],
+    ['behind a firewall', undefined],
+  ])('"%s" states hbi: %s', (text, hbi) => {
+    expect(facets(text).conditions.hbi).toBe(hbi);
+  });
+
+  it.each([
     ['the workspace name resolves to a public IP from on-prem. Is that expected?', true],
     ['is this normal for a cluster without a public ip?', true],
     ['is the expected outbound port 443?', false],
