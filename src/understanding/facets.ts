@@ -479,9 +479,13 @@ const NO_TAGS =
   /\b(without|no|cannot use|can't use|doesn't support|does not support)\s{1,3}(service\s{1,3})?tags\b/;
 const NO_TAGS_EVERYWHERE = new RegExp(NO_TAGS.source, 'g');
 
-/** The words that name each feature a question may say it does not use. */
-const FEATURE_NAMES: readonly (readonly ['vscode' | 'rstudio' | 'publicPackageFeeds', string])[] = [
+/** The words that name each feature (or setup choice) a question may say it does not use. */
+const FEATURE_NAMES: readonly (readonly [
+  'vscode' | 'rstudio' | 'publicPackageFeeds' | 'ownImages',
+  string,
+])[] = [
   ['vscode', 'vscode|vs code|visual studio code'],
+  ['ownImages', '(our |my )?(own|custom) (docker )?images?|byoi'],
   ['rstudio', 'rstudio|r studio'],
   // Not "no pip": that is Azure's short name for no public IP.
   ['publicPackageFeeds', 'pypi|conda|anaconda|pip install(s|ing)?|pip packages|public packages'],

@@ -111,6 +111,14 @@ describe('facets of a question', () => {
   });
 
   it.each([
+    ['we use our own images in ACR', true],
+    ['we do not use custom images, is MCR still needed?', false],
+    ["we don't use our own images", false],
+  ])('"%s" states own images: %s', (text, ownImages) => {
+    expect(facets(text).conditions.ownImages).toBe(ownImages);
+  });
+
+  it.each([
     ['the workspace name resolves to a public IP from on-prem. Is that expected?', true],
     ['is this normal for a cluster without a public ip?', true],
     ['is the expected outbound port 443?', false],
