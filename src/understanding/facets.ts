@@ -878,6 +878,16 @@ function asksInside(words: readonly string[]): boolean {
   );
 }
 
+/**
+ * "Does the AzureMachineLearning rule need to be region specific?", "does the subnet need to be
+ * dedicated?": what a thing must be like, not whether it is needed.
+ */
+function asksWhatItMustBe(lower: string): boolean {
+  return /\b(needs?|has|have|must) to be (region(al| specific)|regional|dedicated|separate|specific|unique|public|private|static|in the same|the same|different)\b/.test(
+    lower,
+  );
+}
+
 /** A message of this many sentences at most is read whole. */
 const MAX_SENTENCES = 40;
 
@@ -1032,7 +1042,8 @@ export function parseQuestion(
   if (/\bor not\b/.test(lower)) asks.add('yesno');
   if (
     asks.has('yesno') &&
-    ((opener !== undefined && NEED_OPENERS.has(opener)) || words.some((w) => NEED_WORDS.has(w)))
+    ((opener !== undefined && NEED_OPENERS.has(opener)) || words.some((w) => NEED_WORDS.has(w))) &&
+    !asksWhatItMustBe(lower)
   )
     asks.add('need');
   // "Can I remove the 44224 rule?", "is it safe to delete …": a yes/no about doing without it.

@@ -83,6 +83,9 @@ describe('facets of a question', () => {
     ['are we still allowed to drop 29876?', true],
     ['is the AzureMachineLearning tag regional?', false],
     ['is 5831 udp?', false],
+    // What a thing must be like is not whether it is needed.
+    ['does AzureMachineLearning outbound need to be region specific?', false],
+    ['does the compute subnet need to be dedicated?', false],
   ])('"%s" asks whether something is needed: %s', (text, need) => {
     expect(facets(text).asks.has('need')).toBe(need);
   });
