@@ -77,6 +77,12 @@ export function createRecognizer(k: Knowledge, weights: Weights = WEIGHTS): Reco
 
 /** Below this, a match by words alone does not answer a question that names no networking. */
 const OFF_SUBJECT_SCORE = 0.6;
+/**
+ * Nor below this one that names no scenario either: "how do I increase my GPU quota?" shares two
+ * words with a note on compute in another region, and "register a model with the SDK v2" only
+ * the SDK version.
+ */
+const OFF_SUBJECT_UNNAMED_SCORE = 0.75;
 
 /** How far below a port's or name's own card its disagreements rank when asked if it is current. */
 const CURRENCY_DOUBT_MARGIN = 0.01;
@@ -793,7 +799,8 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
     decision.kind === 'choices' ||
     (decision.kind === 'answer' &&
       (signal(decision.target) === 'words' || signal(decision.target) === 'scenario') &&
-      decision.confidence < OFF_SUBJECT_SCORE);
+      decision.confidence <
+        (facets.scenarios.length === 0 ? OFF_SUBJECT_UNNAMED_SCORE : OFF_SUBJECT_SCORE));
   // A known error's own pattern puts a message in the subject even without a network word: the
   // knowledge holds only errors of networking ("VS Code … could not install the server").
   const knownErrorAnswers =
