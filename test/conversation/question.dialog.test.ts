@@ -492,6 +492,11 @@ describe('a question gets the card that answers it', () => {
     ['can I block internet for the AKS cluster used by azure ml?', "'Restrict egress traffic'"],
     // "Asks why" is a question told: the port it names is what is asked about.
     ['Our firewall team asks why UDP 5831 is needed. What uses it?', 'Port 5831 — '],
+    // Kubernetes' own status for a failing pull names the Kubernetes error, not the generic one.
+    [
+      'AKS cluster attached as Kubernetes compute shows pods stuck in ImagePullBackOff: "Failed to pull image \'myacr.azurecr.io/azureml/x\': dial tcp: lookup myacr.azurecr.io on 10.0.0.10:53: no such host". ACR has a private endpoint in the hub. What is missing?',
+      'Give the registry a private endpoint in the AKS VNet',
+    ],
     // HuggingFace in a managed network: the article's six FQDN rules.
     [
       'how to download huggingface models from a managed vnet workspace with approved outbound only',
