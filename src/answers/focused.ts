@@ -597,6 +597,9 @@ function canDoWithout(needed: string): string {
   const only = /^Only when (.*)$/.exec(needed);
   if (only) return `Yes, unless ${only[1] ?? ''}`;
   if (needed === 'No') return 'Yes, it is not needed';
+  // "No: the firewall article says this tag isn't needed in …" says why it can go.
+  const no = /^No: (.*)$/.exec(needed);
+  if (no) return `Yes: ${no[1] ?? ''}`;
   return needed.replace(
     /^No, not in the setup you describe$/,
     'Yes, it is not needed in the setup you describe',
@@ -728,17 +731,18 @@ function requiresFeature(k: Knowledge, ruleId: string, option: FeatureOption): b
 }
 
 /**
- * "Do I need AzureFrontDoor.FrontEnd in Azure China?": no, when the sources say none of the rules
- * is needed in the cloud the question names.
+ * "Do I need AzureFrontDoor.FrontEnd in Azure China?": when the sources say none of the rules is
+ * needed in the cloud the question names, what they say ("The firewall article says this tag
+ * isn't needed in Azure operated by 21Vianet").
  */
 function notNeededInCloud(k: Knowledge, rules: readonly Rule[], f: Facets): string | undefined {
-  if (!cloudProfile(k, f.cloud) || rules.length === 0) return undefined;
+  const cloud = cloudProfile(k, f.cloud);
+  if (!cloud || rules.length === 0) return undefined;
   const entries = rules.map((r) =>
     k.cloudEndpoints.find((e) => e.rule === r.id && e.cloud === f.cloud),
   );
   if (!entries.every((e) => e?.notNeeded === true)) return undefined;
-  const why = entries[0]?.note?.replace(/\.$/, '');
-  return why ? `No: ${lowerFirst(why)}` : 'No';
+  return entries[0]?.note?.replace(/\.$/, '') ?? `Not needed in ${cloud.name}`;
 }
 
 /**
@@ -928,7 +932,7 @@ function rulesView(
     ? live.length > 0
       ? 'Yes'
       : 'No'
-    : (notUsed ?? notInCloud ?? yesNoForRules(forNamed, f));
+    : (notUsed ?? (notInCloud ? `No: ${lowerFirst(notInCloud)}` : yesNoForRules(forNamed, f)));
   // "Why do I need AzureActiveDirectory outbound?" is answered by the reason; the fact follows.
   const why = f.asks.has('why') && purpose !== '';
   // The name stays in the first line: a notification shows nothing else.
@@ -953,6 +957,8 @@ function rulesView(
       ? `${unused}.`
       : `${removal ? canRemove(notUsed ? [] : forNamed, f, yesNo) : yesNo}. ${first}`
     : first;
+  // "Is the doc wrong? We are in Azure China": what the sources say of that cloud comes first.
+  if (notInCloud && !yesNoAsked) verdict = `${notInCloud}. ${verdict}`;
   if (live.length === 0 && retired[0]) {
     const word = removal ? 'Yes. ' : 'No. ';
     verdict = `${f.asks.has('yesno') ? word : ''}Not needed any more (since ${retired[0].on}): ${retired[0].why}`;

@@ -463,7 +463,12 @@ function wordCandidates(
     score += fit > 0 && namedStillApply ? 0 : fit;
     // "Which hosts does the studio need in chinaeast2" wants the slice in that cloud's names;
     // "what Azure China needs" names no slice to take, so the cloud's notes answer it.
-    if ((!asksSlice || named.length === 0) && aboutStatedCloud(k, target, q))
+    // A region of that cloud already named leaves its notes nothing to add: they say to give one.
+    if (
+      (!asksSlice || named.length === 0) &&
+      f.region === undefined &&
+      aboutStatedCloud(k, target, q)
+    )
       score += w.statedCloud;
     // A note for Azure Government and 21Vianet only does not answer a question that names neither.
     if (!f.cloud && forSovereignCloudsOnly(k, target)) score -= w.otherCloud;

@@ -521,6 +521,17 @@ describe('a rule the sources say a sovereign cloud does not need', () => {
       /^AzureFrontDoor\.FrontEnd\nNo: the firewall article says this tag isn't needed in Azure operated by 21Vianet\. In the public cloud: /,
     );
   });
+
+  it.each([
+    ['can I remove AzureFrontDoor.FrontEnd in chinaeast2?', /^Yes: the firewall article says/],
+    // A doubt about the docs in that cloud gets what the sources say of it first.
+    [
+      'The docs say AzureFrontDoor.Frontend is needed for the studio but we are in Azure China (chinanorth3) and studio.ml.azure.cn already works through the firewall without it. Is the doc wrong?',
+      /^(No: the|The) firewall article says this tag isn't needed in Azure operated by 21Vianet\. /,
+    ],
+  ])('"%s"', async (question, verdict) => {
+    expect(visible(await firstCard(question)).split('\n')[1] ?? '').toMatch(verdict);
+  });
 });
 
 describe("regional names take the compute's region", () => {
