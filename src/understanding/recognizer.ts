@@ -743,8 +743,11 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
               (c.target.kind === 'conflict' ? conflictLength : length * aboutTheName) -
             (offPath(k, onPath, c.target) ? w.offPath : 0) -
             // A port's or a name's rules are for a VNet of one's own: in a managed network
-            // ("allow pypi.org in our managed vnet") the managed network's own steps answer first.
-            (facets.conditions.network === 'managed' ? w.otherNetwork : 0),
+            // ("allow pypi.org in our managed vnet") the managed network's own steps answer first,
+            // and "how do I let the deployment reach PyPI?" is answered by its outbound rules.
+            (facets.conditions.network === 'managed'
+              ? w.otherNetwork * (facets.asks.has('how') ? 2 : 1)
+              : 0),
         }
       : c,
   );

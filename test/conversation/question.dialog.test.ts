@@ -497,6 +497,11 @@ describe('a question gets the card that answers it', () => {
       'AKS cluster attached as Kubernetes compute shows pods stuck in ImagePullBackOff: "Failed to pull image \'myacr.azurecr.io/azureml/x\': dial tcp: lookup myacr.azurecr.io on 10.0.0.10:53: no such host". ACR has a private endpoint in the hub. What is missing?',
       'Give the registry a private endpoint in the AKS VNet',
     ],
+    // A how-to about a host in a managed network is answered by the managed network's rules.
+    [
+      'Managed online endpoint deployment fails with "ResourceNotReady: User container has crashed or terminated" and the logs show "pip install ... Could not fetch URL https://pypi.org/simple/: connection refused". The workspace uses managed VNet in allow only approved outbound mode. How do I let the deployment reach PyPI?',
+      'the first FQDN rule deploys a managed Azure Firewall',
+    ],
     // HuggingFace in a managed network: the article's six FQDN rules.
     [
       'how to download huggingface models from a managed vnet workspace with approved outbound only',
