@@ -502,6 +502,12 @@ describe('a question gets the card that answers it', () => {
       'Managed online endpoint deployment fails with "ResourceNotReady: User container has crashed or terminated" and the logs show "pip install ... Could not fetch URL https://pypi.org/simple/: connection refused". The workspace uses managed VNet in allow only approved outbound mode. How do I let the deployment reach PyPI?',
       'the first FQDN rule deploys a managed Azure Firewall',
     ],
+    // Storage in another network, asked from a managed one: a private endpoint outbound rule, not
+    // peering, which is for VNets of your own.
+    [
+      'In the managed VNet, our training jobs need to read from a storage account in another subscription that has public access disabled. How do I give the managed network access to it?',
+      'Add outbound rules to the managed network',
+    ],
     // HuggingFace in a managed network: the article's six FQDN rules.
     [
       'how to download huggingface models from a managed vnet workspace with approved outbound only',
