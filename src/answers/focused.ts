@@ -189,7 +189,7 @@ const MAX_HOSTS_NAMED = 3;
  * goes in a rule depends on the firewall, not on whether the traffic is needed.
  */
 function otherForm(k: Knowledge, rules: readonly Rule[], f: Facets): string {
-  return `${tagSentence(rules, f.region)}${hostSentence(k, rules, f)}`;
+  return `${tagSentence(rules, f.region)}${hostSentence(k, rules, f)}`.trim();
 }
 
 /** For a host: the service tags an NSG or an IP-only firewall uses for it instead. */
@@ -880,6 +880,8 @@ function rulesView(
   feedbackTarget: string,
   /** What the purpose line names: the card's title unless that is generic ("Outbound rule"). */
   name: string = title,
+  /** The rules' other form (a host's tags, a tag's hosts), said under the verdict, not in it. */
+  form = '',
 ): AnswerView {
   const ids = new Set(rules.map((r) => r.id));
   const rows = catalogOf(k).rules.filter((row) => row.ruleIds.some((id) => ids.has(id)));
@@ -981,7 +983,7 @@ function rulesView(
   return {
     title,
     verdict: managed ? `${NETWORK_OF.yours}: ${verdict}` : verdict,
-    understood: [understoodLine(k, f), managed ? MANAGED_APPLIES_RULES : '']
+    understood: [understoodLine(k, f), managed ? MANAGED_APPLIES_RULES : '', form]
       .filter(Boolean)
       .join(' '),
     fix: '',
@@ -1039,9 +1041,10 @@ export function focusedAnswer(
         [rule],
         facets,
         `${capitalise(rule.direction)} rule`,
-        `${capitalise(rule.direction)} ${substituteRegion(rule.endpoint, facets.region)}${rule.ports.length > 0 ? ` on ${protocolAndPorts(rule.protocol, formatPorts(rule.ports))}` : ''}.${otherForm(k, [rule], facets)}`,
+        `${capitalise(rule.direction)} ${substituteRegion(rule.endpoint, facets.region)}${rule.ports.length > 0 ? ` on ${protocolAndPorts(rule.protocol, formatPorts(rule.ports))}` : ''}.`,
         `rule:${rule.id}`,
         substituteRegion(rule.endpoint, facets.region),
+        otherForm(k, [rule], facets),
       );
       return onlyForView(
         k,
@@ -1101,9 +1104,10 @@ export function focusedAnswer(
         rules,
         facets,
         target.id,
-        `${substituteRegion(target.id, facets.region)} is needed ${directionsAndPorts(possible.length > 0 ? possible : rules)}.${otherForm(k, rules, facets)}`,
+        `${substituteRegion(target.id, facets.region)} is needed ${directionsAndPorts(possible.length > 0 ? possible : rules)}.`,
         `endpoint:${target.id}`,
         substituteRegion(target.id, facets.region),
+        otherForm(k, rules, facets),
       );
       return askedTheOtherWay(
         onlyForView(k, view, rules, target.id, facets),

@@ -119,7 +119,7 @@ describe('a yes/no question gets its verdict first', () => {
     ],
     [
       'do I need AzureFrontDoor.FrontEnd inbound?',
-      /^No documented rule uses AzureFrontDoor\.FrontEnd inbound\. AzureFrontDoor\.FrontEnd is needed outbound on TCP 443\. Behind a firewall without service tags, allow its host name instead: ml\.azure\.com\.$/,
+      /^No documented rule uses AzureFrontDoor\.FrontEnd inbound\. AzureFrontDoor\.FrontEnd is needed outbound on TCP 443\.$/,
     ],
     // Names the user found inconsistent between tables are the disagreement about them.
     [
@@ -137,15 +137,15 @@ describe('a yes/no question gets its verdict first', () => {
       /^No, not in the setup you describe\./,
     ],
     // Whether a tag or its host names go in the rule is not a condition of the need: the verdict
-    // gives the need, and the host names for a firewall without service tags follow it.
+    // gives the need, and the host names for a firewall without service tags follow under it.
     [
       'does the compute instance need AzureKeyVault outbound?',
-      /^Only when the workspace was created with hbi\\_workspace enabled\. AzureKeyVault\.<region> is needed outbound on TCP 443\. Behind a firewall without service tags, allow its host name instead: .*vault\.azure\.net\.$/,
+      /^Only when the workspace was created with hbi\\_workspace enabled\. AzureKeyVault\.<region> is needed outbound on TCP 443\.$/,
     ],
     // A tag's plain name as where traffic goes is that tag.
     [
       'does compute need outbound to storage?',
-      /^Yes\. Storage\.<region> is needed outbound on TCP 443, 445\. Behind a firewall without service tags, allow its host names instead: /,
+      /^Yes\. Storage\.<region> is needed outbound on TCP 443, 445\.$/,
     ],
     // "Need" a subnet asks about the subnet, not for rules.
     [
@@ -509,6 +509,23 @@ describe("answers for a region of another cloud use that cloud's names", () => {
     const text = visible(await firstCard(question));
     expect(text).toContain(shown);
     expect(text).not.toContain(hidden);
+  });
+});
+
+describe("a rule's other form is said under its verdict", () => {
+  it.each([
+    [
+      'does the compute instance need AzureKeyVault outbound?',
+      /Behind a firewall without service tags, allow its host name instead: .*vault\.azure\.net\.$/,
+    ],
+    [
+      'does a compute instance without a public ip need login.microsoftonline.com?',
+      /Where rules take addresses \(an NSG, a firewall without host names\), use the service tag AzureActiveDirectory\.$/,
+    ],
+  ])('"%s"', async (question, form) => {
+    const [, verdict, understood] = visible(await firstCard(question)).split('\n');
+    expect(understood).toMatch(form);
+    expect(verdict).not.toMatch(form);
   });
 });
 
