@@ -164,13 +164,16 @@ function lowerFirst(text: string): string {
  */
 function hostSentence(k: Knowledge, rules: readonly Rule[], f: Facets): string {
   if (cloudProfile(k, f.cloud)) return '';
+  // Only outbound traffic has host names: an inbound rule's source is a tag or an address.
   const tags = new Set(
-    rules.filter((r) => r.endpointKind === 'service-tag').map((r) => r.endpoint),
+    rules
+      .filter((r) => r.endpointKind === 'service-tag' && r.direction === 'outbound')
+      .map((r) => r.endpoint),
   );
   const hosts = [
     ...new Set(
       k.rules
-        .filter((r) => !r.retired && r.endpointKind === 'fqdn')
+        .filter((r) => !r.retired && r.endpointKind === 'fqdn' && r.direction === 'outbound')
         .filter((r) => (r.tags ?? []).some((t) => tags.has(t)))
         .map((r) => substituteRegion(r.endpoint, f.region)),
     ),

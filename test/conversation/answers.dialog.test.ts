@@ -527,6 +527,14 @@ describe("a rule's other form is said under its verdict", () => {
     expect(understood).toMatch(form);
     expect(verdict).not.toMatch(form);
   });
+
+  it('an inbound rule has no host names: its source is a tag or an address', async () => {
+    const text = visible(
+      await firstCard('do we still need AzureMachineLearning inbound on the compute subnet?'),
+    );
+    expect(text).toContain('Inbound AzureMachineLearning on TCP 44224');
+    expect(text).not.toContain('allow its host names instead');
+  });
 });
 
 describe('a rule the sources say a sovereign cloud does not need', () => {
