@@ -268,10 +268,6 @@ function isErrorCode(word: string): boolean {
   return word.length > 8 && /(error|exception|failed|failure|denied|backoff|timeout)$/.test(word);
 }
 
-/** An hbi workspace said in the negative: "non-hbi", "not an hbi workspace", "hbi_workspace=false". */
-const NOT_HBI =
-  /\b(non|not|without|no)[\s-]{1,3}(created\s{1,3}(with|as)\s{1,3})?(an?\s{1,3})?(hbi|high business impact)\b|\bhbi_workspace\s{0,3}[=:]?\s{0,3}(false|disabled|off)\b/;
-
 /** A setup without a firewall, said outright. */
 const NO_FIREWALL =
   /\b(no|without|not behind|not using|don'?t have|do not have|doesn'?t have|does not have)\s{1,3}(an?\s{1,3}|any\s{1,3}|azure\s{1,3})?(firewall|fw|nva|proxy)\b(?!\s{0,3}rules?\b)/;
@@ -421,9 +417,7 @@ function statedConditions(
     lower.includes('0.0.0.0/0')
   )
     c.forcedTunnel = true;
-  // "A normal (non-hbi) workspace", "not created with high business impact": said, and false.
-  if (words.includes('hbi') || hasPhrase(words, 'high business impact'))
-    c.hbi = !NOT_HBI.test(lower);
+  if (words.includes('hbi') || hasPhrase(words, 'high business impact')) c.hbi = true;
   if (
     hasPhrase(words, 'own image') ||
     hasPhrase(words, 'own images') ||
@@ -453,7 +447,7 @@ function statedConditions(
     hasPhrase(words, 'public package')
   )
     c.publicPackageFeeds = true;
-  // "If we don't use RStudio", "without VS Code": the feature is stated as unused.
+  // "If we don't use RStudio", "without VS Code", "a non-hbi workspace": stated as not there.
   for (const [option, unused] of UNUSED_FEATURES) if (unused.test(lower)) c[option] = false;
   // An AI Foundry (AI Studio) hub isolates its compute with a managed network only, so "a hub
   // doesn't support a custom VNet" states a managed one.
@@ -491,16 +485,26 @@ const FEATURE_NAMES: readonly (readonly [
   ['publicPackageFeeds', 'pypi|conda|anaconda|pip install(s|ing)?|pip packages|public packages'],
 ];
 
-/** "Don't use RStudio", "without VS Code": compiled once, not per question. */
-const UNUSED_FEATURES = FEATURE_NAMES.map(
-  ([option, names]) =>
-    [
-      option,
-      new RegExp(
-        `\\b(don'?t|do not|does not|doesn'?t|not|no|without|never)\\s+((use|using|run|running|need|have)\\s+)?(the\\s+)?(${names})\\b`,
-      ),
-    ] as const,
-);
+/**
+ * "Don't use RStudio", "without VS Code", and an hbi workspace said in the negative ("a normal
+ * (non-hbi) workspace", "not created with high business impact", "hbi_workspace=false"): what the
+ * question names, said as not there. Compiled once, not per question.
+ */
+const UNUSED_FEATURES: readonly (readonly [(typeof FEATURE_NAMES)[number][0] | 'hbi', RegExp])[] = [
+  ...FEATURE_NAMES.map(
+    ([option, names]) =>
+      [
+        option,
+        new RegExp(
+          `\\b(don'?t|do not|does not|doesn'?t|not|no|without|never)\\s+((use|using|run|running|need|have)\\s+)?(the\\s+)?(${names})\\b`,
+        ),
+      ] as const,
+  ),
+  [
+    'hbi',
+    /\b(non|not|without|no)[\s-]{1,3}(created\s{1,3}(with|as)\s{1,3})?(an?\s{1,3})?(hbi|high business impact)\b|\bhbi_workspace\s{0,3}[=:]?\s{0,3}(false|disabled|off)\b/,
+  ],
+];
 
 /**
  * RStudio and VS Code run on a compute instance: "which hosts does RStudio need?" names compute

@@ -66,67 +66,55 @@ describe('facets of a question', () => {
     expect(facets(text).asks.has('rules')).toBe(rules);
   });
 
-  it.each([
-    ['can I remove the 44224 rule?', true],
-    ['is it safe to delete the BatchNodeManagement inbound rule?', true],
-    ['can I reach the studio from home?', false],
-    ['can we take out the AzureMonitor allow?', true],
-    ['can we get rid of the 44224 rule?', true],
-    ['how do we take out the trash?', false],
-  ])('"%s" asks whether it can do without something: %s', (text, remove) => {
-    expect(facets(text).asks.has('remove')).toBe(remove);
-  });
-
-  it.each([
-    ['do I need AzureMonitor?', true],
-    ['is port 8787 required?', true],
-    ['are we still allowed to drop 29876?', true],
-    ['is the AzureMachineLearning tag regional?', false],
-    ['is 5831 udp?', false],
+  // What kind of yes/no a question asks: whether it can do without something ("remove"), whether
+  // something is needed ("need"), whether it can be had ("possible"), whether what happens is as it
+  // should be ("expected").
+  it.each<[string, 'remove' | 'need' | 'possible' | 'expected', boolean]>([
+    ['can I remove the 44224 rule?', 'remove', true],
+    ['is it safe to delete the BatchNodeManagement inbound rule?', 'remove', true],
+    ['can I reach the studio from home?', 'remove', false],
+    ['can we take out the AzureMonitor allow?', 'remove', true],
+    ['can we get rid of the 44224 rule?', 'remove', true],
+    ['how do we take out the trash?', 'remove', false],
+    ['do I need AzureMonitor?', 'need', true],
+    ['is port 8787 required?', 'need', true],
+    ['are we still allowed to drop 29876?', 'need', true],
+    ['is the AzureMachineLearning tag regional?', 'need', false],
+    ['is 5831 udp?', 'need', false],
     // What a thing must be like is not whether it is needed.
-    ['does AzureMachineLearning outbound need to be region specific?', false],
-    ['does the compute subnet need to be dedicated?', false],
-  ])('"%s" asks whether something is needed: %s', (text, need) => {
-    expect(facets(text).asks.has('need')).toBe(need);
-  });
-
-  it.each([
-    ['can my team reach ml.azure.com from home?', true],
-    ['does azure china support managed vnet?', true],
-    ['is a managed network available in usgov?', true],
-    ['is there a way to pin the outbound IP of compute clusters?', true],
-    ['is there any way to avoid inbound rules?', true],
-    ['do I need a NAT gateway?', false],
+    ['does AzureMachineLearning outbound need to be region specific?', 'need', false],
+    ['does the compute subnet need to be dedicated?', 'need', false],
+    ['can my team reach ml.azure.com from home?', 'possible', true],
+    ['does azure china support managed vnet?', 'possible', true],
+    ['is a managed network available in usgov?', 'possible', true],
+    ['is there a way to pin the outbound IP of compute clusters?', 'possible', true],
+    ['is there any way to avoid inbound rules?', 'possible', true],
+    ['do I need a NAT gateway?', 'possible', false],
     // A statement about support asks nothing.
-    ['our firewall only supports FQDN rules, which hosts do we allow?', false],
-  ])('"%s" asks whether something can be had: %s', (text, possible) => {
-    expect(facets(text).asks.has('possible')).toBe(possible);
+    ['our firewall only supports FQDN rules, which hosts do we allow?', 'possible', false],
+    [
+      'the workspace name resolves to a public IP from on-prem. Is that expected?',
+      'expected',
+      true,
+    ],
+    ['is this normal for a cluster without a public ip?', 'expected', true],
+    ['is the expected outbound port 443?', 'expected', false],
+  ])('"%s" asks %s: %s', (text, ask, asked) => {
+    expect(facets(text).asks.has(ask)).toBe(asked);
   });
 
-  it.each([
-    ['our hbi workspace behind a firewall', true],
-    ['a normal (non-hbi) workspace behind azure firewall', false],
-    ['workspace not created with high business impact', false],
-    ['hbi_workspace=false in the template', false],
-    ['behind a firewall', undefined],
-  ])('"%s" states hbi: %s', (text, hbi) => {
-    expect(facets(text).conditions.hbi).toBe(hbi);
-  });
-
-  it.each([
-    ['we use our own images in ACR', true],
-    ['we do not use custom images, is MCR still needed?', false],
-    ["we don't use our own images", false],
-  ])('"%s" states own images: %s', (text, ownImages) => {
-    expect(facets(text).conditions.ownImages).toBe(ownImages);
-  });
-
-  it.each([
-    ['the workspace name resolves to a public IP from on-prem. Is that expected?', true],
-    ['is this normal for a cluster without a public ip?', true],
-    ['is the expected outbound port 443?', false],
-  ])('"%s" asks whether what happens is as it should be: %s', (text, expected) => {
-    expect(facets(text).asks.has('expected')).toBe(expected);
+  // The setup a question states, in the positive or the negative; unsaid stays undefined.
+  it.each<[string, 'hbi' | 'ownImages', boolean | undefined]>([
+    ['our hbi workspace behind a firewall', 'hbi', true],
+    ['a normal (non-hbi) workspace behind azure firewall', 'hbi', false],
+    ['workspace not created with high business impact', 'hbi', false],
+    ['hbi_workspace=false in the template', 'hbi', false],
+    ['behind a firewall', 'hbi', undefined],
+    ['we use our own images in ACR', 'ownImages', true],
+    ['we do not use custom images, is MCR still needed?', 'ownImages', false],
+    ["we don't use our own images", 'ownImages', false],
+  ])('"%s" states %s: %s', (text, option, value) => {
+    expect(facets(text).conditions[option]).toBe(value);
   });
 
   it('"how do I configure azure firewall for compute" asks for the rules, not for a how-to', () => {
