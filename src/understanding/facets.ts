@@ -496,7 +496,7 @@ const UNUSED_FEATURES: readonly (readonly [(typeof FEATURE_NAMES)[number][0] | '
       [
         option,
         new RegExp(
-          `\\b(don'?t|do not|does not|doesn'?t|not|no|without|never)\\s+((use|using|run|running|need|have)\\s+)?(the\\s+)?(${names})\\b`,
+          `\\b(don'?t|do not|does not|doesn'?t|not|no|without|never)\\s+((use|using|run|running|need|have|bring|bringing)\\s+)?(the\\s+)?(${names})\\b`,
         ),
       ] as const,
   ),

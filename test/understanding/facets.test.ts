@@ -113,6 +113,7 @@ describe('facets of a question', () => {
     ['we use our own images in ACR', 'ownImages', true],
     ['we do not use custom images, is MCR still needed?', 'ownImages', false],
     ["we don't use our own images", 'ownImages', false],
+    ['we do not bring custom docker images, can the MCR allow go?', 'ownImages', false],
   ])('"%s" states %s: %s', (text, option, value) => {
     expect(facets(text).conditions[option]).toBe(value);
   });
