@@ -198,6 +198,8 @@ const ASK_WORDS: ReadonlyMap<string, Ask> = new Map([
   ['needs', 'rules'],
   ['whitelisted', 'hosts'],
   ['allowlisted', 'hosts'],
+  ['safelist', 'hosts'],
+  ['safelisted', 'hosts'],
   ['traffic', 'rules'],
   ['connectivity', 'rules'],
   ['why', 'why'],

@@ -15,12 +15,14 @@ export function stripMentions(text: string): string {
 }
 
 /**
- * The message as understanding reads it: mentions removed, capped, trimmed, and "w/o" spelled
- * out ("nodes w/o public IP": the slash would split it into two letters).
+ * The message as understanding reads it: mentions removed, capped, trimmed, "w/o" spelled out
+ * ("nodes w/o public IP": the slash would split it into two letters), and an allow list written
+ * as two words made one ("the conda allow list": "allow" alone asks for rules, not host names).
  */
 export function capQuestion(text: string): string {
   return stripMentions(text.slice(0, MAX_QUESTION_CHARS))
     .replace(/\bw\/o\b/gi, 'without')
+    .replace(/\b(allow|white|safe)[ -](list(?:s|ed|ing)?)\b/gi, '$1$2')
     .trim();
 }
 

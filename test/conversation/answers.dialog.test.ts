@@ -793,6 +793,12 @@ describe('a feature the question names comes first', () => {
       /^For public package feeds \(pip, conda\): .* Below them, the \d+ other host-name rules for a compute instance or a compute cluster\.$/,
       'pypi.org',
     ],
+    // "Allow list" in two words asks for host names as "allowlist" does.
+    [
+      'conda allow list for compute cluster',
+      /^For public package feeds \(pip, conda\): .* Below them, the \d+ other host-name rules for a compute instance or a compute cluster\.$/,
+      'anaconda.com',
+    ],
     [
       'which hosts does rstudio on a compute instance need?',
       /^For RStudio: to ghcr\.io/,

@@ -125,6 +125,19 @@ describe('a question gets the card that answers it', () => {
     expect(verdict).toContain('NAT gateway with a public IP');
   });
 
+  it.each([
+    // "Log Analytics" and "App Insights" are what people call Azure Monitor's parts.
+    'log analytics / app insights with private link, anything needed for aml?',
+    'appinsights behind private link: does aml need an outbound rule for it?',
+  ])('"%s" gets the Azure Monitor rule, which depends on that private link', async (question) => {
+    const turn = await chat().say(question);
+    const lines = visibleText(turn.cards[0]);
+    expect(lines.join('\n')).toContain('to AzureMonitor');
+    expect(lines.join('\n')).toContain(
+      'Only when Azure Monitor and Application Insights are not secured with a private link',
+    );
+  });
+
   it('"is there a way to …" asks whether it can be done: the rules it needs get no "Yes." in front', async () => {
     const turn = await chat().say(
       'Is there a way to allow only the required outbound hosts for the studio?',

@@ -18,6 +18,8 @@ describe('facets of a question', () => {
   it.each([
     ['which service tags does the studio need', 'tags'],
     ['which FQDNs must be whitelisted', 'hosts'],
+    ['conda allow list for compute cluster', 'hosts'],
+    ['what goes on the safe-list for the studio', 'hosts'],
     ['do I need port 445', 'yesno'],
     ['do compute clusters need 44224 when they have a public ip?', 'yesno'],
     ['is it Keyvault or AzureKeyVault', 'doubt'],

@@ -70,4 +70,10 @@ describe('normalise', () => {
       'cluster nodes without public IP, without a firewall',
     );
   });
+
+  it('makes an allow list written as two words one word, as "allowlist" is', () => {
+    expect(capQuestion('the conda allow list, our white-listed hosts, a safe list')).toBe(
+      'the conda allowlist, our whitelisted hosts, a safelist',
+    );
+  });
 });
