@@ -11,11 +11,13 @@ import type {
   SovereignCloud,
 } from '../knowledge/knowledge.schema';
 import {
+  deploymentTargetOf,
   domainSuffix,
   lexiconOf,
   DOMAIN_NOISE,
   PATH_WORDS,
   STOPWORDS,
+  type DeploymentTarget,
   type Lexicon,
 } from './lexicon';
 import {
@@ -114,6 +116,11 @@ export interface Facets {
   ports: PortMention[];
   /** Names with dots as typed, lower case: host names, dotted service tags, DNS zones. */
   dottedNames: string[];
+  /**
+   * The one place models are deployed to that the question names: managed online endpoints,
+   * Kubernetes (AKS or Arc) or Azure Container Instances. Unset when it names none or several.
+   */
+  deploysTo?: DeploymentTarget;
   /**
    * Whether the question says anything about networking (a network word, a host, a port): an
    * Azure ML question without any ("idle shutdown doesn't stop the instance") is outside the
@@ -455,7 +462,8 @@ function statedConditions(
   // doesn't support a custom VNet" states a managed one.
   const hub = /\b(ai|foundry)[\s_-]{1,3}(studio|foundry|hub)/.test(lower);
   const managed = MANAGED_NETWORK.test(lower);
-  const yours = OWN_VNET.test(lower);
+  // "Can a managed online endpoint be deployed into my own VNet?" asks whether it can go there.
+  const yours = OWN_VNET.test(lower) && !OWN_VNET_ASKED.test(lower);
   // A managed network and one's own both named is a comparison, which states neither.
   if (hub || managed !== yours) c.network = hub || managed ? 'managed' : 'yours';
   if (words.some((w) => w === 'v1' || w === 'sdkv1')) c.sdk = 'v1';
@@ -469,6 +477,13 @@ const MANAGED_NETWORK = new RegExp(
   String.raw`\bmanaged[\s_-]{0,3}(${VNET}|networks?|network isolation)\b`,
 );
 const OWN_VNET = new RegExp(String.raw`\b(own|custom|byo|existing)[\s_-]{1,3}(${VNET})\b`);
+/**
+ * An own VNet as the place a question asks whether something can go ("can a managed online
+ * endpoint be deployed into my own VNet?"). The gaps are bounded, so long messages cost no more.
+ */
+const OWN_VNET_ASKED = new RegExp(
+  String.raw`\b(can|could|possible to|able to)\b[^?.]{0,40}\b(deploy|deployed|put|placed|run|created|moved|injected|go|live)\b[^?.]{0,20}\b(into|in|inside|within) (my|our|a|an) (own|custom|existing)[\s_-]{1,3}(${VNET})\b`,
+);
 
 /** "Without service tags", "cannot use tags": a firewall that takes host names only. */
 const NO_TAGS =
@@ -1180,6 +1195,7 @@ export function parseQuestion(
       : {}),
     ports,
     dottedNames,
+    deploysTo: deploymentTargetOf(expanded),
     networking:
       expanded.some((w) => NETWORK_STEMS.has(stem(w))) ||
       dottedNames.length > 0 ||

@@ -48,6 +48,8 @@ export interface Lexicon {
    * → 5831): "can we block all UDP outbound?" asks about that port.
    */
   protocolPorts: ReadonlyMap<string, PortMention>;
+  /** Steps, errors and scenarios ("kind:id") about one place models are deployed to. */
+  deploymentTargets: ReadonlyMap<string, DeploymentTarget>;
 }
 
 /** One-word scenario names that also name parts of other scenarios or everyday things. */
@@ -123,7 +125,54 @@ function buildLexicon(k: Knowledge): Lexicon {
     knownByLength,
     pathItems: pathItemsOf(k),
     protocolPorts: protocolPortsOf(k),
+    deploymentTargets: deploymentTargetsOf(k),
   };
+}
+
+export type DeploymentTarget = 'managed-endpoint' | 'kubernetes' | 'aci';
+
+/**
+ * Words that name where models are deployed, read on the words with abbreviations spelled out
+ * ("moe" → "managed online endpoint").
+ */
+const DEPLOYMENT_TARGET_WORDS: readonly [DeploymentTarget, RegExp][] = [
+  ['managed-endpoint', /\bmanaged (online )?(endpoint|deployment)s?\b/],
+  ['kubernetes', /\b(aks|kubernetes|k8s|arc|azureml fe|inferencing cluster|inference cluster)\b/],
+  ['aci', /\b(aci|aciwebservice|container instances?)\b/],
+];
+/**
+ * An online endpoint or deployment that names no Kubernetes is a managed one: Kubernetes online
+ * endpoints are called by their cluster ("a Kubernetes online endpoint").
+ */
+const ONLINE_ENDPOINT = /\bonline (endpoint|deployment)s?\b/;
+
+export function deploymentTargetOf(words: readonly string[]): DeploymentTarget | undefined {
+  const text = words.join(' ');
+  const named = DEPLOYMENT_TARGET_WORDS.filter(([, re]) => re.test(text)).map(([t]) => t);
+  if (named.length === 0 && ONLINE_ENDPOINT.test(text)) return 'managed-endpoint';
+  // Two named ("a managed online endpoint or AKS?") is a comparison, which names neither.
+  return named.length === 1 ? named[0] : undefined;
+}
+
+/**
+ * Items about one place models are deployed to: an item whose title names Azure Container
+ * Instances, one only of Kubernetes (and its images), one only of online endpoints.
+ */
+function deploymentTargetsOf(k: Knowledge): ReadonlyMap<string, DeploymentTarget> {
+  const of = (title: string, scenarios: readonly ScenarioId[]): DeploymentTarget | undefined => {
+    if (deploymentTargetOf(tokens(title)) === 'aci') return 'aci';
+    if (scenarios.includes('aks') && scenarios.every((s) => s === 'aks' || s === 'docker-images'))
+      return 'kubernetes';
+    if (scenarios.length > 0 && scenarios.every((s) => s === 'online-endpoints'))
+      return 'managed-endpoint';
+    return undefined;
+  };
+  const items = [
+    ...k.scenarios.map((s) => [`scenario:${s.id}`, of(s.title, [s.id])] as const),
+    ...k.steps.map((s) => [`step:${s.id}`, of(s.title, s.scenarios)] as const),
+    ...k.errors.map((e) => [`error:${e.id}`, of(e.title, e.scenarios)] as const),
+  ];
+  return new Map(items.flatMap(([key, t]) => (t ? [[key, t] as const] : [])));
 }
 
 /** Words about name resolution and routes. */

@@ -602,6 +602,16 @@ function errorOfOtherDirection(k: Knowledge, t: Target, f: Facets): boolean {
 }
 
 /**
+ * An item about another place models are deployed to than the one the question names: "can a
+ * managed online endpoint go into my own VNet?" is not answered by what Azure Container Instances
+ * can't do, nor "the online deployment can't pull its image" by a Kubernetes pod's pull error.
+ */
+function forOtherDeploymentTarget(k: Knowledge, t: Target, f: Facets): boolean {
+  const of = lexiconOf(k).deploymentTargets.get(targetKey(t));
+  return f.deploysTo !== undefined && of !== undefined && of !== f.deploysTo;
+}
+
+/**
  * A known error asked about as a topic rather than reported as a failure ("which permissions does
  * compute in a VNet need") is answered by the step that covers the same ground, the error offered
  * under it; a reported failure keeps the error's cause and fix.
@@ -781,9 +791,12 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
     ...direct.map((c) => (reported ? { ...c, score: c.score - w.reportedName } : c)),
     ...wordCandidates(k, q, hits, w, namedRulesOf(k, facets, matches), onPath),
     ...scenarioCandidates(k, q, w),
-  ].map((c) =>
-    errorOfOtherDirection(k, c.target, facets) ? { ...c, score: c.score - w.otherDirection } : c,
-  );
+  ].map((c) => {
+    const penalty =
+      (errorOfOtherDirection(k, c.target, facets) ? w.otherDirection : 0) +
+      (forOtherDeploymentTarget(k, c.target, facets) ? w.otherDeploymentTarget : 0);
+    return penalty > 0 ? { ...c, score: c.score - penalty } : c;
+  });
   const candidates = currencyDoubt ? belowOwnCard(scored) : scored;
   // Two scenarios the question names are answered together (the slice covers both), so a tie
   // between them is no reason to ask back.

@@ -51,6 +51,8 @@ export interface Weights {
   reportedName: number;
   /** An error whose rules all go the other way than the question says. */
   otherDirection: number;
+  /** An item about another place models are deployed to (ACI, Kubernetes, managed endpoints) than the one named. */
+  otherDeploymentTarget: number;
   /** Factor for a host, tag or port named in a question about name resolution or routes. */
   nameOnPath: number;
   /** Factor for a host, tag or port a short yes/no asks is needed ("do X need BatchNodeManagement?"). */
@@ -103,6 +105,7 @@ export const WEIGHTS: Readonly<Weights> = Object.freeze({
   nameOnPath: 0.8,
   namedNeed: 1.15,
   otherDirection: 0.2,
+  otherDeploymentTarget: 0.3,
   statedNetwork: 0.15,
   otherNetwork: 0.15,
   managedUnstated: 0.1,

@@ -138,6 +138,25 @@ describe('a question gets the card that answers it', () => {
     );
   });
 
+  it.each([
+    // Where models are deployed decides the answer: what ACI can't do, or a Kubernetes pod's
+    // pull error, is not the answer about a managed online endpoint.
+    [
+      'can managed online endpoint be deployed into my own vnet?',
+      /^No, with a managed network compute doesn't use your subnet/,
+    ],
+    [
+      'online deployment fails pulling image from private ACR',
+      /^Likely cause: Compute or AKS cannot reach/,
+    ],
+    ['managed endpoint calling an external api blocked?', /^Turn on the workspace managed network/],
+  ])('"%s" is answered for managed online endpoints', async (question, verdict) => {
+    const turn = await chat().say(question);
+    const [title, first] = visibleText(turn.cards[0]);
+    expect(first).toMatch(verdict);
+    expect(`${title} ${first}`).not.toMatch(/Container Instances|Kubernetes deployment/);
+  });
+
   it('"is there a way to …" asks whether it can be done: the rules it needs get no "Yes." in front', async () => {
     const turn = await chat().say(
       'Is there a way to allow only the required outbound hosts for the studio?',

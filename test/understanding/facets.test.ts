@@ -238,6 +238,32 @@ describe('facets of a question', () => {
     expect(facets(text).networking).toBe(networking);
   });
 
+  it.each([
+    ['can managed online endpoint be deployed into my own vnet?', undefined],
+    ['is it possible to run a compute cluster in our own vnet', undefined],
+    // Told, not asked: the cluster is in the user's VNet.
+    ['we can see the cluster in our own vnet but it cannot reach storage', 'yours'],
+  ])(
+    '"%s": an own VNet a question asks whether something can go into states %s',
+    (text, network) => {
+      expect(facets(text).conditions.network).toBe(network);
+    },
+  );
+
+  it.each([
+    ['managed endpoint calling an external api blocked?', 'managed-endpoint'],
+    ['online deployment fails pulling image from private ACR', 'managed-endpoint'],
+    ['moe egress to storage', 'managed-endpoint'],
+    ['kubernetes online endpoint scoring uri unreachable', 'kubernetes'],
+    ['azureml-fe not reachable from outside the vnet', 'kubernetes'],
+    ['can I still use ACI with a private workspace?', 'aci'],
+    // Two named: a comparison, which names neither.
+    ['managed online endpoint or aks for private inference?', undefined],
+    ['which outbound rules does a compute cluster need', undefined],
+  ])('"%s" deploys to %s', (text, target) => {
+    expect(facets(text).deploysTo).toBe(target);
+  });
+
   it('a managed network and an own VNet side by side compare the two and state neither', () => {
     expect(facets('managed vnet or our own vnet, which is better').conditions.network).toBe(
       undefined,
