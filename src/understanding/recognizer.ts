@@ -541,9 +541,12 @@ function explainedByScenarioNames(k: Knowledge, q: ParsedQuestion): number {
 function scenarioCandidates(k: Knowledge, q: ParsedQuestion, w: Weights): Candidate[] {
   const f = q.facets;
   const asksSlice = asksForRules(q);
+  // A problem report that asks which hosts, ports or tags to allow ("the firewall blocks pip
+  // install on the compute instance: which hosts for pypi and conda?") asks for the slice.
+  const asksWhatToAllow = f.asks.has('hosts') || f.asks.has('ports') || f.asks.has('tags');
   const specific =
     f.asks.has('how') ||
-    f.asks.has('problem') ||
+    (f.asks.has('problem') && !asksWhatToAllow) ||
     f.asks.has('doubt') ||
     f.asks.has('why') ||
     f.asks.has('possible') ||

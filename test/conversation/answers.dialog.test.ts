@@ -799,6 +799,12 @@ describe('a feature the question names comes first', () => {
       /^For public package feeds \(pip, conda\): .* Below them, the \d+ other host-name rules for a compute instance or a compute cluster\.$/,
       'anaconda.com',
     ],
+    // A problem report that asks which hosts to allow wants the list, not the proxy note.
+    [
+      'firwall blocks pip install on compute instance, which hosts for pypi and conda',
+      /^For public package feeds \(pip, conda\): .* Below them, the \d+ other host-name rules for a compute instance or a compute cluster\.$/,
+      'pypi.org',
+    ],
     [
       'which hosts does rstudio on a compute instance need?',
       /^For RStudio: to ghcr\.io/,
