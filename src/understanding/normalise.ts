@@ -17,12 +17,15 @@ export function stripMentions(text: string): string {
 /**
  * The message as understanding reads it: mentions removed, capped, trimmed, "w/o" spelled out
  * ("nodes w/o public IP": the slash would split it into two letters), and an allow list written
- * as two words made one ("the conda allow list": "allow" alone asks for rules, not host names).
+ * as two words made one ("the conda allow list": "allow" alone asks for rules, not host names),
+ * and a "vs" that is not VS Code spelled "versus" ("azureml-core vs azure-ai-ml" is not about the
+ * editor).
  */
 export function capQuestion(text: string): string {
   return stripMentions(text.slice(0, MAX_QUESTION_CHARS))
     .replace(/\bw\/o\b/gi, 'without')
     .replace(/\b(allow|white|safe)[ -](list(?:s|ed|ing)?)\b/gi, '$1$2')
+    .replace(/\bvs\b(?!\.?[\s_-]{0,3}code\b)\.?/gi, 'versus')
     .trim();
 }
 

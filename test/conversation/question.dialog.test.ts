@@ -717,6 +717,8 @@ describe('when the bot is not sure', () => {
     // couple of shared words ("GPU quota", "SDK v2").
     'How do I increase my GPU quota for Azure ML?',
     'How do I register a model with the Python SDK v2?',
+    // "vs" between two package names is "versus", not VS Code.
+    'azureml-core vs azure-ai-ml which to use',
   ])(
     'says an Azure ML question that is not about networking is outside its subject: "%s"',
     async (question) => {

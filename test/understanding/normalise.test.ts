@@ -71,6 +71,18 @@ describe('normalise', () => {
     );
   });
 
+  it.each([
+    ['azureml-core vs azure-ai-ml', 'azureml-core versus azure-ai-ml'],
+    [
+      'AzureMachineLearning vs. BatchNodeManagement',
+      'AzureMachineLearning versus BatchNodeManagement',
+    ],
+    ['vs code vs jupyter', 'vs code versus jupyter'],
+    ['VS. Code server', 'VS. Code server'],
+  ])('spells a "vs" that is not VS Code as "versus": %s', (text, read) => {
+    expect(capQuestion(text)).toBe(read);
+  });
+
   it('makes an allow list written as two words one word, as "allowlist" is', () => {
     expect(capQuestion('the conda allow list, our white-listed hosts, a safe list')).toBe(
       'the conda allowlist, our whitelisted hosts, a safelist',
