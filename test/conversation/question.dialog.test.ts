@@ -157,6 +157,14 @@ describe('a question gets the card that answers it', () => {
     expect(`${title} ${first}`).not.toMatch(/Container Instances|Kubernetes deployment/);
   });
 
+  it('"switch the managed vnet from internet outbound to approved outbound?" hears that this way is allowed', async () => {
+    const turn = await chat().say(
+      'switch managed vnet from allow internet outbound to approved outbound only?',
+    );
+    const [, verdict] = visibleText(turn.cards[0]);
+    expect(verdict).toContain('You can move from internet outbound to approved outbound');
+  });
+
   it('"is there a way to …" asks whether it can be done: the rules it needs get no "Yes." in front', async () => {
     const turn = await chat().say(
       'Is there a way to allow only the required outbound hosts for the studio?',
