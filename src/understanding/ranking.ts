@@ -24,7 +24,7 @@ import {
 } from '../knowledge/lookup.query';
 import { matchErrorPattern } from '../knowledge/error-pattern';
 import { requiredPublicIp, underStated } from '../knowledge/condition.query';
-import type { ParsedQuestion } from './facets';
+import type { ParsedQuestion, StatedConditions } from './facets';
 import { indexTerms, PHRASE_JOIN } from './normalise';
 import type { Weights } from './weights';
 
@@ -302,6 +302,12 @@ const OTHER_SETUP = 0.15;
 /** What an item written for exactly the described setup gains over one that needs more. */
 const EXACT_SETUP = 0.06;
 
+function ownEgress(c: StatedConditions): boolean {
+  return (
+    c.egress === 'azure-firewall' || c.egress === 'firewall-no-tags' || c.forcedTunnel === true
+  );
+}
+
 export function networkFit(k: Knowledge, t: Target, q: ParsedQuestion, w: Weights): number {
   const stated = q.facets.conditions.network;
   const of =
@@ -310,6 +316,11 @@ export function networkFit(k: Knowledge, t: Target, q: ParsedQuestion, w: Weight
       : t.kind === 'scenario'
         ? scenarioById(k, t.id)?.network
         : undefined;
+  // Traffic sent through a firewall of one's own or a forced tunnel is a VNet of one's own: the
+  // managed network's steps ("add an FQDN outbound rule") do not answer "what fqdns to allow on
+  // azure firewall", though nothing says which steps of a VNet of one's own do.
+  if (stated === undefined && of === 'managed' && ownEgress(q.facets.conditions))
+    return -w.otherNetwork;
   if (stated === undefined || of === undefined) return 0;
   return of === stated ? w.statedNetwork : -w.otherNetwork;
 }

@@ -116,6 +116,12 @@ describe('a question gets the card that answers it', () => {
     if (read) expect(understood).toContain(read);
   });
 
+  it('"what fqdns to allow on azure firewall" is about a VNet of one\'s own, not the managed network\'s outbound rules', async () => {
+    const turn = await chat().say('what fqdns to allow on azure firewall for aml workspace');
+    const [, verdict] = visibleText(turn.cards[0]);
+    expect(verdict).not.toMatch(/managed network/);
+  });
+
   it('"is there a way to pin the outbound IP so a partner can allowlist us?" gets the NAT gateway', async () => {
     const turn = await chat().say(
       'Is there a way to pin outbound IP for compute clusters so the partner can allowlist us?',
