@@ -122,6 +122,23 @@ describe('a question gets the card that answers it', () => {
     expect(verdict).not.toMatch(/managed network/);
   });
 
+  it.each([
+    // The workspace's public access turned off is its private link setting, not data preview.
+    [
+      'public network access disabled on workspace, now 403 in ml.azure.com',
+      /^Likely cause: The request did not arrive through the workspace's private endpoint/,
+    ],
+    ['key vault firewall enabled, workspace creation fails', /^Give the vault a private endpoint/],
+    [
+      'azureml-fe not reachable from outside the vnet',
+      /^Add an inbound NSG rule to the AKS scoring IP/,
+    ],
+  ])('"%s" gets the item its words ask about', async (question, verdict) => {
+    const turn = await chat().say(question);
+    const [, first] = visibleText(turn.cards[0]);
+    expect(first).toMatch(verdict);
+  });
+
   it('"is there a way to pin the outbound IP so a partner can allowlist us?" gets the NAT gateway', async () => {
     const turn = await chat().say(
       'Is there a way to pin outbound IP for compute clusters so the partner can allowlist us?',
