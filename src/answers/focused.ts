@@ -67,6 +67,8 @@ export interface AnswerView {
   wholeScenarios?: ScenarioId[];
   /** What the feedback buttons refer to. */
   feedbackTarget: string;
+  /** Other items ("kind:id") the card answers too, which need no "Did you mean" of their own. */
+  alsoCovers?: string[];
 }
 
 /** A second scenario named at least this plainly joins the slice. */
@@ -1020,6 +1022,80 @@ function withoutVerdictForUnknownPorts(k: Knowledge, f: Facets): Facets {
   return { ...f, asks: new Set([...f.asks].filter((a) => a !== 'yesno')) };
 }
 
+/** What a port is used for, or whether it is needed, narrowed by what the question said. */
+function portAnswer(k: Knowledge, port: number, facets: Facets): AnswerView | undefined {
+  let rules = rulesForPort(k, port);
+  if (rules.length === 0) return undefined;
+  if (facets.direction) {
+    const same = rules.filter((r) => r.direction === facets.direction);
+    if (same.length > 0) rules = same;
+  }
+  // "Does AKS need 443?" names where AKS's traffic on 443 goes.
+  const scenarios = namedScenarios(facets);
+  const ofNamed = rules.filter((r) => r.scenarios.some((x) => scenarios.includes(x)));
+  const described = ofNamed.length > 0 ? ofNamed : rules;
+  const endpoints = [...new Set(described.map((r) => r.endpoint))];
+  const protocols = [...new Set(described.map((r) => protocolName(r.protocol)))];
+  const way = described.every((r) => r.direction === 'inbound')
+    ? 'inbound from'
+    : described.every((r) => r.direction === 'outbound')
+      ? 'outbound to'
+      : 'with';
+  const more = endpoints.length > 3 ? ` and ${endpoints.length - 3} more` : '';
+  const view = rulesView(
+    k,
+    rules,
+    facets,
+    `Port ${port}`,
+    `Port ${port} (${protocols.join(' or ')}) is used ${way} ${endpoints.slice(0, 3).join(', ')}${more}.`,
+    `port:${port}`,
+    `port ${port}`,
+  );
+  // "Is port 443 enough for compute?" is answered by what else compute needs: its rules, not
+  // every rule that uses port 443.
+  return facets.asks.has('enough') && scenarios.length > 0
+    ? { ...sliceView(k, scenarios, facets), verdict: enoughVerdict(k, scenarios, port, facets) }
+    : askedTheOtherWay(
+        onlyForView(k, view, rules, `port ${port}`, facets),
+        `port ${port}`,
+        rules,
+        facets,
+      );
+}
+
+/** The question's facets with one of the ports it names: each port's purpose is its own. */
+function onlyPort(f: Facets, port: number): Facets {
+  return { ...f, ports: f.ports.filter((p) => p.port === port) };
+}
+
+/** Two or more ports' answers as one card: each verdict in turn, their rows and reasons together. */
+function portsTogether(views: readonly AnswerView[], ports: readonly number[]): AnswerView {
+  const [first] = views as [AnswerView, ...AnswerView[]];
+  const unique = <T>(items: readonly T[]): T[] => {
+    const seen = new Set<string>();
+    return items.filter((item) => {
+      const key = JSON.stringify(item);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  };
+  const rows = unique(views.flatMap((v) => v.rows));
+  const hidden = rows.length - Math.min(rows.length, MAX_ROWS);
+  return {
+    ...first,
+    title: `Ports ${inProse(ports.map(String))}`,
+    verdict: views.map((v) => v.verdict).join(' '),
+    rows: rows.slice(0, MAX_ROWS),
+    rowsNote: hidden > 0 ? `${hidden} more under Why and details.` : '',
+    points: unique(views.flatMap((v) => v.points)),
+    details: unique(views.flatMap((v) => v.details)),
+    conflicts: unique(views.flatMap((v) => v.conflicts)),
+    sources: unique(views.flatMap((v) => v.sources)),
+    alsoCovers: ports.slice(1).map((p) => `port:${p}`),
+  };
+}
+
 /** The answer for a target, narrowed by what the question said (no facets: the whole item). */
 export function focusedAnswer(
   k: Knowledge,
@@ -1059,43 +1135,17 @@ export function focusedAnswer(
     }
     case 'port': {
       const port = Number(target.id);
-      let rules = rulesForPort(k, port);
-      if (rules.length === 0) return undefined;
-      if (facets.direction) {
-        const same = rules.filter((r) => r.direction === facets.direction);
-        if (same.length > 0) rules = same;
-      }
-      // "Does AKS need 443?" names where AKS's traffic on 443 goes.
-      const scenarios = namedScenarios(facets);
-      const ofNamed = rules.filter((r) => r.scenarios.some((x) => scenarios.includes(x)));
-      const described = ofNamed.length > 0 ? ofNamed : rules;
-      const endpoints = [...new Set(described.map((r) => r.endpoint))];
-      const protocols = [...new Set(described.map((r) => protocolName(r.protocol)))];
-      const way = described.every((r) => r.direction === 'inbound')
-        ? 'inbound from'
-        : described.every((r) => r.direction === 'outbound')
-          ? 'outbound to'
-          : 'with';
-      const more = endpoints.length > 3 ? ` and ${endpoints.length - 3} more` : '';
-      const view = rulesView(
-        k,
-        rules,
-        facets,
-        `Port ${port}`,
-        `Port ${port} (${protocols.join(' or ')}) is used ${way} ${endpoints.slice(0, 3).join(', ')}${more}.`,
-        `port:${port}`,
-        `port ${port}`,
-      );
-      // "Is port 443 enough for compute?" is answered by what else compute needs: its rules, not
-      // every rule that uses port 443.
-      return facets.asks.has('enough') && scenarios.length > 0
-        ? { ...sliceView(k, scenarios, facets), verdict: enoughVerdict(k, scenarios, port, facets) }
-        : askedTheOtherWay(
-            onlyForView(k, view, rules, `port ${port}`, facets),
-            `port ${port}`,
-            rules,
-            facets,
+      // "What are ports 8787 and 18881 used for?" is answered for each port it names that a rule
+      // uses, the one recognised first.
+      const others = facets.asks.has('enough')
+        ? []
+        : [...new Set(facets.ports.map((p) => p.port))].filter(
+            (p) => p !== port && rulesForPort(k, p).length > 0,
           );
+      const views = [port, ...others].flatMap(
+        (p) => portAnswer(k, p, others.length > 0 ? onlyPort(facets, p) : facets) ?? [],
+      );
+      return views.length > 1 ? portsTogether(views, [port, ...others]) : views[0];
     }
     case 'endpoint': {
       const rules = k.rules.filter((r) => r.endpoint === target.id);

@@ -75,9 +75,10 @@ export function viewCard(view: AnswerView, style: CardStyle = {}): AdaptiveCard 
         },
       ),
     );
-  // Commands for a slice of two scenarios would be those of the first only: each scenario's own
-  // card offers its commands instead.
-  if (style.exportTarget && view.rows.length > 0 && !style.shared && whole.length <= 1) {
+  // Commands for a slice of two scenarios, or for two ports, would be those of the first only:
+  // each one's own card offers its commands instead.
+  const several = whole.length > 1 || (view.alsoCovers ?? []).length > 0;
+  if (style.exportTarget && view.rows.length > 0 && !style.shared && !several) {
     const { kind, id } = style.exportTarget;
     actions.push(showAsCommands({ kind, id }));
   }
@@ -119,7 +120,11 @@ export function answerFor(k: Knowledge, recognition: Recognition, question: stri
     case 'answer': {
       const view = focusedAnswer(k, recognition.target, recognition.facets);
       if (!view) return { cards: [] };
-      const { alternatives, target } = recognition;
+      const { target } = recognition;
+      const covered = new Set(view.alsoCovers);
+      const alternatives = recognition.alternatives.filter(
+        (t) => !covered.has(`${t.kind}:${t.id}`),
+      );
       return { cards: [viewCard(view, { alternatives, exportTarget: target })] };
     }
     case 'choices':

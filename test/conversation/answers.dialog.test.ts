@@ -85,6 +85,18 @@ describe('the bot answers the slice a question asks for', () => {
     expect(buttonTitles(card)).toContain('Show the whole scenario');
   });
 
+  it('answers each port a question names, on one card', async () => {
+    const card = await firstCard('what are ports 8787 and 18881 used for in aml');
+    const [title, verdict] = visibleText(card);
+    expect(title).toBe('Ports 8787 and 18881');
+    expect(verdict).toMatch(/^Port 8787 \(TCP\) is used .* Port 18881 \(TCP\) is used /);
+    expect(visible(card)).toContain('TCP 18881');
+    // The second port is answered here, not offered as "Did you mean"; and commands for the
+    // first port alone would leave out the second.
+    expect(buttonTitles(card).join('\n')).not.toMatch(/Did you mean: Port 18881/);
+    expect(buttonTitles(card)).not.toContain('Show as commands');
+  });
+
   it('says what it understood in one line', async () => {
     const text = visible(
       await firstCard('outbound rules for a compute cluster without public ip behind a firewall'),
