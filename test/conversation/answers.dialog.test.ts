@@ -416,6 +416,11 @@ describe('the bot knows the neighbouring topics people ask about', () => {
       'our batch endpoint fails to read the input data since storage got a private endpoint',
       'queue and table only for batch endpoints',
     ],
+    // The studio's notebooks live on the default storage account's file share.
+    [
+      'notebooks tab blank in studio for our private endpoint workspace',
+      'privatelink.notebooks.azure.net',
+    ],
     // Spelled out, while the data says "ACI": the vocabulary works both ways.
     [
       'is azure container instance supported with private link workspace',

@@ -235,6 +235,23 @@ const expected: Expected[] = [
     sources: ['fw'],
   },
   {
+    id: 'note-studio-notebooks',
+    kind: 'note',
+    scenarios: ['studio'],
+    text: [
+      'file share of the workspace',
+      'privatelink.notebooks.azure.net',
+      'privatelink.file.core.windows.net',
+      '*.notebooks.azure.net',
+      'graph.microsoft.com',
+      '*.aznbcontent.net',
+      '<storage>.file.core.windows.net',
+      '18881',
+    ],
+    answer: [/^Notebooks live on the default storage account's file share/],
+    sources: ['fw', 'seed', 'dns'],
+  },
+  {
     id: 'note-docker-bridge',
     kind: 'note',
     scenarios: ['compute', 'aks'],
