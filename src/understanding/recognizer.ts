@@ -94,6 +94,14 @@ const POINTS_BACK_TO_A_NAME =
 /** Up to this many search terms a question is short enough to ask for a whole slice. */
 const SHORT_QUESTION_TERMS = 8;
 
+/**
+ * Three host names or more in a question that asks which hosts to allow are examples of the list
+ * it asks for ("the complete list of FQDNs for a compute instance? The doc lists …, …, …").
+ */
+function listsNames(f: Facets): boolean {
+  return (f.asks.has('hosts') || f.asks.has('whole')) && f.dottedNames.length >= 3;
+}
+
 function namedScenarios(f: Facets, min = 0.55): ScenarioId[] {
   return f.scenarios.filter((s) => s.strength >= min).map((s) => s.id);
 }
@@ -563,7 +571,8 @@ function scenarioCandidates(k: Knowledge, q: ParsedQuestion, w: Weights): Candid
   const brevity = Math.min(1, SHORT_QUESTION_TERMS / Math.max(1, q.terms.length));
   const explained = explainedByScenarioNames(k, q);
   // "The complete list of IP addresses for mcr.microsoft.com" is about that name, not a scenario.
-  const whole = f.asks.has('whole') && f.dottedNames.length === 0 && f.ports.length === 0;
+  const whole =
+    f.asks.has('whole') && (f.dottedNames.length === 0 || listsNames(f)) && f.ports.length === 0;
   return f.scenarios.flatMap((s) => {
     const target = targetFor(k, 'scenario', s.id);
     if (!target) return [];
@@ -760,6 +769,10 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
             // and "how do I let the deployment reach PyPI?" is answered by its outbound rules.
             (facets.conditions.network === 'managed'
               ? w.otherNetwork * (facets.asks.has('how') ? 2 : 1)
+              : 0) -
+            // Names given as examples of the list a question asks for step back for that list.
+            (c.signal === 'endpoint' && listsNames(facets) && namedScenarios(facets).length > 0
+              ? w.listedName
               : 0),
         }
       : c,

@@ -53,6 +53,8 @@ export interface Weights {
   otherDirection: number;
   /** An item about another place models are deployed to (ACI, Kubernetes, managed endpoints) than the one named. */
   otherDeploymentTarget: number;
+  /** A host named among three or more in a question that asks for a scenario's host list. */
+  listedName: number;
   /** Factor for a host, tag or port named in a question about name resolution or routes. */
   nameOnPath: number;
   /** Factor for a host, tag or port a short yes/no asks is needed ("do X need BatchNodeManagement?"). */
@@ -106,6 +108,7 @@ export const WEIGHTS: Readonly<Weights> = Object.freeze({
   namedNeed: 1.15,
   otherDirection: 0.2,
   otherDeploymentTarget: 0.3,
+  listedName: 0.3,
   statedNetwork: 0.15,
   otherNetwork: 0.15,
   managedUnstated: 0.1,

@@ -85,6 +85,23 @@ describe('the bot answers the slice a question asks for', () => {
     expect(buttonTitles(card)).toContain('Show the whole scenario');
   });
 
+  it.each([
+    [
+      'Complete list of FQDNs for compute instance behind Azure Firewall? The doc lists *.instances.azureml.ms, *.instances.azureml.net, *.tundra.azureml.ms, *.batch.azure.com and some more and im not sure which are still needed.',
+      'A compute instance or a compute cluster',
+    ],
+    [
+      'Our proxy team wants the list of hosts the client browser needs for the studio when the workspace is behind private link (ml.azure.com, *.azureml.ms, login.microsoftonline.com).',
+      'The workspace from Azure Machine Learning studio',
+    ],
+  ])(
+    'three host names or more given as examples of a list get the list: "%s"',
+    async (question, title) => {
+      const [first] = visibleText(await firstCard(question));
+      expect(first).toBe(title);
+    },
+  );
+
   it('answers each port a question names, on one card', async () => {
     const card = await firstCard('what are ports 8787 and 18881 used for in aml');
     const [title, verdict] = visibleText(card);
