@@ -1125,8 +1125,14 @@ export function parseQuestion(
   if (/\bwhich (one )?is (right|correct|it)\b/.test(lower)) asks.add('doubt');
   const publicIpAsked = asksForPublicIp(lower);
   if (publicIpAsked) asks.add('publicIp');
-  // "What is port 44224 for?", "what is AzureFrontDoor.FirstParty used for": the purpose, as "why".
-  if (/\bwhat\b[^?!]{0,80}\b(for|used for)\s*\??\s*$/.test(lower)) asks.add('why');
+  // "What is port 44224 for?", "what is AzureFrontDoor.FirstParty used for (in aml)": the
+  // purpose, as "why".
+  if (
+    /\bwhat\b[^?!]{0,80}\b(for|used for)( (in|on|by|with)( [a-z0-9.-]{1,30}){1,3})?\s*\??\s*$/.test(
+      lower,
+    )
+  )
+    asks.add('why');
   // "What does BatchNodeManagement do (for us)?" asks the same; "what do I do?" asks how.
   if (
     /\bwhat (does|do (these|those|the|they))\b[^?!]{0,80}\bdo( for [a-z ]{1,30})?\??\s*$/.test(

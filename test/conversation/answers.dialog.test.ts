@@ -106,7 +106,10 @@ describe('the bot answers the slice a question asks for', () => {
     const card = await firstCard('what are ports 8787 and 18881 used for in aml');
     const [title, verdict] = visibleText(card);
     expect(title).toBe('Ports 8787 and 18881');
-    expect(verdict).toMatch(/^Port 8787 \(TCP\) is used .* Port 18881 \(TCP\) is used /);
+    // "Used for" asks each port's purpose.
+    expect(verdict).toBe(
+      'Port 8787 — RStudio running on a compute instance. Port 18881 — Language server behind notebook IntelliSense on a compute instance.',
+    );
     expect(visible(card)).toContain('TCP 18881');
     // The second port is answered here, not offered as "Did you mean"; and commands for the
     // first port alone would leave out the second.

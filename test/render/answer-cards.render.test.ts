@@ -101,6 +101,12 @@ const answers: [name: string, question: string, keyFact: string][] = [
     "the compute's region",
   ],
   ['gov-cloud-rules', 'studio outbound rules for azure government', 'in Azure Government'],
+  ['two-ports', 'what are ports 8787 and 18881 used for in aml', 'Port 18881'],
+  [
+    'studio-notebooks',
+    'notebooks tab blank in studio for our private endpoint workspace',
+    'privatelink.notebooks.azure.net',
+  ],
 ];
 
 const shared: [kind: 'rule' | 'step' | 'error' | 'conflict', id: string][] = [

@@ -36,6 +36,7 @@ describe('facets of a question', () => {
     ['do I need a route to BatchNodeManagement on the route table', 'paths'],
     ['what is port 44224 for?', 'why'],
     ['what is mcr.microsoft.com used for', 'why'],
+    ['what are ports 8787 and 18881 used for in aml', 'why'],
     ['is port 443 enough for compute?', 'enough'],
     ['is opening 443 sufficient for our clusters', 'enough'],
     ['is AzureFrontDoor.FrontEnd only for the studio?', 'onlyFor'],
