@@ -107,7 +107,7 @@ export const WEIGHTS: Readonly<Weights> = Object.freeze({
   nameOnPath: 0.8,
   namedNeed: 1.15,
   otherDirection: 0.2,
-  otherDeploymentTarget: 0.3,
+  otherDeploymentTarget: 0.4,
   listedName: 0.3,
   statedNetwork: 0.15,
   otherNetwork: 0.15,

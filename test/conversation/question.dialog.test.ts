@@ -172,6 +172,10 @@ describe('a question gets the card that answers it', () => {
       'online deployment fails pulling image from private ACR',
       /^Likely cause: Compute or AKS cannot reach/,
     ],
+    [
+      "our online deployment can't pull its image from the private acr",
+      /^Likely cause: Compute or AKS cannot reach/,
+    ],
     ['managed endpoint calling an external api blocked?', /^Turn on the workspace managed network/],
   ])('"%s" is answered for managed online endpoints', async (question, verdict) => {
     const turn = await chat().say(question);
