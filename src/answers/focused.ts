@@ -1068,19 +1068,21 @@ function onlyPort(f: Facets, port: number): Facets {
   return { ...f, ports: f.ports.filter((p) => p.port === port) };
 }
 
+/** Items in their first order, each value once (rows and sources are plain data). */
+function distinct<T>(items: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const key = JSON.stringify(item);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /** Two or more ports' answers as one card: each verdict in turn, their rows and reasons together. */
 function portsTogether(views: readonly AnswerView[], ports: readonly number[]): AnswerView {
   const [first] = views as [AnswerView, ...AnswerView[]];
-  const unique = <T>(items: readonly T[]): T[] => {
-    const seen = new Set<string>();
-    return items.filter((item) => {
-      const key = JSON.stringify(item);
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
-  };
-  const rows = unique(views.flatMap((v) => v.rows));
+  const rows = distinct(views.flatMap((v) => v.rows));
   const hidden = rows.length - Math.min(rows.length, MAX_ROWS);
   return {
     ...first,
@@ -1088,10 +1090,10 @@ function portsTogether(views: readonly AnswerView[], ports: readonly number[]): 
     verdict: views.map((v) => v.verdict).join(' '),
     rows: rows.slice(0, MAX_ROWS),
     rowsNote: hidden > 0 ? `${hidden} more under Why and details.` : '',
-    points: unique(views.flatMap((v) => v.points)),
-    details: unique(views.flatMap((v) => v.details)),
-    conflicts: unique(views.flatMap((v) => v.conflicts)),
-    sources: unique(views.flatMap((v) => v.sources)),
+    points: distinct(views.flatMap((v) => v.points)),
+    details: distinct(views.flatMap((v) => v.details)),
+    conflicts: distinct(views.flatMap((v) => v.conflicts)),
+    sources: distinct(views.flatMap((v) => v.sources)),
     alsoCovers: ports.slice(1).map((p) => `port:${p}`),
   };
 }

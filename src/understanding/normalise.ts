@@ -15,11 +15,11 @@ export function stripMentions(text: string): string {
 }
 
 /**
- * The message as understanding reads it: mentions removed, capped, trimmed, "w/o" spelled out
- * ("nodes w/o public IP": the slash would split it into two letters), and an allow list written
- * as two words made one ("the conda allow list": "allow" alone asks for rules, not host names),
- * and a "vs" that is not VS Code spelled "versus" ("azureml-core vs azure-ai-ml" is not about the
- * editor).
+ * The message as understanding reads it: mentions removed, capped and trimmed, with three
+ * spellings evened out. "w/o" is spelled out ("nodes w/o public IP": the slash would split it
+ * into two letters); an allow list written as two words becomes one ("the conda allow list":
+ * "allow" alone asks for rules, not host names); a "vs" that is not VS Code becomes "versus"
+ * ("azureml-core vs azure-ai-ml" is not about the editor).
  */
 export function capQuestion(text: string): string {
   return stripMentions(text.slice(0, MAX_QUESTION_CHARS))

@@ -102,6 +102,11 @@ function listsNames(f: Facets): boolean {
   return (f.asks.has('hosts') || f.asks.has('whole')) && f.dottedNames.length >= 3;
 }
 
+/** Whether the question asks which hosts, ports or service tags to allow. */
+function asksWhatToAllow(f: Facets): boolean {
+  return f.asks.has('hosts') || f.asks.has('ports') || f.asks.has('tags');
+}
+
 function namedScenarios(f: Facets, min = 0.55): ScenarioId[] {
   return f.scenarios.filter((s) => s.strength >= min).map((s) => s.id);
 }
@@ -406,7 +411,6 @@ function wordCandidates(
     f.asks.has('whole') && named.length > 0 && f.dottedNames.length === 0 && f.ports.length === 0;
   const whyOfTopic =
     f.asks.has('why') && !how && f.dottedNames.length === 0 && f.ports.length === 0;
-  const asksWhatToAllow = f.asks.has('hosts') || f.asks.has('ports') || f.asks.has('tags');
   return hits.flatMap((hit) => {
     const target = targetFor(k, hit.kind, hit.id);
     if (!target) return [];
@@ -432,7 +436,7 @@ function wordCandidates(
         // download fails: which hosts does it need?") is answered by what lists them, and one
         // whose asking sentence is about something else than the error by that.
         score =
-          f.asks.has('problem') && !asksWhatToAllow && askedAbout(hit, w.errorAskedShare)
+          f.asks.has('problem') && !asksWhatToAllow(f) && askedAbout(hit, w.errorAskedShare)
             ? score + w.errorProblem
             : score * w.errorPlain;
         break;
@@ -551,10 +555,9 @@ function scenarioCandidates(k: Knowledge, q: ParsedQuestion, w: Weights): Candid
   const asksSlice = asksForRules(q);
   // A problem report that asks which hosts, ports or tags to allow ("the firewall blocks pip
   // install on the compute instance: which hosts for pypi and conda?") asks for the slice.
-  const asksWhatToAllow = f.asks.has('hosts') || f.asks.has('ports') || f.asks.has('tags');
   const specific =
     f.asks.has('how') ||
-    (f.asks.has('problem') && !asksWhatToAllow) ||
+    (f.asks.has('problem') && !asksWhatToAllow(f)) ||
     f.asks.has('doubt') ||
     f.asks.has('why') ||
     f.asks.has('possible') ||
