@@ -1087,7 +1087,10 @@ function portsTogether(views: readonly AnswerView[], ports: readonly number[]): 
   return {
     ...first,
     title: `Ports ${inProse(ports.map(String))}`,
-    verdict: views.map((v) => v.verdict).join(' '),
+    // "In a VNet of your own (not a managed network):" is said once, for all of them.
+    verdict: views
+      .map((v, i) => (i > 0 ? v.verdict.replace(`${NETWORK_OF.yours}: `, '') : v.verdict))
+      .join(' '),
     rows: rows.slice(0, MAX_ROWS),
     rowsNote: hidden > 0 ? `${hidden} more under Why and details.` : '',
     points: distinct(views.flatMap((v) => v.points)),
@@ -1139,10 +1142,18 @@ export function focusedAnswer(
       const port = Number(target.id);
       // "What are ports 8787 and 18881 used for?" is answered for each port it names that a rule
       // uses, the one recognised first.
+      // A port inside the same rules' ranges ("8705 and 8707" of 8704-8710) adds nothing.
+      const sameRules = (p: number) =>
+        rulesForPort(k, p)
+          .map((r) => r.id)
+          .join() ===
+        rulesForPort(k, port)
+          .map((r) => r.id)
+          .join();
       const others = facets.asks.has('enough')
         ? []
         : [...new Set(facets.ports.map((p) => p.port))].filter(
-            (p) => p !== port && rulesForPort(k, p).length > 0,
+            (p) => p !== port && rulesForPort(k, p).length > 0 && !sameRules(p),
           );
       const views = [port, ...others].flatMap(
         (p) => portAnswer(k, p, others.length > 0 ? onlyPort(facets, p) : facets) ?? [],

@@ -117,6 +117,24 @@ describe('the bot answers the slice a question asks for', () => {
     expect(buttonTitles(card)).not.toContain('Show as commands');
   });
 
+  it('answers two ports of the same rule as that rule, once', async () => {
+    const [title, verdict] = visibleText(
+      await firstCard(
+        'do we need ports 8705 and 8707 outbound for vs code on the compute instance?',
+      ),
+    );
+    expect(title).toBe('Port 8705');
+    expect(verdict?.match(/8704-8710/g)).toHaveLength(1);
+  });
+
+  it("says which network two ports' rules are for once, not per port", async () => {
+    const [, verdict] = visibleText(
+      await firstCard('our workspace has a managed vnet: what are ports 8787 and 18881 for?'),
+    );
+    expect(verdict).toMatch(/^In a VNet of your own \(not a managed network\): Port 8787 — /);
+    expect(verdict?.match(/In a VNet of your own/g)).toHaveLength(1);
+  });
+
   it('says what it understood in one line', async () => {
     const text = visible(
       await firstCard('outbound rules for a compute cluster without public ip behind a firewall'),
@@ -435,6 +453,11 @@ describe('the bot knows the neighbouring topics people ask about', () => {
     [
       'our batch endpoint fails to read the input data since storage got a private endpoint',
       'queue and table only for batch endpoints',
+    ],
+    // Blob and file private endpoints are both needed, whatever the studio's notebooks need.
+    [
+      'Do I need a private endpoint for the file share too or is blob enough?',
+      'Blob and file always',
     ],
     // The studio's notebooks live on the default storage account's file share.
     [
