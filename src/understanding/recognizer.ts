@@ -91,6 +91,9 @@ const CURRENCY_DOUBT_MARGIN = 0.01;
 const POINTS_BACK_TO_A_NAME =
   /\b(this|that|these|those) (host|hostname|host name|fqdn|domain|url|service tag|tag|port|endpoint|address|destination)s?\b/;
 
+/** How plainly a short question names the one scenario that is all it names. */
+const ONLY_TOPIC_STRENGTH = 0.6;
+
 /** Up to this many search terms a question is short enough to ask for a whole slice. */
 const SHORT_QUESTION_TERMS = 8;
 
@@ -580,7 +583,20 @@ function scenarioCandidates(k: Knowledge, q: ParsedQuestion, w: Weights): Candid
     const target = targetFor(k, 'scenario', s.id);
     if (!target) return [];
     // Naming a scenario in a long account of one setup does not make the scenario the question.
-    let score = s.strength * Math.sqrt(brevity) * (0.7 + 0.3 * explained);
+    // "Which hosts does compute need behind the firewall?": a short question that names nothing
+    // but one scenario, and asks for its rules, names it plainly even with a word ("compute")
+    // other names share.
+    const onlyTopic =
+      asksSlice &&
+      !specific &&
+      !f.asks.has('exists') &&
+      // "Do I need forced tunnelling for compute?" asks about the setup it names.
+      !f.asks.has('yesno') &&
+      f.scenarios.length === 1 &&
+      explained === 1 &&
+      brevity === 1;
+    const strength = onlyTopic ? Math.max(s.strength, ONLY_TOPIC_STRENGTH) : s.strength;
+    let score = strength * Math.sqrt(brevity) * (0.7 + 0.3 * explained);
     // A short "what does X need" asks for the slice; a long account of one setup mentions rules
     // and needs in passing and is about something more specific.
     if (asksSlice && !specific) score += w.sliceAsk * brevity * explained;

@@ -62,6 +62,15 @@ describe('the bot answers the slice a question asks for', () => {
     expect(verdict).toMatch(/needs \d+ outbound rules/);
   });
 
+  // "Compute" alone, which other names share, names compute when it is all the question names.
+  it('"which hosts does compute need behind the firewall" gets the host names of compute', async () => {
+    const [title, verdict] = visibleText(
+      await firstCard('which hosts does compute need behind the firewall'),
+    );
+    expect(title).toBe('A compute instance or a compute cluster');
+    expect(verdict).toMatch(/needs \d+ host-name rules/);
+  });
+
   // Rules one adds to a managed network answer only a question that says it uses one.
   it.each([
     ['which outbound rules does compute need to reach storage?', 'Storage.<region>'],
