@@ -475,7 +475,17 @@ function wordCandidates(
     // setup still needs: the setup's own note does not gain for being written for it. (When the
     // setup rules the named port out, "no inbound 44224 without a public IP", the note answers.)
     const fit = conditionFit(k, target, q, w);
-    score += fit > 0 && namedStillApply ? 0 : fit;
+    // "Which hosts does a compute instance need without a public IP?" asks for the slice the setup
+    // filters: the setup's own notes do not gain for being written for it.
+    const setupFiltersSlice =
+      hit.kind === 'step' && asksSlice && !how && strongScenario && !f.asks.has('yesno');
+    const publicIpPart = fit - networkFit(k, target, q, w);
+    score +=
+      fit > 0 && namedStillApply
+        ? 0
+        : setupFiltersSlice && publicIpPart > 0
+          ? fit - publicIpPart
+          : fit;
     // "Which hosts does the studio need in chinaeast2" wants the slice in that cloud's names;
     // "what Azure China needs" names no slice to take, so the cloud's notes answer it.
     // A region of that cloud already named leaves its notes nothing to add: they say to give one.
