@@ -186,6 +186,10 @@ function endpointScore(spelling: string, wanted: string): number {
   if (wanted.startsWith('*.') && /^<[^<>]{1,40}>\./.test(name)) {
     if (templateRegex(name).test(`x${wanted.slice(1)}`)) return 0.85;
   }
+  // "*.westeurope.batch.azure.com" fills the region of the template's wildcard name.
+  if (wanted.startsWith('*.') && name.startsWith('*.')) {
+    if (templateRegex(name.slice(2)).test(wanted.slice(2))) return 0.9;
+  }
   if (wanted.length >= 4 && name.includes(wanted)) return 0.5;
   return 0;
 }

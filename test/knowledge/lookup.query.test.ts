@@ -81,6 +81,11 @@ describe('"what is this tag or host?"', () => {
     expect(ids(findByEndpoint(k, 'BatchNodeManagement.eastus'))).toEqual(['out-batch-443']);
   });
 
+  it('*.westeurope.batch.azure.com, typed as a firewall rule, finds *.<region>.batch.azure.com', () => {
+    const [first] = findByEndpoint(k, '*.westeurope.batch.azure.com');
+    expect([first?.id, first?.score]).toEqual(['fqdn-batch', 0.9]);
+  });
+
   it('instances.azureml.ms finds *.instances.azureml.ms first, not the broader *.azureml.ms', () => {
     const [first] = findByEndpoint(k, 'instances.azureml.ms');
     expect(first?.id).toMatch(/^fqdn-instances-ms/);

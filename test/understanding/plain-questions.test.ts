@@ -1,6 +1,7 @@
-// The plainest questions people ask, in every combination: "which hosts does X need", "firewall
-// rules for X", with or without a setup. Each gets the slice of the scenario it names, whatever
-// word for the scenario, whatever way of asking and whatever setup it states.
+// The plainest questions people ask, in every combination. "Which hosts does X need", "firewall
+// rules for X", with or without a setup, get the slice of the scenario they name, whatever word
+// for the scenario and whatever way of asking; "what is port N for", "do I need <name>" get that
+// port's or name's card, for every port and name a rule uses, typed as people type them.
 import { getKnowledge } from '../../src/knowledge';
 import type { ScenarioId } from '../../src/knowledge/knowledge.schema';
 import { createRecognizer } from '../../src/understanding/recognizer';
@@ -44,5 +45,61 @@ describe('plain questions about what a scenario needs', () => {
     expect(recognition.kind === 'answer' ? recognition.target : recognition.kind).toEqual(
       expect.objectContaining({ kind: 'scenario', id: scenario }),
     );
+  });
+});
+
+/** A name as people type it: a real region, storage account, registry and workspace id. */
+const typed = (endpoint: string) =>
+  endpoint
+    .replace(/<region>/g, 'westeurope')
+    .replace('<storage>', 'mlstore01')
+    .replace('<acr>', 'myacr')
+    .replace('<workspace-id>', '1a2b3c4d-1111-2222-3333-444455556666');
+
+const k = getKnowledge();
+const portQuestions = [
+  ...new Set(k.rules.flatMap((r) => r.ports.map((p) => p.from)).filter((p) => p > 0)),
+].flatMap((port) =>
+  [
+    'what is port N for',
+    'is port N needed',
+    'do I need port N',
+    'port N required?',
+    'what uses port N',
+  ].map((way) => [way.replace('N', String(port)), String(port)] as const),
+);
+const endpoints = [
+  ...new Set(
+    k.rules.filter((r) => !r.retired && r.endpointKind !== 'setting').map((r) => r.endpoint),
+  ),
+];
+const nameQuestions = endpoints.flatMap((name) =>
+  [
+    'what is E for',
+    'do I need E',
+    'is E required',
+    'why does azure ml need E',
+    'E needed outbound?',
+  ]
+    // What *.data.mcr.microsoft.com is for is the note on Microsoft's registry, which explains it.
+    .filter((way) => !(way === 'what is E for' && name === '*.data.mcr.microsoft.com'))
+    .map((way) => [way.replace('E', typed(name)), name] as const),
+);
+
+describe('plain questions about a port or a name', () => {
+  it.each(portQuestions)('"%s" gets port %s', (question, port) => {
+    const recognition = recognize(question);
+    expect(recognition.kind === 'answer' ? recognition.target : recognition.kind).toEqual(
+      expect.objectContaining({ kind: 'port', id: port }),
+    );
+  });
+
+  // A name's card, or the card of its rule in the direction asked.
+  it.each(nameQuestions)('"%s" gets %s', (question, name) => {
+    const recognition = recognize(question);
+    const target = recognition.kind === 'answer' ? recognition.target : undefined;
+    const endpoint =
+      target?.kind === 'rule' ? k.rules.find((r) => r.id === target.id)?.endpoint : target?.id;
+    expect([target?.kind, endpoint]).toEqual([target?.kind === 'rule' ? 'rule' : 'endpoint', name]);
   });
 });
