@@ -105,6 +105,18 @@ function listsNames(f: Facets): boolean {
   return (f.asks.has('hosts') || f.asks.has('whole')) && f.dottedNames.length >= 3;
 }
 
+/** Words for rules themselves, as opposed to "need", which asks for anything to have. */
+const RULE_TERMS: ReadonlySet<string> = new Set(['rule', 'nsg', 'firewall']);
+
+/** Whether the question asks for traffic to allow: hosts, ports, tags, a direction or rules. */
+function namesTraffic(q: ParsedQuestion): boolean {
+  return (
+    asksWhatToAllow(q.facets) ||
+    q.facets.direction !== undefined ||
+    q.terms.some((t) => RULE_TERMS.has(t))
+  );
+}
+
 /** Whether the question asks which hosts, ports or service tags to allow. */
 function asksWhatToAllow(f: Facets): boolean {
   return f.asks.has('hosts') || f.asks.has('ports') || f.asks.has('tags');
@@ -477,8 +489,14 @@ function wordCandidates(
     const fit = conditionFit(k, target, q, w);
     // "Which hosts does a compute instance need without a public IP?" asks for the slice the setup
     // filters: the setup's own notes do not gain for being written for it.
+    // "We want to switch off the public IP: what does that need?" asks about the setup itself.
     const setupFiltersSlice =
-      hit.kind === 'step' && asksSlice && !how && strongScenario && !f.asks.has('yesno');
+      hit.kind === 'step' &&
+      asksSlice &&
+      !how &&
+      strongScenario &&
+      !f.asks.has('yesno') &&
+      namesTraffic(q);
     const publicIpPart = fit - networkFit(k, target, q, w);
     score +=
       fit > 0 && namedStillApply
