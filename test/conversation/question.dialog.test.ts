@@ -133,6 +133,8 @@ describe('a question gets the card that answers it', () => {
       'azureml-fe not reachable from outside the vnet',
       /^Add an inbound NSG rule to the AKS scoring IP/,
     ],
+    // "The lockdown" is how people call moving the workspace into a VNet.
+    ['my sdk calls fail since the lockdown', /^Likely cause: The request did not arrive through/],
   ])('"%s" gets the item its words ask about', async (question, verdict) => {
     const turn = await chat().say(question);
     const [, first] = visibleText(turn.cards[0]);

@@ -235,6 +235,8 @@ describe('facets of a question', () => {
     // A network word in another form still is one.
     ["the Jupyter link on the compute instance shows 'This site can't be reached'", true],
     ['jobs hang while connecting to the workspace', true],
+    // Users call putting the workspace into a VNet "the lockdown".
+    ['sdk calls from my laptop fail after the lockdown', true],
   ])('"%s" is about networking: %s', (text, networking) => {
     expect(facets(text).networking).toBe(networking);
   });
