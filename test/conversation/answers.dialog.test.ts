@@ -247,6 +247,11 @@ describe('a pasted error gets its cause and the fix first', () => {
     // A resolver's own words for a name that does not resolve, as Python prints them.
     ['urlopen error [Errno -3]', 'privatelink.api.azureml.ms'],
     ['the job log says: Temporary failure in name resolution', 'privatelink.api.azureml.ms'],
+    // A package host that does not resolve is a package host out of reach, not a workspace name.
+    [
+      'in the compute instance terminal i get "Could not resolve host: pypi.org" for everything',
+      'no outbound path at all',
+    ],
     // The data runtime's own words for a mount that times out.
     [
       'The aggregation step of our federated pipeline fails in the isolated setup deployed with the one-click ARM deployment; the same pipeline works without private endpoints. Error: {"NonCompliant":"DataAccessError(ConnectionFailure { source: Some(Custom { kind: TimedOut }) })"} code: data-capability.UriMountSession.PyFuseError',
