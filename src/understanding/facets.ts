@@ -1027,7 +1027,10 @@ export function parseQuestion(
   if (!/\btags?\b/.test(lower.replace(NO_TAGS_EVERYWHERE, ' '))) asks.delete('tags');
   if (
     words.some((w) => PROBLEM_WORDS.has(w) || isErrorCode(w)) ||
-    /\bnot (work|resolv|reach|connect)|\btimes out\b/.test(lower)
+    // A resolver's words for a name that does not resolve ("no such host") report a failure too.
+    /\bnot (work|resolv|reach|connect)|\btimes out\b|\bno such host\b|\bcould not resolve\b/.test(
+      lower,
+    )
   )
     asks.add('problem');
   if (words.some((w) => DOUBT_WORDS.has(w)) || /\bis it\b.{0,60}\bor\b/.test(lower))

@@ -247,6 +247,8 @@ describe('a pasted error gets its cause and the fix first', () => {
     // A resolver's own words for a name that does not resolve, as Python prints them.
     ['urlopen error [Errno -3]', 'privatelink.api.azureml.ms'],
     ['the job log says: Temporary failure in name resolution', 'privatelink.api.azureml.ms'],
+    // The registry's name that does not resolve is the registry's private endpoint and DNS.
+    ['lookup myacr.azurecr.io on 10.0.0.10:53: no such host', 'privatelink.azurecr.io'],
     // A package host that does not resolve is a package host out of reach, not a workspace name.
     [
       'in the compute instance terminal i get "Could not resolve host: pypi.org" for everything',

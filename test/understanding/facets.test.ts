@@ -26,6 +26,7 @@ describe('facets of a question', () => {
     // An inconsistency the user found between documents doubts them as "contradicts" does.
     ['inconsistent key vault tag names between the two tables', 'doubt'],
     ['compute stuck in creating', 'problem'],
+    ['lookup myacr.azurecr.io on 10.0.0.10:53: no such host', 'problem'],
     ['how do I secure a managed online endpoint', 'rules'],
     ['what are the requirments for a compute instance', 'rules'],
     ['give me a guidline for compute in our vnet', 'whole'],
