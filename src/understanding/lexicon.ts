@@ -141,10 +141,11 @@ const DEPLOYMENT_TARGET_WORDS: readonly [DeploymentTarget, RegExp][] = [
   ['aci', /\b(aci|aciwebservice|container instances?)\b/],
 ];
 /**
- * An online endpoint or deployment that names no Kubernetes is a managed one: Kubernetes online
- * endpoints are called by their cluster ("a Kubernetes online endpoint").
+ * An online endpoint or deployment ("the endpoint deploy times out") that names no Kubernetes is a
+ * managed one: Kubernetes online endpoints are called by their cluster ("a Kubernetes online
+ * endpoint").
  */
-const ONLINE_ENDPOINT = /\bonline (endpoint|deployment)s?\b/;
+const ONLINE_ENDPOINT = /\bonline (endpoint|deployment)s?\b|\bendpoint deploy(ment|ments|s)?\b/;
 
 export function deploymentTargetOf(words: readonly string[]): DeploymentTarget | undefined {
   const text = words.join(' ');

@@ -135,6 +135,15 @@ describe('a question gets the card that answers it', () => {
     ],
     // "The lockdown" is how people call moving the workspace into a VNet.
     ['my sdk calls fail since the lockdown', /^Likely cause: The request did not arrive through/],
+    // Already on the VPN: the answer is why the workspace still refuses, not "connect through a VPN".
+    [
+      "I can't open our workspace in ml.azure.com, it says the workspace is not accessible from this network. I'm on the corporate VPN from home.",
+      /^Likely cause: The request did not arrive through/,
+    ],
+    [
+      'point-to-site vpn is connected, the studio loads but the notebooks fail',
+      /^Notebooks live on the default storage account's file share/,
+    ],
   ])('"%s" gets the item its words ask about', async (question, verdict) => {
     const turn = await chat().say(question);
     const [, first] = visibleText(turn.cards[0]);

@@ -258,6 +258,7 @@ describe('facets of a question', () => {
     ['managed endpoint calling an external api blocked?', 'managed-endpoint'],
     ['online deployment fails pulling image from private ACR', 'managed-endpoint'],
     ['moe egress to storage', 'managed-endpoint'],
+    ['the endpoint deploy times out after 20 minutes', 'managed-endpoint'],
     ['kubernetes online endpoint scoring uri unreachable', 'kubernetes'],
     ['azureml-fe not reachable from outside the vnet', 'kubernetes'],
     ['can I still use ACI with a private workspace?', 'aci'],
