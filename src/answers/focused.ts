@@ -1143,17 +1143,15 @@ export function focusedAnswer(
       // "What are ports 8787 and 18881 used for?" is answered for each port it names that a rule
       // uses, the one recognised first.
       // A port inside the same rules' ranges ("8705 and 8707" of 8704-8710) adds nothing.
-      const sameRules = (p: number) =>
+      const rulesOf = (p: number) =>
         rulesForPort(k, p)
           .map((r) => r.id)
-          .join() ===
-        rulesForPort(k, port)
-          .map((r) => r.id)
           .join();
+      const own = rulesOf(port);
       const others = facets.asks.has('enough')
         ? []
         : [...new Set(facets.ports.map((p) => p.port))].filter(
-            (p) => p !== port && rulesForPort(k, p).length > 0 && !sameRules(p),
+            (p) => p !== port && rulesOf(p) !== '' && rulesOf(p) !== own,
           );
       const views = [port, ...others].flatMap(
         (p) => portAnswer(k, p, others.length > 0 ? onlyPort(facets, p) : facets) ?? [],
