@@ -117,6 +117,13 @@ function namesTraffic(q: ParsedQuestion): boolean {
   );
 }
 
+/**
+ * "Which hosts for pypi and conda?", "what ports": a question that asks which names to allow, as
+ * opposed to one that mentions a URL in passing ("the scoring url is not reachable").
+ */
+const WHICH_TO_ALLOW =
+  /\b(which|what|list of)\b[^.?!]{0,40}\b(hosts?|host ?names?|urls?|fqdns?|domains?|ports?|tags?)\b/;
+
 /** Whether the question asks which hosts, ports or service tags to allow. */
 function asksWhatToAllow(f: Facets): boolean {
   return f.asks.has('hosts') || f.asks.has('ports') || f.asks.has('tags');
@@ -588,7 +595,7 @@ function scenarioCandidates(k: Knowledge, q: ParsedQuestion, w: Weights): Candid
   // install on the compute instance: which hosts for pypi and conda?") asks for the slice.
   const specific =
     f.asks.has('how') ||
-    (f.asks.has('problem') && !asksWhatToAllow(f)) ||
+    (f.asks.has('problem') && !(asksWhatToAllow(f) && WHICH_TO_ALLOW.test(q.lower))) ||
     f.asks.has('doubt') ||
     f.asks.has('why') ||
     f.asks.has('possible') ||

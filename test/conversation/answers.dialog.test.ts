@@ -64,6 +64,16 @@ describe('the bot answers the slice a question asks for', () => {
     expect(verdict).toMatch(/needs \d+ outbound rules/);
   });
 
+  // A URL named in a problem report is where the problem shows, not a question about which hosts.
+  it('"the scoring url is not reachable from our web app" is not answered with the hosts AKS needs', async () => {
+    const [title] = visibleText(
+      await firstCard(
+        'deployment to AKS succeeded but the scoring url is not reachable from our web app, it just times out. the AKS has an internal load balancer',
+      ),
+    );
+    expect(title).not.toMatch(/^Azure Kubernetes Service/);
+  });
+
   it.each([
     // "Compute" alone, which other names share, names compute when it is all the question names.
     'which hosts does compute need behind the firewall',
