@@ -354,11 +354,14 @@ function otherCloudLine(k: Knowledge, f: Facets): string {
     : '';
 }
 
-function understoodLine(k: Knowledge, f: Facets): string {
+function understoodLine(k: Knowledge, f: Facets, answered: readonly ScenarioId[] = []): string {
   const parts: string[] = [];
-  const scenarios = f.scenarios.filter((s) => s.strength >= 0.55);
-  for (const s of scenarios.slice(0, 2))
-    parts.push(scenarioNoun(scenarioById(k, s.id)?.title ?? s.id));
+  // A scenario named only by a word others share ("which hosts does compute need") is still the
+  // one a slice answers, so the line says so.
+  const named = f.scenarios.filter((s) => s.strength >= 0.55).map((s) => s.id);
+  const scenarios = [...named, ...answered.filter((id) => !named.includes(id))];
+  for (const id of scenarios.slice(0, 2))
+    parts.push(scenarioNoun(scenarioById(k, id)?.title ?? id));
   if (f.direction) parts.push(f.direction);
   const c = f.conditions;
   if (c.computePublicIp === false) parts.push('no public IP');
@@ -847,7 +850,7 @@ function sliceView(k: Knowledge, scenarios: readonly ScenarioId[], f: Facets): A
   return {
     title: `${capitalise(names)}${direction ? ` · ${direction}` : ''}`,
     verdict,
-    understood: understoodLine(k, f),
+    understood: understoodLine(k, f, scenarios),
     fix: '',
     rows: merged.slice(0, MAX_ROWS),
     rowsNote: [

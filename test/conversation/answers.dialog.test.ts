@@ -165,6 +165,11 @@ describe('the bot answers the slice a question asks for', () => {
     );
     expect(text).toMatch(/I read this as: .*outbound.*no public IP.*firewall/);
   });
+
+  it('names the scenario it answers in that line, even one named by a word others share', async () => {
+    const text = visible(await firstCard('how do I configure azure firewall for azure ml compute'));
+    expect(text).toContain('I read this as: a compute instance or a compute cluster · firewall.');
+  });
 });
 
 describe('a yes/no question gets its verdict first', () => {
