@@ -277,6 +277,10 @@ function isErrorCode(word: string): boolean {
   return word.length > 8 && /(error|exception|failed|failure|denied|backoff|timeout)$/.test(word);
 }
 
+/** "Can someone give me the list?", "could you share …": a request, however it is worded. */
+const POLITE_REQUEST =
+  /\b(can|could) (someone|somebody|anyone|anybody|you|u) (please )?(give|tell|share|send|help|point|provide|list|explain|clarify)\b/;
+
 /** A setup without a firewall, said outright. */
 const NO_FIREWALL =
   /\b(no|without|not behind|not using|don'?t have|do not have|doesn'?t have|does not have)\s{1,3}(an?\s{1,3}|any\s{1,3}|azure\s{1,3})?(firewall|fw|nva|proxy)\b(?!\s{0,3}rules?\b)/;
@@ -1046,16 +1050,20 @@ export function parseQuestion(
     /\bor (does|do|is|are|can|could|should|will|would|must|just|only|simply)\b/.test(lower) ||
     // "Is it the private endpoint resource or the storage account?"
     /\bor (the|a|an|on|in|at|to|for|from)\b[^?]{0,80}\?\s*$/.test(lower);
+  // "…, can someone give me the list?" is a request for what the message asks, not a yes or no;
+  // "can someone tell me whether we need 445?" still asks one.
+  const request = POLITE_REQUEST.test(lower) && !/\b(if|whether)\b/.test(lower);
   if (
     opener &&
     YES_NO_OPENERS.has(opener) &&
+    !request &&
     !alternatives &&
     !words.slice(0, 12).some((w) => WH_WORDS.has(w))
   )
     asks.add('yesno');
   // "We don't use pip, can we drop pypi.org?": a short message that states its setup first asks
   // yes or no in its last clause.
-  const last = lastClauseOpener(raw);
+  const last = request ? undefined : lastClauseOpener(raw);
   if (
     last !== undefined &&
     YES_NO_OPENERS.has(last) &&
@@ -1085,7 +1093,7 @@ export function parseQuestion(
     asks.add('expected');
   // So does "is there a way to …".
   if (
-    [opener, last].some((w) => w === 'can' || w === 'could') ||
+    [request ? undefined : opener, last].some((w) => w === 'can' || w === 'could') ||
     /\bis it possible\b|\bis there (a|any) way\b/.test(lower)
   )
     asks.add('possible');

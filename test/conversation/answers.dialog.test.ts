@@ -166,6 +166,16 @@ describe('the bot answers the slice a question asks for', () => {
     expect(text).toMatch(/I read this as: .*outbound.*no public IP.*firewall/);
   });
 
+  it('"…, can someone give me the list?" is a request for the list, not a yes or no', async () => {
+    const [title, verdict] = visibleText(
+      await firstCard(
+        'need the service tags list for the NSG on the subnet of my compute, can someone give me the list?',
+      ),
+    );
+    expect(title).toBe('A compute instance or a compute cluster');
+    expect(verdict).toMatch(/^A compute instance or a compute cluster needs \d+ rules/);
+  });
+
   it('names the scenario it answers in that line, even one named by a word others share', async () => {
     const text = visible(await firstCard('how do I configure azure firewall for azure ml compute'));
     expect(text).toContain('I read this as: a compute instance or a compute cluster · firewall.');

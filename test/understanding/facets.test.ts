@@ -269,6 +269,15 @@ describe('facets of a question', () => {
     expect(facets(text).deploysTo).toBe(target);
   });
 
+  it.each([
+    ['need the service tags list for the NSG of my compute, can someone give me the list?', false],
+    ['could you share which ports compute needs', false],
+    // Asked inside the request, a yes or no is still asked.
+    ['can someone tell me whether compute needs port 445?', true],
+  ])('"%s" asks yes or no: %s', (text, yesNo) => {
+    expect(facets(text).asks.has('yesno')).toBe(yesNo);
+  });
+
   it('a managed network and an own VNet side by side compare the two and state neither', () => {
     expect(facets('managed vnet or our own vnet, which is better').conditions.network).toBe(
       undefined,
