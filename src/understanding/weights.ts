@@ -104,7 +104,7 @@ export const WEIGHTS: Readonly<Weights> = Object.freeze({
   reportedName: 0.2,
   statedCloud: 0.15,
   otherCloud: 0.1,
-  nameOnPath: 0.8,
+  nameOnPath: 0.7,
   namedNeed: 1.15,
   otherDirection: 0.2,
   otherDeploymentTarget: 0.4,

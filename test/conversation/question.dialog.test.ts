@@ -135,6 +135,11 @@ describe('a question gets the card that answers it', () => {
     ],
     // "The lockdown" is how people call moving the workspace into a VNet.
     ['my sdk calls fail since the lockdown', /^Likely cause: The request did not arrive through/],
+    // A host named in a question about DNS records asks how it resolves, not whether to allow it.
+    [
+      'Laptop on VPN, workspace private. Connecting VS Code to the compute instance times out. Do we need DNS records for *.instances.azureml.ms or something else?',
+      /^<instance>\.<region>\.instances\.ml\.azure\.ms resolves to the workspace private endpoint's IP/,
+    ],
     // Already on the VPN: the answer is why the workspace still refuses, not "connect through a VPN".
     [
       "I can't open our workspace in ml.azure.com, it says the workspace is not accessible from this network. I'm on the corporate VPN from home.",
