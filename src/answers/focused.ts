@@ -1153,9 +1153,10 @@ export function focusedAnswer(
       const own = rulesOf(port);
       const others = facets.asks.has('enough')
         ? []
-        : [...new Set(facets.ports.map((p) => p.port))].filter(
-            (p) => p !== port && rulesOf(p) !== '' && rulesOf(p) !== own,
-          );
+        : [...new Set(facets.ports.map((p) => p.port))].filter((p) => {
+            const rules = rulesOf(p);
+            return p !== port && rules !== '' && rules !== own;
+          });
       const views = [port, ...others].flatMap(
         (p) => portAnswer(k, p, others.length > 0 ? onlyPort(facets, p) : facets) ?? [],
       );

@@ -271,16 +271,13 @@ export function conditionOf(k: Knowledge, t: Pick<Target, 'kind' | 'id'>): Condi
  * +: written for the setup the user describes; −: for the other kind (public IP or not, a managed
  * network or a VNet of one's own).
  */
-export function conditionFit(k: Knowledge, t: Target, q: ParsedQuestion, w: Weights): number {
-  return publicIpFit(k, t, q) + networkFit(k, t, q, w);
-}
 
 /**
  * Fit to the public-IP setup the question states. "Does compute need a public IP?" states none but
  * is answered by what compute without one needs: there only the item written for exactly that
  * gains, and nothing loses.
  */
-function publicIpFit(k: Knowledge, t: Target, q: ParsedQuestion): number {
+export function publicIpFit(k: Knowledge, t: Target, q: ParsedQuestion): number {
   const told = q.facets.conditions.computePublicIp;
   const asked = told === undefined && q.facets.asks.has('publicIp');
   const stated = asked ? false : told;

@@ -28,7 +28,7 @@ import {
   aboutStatedCloud,
   askedAbout,
   forSovereignCloudsOnly,
-  conditionFit,
+  publicIpFit,
   networkFit,
   endpointMatches,
   endpointTarget,
@@ -433,6 +433,11 @@ function wordCandidates(
     f.asks.has('whole') && named.length > 0 && f.dottedNames.length === 0 && f.ports.length === 0;
   const whyOfTopic =
     f.asks.has('why') && !how && f.dottedNames.length === 0 && f.ports.length === 0;
+  // "Which hosts does a compute instance need without a public IP?" asks for the slice the setup
+  // filters: the setup's own notes do not gain for being written for it. "We want to switch off
+  // the public IP: what does that need?" asks about the setup itself.
+  const setupFiltersSlice =
+    asksSlice && !how && strongScenario && !f.asks.has('yesno') && namesTraffic(q);
   return hits.flatMap((hit) => {
     const target = targetFor(k, hit.kind, hit.id);
     if (!target) return [];
@@ -493,23 +498,13 @@ function wordCandidates(
     // "Is 5831 UDP still required for compute with no public IP?" asks about the port, which that
     // setup still needs: the setup's own note does not gain for being written for it. (When the
     // setup rules the named port out, "no inbound 44224 without a public IP", the note answers.)
-    const fit = conditionFit(k, target, q, w);
-    // "Which hosts does a compute instance need without a public IP?" asks for the slice the setup
-    // filters: the setup's own notes do not gain for being written for it.
-    // "We want to switch off the public IP: what does that need?" asks about the setup itself.
-    const setupFiltersSlice =
-      hit.kind === 'step' &&
-      asksSlice &&
-      !how &&
-      strongScenario &&
-      !f.asks.has('yesno') &&
-      namesTraffic(q);
-    const publicIpPart = fit - networkFit(k, target, q, w);
+    const ipFit = publicIpFit(k, target, q);
+    const fit = ipFit + networkFit(k, target, q, w);
     score +=
       fit > 0 && namedStillApply
         ? 0
-        : setupFiltersSlice && publicIpPart > 0
-          ? fit - publicIpPart
+        : hit.kind === 'step' && setupFiltersSlice && ipFit > 0
+          ? fit - ipFit
           : fit;
     // "Which hosts does the studio need in chinaeast2" wants the slice in that cloud's names;
     // "what Azure China needs" names no slice to take, so the cloud's notes answer it.
@@ -614,22 +609,22 @@ function scenarioCandidates(k: Knowledge, q: ParsedQuestion, w: Weights): Candid
   // "The complete list of IP addresses for mcr.microsoft.com" is about that name, not a scenario.
   const whole =
     f.asks.has('whole') && (f.dottedNames.length === 0 || listsNames(f)) && f.ports.length === 0;
+  // "Which hosts does compute need behind the firewall?": a short question that names nothing
+  // but one scenario, and asks for its rules, names it plainly even with a word ("compute")
+  // other names share.
+  const onlyTopic =
+    asksSlice &&
+    !specific &&
+    !f.asks.has('exists') &&
+    // "Do I need forced tunnelling for compute?" asks about the setup it names.
+    !f.asks.has('yesno') &&
+    f.scenarios.length === 1 &&
+    explained === 1 &&
+    brevity === 1;
   return f.scenarios.flatMap((s) => {
     const target = targetFor(k, 'scenario', s.id);
     if (!target) return [];
     // Naming a scenario in a long account of one setup does not make the scenario the question.
-    // "Which hosts does compute need behind the firewall?": a short question that names nothing
-    // but one scenario, and asks for its rules, names it plainly even with a word ("compute")
-    // other names share.
-    const onlyTopic =
-      asksSlice &&
-      !specific &&
-      !f.asks.has('exists') &&
-      // "Do I need forced tunnelling for compute?" asks about the setup it names.
-      !f.asks.has('yesno') &&
-      f.scenarios.length === 1 &&
-      explained === 1 &&
-      brevity === 1;
     const strength = onlyTopic ? Math.max(s.strength, ONLY_TOPIC_STRENGTH) : s.strength;
     let score = strength * Math.sqrt(brevity) * (0.7 + 0.3 * explained);
     // A short "what does X need" asks for the slice; a long account of one setup mentions rules

@@ -225,57 +225,57 @@ describe('facets of a question', () => {
     ).not.toBe(false);
   });
 
-  it.each([
-    ['the instance does not stop after the idle shutdown time', false],
-    ['can rstudio run on a gpu instance', false],
-    ['compute behind our firewall', true],
-    ['what is 44224', true],
-    ['pull from mcr.microsoft.com times out', true],
-    ['is the Microsoft Container Registry always needed', true],
-    ['what is the docker bridge issue?', true],
+  /** One thing a question says of itself, read from its facets. */
+  const read = {
+    networking: (f: ReturnType<typeof facets>) => f.networking,
+    network: (f: ReturnType<typeof facets>) => f.conditions.network,
+    deploysTo: (f: ReturnType<typeof facets>) => f.deploysTo,
+    yesNo: (f: ReturnType<typeof facets>) => f.asks.has('yesno'),
+  };
+  it.each<[string, keyof typeof read, unknown]>([
+    // Whether it is about networking at all.
+    ['the instance does not stop after the idle shutdown time', 'networking', false],
+    ['can rstudio run on a gpu instance', 'networking', false],
+    ['compute behind our firewall', 'networking', true],
+    ['what is 44224', 'networking', true],
+    ['pull from mcr.microsoft.com times out', 'networking', true],
+    ['is the Microsoft Container Registry always needed', 'networking', true],
+    ['what is the docker bridge issue?', 'networking', true],
     // A network word in another form still is one.
-    ["the Jupyter link on the compute instance shows 'This site can't be reached'", true],
-    ['jobs hang while connecting to the workspace', true],
+    [
+      "the Jupyter link on the compute instance shows 'This site can't be reached'",
+      'networking',
+      true,
+    ],
+    ['jobs hang while connecting to the workspace', 'networking', true],
     // Users call putting the workspace into a VNet "the lockdown".
-    ['sdk calls from my laptop fail after the lockdown', true],
-  ])('"%s" is about networking: %s', (text, networking) => {
-    expect(facets(text).networking).toBe(networking);
-  });
-
-  it.each([
-    ['can managed online endpoint be deployed into my own vnet?', undefined],
-    ['is it possible to run a compute cluster in our own vnet', undefined],
+    ['sdk calls from my laptop fail after the lockdown', 'networking', true],
+    // An own VNet a question asks whether something can go into is not a setup it states.
+    ['can managed online endpoint be deployed into my own vnet?', 'network', undefined],
+    ['is it possible to run a compute cluster in our own vnet', 'network', undefined],
     // Told, not asked: the cluster is in the user's VNet.
-    ['we can see the cluster in our own vnet but it cannot reach storage', 'yours'],
-  ])(
-    '"%s": an own VNet a question asks whether something can go into states %s',
-    (text, network) => {
-      expect(facets(text).conditions.network).toBe(network);
-    },
-  );
-
-  it.each([
-    ['managed endpoint calling an external api blocked?', 'managed-endpoint'],
-    ['online deployment fails pulling image from private ACR', 'managed-endpoint'],
-    ['moe egress to storage', 'managed-endpoint'],
-    ['the endpoint deploy times out after 20 minutes', 'managed-endpoint'],
-    ['kubernetes online endpoint scoring uri unreachable', 'kubernetes'],
-    ['azureml-fe not reachable from outside the vnet', 'kubernetes'],
-    ['can I still use ACI with a private workspace?', 'aci'],
+    ['we can see the cluster in our own vnet but it cannot reach storage', 'network', 'yours'],
+    // Where models are deployed.
+    ['managed endpoint calling an external api blocked?', 'deploysTo', 'managed-endpoint'],
+    ['online deployment fails pulling image from private ACR', 'deploysTo', 'managed-endpoint'],
+    ['moe egress to storage', 'deploysTo', 'managed-endpoint'],
+    ['the endpoint deploy times out after 20 minutes', 'deploysTo', 'managed-endpoint'],
+    ['kubernetes online endpoint scoring uri unreachable', 'deploysTo', 'kubernetes'],
+    ['azureml-fe not reachable from outside the vnet', 'deploysTo', 'kubernetes'],
+    ['can I still use ACI with a private workspace?', 'deploysTo', 'aci'],
     // Two named: a comparison, which names neither.
-    ['managed online endpoint or aks for private inference?', undefined],
-    ['which outbound rules does a compute cluster need', undefined],
-  ])('"%s" deploys to %s', (text, target) => {
-    expect(facets(text).deploysTo).toBe(target);
-  });
-
-  it.each([
-    ['need the service tags list for the NSG of my compute, can someone give me the list?', false],
-    ['could you share which ports compute needs', false],
-    // Asked inside the request, a yes or no is still asked.
-    ['can someone tell me whether compute needs port 445?', true],
-  ])('"%s" asks yes or no: %s', (text, yesNo) => {
-    expect(facets(text).asks.has('yesno')).toBe(yesNo);
+    ['managed online endpoint or aks for private inference?', 'deploysTo', undefined],
+    ['which outbound rules does a compute cluster need', 'deploysTo', undefined],
+    // A polite request is not a yes or no; one that asks "whether" still is.
+    [
+      'need the service tags list for the NSG of my compute, can someone give me the list?',
+      'yesNo',
+      false,
+    ],
+    ['could you share which ports compute needs', 'yesNo', false],
+    ['can someone tell me whether compute needs port 445?', 'yesNo', true],
+  ])('"%s": %s is %j', (text, facet, value) => {
+    expect(read[facet](facets(text))).toBe(value);
   });
 
   it('a managed network and an own VNet side by side compare the two and state neither', () => {
