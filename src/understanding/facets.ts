@@ -260,7 +260,11 @@ const CURRENCY_WORDS: ReadonlySet<string> = wordSet('still anymore outdated depr
 
 /** Whether every doubt the question voices is about being current ("is 44224 still needed?"). */
 export function doubtsOnlyCurrency(words: readonly string[]): boolean {
-  const doubts = words.filter((w) => DOUBT_WORDS.has(w));
+  // "No longer needed" doubts that it is current, as "anymore" does.
+  const doubts = [
+    ...words.filter((w) => DOUBT_WORDS.has(w)),
+    ...(hasPhrase(words, 'no longer') ? ['anymore'] : []),
+  ];
   return doubts.length > 0 && doubts.every((w) => CURRENCY_WORDS.has(w));
 }
 
@@ -296,7 +300,7 @@ const NETWORK_WORDS: ReadonlySet<string> = wordSet(
     'balancer ilb tcp udp https http ssl tls websocket websockets traffic isolation isolated ' +
     'secure secured trusted bypass offline blocked access premises onprem hub spoke mcr registry ' +
     'bridge cidr identity msi credential credentials datastore datastores rbac role roles permission permissions authenticate location region regions ' +
-    'privately reach reachable unreachable exfiltration gapped lockdown',
+    'privately reach reachable unreachable exfiltration gapped lockdown nic nics hostname hostnames website websites download downloaded downloading',
 );
 
 /** The same words in any form: "can't be reached", "connecting", "routed through the hub". */
@@ -1037,7 +1041,11 @@ export function parseQuestion(
     )
   )
     asks.add('problem');
-  if (words.some((w) => DOUBT_WORDS.has(w)) || /\bis it\b.{0,60}\bor\b/.test(lower))
+  // "Is it true that …", "no longer needs …": a claim held up against what is current.
+  if (
+    words.some((w) => DOUBT_WORDS.has(w)) ||
+    /\bis it\b.{0,60}\bor\b|\bis it true\b|\bno longer\b/.test(lower)
+  )
     asks.add('doubt');
   const opener = words.find(
     (w) =>

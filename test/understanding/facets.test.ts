@@ -25,6 +25,8 @@ describe('facets of a question', () => {
     ['is it Keyvault or AzureKeyVault', 'doubt'],
     // An inconsistency the user found between documents doubts them as "contradicts" does.
     ['inconsistent key vault tag names between the two tables', 'doubt'],
+    // A claim held up against what is current.
+    ['is it true that compute no longer needs inbound from BatchNodeManagement?', 'doubt'],
     ['compute stuck in creating', 'problem'],
     ['lookup myacr.azurecr.io on 10.0.0.10:53: no such host', 'problem'],
     ['how do I secure a managed online endpoint', 'rules'],
@@ -250,6 +252,12 @@ describe('facets of a question', () => {
     ['jobs hang while connecting to the workspace', 'networking', true],
     // Users call putting the workspace into a VNet "the lockdown".
     ['sdk calls from my laptop fail after the lockdown', 'networking', true],
+    ['our security team wants to lock down the key vault of the workspace', 'networking', true],
+    // The parts of a network path people name without a network word.
+    ['why does batch need to talk to the nics of my compute?', 'networking', true],
+    ['which aml hostnames go on the allowlist?', 'networking', true],
+    ['IT needs a list of websites to allow for VS Code', 'networking', true],
+    ['where does a curated image get downloaded from?', 'networking', true],
     // An own VNet a question asks whether something can go into is not a setup it states.
     ['can managed online endpoint be deployed into my own vnet?', 'network', undefined],
     ['is it possible to run a compute cluster in our own vnet', 'network', undefined],
