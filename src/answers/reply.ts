@@ -132,7 +132,9 @@ export function answerFor(k: Knowledge, recognition: Recognition, question: stri
         cards: [
           choicesCard(
             'Which one do you mean?',
-            `"${shorten(question, 80)}" fits these about equally well. Select one:`,
+            recognition.whichScenario
+              ? 'The rules depend on what runs in the network. Which of these is it for?'
+              : `"${shorten(question, 80)}" fits these about equally well. Select one:`,
             recognition.candidates.map((c) => ({
               title: c.label,
               detail: KIND_LABELS[c.kind],

@@ -330,6 +330,20 @@ export function aboutStatedCloud(k: Knowledge, t: Target, q: ParsedQuestion): bo
   return t.kind === 'step' && stepSpeaksForCloud(k, q.facets.cloud, t.id);
 }
 
+/**
+ * A public-cloud name that the cloud the question states replaces with its own ("which login host
+ * in US Gov Arizona, given the lists say login.microsoftonline.com?"): named to be compared, its
+ * public card does not answer for that cloud.
+ */
+export function replacedInStatedCloud(k: Knowledge, endpoint: string, q: ParsedQuestion): boolean {
+  const cloud = q.facets.cloud;
+  if (cloud === undefined || cloud === 'public') return false;
+  const rules = new Set(k.rules.filter((r) => r.endpoint === endpoint).map((r) => r.id));
+  return k.cloudEndpoints.some(
+    (e) => e.cloud === cloud && rules.has(e.rule) && e.endpoint !== null && e.endpoint !== endpoint,
+  );
+}
+
 /** A step the knowledge lists for the sovereign clouds (their host names, their DNS zones). */
 export function forSovereignCloudsOnly(k: Knowledge, t: Target): boolean {
   return t.kind === 'step' && k.clouds.some((c) => c.steps.includes(t.id));

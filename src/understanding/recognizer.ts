@@ -30,6 +30,7 @@ import {
   forSovereignCloudsOnly,
   publicIpFit,
   networkFit,
+  replacedInStatedCloud,
   endpointMatches,
   endpointTarget,
   errorCandidates,
@@ -58,7 +59,14 @@ export type Recognition =
       facets: Facets;
       why: string;
     }
-  | { kind: 'choices'; candidates: Target[]; facets: Facets; why: string }
+  | {
+      kind: 'choices';
+      candidates: Target[];
+      facets: Facets;
+      why: string;
+      /** Set when the choices are the scenarios: the question names none to take rules from. */
+      whichScenario?: true;
+    }
   | {
       kind: 'none';
       facets?: Facets;
@@ -320,7 +328,9 @@ function portAndEndpointCandidates(
     if (target)
       out.push({
         target,
-        score: endpoint === hostWithItsTag ? 0.93 : (endpoints.length === 1 ? 0.9 : 0.8) - 0.01 * i,
+        score:
+          (endpoint === hostWithItsTag ? 0.93 : (endpoints.length === 1 ? 0.9 : 0.8) - 0.01 * i) -
+          (replacedInStatedCloud(k, endpoint, q) ? w.otherCloud : 0),
         signal: 'endpoint',
       });
     if (asksForAddresses(q) && hostWithItsTag === undefined)
@@ -393,6 +403,43 @@ function asksForRules(q: ParsedQuestion): boolean {
   if (TRAFFIC_ASKS.some((a) => f.asks.has(a)) || f.direction !== undefined) return true;
   // "Does a compute instance need a public IP?" asks about the public IP, not for the rules.
   return f.asks.has('rules') && !f.asks.has('paths') && !f.asks.has('publicIp');
+}
+
+/**
+ * Whether a question asks for rules ("which ports", "which host names") and names nothing they
+ * belong to: no scenario, place of deployment, port, name or error, and no topic word beyond what
+ * it asks, the setup it states and the cloud or region it is in.
+ */
+function namesNothingToTakeRulesFrom(
+  k: Knowledge,
+  q: ParsedQuestion,
+  matches: EndpointMatches,
+  namesAnError: boolean,
+): boolean {
+  const f = q.facets;
+  if (
+    !asksForRules(q) ||
+    // "How do I get the list of hosts?" asks for a way, which a step gives.
+    f.asks.has('how') ||
+    namesAnError ||
+    f.scenarios.length > 0 ||
+    f.deploysTo !== undefined ||
+    f.ports.length > 0 ||
+    f.dottedNames.length > 0 ||
+    matches.names.length > 0
+  )
+    return false;
+  // A setup that implies what runs ("no public ip", "pip", "vs code", a managed network) names a
+  // subject; the way out of the network (a firewall, forced tunnelling) or the SDK does not.
+  const stated = Object.keys(f.conditions) as SetupKey[];
+  if (stated.some((key) => !SUBJECTLESS_SETUPS.has(key))) return false;
+  const setup = setupTerms(f);
+  const cloud = cloudTerms(k, f);
+  const regions = f.regionsNamed?.all ?? [f.region];
+  return q.terms.every(
+    (t) =>
+      isCueTerm(t) || q.cueMeanings.has(t) || setup.has(t) || cloud.has(t) || regions.includes(t),
+  );
 }
 
 /** The rules of what the question names: its ports (on the names it gives), or its names. */
@@ -510,8 +557,7 @@ function wordCandidates(
     // "what Azure China needs" names no slice to take, so the cloud's notes answer it.
     // A region of that cloud already named leaves its notes nothing to add: they say to give one.
     if (
-      (!asksSlice || named.length === 0) &&
-      f.region === undefined &&
+      (named.length === 0 || (!asksSlice && f.region === undefined)) &&
       aboutStatedCloud(k, target, q)
     )
       score += w.statedCloud;
@@ -725,6 +771,9 @@ const SETUP_TERMS: ReadonlyMap<SetupKey, readonly string[]> = new Map(
   (Object.keys(SETUP_WORDS) as SetupKey[]).map((key) => [key, indexTerms(SETUP_WORDS[key])]),
 );
 
+/** Setups that say how the network is built, not what runs in it. */
+const SUBJECTLESS_SETUPS: ReadonlySet<SetupKey> = new Set(['egress', 'forcedTunnel', 'sdk']);
+
 function setupTerms(f: Facets): ReadonlySet<string> {
   const terms = new Set<string>();
   for (const [key, list] of SETUP_TERMS) {
@@ -754,6 +803,16 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
   );
   const errors = errorCandidates(k, q, hits, w.errorAskedShare);
   const matches = endpointMatches(k, q);
+  // "Which ports do I need to open?", "which FQDNs go on the allowlist?": the rules depend on what
+  // runs in the VNet, and the question names nothing to take them from, so the bot asks which.
+  if (namesNothingToTakeRulesFrom(k, q, matches, errors.length > 0))
+    return {
+      kind: 'choices',
+      candidates: k.scenarios.flatMap((s) => targetFor(k, 'scenario', s.id) ?? []),
+      facets,
+      why: 'the question names nothing to take the rules from',
+      whichScenario: true,
+    };
   const lexicon = lexiconOf(k);
   const nameTerms = new Set([
     ...facets.ports.flatMap((p) => [String(p.port), String(p.to)]),

@@ -622,6 +622,47 @@ describe("answers for a region of another cloud use that cloud's names", () => {
   });
 });
 
+describe('a public-cloud name asked about for another cloud', () => {
+  // Named to be compared, the public host's own card would answer for the wrong cloud.
+  it.each([
+    'Our Azure ML workspace lives in US Gov Arizona and egress goes through a Palo Alto with FQDN filtering. Which login, studio and API host names do I allow there, given the public-cloud lists all say login.microsoftonline.com and ml.azure.com?',
+    'is login.microsoftonline.com needed in azure government?',
+  ])('"%s" gets the note on that cloud\'s own names', async (question) => {
+    const [, verdict] = visible(await firstCard(question)).split('\n');
+    expect(verdict).toMatch(
+      /^Azure Government and Azure operated by 21Vianet use their own host names/,
+    );
+  });
+});
+
+describe('a claim held up against the sources gets where they disagree', () => {
+  it.each([
+    [
+      'Is it true that compute no longer needs inbound from BatchNodeManagement?',
+      'Inbound Azure Batch ports 29876-29877',
+    ],
+    ['is it true that the Keyvault tag is spelled AzureKeyVault?', 'Key Vault service tag name'],
+  ])('"%s"', async (question, topic) => {
+    const [title] = visible(await firstCard(question)).split('\n');
+    expect(title).toBe(`Where the sources disagree: ${topic}`);
+  });
+});
+
+describe('a question without a network word but about a part of the network is answered', () => {
+  it.each([
+    [
+      'why does batch need to talk to my ci nics? where do aml compute vms actually live',
+      'A compute instance or a compute cluster',
+    ],
+    [
+      'Our security team wants to lock down the key vault that came with my ML workspace. What do they need to do so my jobs keep working?',
+      'Configuration step',
+    ],
+  ])('"%s"', async (question, title) => {
+    expect(visible(await firstCard(question)).split('\n')[0]).toBe(title);
+  });
+});
+
 describe("a rule's other form is said under its verdict", () => {
   it.each([
     [

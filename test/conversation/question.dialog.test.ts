@@ -761,6 +761,36 @@ describe('when the bot is not sure', () => {
     expect(cardText(answer.cards[0])).not.toContain('Which one do you mean?');
   });
 
+  // The rules depend on what runs in the network: a question that names nothing they belong to
+  // gets the scenarios to pick from, and a pick gets that scenario's rules.
+  it.each([
+    'which ports do I need to open?',
+    'which fqdns go on the allowlist?',
+    'what outbound rules does azure ml need behind our firewall?',
+  ])('asks which scenario "%s" is for', async (question) => {
+    const c = chat();
+    const choices = latestCard(await c.say(question));
+    expect(cardText(choices)).toContain('Which of these is it for?');
+    const options = buttonTitles(choices).filter((t) => t.startsWith('Show'));
+    expect(new Set(options).size).toBe(1); // one "Show the scenario" per option
+    const answer = latestCard(await c.click(choices, options[0]!));
+    expect(cardText(answer)).not.toContain('Which one do you mean?');
+    expect(cardText(answer)).toMatch(/Destination/);
+  });
+
+  it.each([
+    // A way to get the list, a feed, a scenario: each names what the rules are for.
+    [
+      'firewall without service tags how do i get the list of hosts',
+      'outboundNetworkDependenciesEndpoints',
+    ],
+    ['which ports does a compute cluster need?', '29876'],
+  ])('answers "%s" without asking which scenario', async (question, shown) => {
+    const card = latestCard(await chat().say(question));
+    expect(cardText(card)).not.toContain('Which of these is it for?');
+    expect(cardText(card)).toContain(shown);
+  });
+
   it.each([
     'Our compute instance is not getting stopped automatically even after we configured the idle shutdown time. Why?',
     'How do I resize the VM size of an existing compute instance?',
