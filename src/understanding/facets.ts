@@ -300,7 +300,8 @@ const NETWORK_WORDS: ReadonlySet<string> = wordSet(
     'balancer ilb tcp udp https http ssl tls websocket websockets traffic isolation isolated ' +
     'secure secured trusted bypass offline blocked access premises onprem hub spoke mcr registry ' +
     'bridge cidr identity msi credential credentials datastore datastores rbac role roles permission permissions authenticate location region regions ' +
-    'privately reach reachable unreachable exfiltration gapped lockdown nic nics hostname hostnames website websites download downloaded downloading',
+    'privately reach reachable unreachable exfiltration gapped lockdown nic nics hostname ' +
+    'hostnames website websites download downloaded downloading',
 );
 
 /** The same words in any form: "can't be reached", "connecting", "routed through the hub". */

@@ -555,7 +555,8 @@ function wordCandidates(
           : fit;
     // "Which hosts does the studio need in chinaeast2" wants the slice in that cloud's names;
     // "what Azure China needs" names no slice to take, so the cloud's notes answer it.
-    // A region of that cloud already named leaves its notes nothing to add: they say to give one.
+    // With a scenario and a region of that cloud named, its notes have nothing to add (they say to
+    // give one); with no scenario named, they say what differs in that cloud.
     if (
       (named.length === 0 || (!asksSlice && f.region === undefined)) &&
       aboutStatedCloud(k, target, q)

@@ -102,6 +102,7 @@ const answers: [name: string, question: string, keyFact: string][] = [
   ],
   ['gov-cloud-rules', 'studio outbound rules for azure government', 'in Azure Government'],
   ['two-ports', 'what are ports 8787 and 18881 used for in aml', 'Port 18881'],
+  ['which-scenario', 'which ports do I need to open?', 'Which of these is it for?'],
   [
     'studio-notebooks',
     'notebooks tab blank in studio for our private endpoint workspace',
