@@ -146,6 +146,8 @@ export interface WordHit {
   containment: number;
   /** Share of the asking sentence's terms (by rarity) the item matched; 1 when none stands out. */
   focusShare: number;
+  /** The question's terms the item matched (single terms, not phrases). */
+  matched: readonly string[];
 }
 
 /** A phrasing's terms with their rarity, and the sum of it: all that containment reads. */
@@ -251,6 +253,7 @@ export function wordHits(
     relative: r.score / top,
     coverage: [...new Set(r.queryTerms)].reduce((sum, t) => sum + (weight.get(t) ?? 0), 0) / total,
     containment: containmentOf(k, `${r.kind}:${r.id}`, asked),
+    matched: [...new Set(r.queryTerms)].filter((t) => asked.has(t)),
     focusShare:
       focusTotal === 0
         ? 1

@@ -348,7 +348,8 @@ function pairedTags(k: Knowledge, host: string): readonly string[] {
 const ADDRESS_WORDS: ReadonlySet<string> = new Set([
   'ip',
   'ips',
-  'address',
+  // One "address" is as often a host name ("the address ends in instances.azureml.ms"); several
+  // are what a name resolves to.
   'addresses',
   'range',
   'ranges',
@@ -462,6 +463,8 @@ function wordCandidates(
   namedRules: readonly Rule[],
   /** Whether the question mentions routes or name resolution. */
   onPath: boolean,
+  /** Terms of the ports and names the question names. */
+  nameTerms: ReadonlySet<string>,
 ): Candidate[] {
   const f = q.facets;
   const namedStillApply =
@@ -494,6 +497,8 @@ function wordCandidates(
       w.wordCoverage * hit.coverage +
       w.wordRank * hit.relative +
       w.containment * hit.containment ** 2;
+    if (hit.kind !== 'rule' && hit.matched.length > 0 && hit.matched.every((t) => nameTerms.has(t)))
+      score -= w.onlyThroughName;
     switch (hit.kind) {
       case 'scenario':
         score *= w.scenarioByWords; // scenario names are weighed as facets below
@@ -914,7 +919,7 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
   const scored = [
     ...errors,
     ...direct.map((c) => (reported ? { ...c, score: c.score - w.reportedName } : c)),
-    ...wordCandidates(k, q, hits, w, namedRulesOf(k, facets, matches), onPath),
+    ...wordCandidates(k, q, hits, w, namedRulesOf(k, facets, matches), onPath, nameTerms),
     ...scenarioCandidates(k, q, w),
   ].map((c) => {
     const penalty =

@@ -49,6 +49,11 @@ export interface Weights {
   specificPenalty: number;
   /** A host, tag or port named in a problem report once the error itself is recognised. */
   reportedName: number;
+  /**
+   * An item that shares only the words of a name the question names ("what is *.vscode.dev for"
+   * matches the VS Code step by "vscode" and "dev"): the name's own card says what it is for.
+   */
+  onlyThroughName: number;
   /** An error whose rules all go the other way than the question says. */
   otherDirection: number;
   /** An item about another place models are deployed to (ACI, Kubernetes, managed endpoints) than the one named. */
@@ -102,6 +107,7 @@ export const WEIGHTS: Readonly<Weights> = Object.freeze({
   wholeAsk: 0.1,
   specificPenalty: 0.2,
   reportedName: 0.2,
+  onlyThroughName: 0.05,
   statedCloud: 0.15,
   otherCloud: 0.1,
   nameOnPath: 0.7,

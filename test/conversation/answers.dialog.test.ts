@@ -652,14 +652,60 @@ describe('a question without a network word but about a part of the network is a
   it.each([
     [
       'why does batch need to talk to my ci nics? where do aml compute vms actually live',
-      'A compute instance or a compute cluster',
+      'run on Azure Batch',
     ],
     [
       'Our security team wants to lock down the key vault that came with my ML workspace. What do they need to do so my jobs keep working?',
-      'Configuration step',
+      'Give the vault a private endpoint',
     ],
-  ])('"%s"', async (question, title) => {
-    expect(visible(await firstCard(question)).split('\n')[0]).toBe(title);
+  ])('"%s"', async (question, shown) => {
+    const [, verdict] = visible(await firstCard(question)).split('\n');
+    expect(verdict).toContain(shown);
+  });
+});
+
+describe("people's own words find the item that answers them", () => {
+  // Each item's `ask` phrasings carry the words people use for it: a data scientist's account of
+  // what they see, an engineer's abbreviations, the concept under another name.
+  it.each([
+    [
+      'where do the aml compute vms actually live? we only see nics in our subnet',
+      'run on Azure Batch',
+    ],
+    [
+      'what actually goes through the aml workspace pe? just users or compute too?',
+      'compute without a public IP requires it',
+    ],
+    [
+      'aks for aml inference in separate vnet, which pes does the aks vnet need? ws, st, kv, acr?',
+      'Give workspace, storage, key vault and registry private',
+    ],
+    [
+      'default-deny netpol on aks, what does azureml ns need? azureml-fe -> model pod port?',
+      'Network policies must let azureml namespace',
+    ],
+    [
+      'private dns zone names for aml in azure gov? not api.azureml.ms i assume',
+      'privatelink.api.ml.azure.us',
+    ],
+    [
+      'My colleague can browse the files of a datastore in the studio but I get a permission error on the exact same datastore. Is there some storage permission I personally need?',
+      'Grant Storage Blob Data Reader to each studio user',
+    ],
+  ])('"%s"', async (question, shown) => {
+    const [, verdict] = visible(await firstCard(question)).split('\n');
+    expect(verdict).toContain(shown);
+  });
+
+  // One "address" is a host name as often as an IP: the tag that covers a host does not answer
+  // which of two spellings of the host is right.
+  it('"the address ends in instances.azureml.ms or instances.ml.azure.ms?" gets where the sources disagree', async () => {
+    const [title] = visible(
+      await firstCard(
+        "IT set up a DNS rule for our compute instances, but they aren't sure if the address ends in 'instances.azureml.ms' or 'instances.ml.azure.ms' because two docs differ. Which one is right?",
+      ),
+    ).split('\n');
+    expect(title).toMatch(/^Where the sources disagree: Which zone holds compute instance names/);
   });
 });
 
