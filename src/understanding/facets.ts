@@ -333,6 +333,14 @@ const NEED_OPENERS: ReadonlySet<string> = wordSet('do does did should must shall
 const NEED_WORDS: ReadonlySet<string> = wordSet(
   'need needs needed require requires required requirement necessary mandatory essential still allow allowed open opened whitelist whitelisted allowlist allowlisted use uses used permit permitted',
 );
+/** "Doesn't need", "no longer requires", "not needed": whether something can be done without. */
+const NEGATED_NEED =
+  /\b(?:doesn['’]?t|does not|don['’]?t|do not|no longer|won['’]?t|will not)\s+(?:\w+\s+)?(?:need|needs|require|requires)\b|\bnot (?:needed|required|necessary)\b/;
+
+/** A question that opens with its negation ("don't we need 445?") asks whether it is needed. */
+const NEGATION_FIRST =
+  /^\W*(?:don['’]?t|doesn['’]?t|do not|does not|isn['’]?t|aren['’]?t|is not|are not)\b/;
+
 const REMOVE_WORDS: ReadonlySet<string> = wordSet(
   'remove removing delete deleting drop dropping block blocking deny denying close closing omit skip',
 );
@@ -1088,9 +1096,13 @@ export function parseQuestion(
   )
     asks.add('need');
   // "Can I remove the 44224 rule?", "is it safe to delete …": a yes/no about doing without it.
+  // So is one whether something is not needed ("is it true the firewall doesn't need MCR any
+  // more?"), unless it opens with the negation ("don't we need 445?" asks whether it is needed).
   if (
     asks.has('yesno') &&
-    (words.some((w) => REMOVE_WORDS.has(w)) || /\b(take|taking) out\b|\bget rid of\b/.test(lower))
+    (words.some((w) => REMOVE_WORDS.has(w)) ||
+      /\b(take|taking) out\b|\bget rid of\b/.test(lower) ||
+      (NEGATED_NEED.test(lower) && !NEGATION_FIRST.test(lower)))
   )
     asks.add('remove');
   // "If we disable public access, can users still open the studio from home?" asks in its last

@@ -1047,9 +1047,21 @@ describe('"can I remove it?" is answered by whether it is needed, the other way 
       'can I drop AzureFrontDoor.FirstParty for the studio?',
       /^Yes: the workspace from Azure Machine Learning studio does not use AzureFrontDoor\.FirstParty; /,
     ],
+    // Whether something is not needed is asked the same way round.
+    [
+      "is it true that the firewall doesn't need MicrosoftContainerRegistry anymore if we only use our own images?",
+      /^No, it is needed\. MicrosoftContainerRegistry is needed outbound/,
+    ],
+    ['is it true that port 5831 is not needed any more?', /^No, it is needed\. Port 5831 \(UDP\)/],
   ])('"%s"', async (question, verdict) => {
     const [, first] = visibleText(await firstCard(question));
     expect(first).toMatch(verdict);
+  });
+
+  // A question that opens with its negation asks whether the thing is needed.
+  it('"don\'t we need port 5831?" gets no "No"', async () => {
+    const [, first] = visibleText(await firstCard("don't we need port 5831?"));
+    expect(first).not.toMatch(/^No/);
   });
 
   it('a port reached by a tag and by host names is needed whichever form the firewall takes', async () => {
