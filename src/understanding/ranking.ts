@@ -321,8 +321,22 @@ export function networkFit(k: Knowledge, t: Target, q: ParsedQuestion, w: Weight
   // azure firewall", though nothing says which steps of a VNet of one's own do.
   if (stated === undefined && of === 'managed' && ownEgress(q.facets.conditions))
     return -w.otherNetwork;
+  // A managed network has no NSG of the user's: "does a managed vnet workspace need my NSG
+  // rules?" is not answered by a rule or a disagreement about what an NSG allows.
+  if (stated === 'managed' && of === undefined && asksAboutNsgs(q) && aboutOwnNsg(k, t))
+    return -w.otherNetwork;
   if (stated === undefined || of === undefined) return 0;
   return of === stated ? w.statedNetwork : -w.otherNetwork;
+}
+
+function asksAboutNsgs(q: ParsedQuestion): boolean {
+  return /\bnsgs?\b|\bnetwork security groups?\b/.test(q.lower);
+}
+
+/** A rule that an NSG or firewall of one's own holds (not a setting), or a disagreement on one. */
+function aboutOwnNsg(k: Knowledge, t: Target): boolean {
+  if (t.kind === 'conflict') return true;
+  return t.kind === 'rule' && ruleById(k, t.id)?.endpointKind !== 'setting';
 }
 
 /**

@@ -192,6 +192,11 @@ describe('a yes/no question gets its verdict first', () => {
     ['do we need to allow BatchNodeManagement outbound?', /^Yes/],
     ['do I still need the Microsoft registry with my own images?', /^Yes/],
     ['is port 445 needed from compute to storage?', /^(Yes|Only when)/],
+    // Ruled out by the setup stated, the name is said to be used, not needed, under the "No".
+    [
+      'is AzureKeyVault needed for compute in a non-hbi workspace?',
+      /^No, not in the setup you describe\. AzureKeyVault\.<region> is used outbound on TCP 443\.$/,
+    ],
     // A yes/no about what a thing is gets no yes or no about whether it is needed.
     ['is 5831 udp?', /^Port 5831 \(UDP\) is used outbound to AzureMachineLearning/],
     [
@@ -707,6 +712,23 @@ describe("people's own words find the item that answers them", () => {
     ).split('\n');
     expect(title).toMatch(/^Where the sources disagree: Which zone holds compute instance names/);
   });
+});
+
+describe('a managed network has no NSG of yours', () => {
+  it.each([
+    'does a managed vnet workspace need my NSG rules?',
+    'with a managed vnet do we still need NSG rules on our subnet?',
+  ])(
+    '"%s" says the managed network applies the rules, with no NSG rule to pick instead',
+    async (question) => {
+      const card = await firstCard(question);
+      const [, verdict] = visible(card).split('\n');
+      expect(verdict).toMatch(/^(No, w|W)ith a managed network compute doesn't use your subnet/);
+      expect(buttonTitles(card).join('\n')).not.toMatch(
+        /outbound VirtualNetwork|compute NSG rules/i,
+      );
+    },
+  );
 });
 
 describe("a rule's other form is said under its verdict", () => {
