@@ -1172,7 +1172,8 @@ export function focusedAnswer(
         rules,
         facets,
         target.id,
-        `${substituteRegion(target.id, facets.region)} is needed ${directionsAndPorts(possible.length > 0 ? possible : rules)}.`,
+        // Where the stated setup rules every one out, the name is said to be used, not needed.
+        `${substituteRegion(target.id, facets.region)} is ${possible.length > 0 ? 'needed' : 'used'} ${directionsAndPorts(possible.length > 0 ? possible : rules)}.`,
         `endpoint:${target.id}`,
         substituteRegion(target.id, facets.region),
         otherForm(k, rules, facets),
