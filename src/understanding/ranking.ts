@@ -247,19 +247,21 @@ export function wordHits(
   const kept = results.filter(
     (r, i) => i < limit || (always.size > 0 && always.has(`${r.kind}:${r.id}`)),
   );
-  return kept.map((r) => ({
-    kind: r.kind as TargetKind,
-    id: r.id,
-    relative: r.score / top,
-    coverage: [...new Set(r.queryTerms)].reduce((sum, t) => sum + (weight.get(t) ?? 0), 0) / total,
-    containment: containmentOf(k, `${r.kind}:${r.id}`, asked),
-    matched: [...new Set(r.queryTerms)].filter((t) => asked.has(t)),
-    focusShare:
-      focusTotal === 0
-        ? 1
-        : [...new Set(r.queryTerms)].reduce((sum, t) => sum + (focusWeight.get(t) ?? 0), 0) /
-          focusTotal,
-  }));
+  return kept.map((r) => {
+    const queryTerms = [...new Set(r.queryTerms)];
+    return {
+      kind: r.kind as TargetKind,
+      id: r.id,
+      relative: r.score / top,
+      coverage: queryTerms.reduce((sum, t) => sum + (weight.get(t) ?? 0), 0) / total,
+      containment: containmentOf(k, `${r.kind}:${r.id}`, asked),
+      matched: queryTerms.filter((t) => asked.has(t)),
+      focusShare:
+        focusTotal === 0
+          ? 1
+          : queryTerms.reduce((sum, t) => sum + (focusWeight.get(t) ?? 0), 0) / focusTotal,
+    };
+  });
 }
 
 // ─── Conditions the user stated against an item's condition ──────────────────────────────────
@@ -329,6 +331,7 @@ export function networkFit(k: Knowledge, t: Target, q: ParsedQuestion, w: Weight
   return of === stated ? w.statedNetwork : -w.otherNetwork;
 }
 
+/** Whether the question speaks of NSGs, which only a VNet of one's own has. */
 function asksAboutNsgs(q: ParsedQuestion): boolean {
   return /\bnsgs?\b|\bnetwork security groups?\b/.test(q.lower);
 }

@@ -497,6 +497,7 @@ function wordCandidates(
       w.wordCoverage * hit.coverage +
       w.wordRank * hit.relative +
       w.containment * hit.containment ** 2;
+    // A rule of the name is a row of the name's own card, which loses nothing by ranking first.
     if (hit.kind !== 'rule' && hit.matched.length > 0 && hit.matched.every((t) => nameTerms.has(t)))
       score -= w.onlyThroughName;
     switch (hit.kind) {
