@@ -714,6 +714,15 @@ describe("people's own words find the item that answers them", () => {
   });
 });
 
+describe('with the internet blocked, what must stay open', () => {
+  it('"will blocking internet outbound break the compute cluster?" gets what compute needs outbound', async () => {
+    const [title] = visible(
+      await firstCard('will blocking internet outbound break the compute cluster?'),
+    ).split('\n');
+    expect(title).toBe('A compute instance or a compute cluster · outbound');
+  });
+});
+
 describe('a managed network has no NSG of yours', () => {
   it.each([
     'does a managed vnet workspace need my NSG rules?',
