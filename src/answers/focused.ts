@@ -354,7 +354,13 @@ function otherCloudLine(k: Knowledge, f: Facets): string {
     : '';
 }
 
-function understoodLine(k: Knowledge, f: Facets, answered: readonly ScenarioId[] = []): string {
+function understoodLine(
+  k: Knowledge,
+  f: Facets,
+  answered: readonly ScenarioId[] = [],
+  /** Whether the card holds rules, so a name none of them uses is worth a word. */
+  ofRules = true,
+): string {
   const parts: string[] = [];
   // A scenario named only by a word others share ("which hosts does compute need") is still the
   // one a slice answers, so the line says so.
@@ -389,7 +395,12 @@ function understoodLine(k: Knowledge, f: Facets, answered: readonly ScenarioId[]
     unknown.length > 0
       ? `No documented rule uses port ${unknown.join(', ')}; this is the nearest answer.`
       : '';
-  return [read, ports].filter(Boolean).join(' ');
+  // So is a service tag or protocol none uses ("AzureLoadBalancer", "SSH").
+  const names =
+    ofRules && f.unknownNames && f.unknownNames.length > 0 && unknown.length === 0
+      ? `No documented rule uses ${inProse(f.unknownNames.map(literal))}; this is the nearest answer.`
+      : '';
+  return [read, ports, names].filter(Boolean).join(' ');
 }
 
 /**
@@ -479,7 +490,7 @@ function namedScenarios(f: Facets): ScenarioId[] {
 
 /** Whether the question types a host, a dotted tag or a port: then a yes or no is about that. */
 function namesAName(f: Facets): boolean {
-  return f.dottedNames.length > 0 || f.ports.length > 0;
+  return f.dottedNames.length > 0 || f.ports.length > 0 || (f.unknownNames?.length ?? 0) > 0;
 }
 
 /** The scenarios as the subject of a verb: "AKS uses", "the studio and compute use". */
@@ -1195,7 +1206,7 @@ export function focusedAnswer(
         title: step.kind === 'action' ? 'Configuration step' : 'Good to know',
         verdict: otherNetwork(step, facets) ? `${NETWORK_OF[step.network!]}: ${verdict}` : verdict,
         understood: [
-          understoodLine(k, facets),
+          understoodLine(k, facets, [], false),
           otherNetworkLine(step, facets),
           publicCloudOnly ? otherCloudLine(k, facets) : '',
         ]

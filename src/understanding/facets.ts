@@ -117,6 +117,11 @@ export interface Facets {
   /** Names with dots as typed, lower case: host names, dotted service tags, DNS zones. */
   dottedNames: string[];
   /**
+   * Service tags and protocols the question names that no rule uses ("AzureLoadBalancer", "SSH"):
+   * the nearest answer says so rather than a "Yes" about other rules.
+   */
+  unknownNames?: string[];
+  /**
    * The one place models are deployed to that the question names: managed online endpoints,
    * Kubernetes (AKS or Arc) or Azure Container Instances. Unset when it names none or several.
    */
@@ -661,6 +666,20 @@ function portMentions(raw: string, knownPort: (p: number) => boolean): PortMenti
       mentions.push({ port: from, to });
   });
   return mentions;
+}
+
+/** A word shaped like a service tag: "AzureLoadBalancer", "MicrosoftContainerRegistry". */
+const TAG_SHAPED = /\b(?:Azure|Microsoft)[A-Z][a-z][A-Za-z]{1,40}\b/g;
+/** Protocols no documented rule uses, named as what a port is for. */
+const UNRULED_PROTOCOLS = /\b(?:ssh|rdp)\b/gi;
+
+/** Service tags and protocols the question names that the rules do not use, as typed. */
+function unknownNamesIn(raw: string, lexicon: Lexicon): string[] {
+  const tags = (raw.match(TAG_SHAPED) ?? []).filter(
+    (tag) => !lexicon.serviceTags.has(tag.toLowerCase()),
+  );
+  const protocols = (raw.match(UNRULED_PROTOCOLS) ?? []).map((p) => p.toUpperCase());
+  return [...new Set([...tags, ...protocols])].slice(0, 5);
 }
 
 /** Words with dots, as typed: host names, dotted service tags, zone names. Linear: split, then test. */
@@ -1209,6 +1228,7 @@ export function parseQuestion(
 
   const { region, computeSaid } = computeRegion(regions, words);
   const dottedNames = dottedNamesIn(raw);
+  const unknownNames = unknownNamesIn(raw, lexicon);
   const typedPorts = portMentions(raw, knownPort);
   // "Can we block all UDP outbound?" names the only port UDP is used on, as "UDP 5831" would.
   const protocolPort = words.map((w) => lexicon.protocolPorts.get(w)).find((p) => p !== undefined);
@@ -1233,6 +1253,7 @@ export function parseQuestion(
       : {}),
     ports,
     dottedNames,
+    ...(unknownNames.length > 0 ? { unknownNames } : {}),
     deploysTo: deploymentTargetOf(expanded),
     networking:
       expanded.some((w) => NETWORK_STEMS.has(stem(w))) ||

@@ -50,6 +50,8 @@ export interface Lexicon {
   protocolPorts: ReadonlyMap<string, PortMention>;
   /** Steps, errors and scenarios ("kind:id") about one place models are deployed to. */
   deploymentTargets: ReadonlyMap<string, DeploymentTarget>;
+  /** The service tags the rules use, lower case and without a ".<region>" or other suffix. */
+  serviceTags: ReadonlySet<string>;
 }
 
 /** One-word scenario names that also name parts of other scenarios or everyday things. */
@@ -125,6 +127,14 @@ function buildLexicon(k: Knowledge): Lexicon {
     knownByLength,
     pathItems: pathItemsOf(k),
     protocolPorts: protocolPortsOf(k),
+    serviceTags: new Set(
+      k.rules
+        .flatMap((r) => [
+          ...(r.endpointKind === 'service-tag' ? [r.endpoint] : []),
+          ...(r.tags ?? []),
+        ])
+        .map((tag) => tag.split('.')[0]!.toLowerCase()),
+    ),
     deploymentTargets: deploymentTargetsOf(k),
   };
 }

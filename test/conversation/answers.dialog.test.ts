@@ -714,6 +714,23 @@ describe("people's own words find the item that answers them", () => {
   });
 });
 
+describe('a service tag or protocol no rule uses gets no "Yes" about other rules', () => {
+  it.each([
+    [
+      'NSG rule for compute clusters: should I allow inbound from AzureLoadBalancer?',
+      'AzureLoadBalancer',
+    ],
+    ['does the compute instance SSH port need to be open from the internet?', 'SSH'],
+    ['do compute clusters need AzureCloud outbound?', 'AzureCloud'],
+  ])('"%s"', async (question, name) => {
+    const [, verdict, ...rest] = visible(await firstCard(question)).split('\n');
+    expect(verdict).not.toMatch(/^Yes/);
+    expect(rest.join('\n')).toContain(
+      `No documented rule uses ${name}; this is the nearest answer.`,
+    );
+  });
+});
+
 describe('with the internet blocked, what must stay open', () => {
   it('"will blocking internet outbound break the compute cluster?" gets what compute needs outbound', async () => {
     const [title] = visible(

@@ -227,6 +227,16 @@ describe('facets of a question', () => {
     ).not.toBe(false);
   });
 
+  it.each([
+    ['should I allow inbound from AzureLoadBalancer?', ['AzureLoadBalancer']],
+    ['is ssh needed on a compute instance', ['SSH']],
+    // Tags the rules use are known, with their suffixes.
+    ['do clusters need MicrosoftContainerRegistry and AzureFrontDoor.FirstParty?', undefined],
+    ['is AzureMachineLearning needed inbound?', undefined],
+  ])('"%s" names %j that no rule uses', (text, names) => {
+    expect(facets(text).unknownNames).toEqual(names);
+  });
+
   /** One thing a question says of itself, read from its facets. */
   const read = {
     networking: (f: ReturnType<typeof facets>) => f.networking,
