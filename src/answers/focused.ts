@@ -462,7 +462,11 @@ function stepVerdict(step: Step, f: Facets, publicCloudOnly = false): string {
   // and queue?").
   // "Is that expected?" asks whether what happens is right, not whether to do this: the
   // instruction is the answer, with no "Yes" that would say it is expected.
-  return INSTRUCTION.test(line) && !f.asks.has('expected') ? `Yes: ${line}` : line;
+  // "Does public_network_access=disabled also block the model download?" asks whether something
+  // is blocked or can go, which "Yes: turn on the managed network" would answer the wrong way.
+  return INSTRUCTION.test(line) && !f.asks.has('expected') && !f.asks.has('remove')
+    ? `Yes: ${line}`
+    : line;
 }
 
 /**

@@ -714,6 +714,17 @@ describe("people's own words find the item that answers them", () => {
   });
 });
 
+describe('whether a setting blocks something is not answered "Yes: do this"', () => {
+  it('"does public_network_access=disabled also block the deployment from pulling the model?" gets the step without a "Yes"', async () => {
+    const [, verdict] = visible(
+      await firstCard(
+        'managed online endpoint: does public_network_access=disabled also block the deployment from pulling the model from storage?',
+      ),
+    ).split('\n');
+    expect(verdict).not.toMatch(/^Yes/);
+  });
+});
+
 describe('a service tag or protocol no rule uses gets no "Yes" about other rules', () => {
   it.each([
     [
