@@ -682,6 +682,11 @@ function unknownNamesIn(raw: string, lexicon: Lexicon): string[] {
   return [...new Set([...tags, ...protocols])].slice(0, 5);
 }
 
+/** "Data scientists", "data science team": people, not the data a preview or profile reads. */
+function withoutPeoplesData(words: readonly string[]): string[] {
+  return words.filter((w, i) => w !== 'data' || !/^scien(ce|tist|tists)$/.test(words[i + 1] ?? ''));
+}
+
 /** Words with dots, as typed: host names, dotted service tags, zone names. Linear: split, then test. */
 function dottedNamesIn(raw: string): string[] {
   return raw
@@ -1034,7 +1039,7 @@ export function parseQuestion(
   const lexicon = lexiconOf(k);
   const raw = capQuestion(text);
   const lower = raw.toLowerCase();
-  const words = tokens(raw).slice(0, 600);
+  const words = withoutPeoplesData(tokens(raw).slice(0, 600));
   const regions = regionsIn(words, lexicon);
   // "A cluster in East US for a workspace in West Europe?" asks what "another region" asks.
   const expandedWords = [

@@ -694,6 +694,10 @@ describe("people's own words find the item that answers them", () => {
       'privatelink.api.ml.azure.us',
     ],
     [
+      'our data scientists access studio over VPN - why do they get 403 on the notebooks tab?',
+      "Notebooks live on the default storage account's file share",
+    ],
+    [
       'My colleague can browse the files of a datastore in the studio but I get a permission error on the exact same datastore. Is there some storage permission I personally need?',
       'Grant Storage Blob Data Reader to each studio user',
     ],

@@ -237,6 +237,15 @@ describe('facets of a question', () => {
     expect(facets(text).unknownNames).toEqual(names);
   });
 
+  // People are not data: "data scientists" asks nothing about data preview or profiling.
+  it.each([
+    ['our data scientists get 403 on the notebooks tab', false],
+    ['the data science team cannot open the studio', false],
+    ['data preview fails in the studio', true],
+  ])('"%s" has the term "data": %s', (text, hasData) => {
+    expect(parseQuestion(k, text, () => false).terms.includes('data')).toBe(hasData);
+  });
+
   /** One thing a question says of itself, read from its facets. */
   const read = {
     networking: (f: ReturnType<typeof facets>) => f.networking,
