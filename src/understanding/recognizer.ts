@@ -425,6 +425,8 @@ function namesNothingToTakeRulesFrom(
     namesAnError ||
     f.scenarios.length > 0 ||
     f.deploysTo !== undefined ||
+    // "Azure Government: is the service tag name the same?" compares, which a note answers.
+    /\b(same|different|differ|differs|difference)\b/.test(q.lower) ||
     f.ports.length > 0 ||
     f.dottedNames.length > 0 ||
     matches.names.length > 0

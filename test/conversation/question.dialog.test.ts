@@ -784,6 +784,11 @@ describe('when the bot is not sure', () => {
       'firewall without service tags how do i get the list of hosts',
       'outboundNetworkDependenciesEndpoints',
     ],
+    // Whether names are the same in another cloud compares, which that cloud's note answers.
+    [
+      'Azure Government - is the service tag name the same for the firewall rules?',
+      'login.microsoftonline.us',
+    ],
     ['which ports does a compute cluster need?', '29876'],
   ])('answers "%s" without asking which scenario', async (question, shown) => {
     const card = latestCard(await chat().say(question));
