@@ -698,6 +698,10 @@ describe("people's own words find the item that answers them", () => {
       "Notebooks live on the default storage account's file share",
     ],
     [
+      'Error: "Compute instance setup failed: unable to reach storage account" right after we added the UDR.',
+      "The compute subnet cannot reach the default storage account's file share",
+    ],
+    [
       'My colleague can browse the files of a datastore in the studio but I get a permission error on the exact same datastore. Is there some storage permission I personally need?',
       'Grant Storage Blob Data Reader to each studio user',
     ],
