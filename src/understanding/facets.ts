@@ -1139,7 +1139,7 @@ export function parseQuestion(
   // So does "is there a way to …".
   if (
     [request ? undefined : opener, last].some((w) => w === 'can' || w === 'could') ||
-    /\bis it possible\b|\bis there (a|any) way\b/.test(lower)
+    /\bis it possible\b|\bis there (a|any) way\b|\bis it (ok|okay|fine) to\b/.test(lower)
   )
     asks.add('possible');
   // "Does Azure China support a managed network?" asks whether it can be had, as "can" does.

@@ -1168,6 +1168,13 @@ describe('a stated setup is not the question a stored yes or no answers', () => 
 });
 
 describe('"…, can we …?" asks whether something can be done, which "Yes: connect through a VPN" does not answer', () => {
+  it('"is it ok to …?" asks whether it can be done too', async () => {
+    const verdict = await verdictOf(
+      'is it ok to disable public network access on the workspace and still use the studio from home?',
+    );
+    expect(verdict).toMatch(/^Connect through a VPN gateway/);
+  });
+
   it('a "can" in the last clause is read as asking whether it can', async () => {
     const verdict = await verdictOf(
       'If I set public_network_access to Disabled on the workspace, can my data scientists still use the studio from home without VPN?',
