@@ -432,6 +432,9 @@ function stepVerdict(step: Step, f: Facets, publicCloudOnly = false): string {
     ? asStatement(
         step.answer,
         yesNoAsked &&
+          // A step's stored yes or no answers whether something is needed; asked whether it is
+          // not ("is it true … don't need …?"), it would read the wrong way round.
+          !f.asks.has('remove') &&
           !namesAName(f) &&
           !setupOfTheStep &&
           !otherQuestion &&

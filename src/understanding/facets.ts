@@ -526,7 +526,8 @@ const FEATURE_NAMES: readonly (readonly [
 
 /**
  * "Don't use RStudio", "without VS Code", and an hbi workspace said in the negative ("a normal
- * (non-hbi) workspace", "not created with high business impact", "hbi_workspace=false"): what the
+ * (non-hbi) workspace", "not created with high business impact", "we don't use hbi_workspace",
+ * "hbi_workspace=false"): what the
  * question names, said as not there. Compiled once, not per question.
  */
 const UNUSED_FEATURES: readonly (readonly [(typeof FEATURE_NAMES)[number][0] | 'hbi', RegExp])[] = [
@@ -541,7 +542,7 @@ const UNUSED_FEATURES: readonly (readonly [(typeof FEATURE_NAMES)[number][0] | '
   ),
   [
     'hbi',
-    /\b(non|not|without|no)[\s-]{1,3}(created\s{1,3}(with|as)\s{1,3})?(an?\s{1,3})?(hbi|high business impact)\b|\bhbi_workspace\s{0,3}[=:]?\s{0,3}(false|disabled|off)\b/,
+    /\b(non|not|without|no)[\s-]{1,3}(created\s{1,3}(with|as)\s{1,3})?(an?\s{1,3})?(hbi(_workspace)?|high business impact)\b|\b(don'?t|do not|doesn'?t|does not)\s{1,3}(use|using|have|enable|set)\s{1,3}(an?\s{1,3}|the\s{1,3})?(hbi(_workspace)?|high business impact)\b|\bhbi_workspace\s{0,3}[=:]?\s{0,3}(false|disabled|off)\b/,
   ],
 ];
 

@@ -192,6 +192,11 @@ describe('a yes/no question gets its verdict first', () => {
     ['do we need to allow BatchNodeManagement outbound?', /^Yes/],
     ['do I still need the Microsoft registry with my own images?', /^Yes/],
     ['is port 445 needed from compute to storage?', /^(Yes|Only when)/],
+    // An hbi workspace said in the negative is a setup too.
+    [
+      "we don't use hbi_workspace; do the compute nodes still need *.vault.azure.net outbound?",
+      /^No, not in the setup you describe\. /,
+    ],
     // Ruled out by the setup stated, the name is said to be used, not needed, under the "No".
     [
       'is AzureKeyVault needed for compute in a non-hbi workspace?',
@@ -1120,6 +1125,11 @@ describe('"can I remove it?" is answered by whether it is needed, the other way 
       /^No, it is needed\. MicrosoftContainerRegistry is needed outbound/,
     ],
     ['is it true that port 5831 is not needed any more?', /^No, it is needed\. Port 5831 \(UDP\)/],
+    // A step's stored "No: compute works without a public IP" answers whether one is needed.
+    [
+      "Is it true that compute clusters with no public IP don't need any inbound NSG rule from AzureMachineLearning?",
+      /^Compute works without a public IP, and without one it needs no inbound rules/,
+    ],
   ])('"%s"', async (question, verdict) => {
     const [, first] = visibleText(await firstCard(question));
     expect(first).toMatch(verdict);
