@@ -1191,7 +1191,9 @@ export function focusedAnswer(
         facets,
         target.id,
         // Where the stated setup rules every one out, the name is said to be used, not needed.
-        `${substituteRegion(target.id, facets.region)} is ${possible.length > 0 ? 'needed' : 'used'} ${directionsAndPorts(possible.length > 0 ? possible : rules)}.`,
+        possible.length > 0
+          ? `${substituteRegion(target.id, facets.region)} is needed ${directionsAndPorts(possible)}.`
+          : `${substituteRegion(target.id, facets.region)} is used ${directionsAndPorts(rules)}.`,
         `endpoint:${target.id}`,
         substituteRegion(target.id, facets.region),
         otherForm(k, rules, facets),

@@ -676,9 +676,11 @@ const UNRULED_PROTOCOLS = /\b(?:ssh|rdp)\b/gi;
 
 /** Service tags and protocols the question names that the rules do not use, as typed. */
 function unknownNamesIn(raw: string, lexicon: Lexicon): string[] {
-  const tags = (raw.match(TAG_SHAPED) ?? []).filter(
-    (tag) => !lexicon.serviceTags.has(tag.toLowerCase()),
-  );
+  const { bases, families } = lexicon.tagNames;
+  const tags = (raw.match(TAG_SHAPED) ?? []).filter((tag) => {
+    const name = tag.toLowerCase();
+    return !bases.has(name) && !families.has(name);
+  });
   const protocols = (raw.match(UNRULED_PROTOCOLS) ?? []).map((p) => p.toUpperCase());
   return [...new Set([...tags, ...protocols])].slice(0, 5);
 }

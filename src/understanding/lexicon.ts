@@ -50,8 +50,15 @@ export interface Lexicon {
   protocolPorts: ReadonlyMap<string, PortMention>;
   /** Steps, errors and scenarios ("kind:id") about one place models are deployed to. */
   deploymentTargets: ReadonlyMap<string, DeploymentTarget>;
-  /** The service tags the rules use, lower case and without a ".<region>" or other suffix. */
-  serviceTags: ReadonlySet<string>;
+  tagNames: TagNames;
+}
+
+/** Service-tag names by their lower-case base, and dotted tag families by their first part. */
+export interface TagNames {
+  /** "azuremachinelearning", "storage" (of Storage.<region>), aliases too. */
+  bases: ReadonlyMap<string, string>;
+  /** "azurefrontdoor" → AzureFrontDoor.FrontEnd and AzureFrontDoor.FirstParty. */
+  families: ReadonlyMap<string, readonly string[]>;
 }
 
 /** One-word scenario names that also name parts of other scenarios or everyday things. */
@@ -127,16 +134,27 @@ function buildLexicon(k: Knowledge): Lexicon {
     knownByLength,
     pathItems: pathItemsOf(k),
     protocolPorts: protocolPortsOf(k),
-    serviceTags: new Set(
-      k.rules
-        .flatMap((r) => [
-          ...(r.endpointKind === 'service-tag' ? [r.endpoint] : []),
-          ...(r.tags ?? []),
-        ])
-        .map((tag) => tag.split('.')[0]!.toLowerCase()),
-    ),
     deploymentTargets: deploymentTargetsOf(k),
+    tagNames: tagNamesOf(k),
   };
+}
+
+function tagNamesOf(k: Knowledge): TagNames {
+  const bases = new Map<string, string>();
+  const families = new Map<string, string[]>();
+  for (const r of k.rules) {
+    if (r.endpointKind !== 'service-tag') continue;
+    for (const name of [r.endpoint, ...(r.aliases ?? [])]) {
+      bases.set(name.toLowerCase().replace(/\.<region>$/, ''), name);
+    }
+    const [family, member] = r.endpoint.toLowerCase().split('.');
+    if (family && member && member !== '<region>' && !r.retired) {
+      const list = families.get(family) ?? [];
+      if (!list.includes(r.endpoint.toLowerCase())) list.push(r.endpoint.toLowerCase());
+      families.set(family, list);
+    }
+  }
+  return { bases, families };
 }
 
 export type DeploymentTarget = 'managed-endpoint' | 'kubernetes' | 'aci';

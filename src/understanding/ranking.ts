@@ -25,6 +25,7 @@ import {
 import { matchErrorPattern } from '../knowledge/error-pattern';
 import { requiredPublicIp, underStated } from '../knowledge/condition.query';
 import type { ParsedQuestion, StatedConditions } from './facets';
+import { lexiconOf } from './lexicon';
 import { indexTerms, PHRASE_JOIN } from './normalise';
 import type { Weights } from './weights';
 
@@ -461,45 +462,12 @@ export function errorCandidates(
   });
 }
 
-/** Service-tag names by their lower-case base, and dotted tag families by their first part. */
-interface TagNames {
-  /** "azuremachinelearning", "storage" (of Storage.<region>), aliases too. */
-  bases: ReadonlyMap<string, string>;
-  /** "azurefrontdoor" → AzureFrontDoor.FrontEnd and AzureFrontDoor.FirstParty. */
-  families: ReadonlyMap<string, readonly string[]>;
-}
-
-const tagNamesOf = new WeakMap<Knowledge, TagNames>();
-
-function tagNames(k: Knowledge): TagNames {
-  let found = tagNamesOf.get(k);
-  if (!found) {
-    const bases = new Map<string, string>();
-    const families = new Map<string, string[]>();
-    for (const r of k.rules) {
-      if (r.endpointKind !== 'service-tag') continue;
-      for (const name of [r.endpoint, ...(r.aliases ?? [])]) {
-        bases.set(name.toLowerCase().replace(/\.<region>$/, ''), name);
-      }
-      const [family, member] = r.endpoint.toLowerCase().split('.');
-      if (family && member && member !== '<region>' && !r.retired) {
-        const list = families.get(family) ?? [];
-        if (!list.includes(r.endpoint.toLowerCase())) list.push(r.endpoint.toLowerCase());
-        families.set(family, list);
-      }
-    }
-    found = { bases, families };
-    tagNamesOf.set(k, found);
-  }
-  return found;
-}
-
 /**
  * Undotted service-tag names as typed: "AzureMachineLearning", "storage tag", "ARM", and in a
  * question about tags the name typed in words: "a service tag for Azure Front Door".
  */
 function tagMentions(k: Knowledge, q: ParsedQuestion): string[] {
-  const { bases, families } = tagNames(k);
+  const { bases, families } = lexiconOf(k).tagNames;
   const aboutTags = q.facets.asks.has('tags');
   const found: string[] = [];
   const typed = q.raw.split(/[\s,;:()'"`?!]+/).slice(0, 400);

@@ -436,13 +436,7 @@ function namesNothingToTakeRulesFrom(
   // subject; the way out of the network (a firewall, forced tunnelling) or the SDK does not.
   const stated = Object.keys(f.conditions) as SetupKey[];
   if (stated.some((key) => !SUBJECTLESS_SETUPS.has(key))) return false;
-  const setup = setupTerms(f);
-  const cloud = cloudTerms(k, f);
-  const regions = f.regionsNamed?.all ?? [f.region];
-  return q.terms.every(
-    (t) =>
-      isCueTerm(t) || q.cueMeanings.has(t) || setup.has(t) || cloud.has(t) || regions.includes(t),
-  );
+  return topicTerms(k, q).length === 0;
 }
 
 /** The rules of what the question names: its ports (on the names it gives), or its names. */
@@ -615,17 +609,15 @@ function cloudTerms(k: Knowledge, f: Facets): ReadonlySet<string> {
 }
 
 /**
- * Share of the question's topic words that scenario names explain: 1 for "which ports does a
- * compute cluster need", less when other topics ("proxy", "vscode") say it is about something narrower.
+ * The question's terms that name a topic: not what it asks (cues), and not the regions ("in
+ * usgovvirginia"), the cloud ("for Azure Government") or the setup ("clusters without a public
+ * ip") it states, which are facets.
  */
-function explainedByScenarioNames(k: Knowledge, q: ParsedQuestion): number {
-  const nameWords = lexiconOf(k).nameWordSet;
-  // The regions are facets too ("in usgovvirginia"), not topics, and so are the cloud ("for Azure
-  // Government") and the setup stated ("clusters without a public ip").
+function topicTerms(k: Knowledge, q: ParsedQuestion): string[] {
   const setup = setupTerms(q.facets);
   const cloud = cloudTerms(k, q.facets);
   const regions = q.facets.regionsNamed?.all ?? [q.facets.region];
-  const topics = q.terms.filter(
+  return q.terms.filter(
     (t) =>
       !isCueTerm(t) &&
       !q.cueMeanings.has(t) &&
@@ -633,6 +625,15 @@ function explainedByScenarioNames(k: Knowledge, q: ParsedQuestion): number {
       !cloud.has(t) &&
       !setup.has(t),
   );
+}
+
+/**
+ * Share of the question's topic words that scenario names explain: 1 for "which ports does a
+ * compute cluster need", less when other topics ("proxy", "vscode") say it is about something narrower.
+ */
+function explainedByScenarioNames(k: Knowledge, q: ParsedQuestion): number {
+  const nameWords = lexiconOf(k).nameWordSet;
+  const topics = topicTerms(k, q);
   if (topics.length === 0) return 1;
   return topics.filter((t) => nameWords.has(stem(t))).length / topics.length;
 }

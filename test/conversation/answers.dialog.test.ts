@@ -658,8 +658,11 @@ describe('a claim held up against the sources gets where they disagree', () => {
   });
 });
 
-describe('a question without a network word but about a part of the network is answered', () => {
+describe("people's own words find the item that answers them", () => {
+  // Each item's `ask` phrasings carry the words people use for it: a data scientist's account of
+  // what they see, an engineer's abbreviations, the concept under another name.
   it.each([
+    // A question without a network word but about a part of the network is answered.
     [
       'why does batch need to talk to my ci nics? where do aml compute vms actually live',
       'run on Azure Batch',
@@ -668,16 +671,6 @@ describe('a question without a network word but about a part of the network is a
       'Our security team wants to lock down the key vault that came with my ML workspace. What do they need to do so my jobs keep working?',
       'Give the vault a private endpoint',
     ],
-  ])('"%s"', async (question, shown) => {
-    const [, verdict] = visible(await firstCard(question)).split('\n');
-    expect(verdict).toContain(shown);
-  });
-});
-
-describe("people's own words find the item that answers them", () => {
-  // Each item's `ask` phrasings carry the words people use for it: a data scientist's account of
-  // what they see, an engineer's abbreviations, the concept under another name.
-  it.each([
     [
       'where do the aml compute vms actually live? we only see nics in our subnet',
       'run on Azure Batch',
