@@ -3,11 +3,13 @@
 // one place where a recognition becomes a card's view model.
 import type {
   Condition,
+  Conflict,
   Knowledge,
   Rule,
   ScenarioId,
   SourceRef,
   Step,
+  YesNoClaim,
 } from '../knowledge/knowledge.schema';
 import {
   describeCondition,
@@ -1122,11 +1124,28 @@ function portsTogether(views: readonly AnswerView[], ports: readonly number[]): 
   };
 }
 
+/** A first line that already answers yes or no, or says when. */
+const HAS_VERDICT = /^(yes|no|only|not|don't|never)\b/i;
+
+/** A disagreement's one line, or a stored claim where that line has no yes or no for the question. */
+function conflictVerdict(c: Conflict, facets: Facets, yesNo: YesNoClaim | undefined): string {
+  const own = c.answer
+    ? asStatement(c.answer, facets.asks.has('yesno') && answersThisKindOfQuestion(c.answer, facets))
+    : c.recommendation;
+  return yesNo && !HAS_VERDICT.test(own) ? yesNoLine(yesNo) : own;
+}
+
+/** "No: the compute subnet must not be delegated …": a stored yes or no as the first line. */
+function yesNoLine(claim: YesNoClaim): string {
+  return `${claim.answer === 'yes' ? 'Yes' : 'No'}: ${claim.because}`;
+}
+
 /** The answer for a target, narrowed by what the question said (no facets: the whole item). */
 export function focusedAnswer(
   k: Knowledge,
   target: Target,
   askedFacets: Facets = NO_FACETS,
+  yesNo?: YesNoClaim,
 ): AnswerView | undefined {
   const facets = withoutVerdictForUnknownPorts(k, askedFacets);
   switch (target.kind) {
@@ -1210,10 +1229,18 @@ export function focusedAnswer(
       if (!step) return undefined;
       const condition = describeCondition(step.condition);
       const publicCloudOnly = writtenForPublicCloud(k, step, facets);
-      const verdict = stepVerdict(step, facets, publicCloudOnly);
+      const inOtherNetwork = otherNetwork(step, facets);
+      const own = stepVerdict(step, facets, publicCloudOnly);
+      // A claim fills in where the step's own line has no yes or no for the question; it never
+      // replaces one weighed against the setup the user stated ("Only when …", "No, not in the
+      // setup you describe"), and it is written for the network and cloud the step is about.
+      const verdict =
+        yesNo && !inOtherNetwork && !publicCloudOnly && !HAS_VERDICT.test(own)
+          ? yesNoLine(yesNo)
+          : own;
       return {
         title: step.kind === 'action' ? 'Configuration step' : 'Good to know',
-        verdict: otherNetwork(step, facets) ? `${NETWORK_OF[step.network!]}: ${verdict}` : verdict,
+        verdict: inOtherNetwork ? `${NETWORK_OF[step.network!]}: ${verdict}` : verdict,
         understood: [
           understoodLine(k, facets, [], false),
           otherNetworkLine(step, facets),
@@ -1263,12 +1290,7 @@ export function focusedAnswer(
       if (!c) return undefined;
       return {
         title: `Where the sources disagree: ${c.topic}`,
-        verdict: c.answer
-          ? asStatement(
-              c.answer,
-              facets.asks.has('yesno') && answersThisKindOfQuestion(c.answer, facets),
-            )
-          : c.recommendation,
+        verdict: conflictVerdict(c, facets, yesNo),
         understood: '',
         fix: '',
         rows: [],

@@ -118,7 +118,7 @@ export function viewCard(view: AnswerView, style: CardStyle = {}): AdaptiveCard 
 export function answerFor(k: Knowledge, recognition: Recognition, question: string): Answer {
   switch (recognition.kind) {
     case 'answer': {
-      const view = focusedAnswer(k, recognition.target, recognition.facets);
+      const view = focusedAnswer(k, recognition.target, recognition.facets, recognition.yesNo);
       if (!view) return { cards: [] };
       const { target } = recognition;
       const covered = new Set(view.alsoCovers);

@@ -174,6 +174,33 @@ export type Rule = z.infer<typeof Rule>;
  */
 const FormerIds = z.array(Id).optional();
 
+/**
+ * A stored yes or no for the yes/no questions an item answers: "Is it OK if the compute subnet is
+ * delegated?" → no, because it must not be. Every `when` entry must occur in the question: words
+ * in order, a trailing `*` matches the start of a word, `|` separates alternatives. The answer is
+ * for the question asked the positive way ("can I", "do I need"); the first claim that fits wins.
+ */
+export const YesNoClaim = z.strictObject({
+  when: z
+    .array(
+      z
+        .string()
+        .trim()
+        .min(2)
+        .max(300)
+        .regex(/^[a-z0-9_.* |-]+$/, 'expected lower-case words, * and |')
+        .refine(
+          (entry) => !/\*[^ |]/.test(entry) && entry.split('|').every((alt) => alt.trim() !== ''),
+          'expected a * only at the end of a word and no empty alternative between | signs',
+        ),
+    )
+    .min(1)
+    .max(3),
+  answer: z.enum(['yes', 'no']),
+  because: Text.max(200),
+});
+export type YesNoClaim = z.infer<typeof YesNoClaim>;
+
 export const StepKind = z.enum(['action', 'note']);
 export type StepKind = z.infer<typeof StepKind>;
 
@@ -201,6 +228,7 @@ export const Step = z.strictObject({
   network: z.enum(['managed', 'yours']).optional(),
   sources: z.array(SourceRef).min(1),
   conflicts: z.array(Id).optional(),
+  yesNo: z.array(YesNoClaim).max(6).optional(),
   formerIds: FormerIds,
 });
 export type Step = z.infer<typeof Step>;
@@ -225,6 +253,7 @@ export const Conflict = z.strictObject({
   ask: Ask,
   /** Endpoints the conflict is about that no rule carries (e.g. an obsolete registry). */
   endpoints: z.array(Text).optional(),
+  yesNo: z.array(YesNoClaim).max(6).optional(),
 });
 export type Conflict = z.infer<typeof Conflict>;
 

@@ -1,7 +1,7 @@
 // Understands a free-text question offline: facets, candidates from every signal, one decision.
 // The knowledge's own vocabulary (names, `ask` phrasings, abbreviations) does the work; the code
 // only weighs signals against each other.
-import type { Knowledge, Rule, ScenarioId } from '../knowledge/knowledge.schema';
+import type { Knowledge, Rule, ScenarioId, YesNoClaim } from '../knowledge/knowledge.schema';
 import { underStated } from '../knowledge/condition.query';
 import {
   cloudProfile,
@@ -11,6 +11,7 @@ import {
   stepById,
 } from '../knowledge/lookup.query';
 import { decide } from './decision';
+import { claimFor } from './yes-no';
 import { WEIGHTS, type Weights } from './weights';
 import {
   CLOUD_WORDS,
@@ -58,6 +59,8 @@ export type Recognition =
       confidence: number;
       facets: Facets;
       why: string;
+      /** The answered item's stored yes or no for this yes/no question, when one fits its words. */
+      yesNo?: YesNoClaim;
     }
   | {
       kind: 'choices';
@@ -975,6 +978,7 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
         signal(decision.target) === 'words'
           ? asTopicOrFailure(k, decision.target, decision.alternatives, facets)
           : decision;
+      const yesNo = facets.asks.has('yesno') ? storedYesNo(k, target, q.words) : undefined;
       return {
         kind: 'answer',
         target,
@@ -982,6 +986,7 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
         confidence: decision.confidence,
         facets,
         why: `best match by ${signal(decision.target)}`,
+        ...(yesNo ? { yesNo } : {}),
       };
     }
     case 'choices':
@@ -1000,4 +1005,15 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
           : 'nothing in the knowledge matches the question well enough',
       };
   }
+}
+
+/** A step's or a disagreement's stored yes or no that fits the question's words. */
+function storedYesNo(
+  k: Knowledge,
+  target: Target,
+  words: readonly string[],
+): YesNoClaim | undefined {
+  if (target.kind === 'step') return claimFor(stepById(k, target.id)?.yesNo, words);
+  if (target.kind === 'conflict') return claimFor(conflictById(k, target.id)?.yesNo, words);
+  return undefined;
 }

@@ -410,7 +410,7 @@ describe('a step for another setup says so first', () => {
     const verdict = await verdictOf(
       'We want our compute cluster to use a specific outbound public IP. Can we put a NAT gateway on the subnet?',
     );
-    expect(verdict).toMatch(/^Attach a NAT gateway with a public IP to the compute subnet/);
+    expect(verdict).toMatch(/^Yes: a NAT gateway with a public IP on the compute subnet/);
   });
 
   it('the same step for its own setup says what to do', async () => {
@@ -468,7 +468,7 @@ describe('the bot knows the neighbouring topics people ask about', () => {
       'privatelink.blob.core.windows.net',
     ],
     ['what permissions does a user need to create compute in a vnet', 'subnets/join/action'],
-    ['is a service endpoint for storage supported?', 'same VNet and subnet as the compute'],
+    ['is a service endpoint for storage supported?', 'share the VNet and subnet of the compute'],
     // Bicep and Terraform call the link between a private endpoint and its zones a zone group.
     [
       'which privateDnsZoneGroups does the amlworkspace endpoint need',
@@ -1158,7 +1158,7 @@ describe('a stated setup is not the question a stored yes or no answers', () => 
     ],
     [
       'do no public ip clusters still need inbound 44224 from AzureMachineLearning',
-      /^Compute works without a public IP, and without one it needs no inbound rules/,
+      /^No: compute without a public IP needs no inbound rules\.$/,
     ],
   ])('"%s"', async (question, verdict) => {
     expect(await verdictOf(question)).toMatch(verdict);

@@ -384,8 +384,47 @@ describe('a question gets the card that answers it', () => {
 
   it.each([
     [
+      'can our aml compute subnet be delegated to Microsoft.Databricks/workspaces?',
+      /^No: the compute subnet must not be delegated to another service\.$/,
+    ],
+    [
+      'can clients on the internet still call a managed online endpoint when public_network_access is disabled?',
+      /^No: with public\\_network\\_access disabled, scoring is accepted only from VNets/,
+    ],
+    [
+      'in azure government, is the workspace dns zone still privatelink.api.azureml.ms?',
+      /^No: sovereign clouds have their own zones/,
+    ],
+    [
+      'we use a storage private endpoint; can it sit in a different subnet from the workspace PE in the same vnet?',
+      /^Yes: with a storage private endpoint only the VNet has to match/,
+    ],
+    [
+      'does a no public ip cluster need the workspace to have a private endpoint?',
+      /^Yes: compute without a public IP only works when the workspace has a private endpoint\.$/,
+    ],
+  ])(
+    '"%s": a stored claim gives the yes or no the step\'s own line lacks',
+    async (question, verdict) => {
+      const turn = await chat().say(question);
+      expect(visibleText(turn.cards[0])[1]).toMatch(verdict);
+    },
+  );
+
+  it.each([
+    // A claim says Reader is needed on every endpoint, which does not answer "is it enough?".
+    'is Reader on just the blob private endpoint enough for the workspace identity?',
+    // A claim answers "does it need a private endpoint?", not whether it works without one.
+    'can a no public ip cluster work without a workspace private endpoint?',
+  ])('"%s": a word that turns the question round leaves the claim out', async (question) => {
+    const turn = await chat().say(question);
+    expect(visibleText(turn.cards[0])[1]).not.toMatch(/^(Yes|No):/);
+  });
+
+  it.each([
+    [
       'do I need private endpoints for table and queue?',
-      /^Blob and file always; queue and table only for batch endpoints/,
+      /^No: queue and table private endpoints are only for batch endpoints or ParallelRunStep/,
     ],
     [
       'does storage need a service endpoint?',

@@ -273,6 +273,24 @@ describe('a malformed knowledge folder stops loading with the file and the field
     },
   );
 
+  it.each([
+    ['a * inside a word', 'dele*gated', 'a * only at the end of a word'],
+    ['an empty alternative', 'delegated||delegation', 'no empty alternative'],
+    ['capitals or punctuation', 'Delegated?', 'lower-case words'],
+  ])('rejects a yes/no claim with %s in its words', (_name, entry, message) => {
+    const load = withCopy((read, write) => {
+      const steps = read('steps.json');
+      (steps.steps[0] as { yesNo?: unknown[] }).yesNo = [
+        { when: [entry], answer: 'no', because: 'the subnet must not be delegated.' },
+      ];
+      write('steps.json', steps);
+    });
+    expect(errorOf(load).issues[0]).toMatchObject({
+      path: 'steps[0].yesNo[0].when[0]',
+      message: expect.stringContaining(message),
+    });
+  });
+
   it('rejects a file that is not JSON', () => {
     const load = withCopy((_read, write) => write('regions.json', undefined));
     expect(errorOf(load).message).toMatch(/^knowledge\/regions\.json: not valid JSON/);

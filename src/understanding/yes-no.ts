@@ -1,0 +1,100 @@
+// Which of an item's stored yes/no claims answers a question: "Is it OK if the compute subnet is
+// delegated?" matches the compute subnet step's claim on "delegat*", which says "No". Claims are
+// data (the `yesNo` lists in the knowledge); this decides only whether one fits the words typed.
+import type { YesNoClaim } from '../knowledge/knowledge.schema';
+import { stem, tokens } from './normalise';
+
+/** One word of a claim's `when`: typed as is, or as the start of words ("delegat*"). */
+interface ClaimWord {
+  text: string;
+  prefix: boolean;
+}
+
+/** A `when` entry: alternatives, each a run of words. */
+type ClaimEntry = ClaimWord[][];
+
+/**
+ * Words that turn a question round ("can we do it without …", "is it not needed", "can I block
+ * …"): a claim answers the positive question, so one of these that the claim does not name
+ * itself leaves the question without a stored yes or no rather than with the opposite one.
+ */
+const TURNING_WORDS: ReadonlySet<string> = new Set(
+  (
+    'without instead not never neither nor longer dont doesnt didnt isnt arent wasnt werent ' +
+    'cant cannot couldnt wont wouldnt shouldnt mustnt havent hasnt except ' +
+    'remove removing delete deleting drop dropping block blocking deny denying close closing ' +
+    'omit skip skipping disable disabling disabled off ' +
+    // "Is Reader on the blob endpoint enough?" asks whether nothing else is needed, which a claim
+    // that Reader is needed does not answer.
+    'enough sufficient suffice suffices'
+  ).split(' '),
+);
+
+/**
+ * Whether the word at `i` turns the question round. "No" does ("does it work with no private
+ * endpoint?"), except in "no public IP", which names a kind of compute rather than a negation.
+ */
+function turns(words: readonly string[], i: number): boolean {
+  const word = words[i]!;
+  if (word === 'no') return words[i + 1] !== 'public';
+  return TURNING_WORDS.has(word);
+}
+
+/** Parses a `when` entry ("private endpoint*|private link") into its alternatives. */
+export function parseClaimEntry(entry: string): ClaimEntry {
+  return entry
+    .split('|')
+    .map((alternative) =>
+      alternative
+        .trim()
+        .split(/\s+/)
+        .flatMap((typed) => {
+          const prefix = typed.endsWith('*');
+          const words = tokens(prefix ? typed.slice(0, -1) : typed);
+          return words.map((text, i) => ({ text, prefix: prefix && i === words.length - 1 }));
+        }),
+    )
+    .filter((alternative) => alternative.length > 0);
+}
+
+// The stem leaves short words alone, so "CIs" and "PEs" meet "ci" and "pe" by their plural here.
+function wordMatches(typed: string, word: ClaimWord): boolean {
+  if (word.prefix) return typed.startsWith(word.text);
+  return stem(typed) === stem(word.text) || typed === `${word.text}s`;
+}
+
+/** Where the entry first occurs in the words, as the positions it covers; none when absent. */
+function occurrence(words: readonly string[], entry: ClaimEntry): number[] | undefined {
+  for (const alternative of entry) {
+    for (let at = 0; at + alternative.length <= words.length; at++) {
+      if (alternative.every((word, j) => wordMatches(words[at + j]!, word)))
+        return alternative.map((_, j) => at + j);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The first claim whose `when` entries all occur in the question's words, unless the question
+ * also holds a turning word that the claim's own words do not cover. Cost is bounded by the
+ * question's capped length times the claims' few short entries.
+ */
+export function claimFor(
+  claims: readonly YesNoClaim[] | undefined,
+  words: readonly string[],
+): YesNoClaim | undefined {
+  if (!claims || claims.length === 0) return undefined;
+  const turning = words.flatMap((w, i) => (turns(words, i) ? [i] : []));
+  for (const claim of claims) {
+    const covered = new Set<number>();
+    const all = claim.when.every((entry) => {
+      const at = occurrence(words, parseClaimEntry(entry));
+      at?.forEach((i) => covered.add(i));
+      return at !== undefined;
+    });
+    if (!all) continue;
+    if (turning.some((i) => !covered.has(i))) return undefined;
+    return claim;
+  }
+  return undefined;
+}
