@@ -405,6 +405,9 @@ function understoodLine(
   return [read, ports, names].filter(Boolean).join(' ');
 }
 
+/** A step's first line when the setup the user states rules the step out. */
+const NOT_IN_SETUP = 'No, not in the setup you describe';
+
 /**
  * A step's one-line answer. Asked "do I need …?", an action step without a verdict of its own
  * answers "Yes" or "Only when …" from its condition and the setup the user stated.
@@ -456,8 +459,8 @@ function stepVerdict(step: Step, f: Facets, publicCloudOnly = false): string {
   if (truth === false) {
     const when = describeCondition(step.condition);
     return when
-      ? `No, not in the setup you describe: it is needed ${lowerFirst(when)}.`
-      : `No, not in the setup you describe: ${line}`;
+      ? `${NOT_IN_SETUP}: it is needed ${lowerFirst(when)}.`
+      : `${NOT_IN_SETUP}: ${line}`;
   }
   const condition = describeCondition(undecidedPart(step.condition, f.conditions));
   if (truth !== true && condition) return `${condition}: ${line}`;
@@ -1127,12 +1130,27 @@ function portsTogether(views: readonly AnswerView[], ports: readonly number[]): 
 /** A first line that already answers yes or no, or says when. */
 const HAS_VERDICT = /^(yes|no|only|not|don't|never)\b/i;
 
+/**
+ * Whether a stored claim gives the first line instead of the item's own: where the own line has
+ * no yes or no, and where its plain yes or no (the item's stored answer, or "Yes:" before its
+ * instruction) is the opposite of the claim's, which matched the question's own words ("Yes,
+ * with v2 as well as v1 the workspace needs a cluster" under "can the v1 cluster use a managed
+ * identity?"). A line weighed against the stated setup ("Only when …", "No, not in the setup
+ * you describe") stays.
+ */
+function claimFirst(own: string, claim: YesNoClaim): boolean {
+  if (!HAS_VERDICT.test(own)) return true;
+  if (own.startsWith(NOT_IN_SETUP)) return false;
+  const word = /^(yes|no)\b/i.exec(own)?.[1]?.toLowerCase();
+  return word !== undefined && word !== claim.answer;
+}
+
 /** A disagreement's one line, or a stored claim where that line has no yes or no for the question. */
 function conflictVerdict(c: Conflict, facets: Facets, yesNo: YesNoClaim | undefined): string {
   const own = c.answer
     ? asStatement(c.answer, facets.asks.has('yesno') && answersThisKindOfQuestion(c.answer, facets))
     : c.recommendation;
-  return yesNo && !HAS_VERDICT.test(own) ? yesNoLine(yesNo) : own;
+  return yesNo && claimFirst(own, yesNo) ? yesNoLine(yesNo) : own;
 }
 
 /** "No: the compute subnet must not be delegated …": a stored yes or no as the first line. */
@@ -1231,11 +1249,9 @@ export function focusedAnswer(
       const publicCloudOnly = writtenForPublicCloud(k, step, facets);
       const inOtherNetwork = otherNetwork(step, facets);
       const own = stepVerdict(step, facets, publicCloudOnly);
-      // A claim fills in where the step's own line has no yes or no for the question; it never
-      // replaces one weighed against the setup the user stated ("Only when …", "No, not in the
-      // setup you describe"), and it is written for the network and cloud the step is about.
+      // A claim is written for the network and cloud the step is about.
       const verdict =
-        yesNo && !inOtherNetwork && !publicCloudOnly && !HAS_VERDICT.test(own)
+        yesNo && !inOtherNetwork && !publicCloudOnly && claimFirst(own, yesNo)
           ? yesNoLine(yesNo)
           : own;
       return {

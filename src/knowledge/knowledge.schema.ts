@@ -228,7 +228,7 @@ export const Step = z.strictObject({
   network: z.enum(['managed', 'yours']).optional(),
   sources: z.array(SourceRef).min(1),
   conflicts: z.array(Id).optional(),
-  yesNo: z.array(YesNoClaim).max(6).optional(),
+  yesNo: z.array(YesNoClaim).max(8).optional(),
   formerIds: FormerIds,
 });
 export type Step = z.infer<typeof Step>;
@@ -253,7 +253,7 @@ export const Conflict = z.strictObject({
   ask: Ask,
   /** Endpoints the conflict is about that no rule carries (e.g. an obsolete registry). */
   endpoints: z.array(Text).optional(),
-  yesNo: z.array(YesNoClaim).max(6).optional(),
+  yesNo: z.array(YesNoClaim).max(8).optional(),
 });
 export type Conflict = z.infer<typeof Conflict>;
 

@@ -63,15 +63,20 @@ function wordMatches(typed: string, word: ClaimWord): boolean {
   return stem(typed) === stem(word.text) || typed === `${word.text}s`;
 }
 
-/** Where the entry first occurs in the words, as the positions it covers; none when absent. */
+/**
+ * Every position the entry's alternatives cover in the words; none when it does not occur. All
+ * occurrences count, so a turning word written as one alternative ("enough|sufficient") is
+ * covered wherever another alternative also matched.
+ */
 function occurrence(words: readonly string[], entry: ClaimEntry): number[] | undefined {
+  const covered: number[] = [];
   for (const alternative of entry) {
     for (let at = 0; at + alternative.length <= words.length; at++) {
       if (alternative.every((word, j) => wordMatches(words[at + j]!, word)))
-        return alternative.map((_, j) => at + j);
+        alternative.forEach((_, j) => covered.push(at + j));
     }
   }
-  return undefined;
+  return covered.length > 0 ? covered : undefined;
 }
 
 /**

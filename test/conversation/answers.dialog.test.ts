@@ -340,9 +340,19 @@ describe('package feeds behind a firewall', () => {
 });
 
 describe("a note's one line answers more than the one question it was written for", () => {
+  // The note's stored "Yes, private AKS clusters work" would answer the wrong question; the
+  // claims stored for these words answer the one asked.
   it.each([
-    ['can I use a private aks cluster with a public fqdn?', 'not with a public FQDN'],
-    ['can storage be in another vnet?', 'Storage can sit in another VNet'],
+    [
+      'can I use a private aks cluster with a public fqdn?',
+      /^No: a private AKS cluster that also has a public FQDN isn't supported/,
+    ],
+    ['can storage be in another vnet?', /^Yes: storage can be in another VNet if every VNet/],
+  ])('"%s" gets the yes or no its words ask for', async (question, verdict) => {
+    expect(await verdictOf(question)).toMatch(verdict);
+  });
+
+  it.each([
     // "The same VNet" asks where a thing may sit, as "another VNet" does.
     ['must storage be in the same vnet as the workspace?', 'Storage can sit in another VNet'],
   ])('"%s" gets no stored "Yes" in front of the fact: %s', async (question, fact) => {
@@ -499,6 +509,25 @@ describe('the bot knows the neighbouring topics people ask about', () => {
     [
       'we enabled public network access on the private endpoint workspace, is compute still private?',
       'stay private',
+    ],
+    // What a managed network does not take, how compute gets into one, and who approves its
+    // private endpoints.
+    [
+      'Can I attach an AKS cluster as Kubernetes compute to a workspace that uses a managed VNet?',
+      "No: Kubernetes compute and attached VMs can't be used in a workspace managed network.",
+    ],
+    [
+      'managed vnet with allow only approved outbound: can an FQDN rule open port 5432 to our external postgres?',
+      'No: FQDN outbound rules carry only ports 80 and 443',
+    ],
+    ['can I turn the managed network off again later?', "it can't be disabled"],
+    [
+      'We just enabled the managed network on our workspace. Will our existing compute instances move into it?',
+      "No: existing managed compute isn't moved into the managed network",
+    ],
+    [
+      'our private endpoint outbound rule to an Azure SQL database in the managed network stays pending, what permission is missing?',
+      'Azure AI Enterprise Network Connection Approver',
     ],
     [
       'which isolation mode should our managed vnet use if jobs pull packages from pypi?',
