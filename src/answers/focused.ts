@@ -458,9 +458,7 @@ function stepVerdict(step: Step, f: Facets, publicCloudOnly = false): string {
   // as the opposite: say when it is needed instead.
   if (truth === false) {
     const when = describeCondition(step.condition);
-    return when
-      ? `${NOT_IN_SETUP}: it is needed ${lowerFirst(when)}.`
-      : `${NOT_IN_SETUP}: ${line}`;
+    return when ? `${NOT_IN_SETUP}: it is needed ${lowerFirst(when)}.` : `${NOT_IN_SETUP}: ${line}`;
   }
   const condition = describeCondition(undecidedPart(step.condition, f.conditions));
   if (truth !== true && condition) return `${condition}: ${line}`;
