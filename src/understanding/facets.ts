@@ -1147,6 +1147,10 @@ export function parseQuestion(
     asks.add('possible');
   // "Does Azure China support a managed network?" asks whether it can be had, as "can" does.
   if (asks.has('yesno') && words.some((w) => SUPPORT_WORDS.has(w))) asks.add('possible');
+  // "Does VS Code work with just the base service tags and nothing else?" asks whether what it
+  // names is all that is needed, as "is it enough?" does.
+  if (asks.has('yesno') && /\bnothing else\b|\bby itself\b|\bon its own\b|\balone\b/.test(lower))
+    asks.add('enough');
   // "A list of all FQDNs for compute instances" asks for every one of them, like "the complete list".
   if (
     /\ball (of )?(the )?(fqdns?|hosts?|host ?names?|urls?|domains?|ports?|rules?|service tags?|tags?|endpoints?|ip ranges?)\b/.test(

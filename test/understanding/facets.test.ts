@@ -42,6 +42,10 @@ describe('facets of a question', () => {
     ['what are ports 8787 and 18881 used for in aml', 'why'],
     ['is port 443 enough for compute?', 'enough'],
     ['is opening 443 sufficient for our clusters', 'enough'],
+    // "Nothing else", "by itself", "alone" ask whether what is named is all that is needed.
+    ['does VS Code work with just the AzureMachineLearning tag and nothing else?', 'enough'],
+    ['is the MicrosoftContainerRegistry tag alone ok for curated images?', 'enough'],
+    ['will 443 by itself do for the clusters?', 'enough'],
     ['is AzureFrontDoor.FrontEnd only for the studio?', 'onlyFor'],
     ['the difference between AzureMachineLearning and BatchNodeManagement', 'why'],
     // A short message that states its setup first asks in its last clause.
