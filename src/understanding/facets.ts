@@ -1025,7 +1025,7 @@ const SHORT_MESSAGE_WORDS = 30;
 function lastClauseOpener(raw: string): string | undefined {
   const text = raw.trimEnd();
   if (!text.endsWith('?')) return undefined;
-  const clauses = text.slice(0, -1).split(/[,;:.!?]\s+|\n+/);
+  const clauses = text.slice(0, -1).split(/[,;:.!?]\s+|\s[-–—]+\s|\n+/);
   return tokens(clauses[clauses.length - 1] ?? '')[0];
 }
 

@@ -564,6 +564,7 @@ function wordCandidates(
     // give one); with no scenario named, they say what differs in that cloud.
     if (
       (named.length === 0 || (!asksSlice && f.region === undefined)) &&
+      !namesRuleNotNeededInCloud(k, q) &&
       aboutStatedCloud(k, target, q)
     )
       score += w.statedCloud;
@@ -1016,4 +1017,19 @@ function storedYesNo(
   if (target.kind === 'step') return claimFor(stepById(k, target.id)?.yesNo, words);
   if (target.kind === 'conflict') return claimFor(conflictById(k, target.id)?.yesNo, words);
   return undefined;
+}
+
+/**
+ * "Do we need AzureFrontDoor.FrontEnd in Azure China?" names a rule the sources say that cloud
+ * does without: the name's own card says so ("No: … isn't needed"), which the cloud's general
+ * note on host names does not.
+ */
+function namesRuleNotNeededInCloud(k: Knowledge, q: ParsedQuestion): boolean {
+  const cloud = q.facets.cloud;
+  if (cloud === undefined || cloud === 'public') return false;
+  return k.cloudEndpoints.some((e) => {
+    if (e.cloud !== cloud || e.notNeeded !== true) return false;
+    const endpoint = ruleById(k, e.rule)?.endpoint;
+    return endpoint !== undefined && q.lower.includes(endpoint.toLowerCase());
+  });
 }

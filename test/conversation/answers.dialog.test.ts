@@ -840,6 +840,12 @@ describe('a rule the sources say a sovereign cloud does not need', () => {
 
   it.each([
     ['can I remove AzureFrontDoor.FrontEnd in chinaeast2?', /^Yes: the firewall article says/],
+    // Named with a cloud and no scenario, the tag's own card answers, not the cloud's note on
+    // host names.
+    [
+      'do we need AzureFrontDoor.FrontEnd in azure china?',
+      /^No: the firewall article says this tag isn't needed in Azure operated by 21Vianet\. /,
+    ],
     // A doubt about the docs in that cloud gets what the sources say of it first.
     [
       'The docs say AzureFrontDoor.Frontend is needed for the studio but we are in Azure China (chinanorth3) and studio.ml.azure.cn already works through the firewall without it. Is the doc wrong?',

@@ -50,6 +50,8 @@ describe('facets of a question', () => {
     ['the difference between AzureMachineLearning and BatchNodeManagement', 'why'],
     // A short message that states its setup first asks in its last clause.
     ["we don't use pip, can we drop pypi.org?", 'yesno'],
+    // So does one whose last clause follows a dash.
+    ['sizing the compute subnet - does each cluster node take its own IP?', 'yesno'],
     ['pip install times out on the cluster', 'problem'],
     // "How do I allow X" asks which rules to add.
     ['how do I allow pip install on compute behind the firewall', 'rules'],
