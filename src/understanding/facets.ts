@@ -495,8 +495,9 @@ function statedConditions(
 
 /** "VNet", "v-net", "virtual network". */
 const VNET = String.raw`(v[\s_-]?)?nets?|virtual[\s_-]{1,3}networks?`;
+// "MVN" is how many engineers write the managed virtual network.
 const MANAGED_NETWORK = new RegExp(
-  String.raw`\bmanaged[\s_-]{0,3}(${VNET}|networks?|network isolation)\b`,
+  String.raw`\bmanaged[\s_-]{0,3}(${VNET}|networks?|network isolation)\b|\bmvn(et)?s?\b`,
 );
 const OWN_VNET = new RegExp(String.raw`\b(own|custom|byo|existing)[\s_-]{1,3}(${VNET})\b`);
 /**

@@ -521,6 +521,15 @@ describe('the bot knows the neighbouring topics people ask about', () => {
       'No: FQDN outbound rules carry only ports 80 and 443',
     ],
     ['can I turn the managed network off again later?', "it can't be disabled"],
+    // "MVN" is the managed network, and a deployment's egress flag is left unset in one.
+    [
+      "can we attach our AKS cluster as Kubernetes compute to a workspace that's using MVN?",
+      "No: Kubernetes compute and attached VMs can't be used",
+    ],
+    [
+      'Workspace has MVN turned on. Should I still set egress_public_network_access=disabled on every managed online deployment?',
+      'No: with the workspace managed network, leave egress',
+    ],
     [
       'We just enabled the managed network on our workspace. Will our existing compute instances move into it?',
       "No: existing managed compute isn't moved into the managed network",

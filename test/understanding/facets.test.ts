@@ -158,6 +158,7 @@ describe('facets of a question', () => {
     ['vscode on a ci, sdk v1', { vscode: true, sdk: 'v1' }],
     ['compute in our managed vnet', { network: 'managed' }],
     ['workspace with managed network isolation', { network: 'managed' }],
+    ['workspace (MVN enabled) in northeurope', { network: 'managed' }],
     ['the AI hub does not support a custom VNet', { network: 'managed' }],
     ['clusters in our own virtual network', { network: 'yours' }],
     ['outbound rules for a NoPIP cluster', { computePublicIp: false }],
