@@ -1143,7 +1143,7 @@ function claimFirst(own: string, claim: YesNoClaim): boolean {
   return word !== undefined && word !== claim.answer;
 }
 
-/** A disagreement's one line, or a stored claim where that line has no yes or no for the question. */
+/** A disagreement's one line, or the stored claim that fits the question where `claimFirst` says. */
 function conflictVerdict(c: Conflict, facets: Facets, yesNo: YesNoClaim | undefined): string {
   const own = c.answer
     ? asStatement(c.answer, facets.asks.has('yesno') && answersThisKindOfQuestion(c.answer, facets))

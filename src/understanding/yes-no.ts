@@ -57,6 +57,18 @@ export function parseClaimEntry(entry: string): ClaimEntry {
     .filter((alternative) => alternative.length > 0);
 }
 
+/** Claims are parsed once: the knowledge is loaded once and its objects live as long. */
+const parsedEntries = new WeakMap<YesNoClaim, ClaimEntry[]>();
+
+function entriesOf(claim: YesNoClaim): ClaimEntry[] {
+  let entries = parsedEntries.get(claim);
+  if (!entries) {
+    entries = claim.when.map(parseClaimEntry);
+    parsedEntries.set(claim, entries);
+  }
+  return entries;
+}
+
 // The stem leaves short words alone, so "CIs" and "PEs" meet "ci" and "pe" by their plural here.
 function wordMatches(typed: string, word: ClaimWord): boolean {
   if (word.prefix) return typed.startsWith(word.text);
@@ -92,8 +104,8 @@ export function claimFor(
   const turning = words.flatMap((w, i) => (turns(words, i) ? [i] : []));
   for (const claim of claims) {
     const covered = new Set<number>();
-    const all = claim.when.every((entry) => {
-      const at = occurrence(words, parseClaimEntry(entry));
+    const all = entriesOf(claim).every((entry) => {
+      const at = occurrence(words, entry);
       at?.forEach((i) => covered.add(i));
       return at !== undefined;
     });
