@@ -22,8 +22,9 @@ const TURNING_WORDS: ReadonlySet<string> = new Set(
   (
     'without instead not never neither nor longer dont doesnt didnt isnt arent wasnt werent ' +
     'cant cannot couldnt wont wouldnt shouldnt mustnt havent hasnt except ' +
-    'remove removing delete deleting drop dropping block blocking deny denying close closing ' +
-    'omit skip skipping disable disabling disabled off ' +
+    'remove removes removed removing delete deletes deleted deleting drop drops dropped dropping ' +
+    'block blocks blocked blocking deny denies denied denying close closes closed closing ' +
+    'omit omits omitted skip skips skipped skipping disable disables disabled disabling off ' +
     // "Is Reader on the blob endpoint enough?" asks whether nothing else is needed, which a claim
     // that Reader is needed does not answer.
     'enough sufficient suffice suffices'

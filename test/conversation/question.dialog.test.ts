@@ -422,6 +422,21 @@ describe('a question gets the card that answers it', () => {
   });
 
   it.each([
+    // "Turn off" public access is not turning off the managed network.
+    ['Can I turn off public network access on a managed network workspace?', /^No\b/],
+    // Disabling internet access is what the step is for.
+    ['Can I disable internet access to the scoring endpoint?', /^No\b/],
+    // "Public IP" is not "public internet": compute with one still mounts storage over 445.
+    ['Do public IP compute clusters need SMB 445 to storage?', /^No\b/],
+  ])(
+    '"%s": a claim whose words mean something else here gives no verdict',
+    async (question, wrong) => {
+      const turn = await chat().say(question);
+      expect(visibleText(turn.cards[0])[1]).not.toMatch(wrong);
+    },
+  );
+
+  it.each([
     [
       'do I need private endpoints for table and queue?',
       /^No: queue and table private endpoints are only for batch endpoints or ParallelRunStep/,

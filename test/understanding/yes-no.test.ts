@@ -39,6 +39,7 @@ describe('a stored yes or no', () => {
     ['a turning word the claim does not name', "Isn't it fine if the subnet is delegated?"],
     ['"without"', 'can a compute instance run in another region without peering?'],
     ['a removal the claim does not name', 'Can I remove the delegation from the subnet?'],
+    ['a removal in another form', 'the delegation was removed, can the subnet hold compute now?'],
   ])('%s gets none: %s', (_, question) => {
     expect(claimFor(claims, tokens(question))).toBeUndefined();
   });
