@@ -103,6 +103,17 @@ const answers: [name: string, question: string, keyFact: string][] = [
   ['gov-cloud-rules', 'studio outbound rules for azure government', 'in Azure Government'],
   ['two-ports', 'what are ports 8787 and 18881 used for in aml', 'Port 18881'],
   ['which-scenario', 'which ports do I need to open?', 'Which of these is it for?'],
+  // A yes/no question answered by a claim stored with the step: the verdict leads.
+  [
+    'claim-verdict',
+    'can our aml compute subnet be delegated to Microsoft.Databricks/workspaces?',
+    'must not be delegated',
+  ],
+  [
+    'mvn-limit',
+    "can we attach our AKS cluster as Kubernetes compute to a workspace that's using MVN?",
+    "can't be used in a workspace managed network",
+  ],
   [
     'studio-notebooks',
     'notebooks tab blank in studio for our private endpoint workspace',
