@@ -362,6 +362,8 @@ function understoodLine(
   answered: readonly ScenarioId[] = [],
   /** Whether the card holds rules, so a name none of them uses is worth a word. */
   ofRules = true,
+  /** Whether a stored claim answered the question, which then is no "nearest answer". */
+  claimed = false,
 ): string {
   const parts: string[] = [];
   // A scenario named only by a word others share ("which hosts does compute need") is still the
@@ -395,7 +397,7 @@ function understoodLine(
   const unknown = f.ports.filter((p) => rulesForPort(k, p.port).length === 0).map((p) => p.port);
   const ports =
     unknown.length > 0
-      ? `No documented rule uses port ${unknown.join(', ')}; this is the nearest answer.`
+      ? `No documented rule uses port ${unknown.join(', ')}${claimed ? '.' : '; this is the nearest answer.'}`
       : '';
   // So is a service tag or protocol none uses ("AzureLoadBalancer", "SSH").
   const names =
@@ -1248,15 +1250,14 @@ export function focusedAnswer(
       const inOtherNetwork = otherNetwork(step, facets);
       const own = stepVerdict(step, facets, publicCloudOnly);
       // A claim is written for the network and cloud the step is about.
-      const verdict =
-        yesNo && !inOtherNetwork && !publicCloudOnly && claimFirst(own, yesNo)
-          ? yesNoLine(yesNo)
-          : own;
+      const claimed =
+        yesNo !== undefined && !inOtherNetwork && !publicCloudOnly && claimFirst(own, yesNo);
+      const verdict = claimed ? yesNoLine(yesNo) : own;
       return {
         title: step.kind === 'action' ? 'Configuration step' : 'Good to know',
         verdict: inOtherNetwork ? `${NETWORK_OF[step.network!]}: ${verdict}` : verdict,
         understood: [
-          understoodLine(k, facets, [], false),
+          understoodLine(k, facets, [], false, claimed),
           otherNetworkLine(step, facets),
           publicCloudOnly ? otherCloudLine(k, facets) : '',
         ]

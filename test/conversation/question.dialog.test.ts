@@ -718,7 +718,9 @@ describe('a question gets the card that answers it', () => {
     );
     const [, verdict, understood] = visibleText(turn.cards[0]);
     expect(verdict).toMatch(/^No: the VS Code server takes the first free port in 8704-8710/);
-    expect(understood).toContain('No documented rule uses port 8889');
+    expect(understood).toContain('No documented rule uses port 8889.');
+    // The claim answered the question: the card is not just the nearest answer.
+    expect(understood).not.toContain('nearest answer');
   });
 
   it('"do compute instances need inbound 22?" says no rule uses 22, and no yes from the 44224 rule', async () => {
