@@ -383,6 +383,7 @@ function understoodLine(
   if (c.hbi) parts.push('hbi workspace');
   if (c.hbi === false) parts.push('not an hbi workspace');
   if (c.ownImages) parts.push('own images');
+  if (c.registryBehindVnet) parts.push('registry behind the network');
   if (c.vscode) parts.push('VS Code');
   if (c.rstudio) parts.push('RStudio');
   if (c.publicPackageFeeds) parts.push('public package feeds');

@@ -458,6 +458,9 @@ function statedConditions(
     words.includes('byoi')
   )
     c.ownImages = true;
+  // "Our ACR is behind a PE", "a private container registry", "the registry has a private
+  // endpoint": the workspace's registry is behind the network, so images need build compute.
+  if (REGISTRY_BEHIND.test(lower) || PRIVATE_REGISTRY.test(lower)) c.registryBehindVnet = true;
   if (
     words.includes('vscode') ||
     hasPhrase(words, 'vs code') ||
@@ -492,6 +495,14 @@ function statedConditions(
   else if (words.some((w) => w === 'v2' || w === 'sdkv2')) c.sdk = 'v2';
   return c;
 }
+
+const REGISTRY = String.raw`(acr|container[\s_-]{1,3}registry|registry)`;
+const REGISTRY_BEHIND = new RegExp(
+  String.raw`\b${REGISTRY}\s{1,3}(is\s{1,3}|sits\s{1,3}|now\s{1,3}|has\s{1,3}|uses\s{1,3}|with\s{1,3}){0,2}(behind|in|inside|with|has|uses|via|through|on)\s{1,3}(an?\s{1,3}|the\s{1,3}|our\s{1,3})?(pe|private[\s_-]{1,3}endpoint|private[\s_-]{1,3}link|vnet|virtual[\s_-]{1,3}network)\b`,
+);
+const PRIVATE_REGISTRY = new RegExp(
+  String.raw`\bprivate\s{1,3}${REGISTRY}\b|\b(pe|private[\s_-]{1,3}endpoint)\s{1,3}(for|on|to)\s{1,3}(the\s{1,3}|our\s{1,3}|its\s{1,3})?(workspace'?s?\s{1,3})?${REGISTRY}\b`,
+);
 
 /** "VNet", "v-net", "virtual network". */
 const VNET = String.raw`(v[\s_-]?)?nets?|virtual[\s_-]{1,3}networks?`;

@@ -399,6 +399,11 @@ describe('a question gets the card that answers it', () => {
       'we use a storage private endpoint; can it sit in a different subnet from the workspace PE in the same vnet?',
       /^Yes: with a storage private endpoint only the VNet has to match/,
     ],
+    // "Itself", "like before": whether it still works the way it did, which it doesn't.
+    [
+      'our workspace ACR is behind a PE now. will AML still build environment images on the ACR itself like before?',
+      /^No: once the registry and storage are private, Azure ML's default serverless builder can't build images/,
+    ],
     [
       'does a no public ip cluster need the workspace to have a private endpoint?',
       /^Yes: compute without a public IP only works when the workspace has a private endpoint\.$/,

@@ -159,6 +159,10 @@ describe('facets of a question', () => {
     ['compute in our managed vnet', { network: 'managed' }],
     ['workspace with managed network isolation', { network: 'managed' }],
     ['workspace (MVN enabled) in northeurope', { network: 'managed' }],
+    // The workspace's registry behind the network, said in the ways people say it.
+    ['our workspace ACR is behind a PE now', { registryBehindVnet: true }],
+    ['we have a private container registry', { registryBehindVnet: true }],
+    ['a private endpoint for the workspace registry', { registryBehindVnet: true }],
     ['the AI hub does not support a custom VNet', { network: 'managed' }],
     ['clusters in our own virtual network', { network: 'yours' }],
     ['outbound rules for a NoPIP cluster', { computePublicIp: false }],
