@@ -704,20 +704,31 @@ function withoutPeoplesData(words: readonly string[]): string[] {
 
 /** Words with dots, as typed: host names, dotted service tags, zone names. Linear: split, then test. */
 function dottedNamesIn(raw: string): string[] {
-  return raw
-    .split(/[\s,;()'"`<>[\]{}]+/)
-    .slice(0, 400)
-    .map((w) =>
-      w
-        .toLowerCase()
-        .replace(/^[a-z]+:\/\//, '')
-        .replace(/[/?#:].*$/, '')
-        .replace(/\.+$/, ''),
-    )
-    .filter(
-      (w) => w.length <= 120 && w.includes('.') && /^[a-z0-9*._-]+$/.test(w) && !/^[\d.]+$/.test(w),
-    );
+  return (
+    raw
+      // "Keyvault.<region>", copied from the docs, names the tag's template, as the data spells it.
+      .replace(REGION_PLACEHOLDER, '.<region>')
+      .split(/[\s,;()'"`[\]{}]+/)
+      .slice(0, 400)
+      .map((w) =>
+        w
+          .toLowerCase()
+          .replace(/^[a-z]+:\/\//, '')
+          .replace(/[/?#:].*$/, '')
+          .replace(/\.+$/, ''),
+      )
+      .filter(
+        (w) =>
+          w.length <= 120 &&
+          w.includes('.') &&
+          /^[a-z0-9*._-]+(<region>)?$/.test(w) &&
+          !/^[\d.]+$/.test(w),
+      )
+  );
 }
+
+/** ".<region>", ".<location>", ".<azure-region>" after a name: the docs' region placeholder. */
+const REGION_PLACEHOLDER = /\.<\s{0,2}(azure[\s_-]?)?(region|location)(name)?\s{0,2}>/gi;
 
 /** Name words per typed word (with or without typos), kept per lexicon: most words recur. */
 const nameWordCache = new WeakMap<Lexicon, Map<string, ReadonlySet<string>>>();

@@ -837,6 +837,21 @@ describe("a rule's other form is said under its verdict", () => {
   });
 });
 
+describe("a tag typed with the docs' region placeholder", () => {
+  it.each([
+    [
+      'do clusters need Keyvault.<region>?',
+      /^Only when the workspace was created with hbi\\_workspace/,
+    ],
+    [
+      'is BatchNodeManagement.<region> needed?',
+      /^Yes\. BatchNodeManagement\.<region> is needed outbound/,
+    ],
+  ])('"%s" gets the tag\'s own card', async (question, verdict) => {
+    expect(visible(await firstCard(question)).split('\n')[1] ?? '').toMatch(verdict);
+  });
+});
+
 describe('a rule the sources say a sovereign cloud does not need', () => {
   it('"Do I need AzureFrontDoor.Frontend outbound in Azure China?" is answered no, with why', async () => {
     const text = visible(

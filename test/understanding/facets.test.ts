@@ -398,4 +398,16 @@ describe('facets of a question', () => {
     for (const t of outOfFocus) expect(focus.has(t)).toBe(false);
     if (inFocus.length === 0) expect(focus.size).toBe(0);
   });
+
+  // Tag templates copied from the docs keep their region placeholder, as the knowledge spells them.
+  it.each([
+    ['do clusters need Keyvault.<region>?', ['keyvault.<region>']],
+    ['is Storage.< Region > on 445 needed?', ['storage.<region>']],
+    [
+      'allow BatchNodeManagement.<location> and login.microsoftonline.com',
+      ['batchnodemanagement.<region>', 'login.microsoftonline.com'],
+    ],
+  ])('"%s" names %j', (text, names) => {
+    expect(facets(text).dottedNames).toEqual(names);
+  });
 });
