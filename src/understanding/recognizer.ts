@@ -487,6 +487,13 @@ function wordCandidates(
   // the public IP: what does that need?" asks about the setup itself.
   const setupFiltersSlice =
     asksSlice && !how && strongScenario && !f.asks.has('yesno') && namesTraffic(q);
+  // "Which hosts does the studio need in chinaeast2" wants the slice in that cloud's names;
+  // "what Azure China needs" names no slice to take, so the cloud's notes answer it.
+  // With a scenario and a region of that cloud named, its notes have nothing to add (they say to
+  // give one); with no scenario named, they say what differs in that cloud.
+  const cloudNotesAnswer =
+    (named.length === 0 || (!asksSlice && f.region === undefined)) &&
+    !namesRuleNotNeededInCloud(k, q);
   return hits.flatMap((hit) => {
     const target = targetFor(k, hit.kind, hit.id);
     if (!target) return [];
@@ -558,16 +565,7 @@ function wordCandidates(
         : hit.kind === 'step' && setupFiltersSlice && ipFit > 0
           ? fit - ipFit
           : fit;
-    // "Which hosts does the studio need in chinaeast2" wants the slice in that cloud's names;
-    // "what Azure China needs" names no slice to take, so the cloud's notes answer it.
-    // With a scenario and a region of that cloud named, its notes have nothing to add (they say to
-    // give one); with no scenario named, they say what differs in that cloud.
-    if (
-      (named.length === 0 || (!asksSlice && f.region === undefined)) &&
-      !namesRuleNotNeededInCloud(k, q) &&
-      aboutStatedCloud(k, target, q)
-    )
-      score += w.statedCloud;
+    if (cloudNotesAnswer && aboutStatedCloud(k, target, q)) score += w.statedCloud;
     // A note for Azure Government and 21Vianet only does not answer a question that names neither.
     if (!f.cloud && forSovereignCloudsOnly(k, target)) score -= w.otherCloud;
     // "DNS zones in other clouds" does not answer what Azure China supports unless names are asked.

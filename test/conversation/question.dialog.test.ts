@@ -16,6 +16,12 @@ function chat(recognizer?: Recognizer, scope: 'personal' | 'channel' = 'personal
   return new TeamsClient(adapter, { scope, conversationId: newConversationId() });
 }
 
+/** The first line under the title of the card a question gets: its verdict. */
+async function firstLineOf(question: string): Promise<string | undefined> {
+  const turn = await chat().say(question);
+  return visibleText(turn.cards[0])[1];
+}
+
 describe('a question gets the card that answers it', () => {
   it.each([
     ['what is port 44224 for', 'Port 44224', 'AzureMachineLearning'],
@@ -330,8 +336,7 @@ describe('a question gets the card that answers it', () => {
       /^No: port 29876 is not needed any more .*TCP 44224 inbound/,
     ],
   ])('"%s" weighs the port against all the scenario uses', async (question, verdict) => {
-    const turn = await chat().say(question);
-    expect(visibleText(turn.cards[0])[1]).toMatch(verdict);
+    expect(await firstLineOf(question)).toMatch(verdict);
   });
 
   it.each([
@@ -377,8 +382,7 @@ describe('a question gets the card that answers it', () => {
   ])(
     '"%s": a stored yes or no answers only the kind of question it was written for',
     async (question, verdict) => {
-      const turn = await chat().say(question);
-      expect(visibleText(turn.cards[0])[1]).toMatch(verdict);
+      expect(await firstLineOf(question)).toMatch(verdict);
     },
   );
 
@@ -411,8 +415,7 @@ describe('a question gets the card that answers it', () => {
   ])(
     '"%s": a stored claim gives the yes or no the step\'s own line lacks',
     async (question, verdict) => {
-      const turn = await chat().say(question);
-      expect(visibleText(turn.cards[0])[1]).toMatch(verdict);
+      expect(await firstLineOf(question)).toMatch(verdict);
     },
   );
 
@@ -422,8 +425,7 @@ describe('a question gets the card that answers it', () => {
     // A claim answers "does it need a private endpoint?", not whether it works without one.
     'can a no public ip cluster work without a workspace private endpoint?',
   ])('"%s": a word that turns the question round leaves the claim out', async (question) => {
-    const turn = await chat().say(question);
-    expect(visibleText(turn.cards[0])[1]).not.toMatch(/^(Yes|No):/);
+    expect(await firstLineOf(question)).not.toMatch(/^(Yes|No):/);
   });
 
   it.each([
@@ -436,8 +438,7 @@ describe('a question gets the card that answers it', () => {
   ])(
     '"%s": a claim whose words mean something else here gives no verdict',
     async (question, wrong) => {
-      const turn = await chat().say(question);
-      expect(visibleText(turn.cards[0])[1]).not.toMatch(wrong);
+      expect(await firstLineOf(question)).not.toMatch(wrong);
     },
   );
 
@@ -457,8 +458,7 @@ describe('a question gets the card that answers it', () => {
   ])(
     '"%s": "Yes" goes before what to do, not before a fact that answers on its own',
     async (question, verdict) => {
-      const turn = await chat().say(question);
-      expect(visibleText(turn.cards[0])[1]).toMatch(verdict);
+      expect(await firstLineOf(question)).toMatch(verdict);
     },
   );
 
@@ -472,8 +472,7 @@ describe('a question gets the card that answers it', () => {
       /^Yes: only a compute instance or a compute cluster uses port 5831/,
     ],
   ])('"%s" weighs who else uses the name', async (question, verdict) => {
-    const turn = await chat().say(question);
-    expect(visibleText(turn.cards[0])[1]).toMatch(verdict);
+    expect(await firstLineOf(question)).toMatch(verdict);
   });
 
   it('"why is Entra ID needed outbound?" names the tag and its reason first, not "Outbound rule"', async () => {
@@ -747,8 +746,7 @@ describe('a question gets the card that answers it', () => {
       /^No: a compute instance or a compute cluster also uses /,
     ],
   ])('a port told in the setup is not the subject: "%s"', async (question, verdict) => {
-    const turn = await chat().say(question);
-    expect(visibleText(turn.cards[0])[1]).toMatch(verdict);
+    expect(await firstLineOf(question)).toMatch(verdict);
   });
 
   it('"does the UDR include BatchNodeManagement?" gets the disagreement about that route', async () => {
