@@ -412,11 +412,15 @@ function statedConditions(
   if (noPublicIp) c.computePublicIp = false;
   // "Does a compute instance need a public IP?" asks about the public IP; it states nothing.
   // "A specific outbound public IP", "a static public IP" is the address traffic leaves from (a
-  // NAT gateway's), not a public IP on the compute.
+  // NAT gateway's), not a public IP on the compute. Nor is the public IP a name "resolves to",
+  // "returns" or "points to": that is what DNS answers.
   else if (
     hasPhrase(words, 'public ip') &&
     !publicIpAsked &&
     !/\b(outbound|egress|static|fixed|specific|dedicated|nat)[\s_-]{1,3}public[\s_-]{0,3}ips?\b/.test(
+      lower,
+    ) &&
+    !/\b(resolv\w{0,6}|return\w{0,3}|gives?|giving|gets|points?|pointing|answers?)\W{1,3}(to\W{1,3}|with\W{1,3})?((a|an|the|its)\W{1,3})?public[\s_-]{0,3}ips?\b/.test(
       lower,
     )
   )

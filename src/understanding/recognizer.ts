@@ -229,6 +229,45 @@ function belowOwnCard(candidates: readonly Candidate[]): Candidate[] {
   );
 }
 
+/** Words that ask for the names of private DNS zones or of the zones to forward. */
+const ZONE_WORDS: ReadonlySet<string> = new Set(['zone', 'zones', 'forwarder', 'forwarders']);
+
+/**
+ * "Which zones and forwarders for Gov?": a question about zone names in a sovereign cloud. The
+ * names the public-cloud steps give are the ones that cloud replaces, however much of the
+ * question (often the public names it tried) they share.
+ */
+function asksZonesOfStatedCloud(q: ParsedQuestion): boolean {
+  const cloud = q.facets.cloud;
+  return (
+    cloud !== undefined &&
+    cloud !== 'public' &&
+    !q.facets.asks.has('yesno') &&
+    q.words.some((w) => ZONE_WORDS.has(w))
+  );
+}
+
+/** A step whose text gives private DNS zone names. */
+function namesZones(k: Knowledge, t: Pick<Target, 'kind' | 'id'>): boolean {
+  return t.kind === 'step' && (stepById(k, t.id)?.text.includes('privatelink.') ?? false);
+}
+
+/** Public-cloud zone steps rank just below the stated cloud's own zone note, when it is a candidate. */
+function belowStatedCloudZones(
+  k: Knowledge,
+  q: ParsedQuestion,
+  candidates: readonly Candidate[],
+): Candidate[] {
+  const own = candidates.filter((c) => namesZones(k, c.target) && aboutStatedCloud(k, c.target, q));
+  if (own.length === 0) return [...candidates];
+  const ownScore = Math.max(...own.map((c) => c.score));
+  return candidates.map((c) =>
+    namesZones(k, c.target) && !aboutStatedCloud(k, c.target, q) && c.score >= ownScore
+      ? { ...c, score: ownScore - CURRENCY_DOUBT_MARGIN }
+      : c,
+  );
+}
+
 /** Two names side by side with "or"/"vs" ask which one is right: a disagreement between sources. */
 function comparesNames(q: ParsedQuestion, names: number): boolean {
   return names >= 2 && /\b(or|vs|versus)\b/.test(q.lower);
@@ -494,6 +533,9 @@ function wordCandidates(
   const cloudNotesAnswer =
     (named.length === 0 || (!asksSlice && f.region === undefined)) &&
     !namesRuleNotNeededInCloud(k, q);
+  // The plan shows that cloud's host names but not its zones, so its zone note answers a question
+  // about zone names even with a slice or a region named.
+  const asksZones = asksZonesOfStatedCloud(q);
   return hits.flatMap((hit) => {
     const target = targetFor(k, hit.kind, hit.id);
     if (!target) return [];
@@ -565,7 +607,11 @@ function wordCandidates(
         : hit.kind === 'step' && setupFiltersSlice && ipFit > 0
           ? fit - ipFit
           : fit;
-    if (cloudNotesAnswer && aboutStatedCloud(k, target, q)) score += w.statedCloud;
+    if (
+      (cloudNotesAnswer || (asksZones && namesZones(k, target))) &&
+      aboutStatedCloud(k, target, q)
+    )
+      score += w.statedCloud;
     // A note for Azure Government and 21Vianet only does not answer a question that names neither.
     if (!f.cloud && forSovereignCloudsOnly(k, target)) score -= w.otherCloud;
     // "DNS zones in other clouds" does not answer what Azure China supports unless names are asked.
@@ -933,7 +979,11 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
       (forOtherDeploymentTarget(k, c.target, facets) ? w.otherDeploymentTarget : 0);
     return penalty > 0 ? { ...c, score: c.score - penalty } : c;
   });
-  const candidates = currencyDoubt ? belowOwnCard(scored) : scored;
+  const candidates = asksZonesOfStatedCloud(q)
+    ? belowStatedCloudZones(k, q, currencyDoubt ? belowOwnCard(scored) : scored)
+    : currencyDoubt
+      ? belowOwnCard(scored)
+      : scored;
   // Two scenarios the question names are answered together (the slice covers both), so a tie
   // between them is no reason to ask back.
   const named = namedScenarios(facets);

@@ -608,8 +608,28 @@ describe('a question gets the card that answers it', () => {
   );
 
   it.each([
+    'eastus2 workspace: nslookup from the spoke VM still returns a public IP, what is missing?',
+    'Workspace with a PE in westeurope: its FQDN resolves to a public ip on the laptops, why?',
+  ])('"%s" reads the public IP as what DNS answered, not as compute with one', async (question) => {
+    const understood = visibleText((await chat().say(question)).cards[0]).find((line) =>
+      line.startsWith('I read this as'),
+    );
+    expect(understood).toBeDefined();
+    expect(understood).not.toContain('public IP');
+  });
+
+  it.each([
     ['which dns zones do I need for the workspace', 'privatelink.api.azureml.ms'],
     ['which private dns zones do other clouds use?', 'usgovcloudapi'],
+    // The public names a user tried are not the answer for the cloud and region the question names.
+    [
+      'Workspace in usgovvirginia with a PE. Our DNS servers in the hub forward api.azureml.ms and notebooks.azure.net to 168.63.129.16 and we made privatelink.api.azureml.ms, but nslookup of the workspace still returns a public IP. Which zones and forwarders are right for Gov?',
+      'privatelink.api.ml.azure.us',
+    ],
+    [
+      'chinanorth3 workspace behind a private endpoint, on-prem AD DNS: which private DNS zones and conditional forwarders do we set up? every example shows privatelink.api.azureml.ms',
+      'privatelink.api.ml.azure.cn',
+    ],
   ])(
     '"%s" gets the zones of the cloud it names (public unless it says otherwise)',
     async (question, zone) => {
