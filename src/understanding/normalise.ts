@@ -15,8 +15,20 @@ export function stripMentions(text: string): string {
 }
 
 /**
- * The message as understanding reads it: mentions removed, capped and trimmed, with three
- * spellings evened out. "w/o" is spelled out ("nodes w/o public IP": the slash would split it
+ * "Endpoints" in the sense of places traffic goes ("the outbound endpoints AML needs", "endpoints
+ * to whitelist") are host names, not online endpoints.
+ */
+const OUTBOUND_ENDPOINTS =
+  /\b(outbound|inbound|egress|ingress|required|necessary|firewall|external)([\s_-]{1,3})end[\s_-]?points?\b/gi;
+const ENDPOINTS_TO_ALLOW =
+  /\b([a-z]{1,20}[\s_-]{1,3})?end[\s_-]?points?(?=[\s_-]{1,3}(to[\s_-]{1,3}(allow|allowlist|whitelist|open|unblock|permit)\b|(allowlist|whitelist)(ed|ing)?\b))/gi;
+/** Words that make "endpoints" Azure ML's or a network's own kind ("online endpoints to open"). */
+const KINDS_OF_ENDPOINT =
+  /^(online|managed|batch|scoring|kubernetes|k8s|private|service|public|inference|serverless)\W/i;
+
+/**
+ * The message as understanding reads it: mentions removed, capped and trimmed, with some
+ * spellings evened out ("endpoints" that traffic goes to become hosts, see above). "w/o" is spelled out ("nodes w/o public IP": the slash would split it
  * into two letters); an allow list written as two words becomes one ("the conda allow list":
  * "allow" alone asks for rules, not host names); a "vs" that is not VS Code becomes "versus"
  * ("azureml-core vs azure-ai-ml" is not about the editor).
@@ -26,6 +38,10 @@ export function capQuestion(text: string): string {
     .replace(/\bw\/o\b/gi, 'without')
     .replace(/\b(allow|white|safe)[ -](list(?:s|ed|ing)?)\b/gi, '$1$2')
     .replace(/\bvs\b(?!\.?[\s_-]{0,3}code\b)\.?/gi, 'versus')
+    .replace(OUTBOUND_ENDPOINTS, '$1$2hosts')
+    .replace(ENDPOINTS_TO_ALLOW, (said: string, before = '') =>
+      KINDS_OF_ENDPOINT.test(before) ? said : `${before}hosts`,
+    )
     .trim();
 }
 

@@ -845,6 +845,9 @@ describe('when the bot is not sure', () => {
     'which ports do I need to open?',
     'which fqdns go on the allowlist?',
     'what outbound rules does azure ml need behind our firewall?',
+    // "Endpoints" here are places traffic goes, not online endpoints.
+    'which outbound endpoints does AML need?',
+    'list of endpoints to whitelist for azure ml behind a firewall',
   ])('asks which scenario "%s" is for', async (question) => {
     const c = chat();
     const choices = latestCard(await c.say(question));
@@ -868,6 +871,11 @@ describe('when the bot is not sure', () => {
       'login.microsoftonline.us',
     ],
     ['which ports does a compute cluster need?', '29876'],
+    // Allowed as a setting is not an endpoint to allow.
+    [
+      'is public network access on the online endpoint allowed when the workspace is private?',
+      'public',
+    ],
   ])('answers "%s" without asking which scenario', async (question, shown) => {
     const card = latestCard(await chat().say(question));
     expect(cardText(card)).not.toContain('Which of these is it for?');

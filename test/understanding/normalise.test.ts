@@ -83,6 +83,19 @@ describe('normalise', () => {
     expect(capQuestion(text)).toBe(read);
   });
 
+  it.each([
+    ['the outbound endpoints AML needs', 'the outbound hosts AML needs'],
+    ['firewall end-points for compute', 'firewall hosts for compute'],
+    ['endpoints to whitelist', 'hosts to whitelist'],
+    ['the endpoints whitelisted on the proxy', 'the hosts whitelisted on the proxy'],
+    // An endpoint that is allowed, an online endpoint, a private endpoint: still endpoints.
+    ['is a public endpoint allowed?', 'is a public endpoint allowed?'],
+    ['online endpoints to open to partners', 'online endpoints to open to partners'],
+    ['outbound private endpoint rules', 'outbound private endpoint rules'],
+  ])('reads "endpoints" that traffic goes to as hosts: %s', (text, read) => {
+    expect(capQuestion(text)).toBe(read);
+  });
+
   it('makes an allow list written as two words one word, as "allowlist" is', () => {
     expect(capQuestion('the conda allow list, our white-listed hosts, a safe list')).toBe(
       'the conda allowlist, our whitelisted hosts, a safelist',
