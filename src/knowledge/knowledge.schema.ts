@@ -226,6 +226,11 @@ export const Step = z.strictObject({
    * that says which one it uses prefers its steps.
    */
   network: z.enum(['managed', 'yours']).optional(),
+  /**
+   * A way to find a fault rather than part of the setup ("check the private endpoint's DNS zone
+   * group"): it answers questions, and plans leave it out.
+   */
+  troubleshooting: z.literal(true).optional(),
   sources: z.array(SourceRef).min(1),
   conflicts: z.array(Id).optional(),
   yesNo: z.array(YesNoClaim).max(8).optional(),
@@ -300,14 +305,24 @@ export const SovereignCloud = Cloud.exclude(['public']);
 export type SovereignCloud = z.infer<typeof SovereignCloud>;
 
 /** How plans name a sovereign cloud, where to check what the bot does not cover, and its notes. */
-export const CloudProfile = z.strictObject({
-  cloud: SovereignCloud,
-  name: Text,
-  /** Where to check rules that have no documented equivalent in this cloud. */
-  docs: Link,
-  /** Steps shown only in plans for this cloud's regions (public plans leave them out). */
-  steps: z.array(Id),
-});
+export const CloudProfile = z
+  .strictObject({
+    cloud: SovereignCloud,
+    name: Text,
+    /** Where to check rules that have no documented equivalent in this cloud. */
+    docs: Link,
+    /** Steps shown only in plans for this cloud's regions (public plans leave them out). */
+    steps: z.array(Id),
+    /**
+     * Those of `steps` that say which features the cloud lacks: they answer whether something is
+     * available there ("is managed online endpoint isolation in Azure Government?"), not what
+     * differs in it, which the others answer.
+     */
+    availability: z.array(Id).optional(),
+  })
+  .refine((c) => (c.availability ?? []).every((id) => c.steps.includes(id)), {
+    message: 'every step in "availability" must also be in "steps"',
+  });
 export type CloudProfile = z.infer<typeof CloudProfile>;
 
 /**

@@ -420,7 +420,7 @@ function statedConditions(
     !/\b(outbound|egress|static|fixed|specific|dedicated|nat)[\s_-]{1,3}public[\s_-]{0,3}ips?\b/.test(
       lower,
     ) &&
-    !/\b(resolv\w{0,6}|return\w{0,3}|gives?|giving|gets|points?|pointing|answers?)\W{1,3}(to\W{1,3}|with\W{1,3})?((a|an|the|its)\W{1,3})?public[\s_-]{0,3}ips?\b/.test(
+    !/\b(resolv\w{0,6}|return\w{0,3}|gives?|giving|points?|pointing|answers?)(\W{1,3}[a-z0-9.-]{1,40}){0,3}?\W{1,3}(to\W{1,3}|with\W{1,3})?((a|an|the|its)\W{1,3})?public[\s_-]{0,3}ips?\b/.test(
       lower,
     )
   )

@@ -229,6 +229,15 @@ function belowOwnCard(candidates: readonly Candidate[]): Candidate[] {
   );
 }
 
+/**
+ * A stated cloud's note gains for naming the cloud, except a note on what the cloud lacks, which
+ * gains only when the question asks whether something is available there.
+ */
+function weighsCloudNote(k: Knowledge, stepId: string, q: ParsedQuestion): boolean {
+  const profile = k.clouds.find((c) => c.cloud === q.facets.cloud);
+  return !(profile?.availability ?? []).includes(stepId) || q.facets.asks.has('possible');
+}
+
 /** Words that ask for the names of private DNS zones or of the zones to forward. */
 const ZONE_WORDS: ReadonlySet<string> = new Set(['zone', 'zones', 'forwarder', 'forwarders']);
 
@@ -609,7 +618,8 @@ function wordCandidates(
           : fit;
     if (
       (cloudNotesAnswer || (asksZones && namesZones(k, target))) &&
-      aboutStatedCloud(k, target, q)
+      aboutStatedCloud(k, target, q) &&
+      weighsCloudNote(k, target.id, q)
     )
       score += w.statedCloud;
     // A note for Azure Government and 21Vianet only does not answer a question that names neither.
@@ -849,7 +859,7 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
   const cloudNotes = new Set(
     k.clouds
       .filter((c) => c.cloud === facets.cloud)
-      .flatMap((c) => c.steps.map((id) => `step:${id}`)),
+      .flatMap((c) => c.steps.filter((id) => weighsCloudNote(k, id, q)).map((id) => `step:${id}`)),
   );
   const hits = wordHits(
     k,

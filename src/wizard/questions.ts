@@ -232,7 +232,9 @@ export function askedQuestions(k: Knowledge, scenarios: readonly ScenarioId[]): 
     collect(rule.condition, options, whens);
     if (rule.endpoint.includes('<region>')) regional = true;
   }
-  for (const step of k.steps.filter(picked)) collect(step.condition, options, whens);
+  // Ways to find a fault are not part of the plan, so their conditions ask nothing.
+  for (const step of k.steps.filter((s) => picked(s) && s.troubleshooting !== true))
+    collect(step.condition, options, whens);
   return QUESTIONS.filter((q: Question) => {
     if (options.has(q.id)) return true;
     const also = q.alsoAskedWhen;

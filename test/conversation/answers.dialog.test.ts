@@ -1255,3 +1255,41 @@ describe('"is there a way…?" asks whether something can be done', () => {
     expect(verdict).toMatch(/^Locks and NSG-denying policies break compute: a lock on /);
   });
 });
+
+describe('a fault found with the troubleshooting articles gets its check or fix first', () => {
+  it.each([
+    [
+      'Edge says I have no access to the private workspace but Chrome works, could secure DNS in the browser be it?',
+      'Disable DNS over HTTPS in the browser',
+    ],
+    [
+      "The workspace PE's DNS configuration tab lists the privatelink zone but nothing under DNS zone group",
+      'Delete and recreate the workspace private endpoint with Private DNS zone integration',
+    ],
+    [
+      'how do I tell whether the VNet of our workspace private endpoint uses Azure DNS or our own DNS servers?',
+      'Default (Azure-provided)',
+    ],
+    ['How do I run workspace diagnostics?', 'Run workspace diagnostics'],
+    ['our users go through a corporate proxy to the private workspace and get 403', 'PAC file'],
+    ['the designer sample pipelines fail in our VNet workspace', 'Azure Global dataset'],
+    [
+      'legacy egress-disabled deployment: the ACR private endpoint connection is still Pending, what now?',
+      "Approve the deployment's private endpoint connection",
+    ],
+    [
+      "egress disabled deployment can't download a model kept in another storage account",
+      'models stored elsewhere fail to download',
+    ],
+    [
+      "scoring name of the online endpoint won't resolve and there's no inference record in privatelink.api.azureml.ms",
+      'delete and recreate the workspace private endpoint',
+    ],
+    [
+      'can I use managed online endpoint network isolation in Azure Government?',
+      'No: the parity article lists network isolation for managed online endpoints as not available',
+    ],
+  ])('"%s"', async (question, shown) => {
+    expect(await verdictOf(question)).toContain(shown);
+  });
+});

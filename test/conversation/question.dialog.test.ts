@@ -550,12 +550,21 @@ describe('a question gets the card that answers it', () => {
     expect(verdict).toContain('public network access');
   });
 
-  it('"does Azure China support a managed vnet?" gets no public-cloud "No", and is told the note is for the public cloud', async () => {
+  it('"does Azure China support a managed vnet?" is answered from that cloud\'s feature table, not a public-cloud note', async () => {
     const turn = await chat().say('does azure china support managed vnet?');
+    const [, verdict, understood] = visibleText(turn.cards[0]);
+    expect(verdict).toMatch(/^Yes: managed virtual network support is listed, as Preview/);
+    expect(understood).not.toContain('This is written for the public cloud');
+  });
+
+  it('"does Azure Government support a NAT gateway…" gets the public-cloud step, and is told it is written for the public cloud', async () => {
+    const turn = await chat().say(
+      'does azure government support the NAT gateway for no public ip compute?',
+    );
     const [, verdict, understood] = visibleText(turn.cards[0]);
     expect(verdict).not.toMatch(/^(Yes|No)\b/);
     expect(understood).toContain(
-      'This is written for the public cloud; the articles do not say how it differs in Azure operated by 21Vianet.',
+      'This is written for the public cloud; the articles do not say how it differs in Azure Government.',
     );
   });
 
@@ -610,6 +619,7 @@ describe('a question gets the card that answers it', () => {
   it.each([
     'eastus2 workspace: nslookup from the spoke VM still returns a public IP, what is missing?',
     'Workspace with a PE in westeurope: its FQDN resolves to a public ip on the laptops, why?',
+    'on-prem clients in northeurope resolve the workspace to a public IP even though the PE exists',
   ])('"%s" reads the public IP as what DNS answered, not as compute with one', async (question) => {
     const understood = visibleText((await chat().say(question)).cards[0]).find((line) =>
       line.startsWith('I read this as'),

@@ -211,12 +211,14 @@ describe('a malformed knowledge folder stops loading with the file and the field
 
   it('rejects a scenario left without content', () => {
     const load = withCopy((read, write) => {
-      const steps = read('steps.json');
-      const kept = steps.steps
-        .map((s) => s as { scenarios: string[] })
-        .map((s) => ({ ...s, scenarios: s.scenarios.filter((id) => id !== 'data-profiling') }))
-        .filter((s) => s.scenarios.length > 0);
-      write('steps.json', { steps: kept });
+      const withoutProfiling = (steps: unknown[]) =>
+        steps
+          .map((s) => s as { scenarios: string[] })
+          .map((s) => ({ ...s, scenarios: s.scenarios.filter((id) => id !== 'data-profiling') }))
+          .filter((s) => s.scenarios.length > 0);
+      write('steps.json', { steps: withoutProfiling(read('steps.json').steps) });
+      const workloads = read('topics-workloads.json');
+      write('topics-workloads.json', { ...workloads, steps: withoutProfiling(workloads.steps) });
     });
     expect(errorOf(load).message).toContain(
       'knowledge/scenarios.json: scenarios[1].id: scenario "data-profiling" has no rules or steps',

@@ -704,7 +704,19 @@ describe('plans for situations', () => {
   it('separates things to do from explanatory notes', () => {
     const p = plan({ scenarios: ['data-profiling'] });
     expect(p.steps.every((s) => s.kind === 'action')).toBe(true);
-    expect(p.notes.map((n) => n.id)).toEqual(['note-assumptions', 'note-profiling-why']);
+    expect(p.notes.map((n) => n.id)).toEqual([
+      'note-assumptions',
+      'note-profiling-why',
+      'note-designer-sample-pipeline',
+    ]);
     expect(p.rules).toEqual([]);
+  });
+
+  it('leaves out the ways to find a fault, which answer questions instead', () => {
+    const p = plan({ scenarios: ['studio', 'online-endpoints'] });
+    const ids = [...p.steps, ...p.notes].map((s) => s.id);
+    expect(ids).not.toContain('step-browser-secure-dns');
+    expect(ids).not.toContain('step-oep-scoring-name-unresolved');
+    expect(ids).toContain('step-dns');
   });
 });

@@ -39,6 +39,51 @@ interface Expected {
 
 const expected: Expected[] = [
   {
+    id: 'note-designer-sample-pipeline',
+    kind: 'note',
+    scenarios: ['studio', 'data-profiling'],
+    text: ['Azure Global dataset', 'public workspace', 'a dataset of your own'],
+    answer: [/^Designer sample pipelines/, 'Azure Global dataset'],
+    sources: ['studio-vnet'],
+  },
+  {
+    id: 'step-oep-legacy-approve-registry-pe',
+    kind: 'action',
+    scenarios: ['online-endpoints', 'docker-images'],
+    text: [
+      'az acr private-endpoint-connection list',
+      'Egress for Microsoft.MachineLearningServices/workspaces/onlineEndpoints',
+      'az network private-endpoint-connection approve',
+      "can't be changed once the deployment exists",
+    ],
+    answer: ['Approve', 'egress_public_network_access'],
+    sources: ['inc-oep-troubleshoot', 'oep-2025'],
+  },
+  {
+    id: 'note-oep-legacy-reach',
+    kind: 'note',
+    scenarios: ['online-endpoints'],
+    text: [
+      "the workspace, the workspace's blob storage and the workspace's container registry",
+      'MLflow',
+    ],
+    answer: ['egress_public_network_access disabled', 'fail to download'],
+    sources: ['oep-2025', 'endpoint-troubleshoot'],
+  },
+  {
+    id: 'step-oep-scoring-name-unresolved',
+    kind: 'action',
+    scenarios: ['online-endpoints'],
+    text: [
+      'az network private-dns record-set list -z privatelink.api.azureml.ms',
+      '*.<GUID>.inference.<region>',
+      'before 24 May 2022',
+      'inference.ml.azure.com to 168.63.129.16',
+    ],
+    answer: ['recreate the workspace private endpoint', '24 May 2022'],
+    sources: ['inc-oep-troubleshoot', 'oeplim', 'dns'],
+  },
+  {
     id: 'note-datastore-auth',
     kind: 'note',
     scenarios: ['studio', 'compute'],
