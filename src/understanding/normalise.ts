@@ -28,10 +28,11 @@ const KINDS_OF_ENDPOINT =
 
 /**
  * The message as understanding reads it: mentions removed, capped and trimmed, with some
- * spellings evened out ("endpoints" that traffic goes to become hosts, see above). "w/o" is spelled out ("nodes w/o public IP": the slash would split it
+ * spellings evened out. "w/o" is spelled out ("nodes w/o public IP": the slash would split it
  * into two letters); an allow list written as two words becomes one ("the conda allow list":
  * "allow" alone asks for rules, not host names); a "vs" that is not VS Code becomes "versus"
- * ("azureml-core vs azure-ai-ml" is not about the editor).
+ * ("azureml-core vs azure-ai-ml" is not about the editor); "endpoints" that traffic goes to
+ * become hosts (see above).
  */
 export function capQuestion(text: string): string {
   return stripMentions(text.slice(0, MAX_QUESTION_CHARS))

@@ -95,8 +95,11 @@ const OFF_SUBJECT_SCORE = 0.6;
  */
 const OFF_SUBJECT_UNNAMED_SCORE = 0.75;
 
-/** How far below a port's or name's own card its disagreements rank when asked if it is current. */
-const CURRENCY_DOUBT_MARGIN = 0.01;
+/**
+ * How far below the item it yields to an item ranks: a disagreement below a port's or name's own
+ * card when asked if it is current, a public-cloud zone step below the stated cloud's zone note.
+ */
+const BELOW_MARGIN = 0.01;
 
 /** "This host", "that port", "these tags": words that point back to a name named before them. */
 const POINTS_BACK_TO_A_NAME =
@@ -223,9 +226,7 @@ function belowOwnCard(candidates: readonly Candidate[]): Candidate[] {
   );
   if (ownCard === 0) return [...candidates];
   return candidates.map((c) =>
-    c.target.kind === 'conflict'
-      ? { ...c, score: Math.min(c.score, ownCard - CURRENCY_DOUBT_MARGIN) }
-      : c,
+    c.target.kind === 'conflict' ? { ...c, score: Math.min(c.score, ownCard - BELOW_MARGIN) } : c,
   );
 }
 
@@ -272,7 +273,7 @@ function belowStatedCloudZones(
   const ownScore = Math.max(...own.map((c) => c.score));
   return candidates.map((c) =>
     namesZones(k, c.target) && !aboutStatedCloud(k, c.target, q) && c.score >= ownScore
-      ? { ...c, score: ownScore - CURRENCY_DOUBT_MARGIN }
+      ? { ...c, score: ownScore - BELOW_MARGIN }
       : c,
   );
 }
@@ -989,11 +990,8 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
       (forOtherDeploymentTarget(k, c.target, facets) ? w.otherDeploymentTarget : 0);
     return penalty > 0 ? { ...c, score: c.score - penalty } : c;
   });
-  const candidates = asksZonesOfStatedCloud(q)
-    ? belowStatedCloudZones(k, q, currencyDoubt ? belowOwnCard(scored) : scored)
-    : currencyDoubt
-      ? belowOwnCard(scored)
-      : scored;
+  const doubted = currencyDoubt ? belowOwnCard(scored) : scored;
+  const candidates = asksZonesOfStatedCloud(q) ? belowStatedCloudZones(k, q, doubted) : doubted;
   // Two scenarios the question names are answered together (the slice covers both), so a tie
   // between them is no reason to ask back.
   const named = namedScenarios(facets);
