@@ -132,6 +132,12 @@ export interface Facets {
    * bot's subject, however many of the knowledge's words it shares.
    */
   networking: boolean;
+  /**
+   * Set when the opening sentence (a post's title, or the whole of a short question) is about
+   * something other than networking (quota, metrics, billing, an SDK exception) and names no
+   * networking: "Cluster won't scale past 0 nodes, quota error? Our workspace is in a vnet…".
+   */
+  otherSubject?: true;
 }
 
 /** Facets of no question: an item shown on its own, from a button or a search result. */
@@ -293,6 +299,31 @@ const POLITE_REQUEST =
 /** A setup without a firewall, said outright. */
 const NO_FIREWALL =
   /\b(no|without|not behind|not using|don'?t have|do not have|doesn'?t have|does not have)\s{1,3}(an?\s{1,3}|any\s{1,3}|azure\s{1,3})?(firewall|fw|nva|proxy)\b(?!\s{0,3}rules?\b)/;
+
+/** Words that put a question's opening on a subject other than networking. */
+const OTHER_SUBJECT_WORDS: ReadonlySet<string> = wordSet(
+  'quota quotas outofquota auc accuracy f1 importerror typeerror attributeerror ' +
+    'modulenotfounderror keyerror valueerror mlflow autolog pricing billed billing invoice ' +
+    'hyperparameter hyperparameters overfitting drift leakage cuda oom',
+);
+
+/** The opening sentence: up to the first full stop, question or exclamation mark, or line. */
+function openingSentence(raw: string): string {
+  const head = raw.slice(0, 300);
+  let end = head.length;
+  for (const mark of ['. ', '? ', '! ', '\n']) {
+    const at = head.indexOf(mark);
+    if (at >= 0 && at < end) end = at;
+  }
+  return head.slice(0, end);
+}
+
+function opensOnOtherSubject(raw: string): boolean {
+  const words = tokens(openingSentence(raw));
+  return (
+    words.some((w) => OTHER_SUBJECT_WORDS.has(w)) && !words.some((w) => NETWORK_STEMS.has(stem(w)))
+  );
+}
 
 /** Words that put a question in networking, the bot's subject. */
 const NETWORK_WORDS: ReadonlySet<string> = wordSet(
@@ -1298,6 +1329,7 @@ export function parseQuestion(
       expanded.some((w) => NETWORK_STEMS.has(stem(w))) ||
       dottedNames.length > 0 ||
       ports.length > 0,
+    ...(opensOnOtherSubject(raw) ? { otherSubject: true as const } : {}),
   };
   const focus = focusTerms(raw, terms);
   facets.scenarios = askedScenariosFirst(facets.scenarios, focus, lexicon);

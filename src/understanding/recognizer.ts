@@ -1015,7 +1015,10 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
     (decision.kind === 'answer' &&
       (signal(decision.target) === 'words' || signal(decision.target) === 'scenario') &&
       decision.confidence <
-        (facets.scenarios.length === 0 ? OFF_SUBJECT_UNNAMED_SCORE : OFF_SUBJECT_SCORE));
+        // A scenario named in the story around another subject is no more than context.
+        (facets.scenarios.length === 0 || facets.otherSubject === true
+          ? OFF_SUBJECT_UNNAMED_SCORE
+          : OFF_SUBJECT_SCORE));
   // A known error's own pattern puts a message in the subject even without a network word: the
   // knowledge holds only errors of networking ("VS Code … could not install the server").
   const knownErrorAnswers =
@@ -1026,7 +1029,9 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
         c.target.kind === decision.target.kind &&
         c.target.id === decision.target.id,
     );
-  if (!facets.networking && loose && !knownErrorAnswers)
+  // So is one whose opening is about quota, metrics or an SDK exception, whatever network words
+  // the story around it carries ("quota error? Our workspace is in a vnet…").
+  if ((!facets.networking || facets.otherSubject === true) && loose && !knownErrorAnswers)
     return { kind: 'none', facets, why: 'the question is not about networking', offSubject: true };
   switch (decision.kind) {
     case 'answer': {

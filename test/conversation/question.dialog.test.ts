@@ -901,6 +901,11 @@ describe('when the bot is not sure', () => {
     'How do I register a model with the Python SDK v2?',
     // "vs" between two package names is "versus", not VS Code.
     'azureml-core vs azure-ai-ml which to use',
+    // An opening about quota, metrics or an SDK exception stays the subject, whatever network
+    // words the story around it carries.
+    'Cluster stuck at 0 nodes, quota problem? We run it in a vnet with a private endpoint and no public IP, if that matters. The job just queues.',
+    'AutoML model AUC drops after deployment. The workspace is behind a private endpoint and the endpoint is in our vnet; how do I find out why the metric differs?',
+    'TypeError in pipeline definition after upgrading azure-ai-ml. The workspace uses a private endpoint and our compute has no public IP.',
   ])(
     'says an Azure ML question that is not about networking is outside its subject: "%s"',
     async (question) => {
@@ -910,6 +915,22 @@ describe('when the bot is not sure', () => {
       expect(buttonTitles(card)).toContain('Start the wizard');
     },
   );
+
+  // A network question with a word of another subject in its story is still answered.
+  it.each([
+    [
+      'Compute cluster in our vnet will not scale past 9 nodes although the quota allows 20. The subnet is a /28. Why?',
+      'free IP',
+    ],
+    [
+      'Tensorboard on the compute instance will not open in our private endpoint workspace: the instances.azureml.ms link times out.',
+      'instances.',
+    ],
+  ])('answers "%s" although another subject is named in it', async (question, shown) => {
+    const card = latestCard(await chat().say(question));
+    expect(cardText(card)).not.toContain("doesn't look like a networking question");
+    expect(cardText(card)).toContain(shown);
+  });
 
   it.each([
     [

@@ -254,12 +254,19 @@ describe('facets of a question', () => {
     deploysTo: (f: ReturnType<typeof facets>) => f.deploysTo,
     yesNo: (f: ReturnType<typeof facets>) => f.asks.has('yesno'),
     unknownNames: (f: ReturnType<typeof facets>) => f.unknownNames?.join(', '),
+    otherSubject: (f: ReturnType<typeof facets>) => f.otherSubject === true,
   };
   it.each<[string, keyof typeof read, unknown]>([
     // Whether it is about networking at all.
     ['the instance does not stop after the idle shutdown time', 'networking', false],
     ['can rstudio run on a gpu instance', 'networking', false],
     ['compute behind our firewall', 'networking', true],
+    // Whether its opening is about another subject, whatever the rest says.
+    ['Quota error on the cluster? It sits in a vnet.', 'otherSubject', true],
+    ['mlflow.autolog() logs no metrics. Our workspace has a PE.', 'otherSubject', true],
+    ['Quota of private endpoints per vnet reached', 'otherSubject', false],
+    ['Cluster in a vnet stops at 9 nodes although the quota allows 20', 'otherSubject', false],
+    ['the job fails. Quota error in the log', 'otherSubject', false],
     ['what is 44224', 'networking', true],
     ['pull from mcr.microsoft.com times out', 'networking', true],
     ['is the Microsoft Container Registry always needed', 'networking', true],
