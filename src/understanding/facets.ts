@@ -683,7 +683,7 @@ function computeRegion(
 }
 
 /** What naming two regions asks about: whether things may sit in different regions. */
-const ACROSS_REGIONS = tokens('another region');
+export const ACROSS_REGIONS: readonly string[] = tokens('another region');
 
 /** A question names a few ports; a pasted list of hundreds is read as its first ones. */
 const MAX_PORT_MENTIONS = 12;

@@ -14,6 +14,7 @@ import { decide } from './decision';
 import { claimFor } from './yes-no';
 import { WEIGHTS, type Weights } from './weights';
 import {
+  ACROSS_REGIONS,
   CLOUD_WORDS,
   doubtsOnlyCurrency,
   isCueTerm,
@@ -1040,7 +1041,10 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
         signal(decision.target) === 'words'
           ? asTopicOrFailure(k, decision.target, decision.alternatives, facets)
           : decision;
-      const yesNo = facets.asks.has('yesno') ? storedYesNo(k, target, q.words) : undefined;
+      // Two regions named ("the workspace is in eastus2, our AKS in centralus") are what
+      // "another region" says, to the claims as to the ranking.
+      const claimWords = facets.regionsNamed ? [...q.words, ...ACROSS_REGIONS] : q.words;
+      const yesNo = facets.asks.has('yesno') ? storedYesNo(k, target, claimWords) : undefined;
       return {
         kind: 'answer',
         target,

@@ -368,10 +368,11 @@ describe('where a resource may sit', () => {
       'does the aks cluster need to be in the same region as the workspace?',
       /^Yes\b.*keep AKS in the workspace's region\.$/,
     ],
-    // Two regions in one question ask whether compute may sit in another region.
+    // Two regions in one question ask whether compute may sit in another region, to the claims
+    // as to the ranking.
     [
       'Can a compute cluster in East US be attached to a workspace in West Europe? Our VNet is in East US.',
-      /only a compute cluster can be in another region or VNet/,
+      /^Yes: a compute cluster can be in another region or VNet/,
     ],
     // The registry-placement note, not the images scenario.
     [

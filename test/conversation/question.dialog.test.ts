@@ -412,6 +412,20 @@ describe('a question gets the card that answers it', () => {
       'does a no public ip cluster need the workspace to have a private endpoint?',
       /^Yes: compute without a public IP only works when the workspace has a private endpoint\.$/,
     ],
+    // Two regions named say "another region" to the claims too.
+    [
+      'workspace has a private endpoint in eastus2, our AKS is in centralus. can I still attach it?',
+      /^No: with a workspace private endpoint, the AKS cluster has to be in the workspace's region/,
+    ],
+    [
+      'can we put a compute cluster in westeurope when the workspace (MVN enabled) lives in northeurope?',
+      /^No: a compute cluster in a region other than the workspace's isn't supported/,
+    ],
+    [
+      'can the image build compute be a GPU cluster?',
+      /^No: image-build compute is a CPU compute cluster/,
+    ],
+    ['Can we turn managed VNet off again on a workspace?', /^No: once a managed network is on/],
   ])(
     '"%s": a stored claim gives the yes or no the step\'s own line lacks',
     async (question, verdict) => {
