@@ -79,7 +79,7 @@ export function fallbackCard(said: string, offSubject = false) {
   return renderCard('fallback', FallbackCard, {
     title: offSubject ? 'That is outside what I know' : "I'm not sure what you mean",
     message: offSubject
-      ? `"${shown}" doesn't look like a networking question. I know the network side of Azure Machine Learning: rules, service tags and ports, DNS and private endpoints, and the errors a locked-down network causes.`
+      ? `"${shown}" doesn't look like a question about Azure Machine Learning networking. I know the network side of Azure Machine Learning: rules, service tags and ports, DNS and private endpoints, and the errors a locked-down network causes.`
       : shown
         ? `I could not match "${shown}" to a scenario, rule or error I know.`
         : 'I could not find a question in your message.',

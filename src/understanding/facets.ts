@@ -318,11 +318,54 @@ function openingSentence(raw: string): string {
   return head.slice(0, end);
 }
 
-function opensOnOtherSubject(raw: string): boolean {
-  const words = tokens(openingSentence(raw));
-  return (
-    words.some((w) => OTHER_SUBJECT_WORDS.has(w)) && !words.some((w) => NETWORK_STEMS.has(stem(w)))
-  );
+/** Other Azure products a question may be about instead of Azure ML, as typed words. */
+const OTHER_PRODUCTS: readonly string[] = [
+  'app service',
+  'app services',
+  'web app',
+  'web apps',
+  'function app',
+  'function apps',
+  'azure functions',
+  'azure sql',
+  'sql database',
+  'sql server',
+  'sql managed instance',
+  'cosmos db',
+  'cosmosdb',
+  'synapse',
+  'data factory',
+  'databricks',
+  'logic app',
+  'logic apps',
+  'api management',
+  'apim',
+  'event hubs',
+  'service bus',
+  'power bi',
+  'kudu',
+];
+
+/** Words by which a question speaks of Azure ML at all. */
+const AZURE_ML_WORDS: ReadonlySet<string> = wordSet(
+  'aml azureml ml mlw workspace workspaces studio compute ci cis cluster clusters notebook ' +
+    'notebooks jupyter datastore datastores automl designer mlflow inference scoring online ' +
+    'deployment deployments job jobs training managed model models environment environments mvn',
+);
+
+function opensOnOtherSubject(raw: string, words: readonly string[]): boolean {
+  const opening = tokens(openingSentence(raw));
+  if (opening.some((w) => NETWORK_STEMS.has(stem(w)))) {
+    // "App Service with VNet integration can't reach our Azure SQL private endpoint": another
+    // product's networking, in a question that never speaks of Azure ML.
+    const spaced = ` ${opening.join(' ')} `;
+    return (
+      OTHER_PRODUCTS.some((p) => spaced.includes(` ${p} `)) &&
+      !words.some((w) => AZURE_ML_WORDS.has(w)) &&
+      !` ${words.join(' ')} `.includes(' machine learning ')
+    );
+  }
+  return opening.some((w) => OTHER_SUBJECT_WORDS.has(w));
 }
 
 /** Words that put a question in networking, the bot's subject. */
@@ -1329,7 +1372,7 @@ export function parseQuestion(
       expanded.some((w) => NETWORK_STEMS.has(stem(w))) ||
       dottedNames.length > 0 ||
       ports.length > 0,
-    ...(opensOnOtherSubject(raw) ? { otherSubject: true as const } : {}),
+    ...(opensOnOtherSubject(raw, words) ? { otherSubject: true as const } : {}),
   };
   const focus = focusTerms(raw, terms);
   facets.scenarios = askedScenariosFirst(facets.scenarios, focus, lexicon);

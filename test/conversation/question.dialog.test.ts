@@ -920,12 +920,16 @@ describe('when the bot is not sure', () => {
     'Cluster stuck at 0 nodes, quota problem? We run it in a vnet with a private endpoint and no public IP, if that matters. The job just queues.',
     'AutoML model AUC drops after deployment. The workspace is behind a private endpoint and the endpoint is in our vnet; how do I find out why the metric differs?',
     'TypeError in pipeline definition after upgrading azure-ai-ml. The workspace uses a private endpoint and our compute has no public IP.',
+    // Another product's networking, in a question that never speaks of Azure ML.
+    'App Service with VNet integration cannot reach our Azure SQL private endpoint; nslookup from Kudu returns the public IP. Which DNS setting on the web app fixes it?',
   ])(
-    'says an Azure ML question that is not about networking is outside its subject: "%s"',
+    'says a question outside Azure ML networking is outside its subject: "%s"',
     async (question) => {
       const turn = await chat().say(question);
       const card = latestCard(turn);
-      expect(cardText(card)).toContain("doesn't look like a networking question");
+      expect(cardText(card)).toContain(
+        "doesn't look like a question about Azure Machine Learning networking",
+      );
       expect(buttonTitles(card)).toContain('Start the wizard');
     },
   );
@@ -940,9 +944,15 @@ describe('when the bot is not sure', () => {
       'Tensorboard on the compute instance will not open in our private endpoint workspace: the instances.azureml.ms link times out.',
       'instances.',
     ],
+    [
+      'After moving to a managed VNet with allow only approved outbound, our training jobs cannot reach our on-prem SQL server. How do we connect?',
+      'outbound rule',
+    ],
   ])('answers "%s" although another subject is named in it', async (question, shown) => {
     const card = latestCard(await chat().say(question));
-    expect(cardText(card)).not.toContain("doesn't look like a networking question");
+    expect(cardText(card)).not.toContain(
+      "doesn't look like a question about Azure Machine Learning networking",
+    );
     expect(cardText(card)).toContain(shown);
   });
 
@@ -963,7 +973,9 @@ describe('when the bot is not sure', () => {
     async (question, expected) => {
       const turn = await chat().say(question);
       const text = cardText(latestCard(turn));
-      expect(text).not.toContain("doesn't look like a networking question");
+      expect(text).not.toContain(
+        "doesn't look like a question about Azure Machine Learning networking",
+      );
       expect(text).toContain(expected);
     },
   );
@@ -972,7 +984,9 @@ describe('when the bot is not sure', () => {
     const turn = await chat().say(
       'compute instance cannot reach the internet after we added a firewall',
     );
-    expect(cardText(latestCard(turn))).not.toContain("doesn't look like a networking question");
+    expect(cardText(latestCard(turn))).not.toContain(
+      "doesn't look like a question about Azure Machine Learning networking",
+    );
   });
 
   it('says when nothing matches and offers the wizard', async () => {
