@@ -15,8 +15,8 @@ export function stripMentions(text: string): string {
 }
 
 /**
- * "Endpoints" in the sense of places traffic goes ("the outbound endpoints AML needs", "endpoints
- * to whitelist") are host names, not online endpoints.
+ * "Endpoints" in the sense of places traffic goes are not online endpoints: "the outbound
+ * endpoints AML needs" asks for the rules, "endpoints to whitelist" for host names.
  */
 const OUTBOUND_ENDPOINTS =
   /\b(outbound|inbound|egress|ingress|required|necessary|firewall|external)([\s_-]{1,3})end[\s_-]?points?\b/gi;
@@ -32,14 +32,14 @@ const KINDS_OF_ENDPOINT =
  * into two letters); an allow list written as two words becomes one ("the conda allow list":
  * "allow" alone asks for rules, not host names); a "vs" that is not VS Code becomes "versus"
  * ("azureml-core vs azure-ai-ml" is not about the editor); "endpoints" that traffic goes to
- * become hosts (see above).
+ * become rules or hosts (see above).
  */
 export function capQuestion(text: string): string {
   return stripMentions(text.slice(0, MAX_QUESTION_CHARS))
     .replace(/\bw\/o\b/gi, 'without')
     .replace(/\b(allow|white|safe)[ -](list(?:s|ed|ing)?)\b/gi, '$1$2')
     .replace(/\bvs\b(?!\.?[\s_-]{0,3}code\b)\.?/gi, 'versus')
-    .replace(OUTBOUND_ENDPOINTS, '$1$2hosts')
+    .replace(OUTBOUND_ENDPOINTS, '$1$2rules')
     .replace(ENDPOINTS_TO_ALLOW, (said: string, before = '') =>
       KINDS_OF_ENDPOINT.test(before) ? said : `${before}hosts`,
     )

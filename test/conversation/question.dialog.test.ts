@@ -895,6 +895,8 @@ describe('when the bot is not sure', () => {
       'login.microsoftonline.us',
     ],
     ['which ports does a compute cluster need?', '29876'],
+    // The endpoints a scenario needs outbound are its outbound rules, tags and hosts alike.
+    ['what outbound endpoints does a compute cluster need?', 'outbound rules'],
     // Allowed as a setting is not an endpoint to allow.
     [
       'is public network access on the online endpoint allowed when the workspace is private?',

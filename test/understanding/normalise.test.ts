@@ -84,15 +84,15 @@ describe('normalise', () => {
   });
 
   it.each([
-    ['the outbound endpoints AML needs', 'the outbound hosts AML needs'],
-    ['firewall end-points for compute', 'firewall hosts for compute'],
+    ['the outbound endpoints AML needs', 'the outbound rules AML needs'],
+    ['firewall end-points for compute', 'firewall rules for compute'],
     ['endpoints to whitelist', 'hosts to whitelist'],
     ['the endpoints whitelisted on the proxy', 'the hosts whitelisted on the proxy'],
     // An endpoint that is allowed, an online endpoint, a private endpoint: still endpoints.
     ['is a public endpoint allowed?', 'is a public endpoint allowed?'],
     ['online endpoints to open to partners', 'online endpoints to open to partners'],
     ['outbound private endpoint rules', 'outbound private endpoint rules'],
-  ])('reads "endpoints" that traffic goes to as hosts: %s', (text, read) => {
+  ])('reads "endpoints" that traffic goes to as rules or hosts: %s', (text, read) => {
     expect(capQuestion(text)).toBe(read);
   });
 
