@@ -1288,7 +1288,7 @@ describe('a fault found with the troubleshooting articles gets its check or fix 
     ],
     [
       'can I use managed online endpoint network isolation in Azure Government?',
-      'No: the parity article lists network isolation for managed online endpoints as not available',
+      "No: network isolation for managed online endpoints isn't available in Azure Government",
     ],
   ])('"%s"', async (question, shown) => {
     expect(await verdictOf(question)).toContain(shown);

@@ -567,7 +567,9 @@ describe('a question gets the card that answers it', () => {
   it('"does Azure China support a managed vnet?" is answered from that cloud\'s feature table, not a public-cloud note', async () => {
     const turn = await chat().say('does azure china support managed vnet?');
     const [, verdict, understood] = visibleText(turn.cards[0]);
-    expect(verdict).toMatch(/^Yes: managed virtual network support is listed, as Preview/);
+    expect(verdict).toMatch(
+      /^Yes: managed virtual network support is listed for both clouds, as a preview/,
+    );
     expect(understood).not.toContain('This is written for the public cloud');
   });
 

@@ -119,6 +119,18 @@ const answers: [name: string, question: string, keyFact: string][] = [
     'notebooks tab blank in studio for our private endpoint workspace',
     'privatelink.notebooks.azure.net',
   ],
+  // A way to find a fault, from the private endpoint troubleshooting article.
+  [
+    'pe-zone-group',
+    "the workspace PE's DNS configuration shows a private DNS zone but no DNS zone group",
+    'DNS zone group',
+  ],
+  // A sovereign cloud's feature table answers whether something is available there.
+  [
+    'cloud-parity',
+    'is managed online endpoint network isolation supported in azure china?',
+    'not available',
+  ],
 ];
 
 const shared: [kind: 'rule' | 'step' | 'error' | 'conflict', id: string][] = [
