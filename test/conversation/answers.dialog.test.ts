@@ -279,6 +279,13 @@ describe('a yes/no question gets its verdict first', () => {
 describe('a pasted error gets its cause and the fix first', () => {
   it.each([
     ['ImageBuildComputeNotValid', '--image-build-compute'],
+    // The environments troubleshooting article's name for a build that can't reach the registry.
+    ['job log: ACR unreachable, retrying', '--image-build-compute'],
+    // Kubernetes compute's words for a cluster with no path to the workspace's token service.
+    [
+      'Kubernetes training job: Job failed. 400: could not connect to the Azure Machine Learning token service',
+      'The AKS cluster has no network path to the workspace',
+    ],
     [
       'LinkedAuthorizationFailed: the client does not have permission to perform action Microsoft.Network/virtualNetworks/subnets/join/action',
       'join/action',

@@ -236,26 +236,29 @@ describe('a malformed knowledge folder stops loading with the file and the field
     );
   });
 
-  it('rejects an error pattern that is not a regex', () => {
+  /** Adds a pattern to the second error and says where it went. */
+  function withPattern(regex: string) {
+    let at = -1;
     const load = withCopy((read, write) => {
       const errors = read('errors.json');
-      (errors.errors[1] as { patterns: unknown[] }).patterns.push({ regex: '(unclosed' });
+      at = (errors.errors[1] as { patterns: unknown[] }).patterns.push({ regex }) - 1;
       write('errors.json', errors);
     });
-    expect(errorOf(load).issues[0]?.path).toBe('errors[1].patterns[4].regex');
+    return { load, path: () => `errors[1].patterns[${at}].regex` };
+  }
+
+  it('rejects an error pattern that is not a regex', () => {
+    const { load, path } = withPattern('(unclosed');
+    expect(errorOf(load).issues[0]?.path).toBe(path());
   });
 
   it.each([
     ['a wildcard inside a group', '(mount.*fail|timeout)'],
     ['a ".+" wildcard', 'mount.+fail'],
   ])('rejects an error pattern with %s, which would backtrack on long text', (_name, regex) => {
-    const load = withCopy((read, write) => {
-      const errors = read('errors.json');
-      (errors.errors[1] as { patterns: unknown[] }).patterns.push({ regex });
-      write('errors.json', errors);
-    });
+    const { load, path } = withPattern(regex);
     expect(errorOf(load).issues[0]).toMatchObject({
-      path: 'errors[1].patterns[4].regex',
+      path: path(),
       message: expect.stringContaining('use ".*" only between the parts'),
     });
   });
