@@ -133,9 +133,11 @@ export interface Facets {
    */
   networking: boolean;
   /**
-   * Set when the opening sentence (a post's title, or the whole of a short question) is about
-   * something other than networking (quota, metrics, billing, an SDK exception) and names no
-   * networking: "Cluster won't scale past 0 nodes, quota error? Our workspace is in a vnet…".
+   * Set when the question is about something else, whatever network words it carries: its
+   * opening sentence (a post's title, or the whole of a short question) is about quota, metrics,
+   * billing or an SDK exception and names no networking ("Cluster won't scale past 0 nodes, quota
+   * error? Our workspace is in a vnet…"), or about another product's networking in a question
+   * that never speaks of Azure ML ("App Service can't reach our Azure SQL private endpoint").
    */
   otherSubject?: true;
 }
@@ -353,6 +355,7 @@ const AZURE_ML_WORDS: ReadonlySet<string> = wordSet(
     'deployment deployments job jobs training managed model models environment environments mvn',
 );
 
+/** Whether the question is about something else than Azure ML networking (see `otherSubject`). */
 function opensOnOtherSubject(raw: string, words: readonly string[]): boolean {
   const opening = tokens(openingSentence(raw));
   if (opening.some((w) => NETWORK_STEMS.has(stem(w)))) {

@@ -1030,8 +1030,9 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
         c.target.kind === decision.target.kind &&
         c.target.id === decision.target.id,
     );
-  // So is one whose opening is about quota, metrics or an SDK exception, whatever network words
-  // the story around it carries ("quota error? Our workspace is in a vnet…").
+  // So is one about something else whatever network words it carries: an opening about quota,
+  // metrics or an SDK exception ("quota error? Our workspace is in a vnet…"), or another
+  // product's networking in a question that never speaks of Azure ML.
   if ((!facets.networking || facets.otherSubject === true) && loose && !knownErrorAnswers)
     return { kind: 'none', facets, why: 'the question is not about networking', offSubject: true };
   switch (decision.kind) {
