@@ -851,8 +851,11 @@ function sliceView(k: Knowledge, scenarios: readonly ScenarioId[], f: Facets): A
   // "Is the extension able to work with outbound type userDefinedRouting?" asks whether it can,
   // which the rules do not say.
   const asksIfNeeded = f.asks.has('need') && !f.asks.has('possible');
+  // "Does the image build cluster need a GPU?" asks whether something needs a thing that is not
+  // network access at all: the slice's rules say nothing to it.
   if (
     f.asks.has('yesno') &&
+    f.networking &&
     asksForRules &&
     asksIfNeeded &&
     !namesAName(f) &&

@@ -376,7 +376,7 @@ const NETWORK_WORDS: ReadonlySet<string> = wordSet(
   'vnet vnets network networks networking firewall firewalls fw azfw nsg nsgs private ' +
     'privatelink endpoint endpoints pe pes pl subnet subnets dns proxy proxies route routes ' +
     'routing udr udrs inbound outbound egress ingress port ports ip ips address addresses ' +
-    'tag tags fqdn fqdns url urls domain domains whitelist allowlist vpn expressroute bastion ' +
+    'tag tags rule rules fqdn fqdns url urls domain domains whitelist allowlist vpn expressroute bastion ' +
     'peering peered peer tunnel tunneling tunnelling nat gateway internet public connectivity ' +
     'connect connection connections resolve resolution zone zones forwarder forwarders ' +
     'balancer ilb tcp udp https http ssl tls websocket websockets traffic isolation isolated ' +

@@ -442,6 +442,11 @@ describe('a question gets the card that answers it', () => {
     expect(await firstLineOf(question)).not.toMatch(/^(Yes|No):/);
   });
 
+  // Needing a thing that is not network access is not answered by a scenario's rules.
+  it('"does the image build cluster need a GPU?" gets no "Yes" from the images rules', async () => {
+    expect(await firstLineOf('does the image build cluster need a GPU?')).not.toMatch(/^Yes\b/);
+  });
+
   it.each([
     // "Turn off" public access is not turning off the managed network.
     ['Can I turn off public network access on a managed network workspace?', /^No\b/],

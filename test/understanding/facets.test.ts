@@ -261,6 +261,8 @@ describe('facets of a question', () => {
     ['the instance does not stop after the idle shutdown time', 'networking', false],
     ['can rstudio run on a gpu instance', 'networking', false],
     ['compute behind our firewall', 'networking', true],
+    ['do the studio and the managed docker images need any rules?', 'networking', true],
+    ['does the image build cluster need a GPU?', 'networking', false],
     // Whether its opening is about another subject, whatever the rest says.
     ['Quota error on the cluster? It sits in a vnet.', 'otherSubject', true],
     ['mlflow.autolog() logs no metrics. Our workspace has a PE.', 'otherSubject', true],
