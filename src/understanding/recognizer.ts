@@ -1011,13 +1011,16 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
   // A question that says nothing about networking and matches only loosely by shared words
   // ("the instance doesn't stop after idle shutdown") is outside the bot's subject: saying so
   // beats a confident card about something else.
+  // A question about something else (see the facet `otherSubject`) that asks about traffic in or
+  // out ("mlflow.log_metric hangs … do jobs need outbound to the workspace?") is networking.
+  const otherSubject = facets.otherSubject === true && facets.direction === undefined;
   const loose =
     decision.kind === 'choices' ||
     (decision.kind === 'answer' &&
       (signal(decision.target) === 'words' || signal(decision.target) === 'scenario') &&
       decision.confidence <
         // A scenario named in the story around another subject is no more than context.
-        (facets.scenarios.length === 0 || facets.otherSubject === true
+        (facets.scenarios.length === 0 || otherSubject
           ? OFF_SUBJECT_UNNAMED_SCORE
           : OFF_SUBJECT_SCORE));
   // A known error's own pattern puts a message in the subject even without a network word: the
@@ -1033,7 +1036,7 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
   // So is one about something else whatever network words it carries: an opening about quota,
   // metrics or an SDK exception ("quota error? Our workspace is in a vnet…"), or another
   // product's networking in a question that never speaks of Azure ML.
-  if ((!facets.networking || facets.otherSubject === true) && loose && !knownErrorAnswers)
+  if ((!facets.networking || otherSubject) && loose && !knownErrorAnswers)
     return { kind: 'none', facets, why: 'the question is not about networking', offSubject: true };
   switch (decision.kind) {
     case 'answer': {

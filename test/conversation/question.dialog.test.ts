@@ -957,6 +957,11 @@ describe('when the bot is not sure', () => {
       'After moving to a managed VNet with allow only approved outbound, our training jobs cannot reach our on-prem SQL server. How do we connect?',
       'outbound rule',
     ],
+    // An opening on another subject, but the question asks about traffic out.
+    [
+      'mlflow.log_metric hangs. The workspace has a private endpoint and the cluster has no public IP; do jobs need outbound access to the workspace for tracking?',
+      'outbound',
+    ],
   ])('answers "%s" although another subject is named in it', async (question, shown) => {
     const card = latestCard(await chat().say(question));
     expect(cardText(card)).not.toContain(
