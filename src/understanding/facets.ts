@@ -361,11 +361,10 @@ function opensOnOtherSubject(raw: string, words: readonly string[]): boolean {
   if (opening.some((w) => NETWORK_STEMS.has(stem(w)))) {
     // "App Service with VNet integration can't reach our Azure SQL private endpoint": another
     // product's networking, in a question that never speaks of Azure ML.
-    const spaced = ` ${opening.join(' ')} `;
     return (
-      OTHER_PRODUCTS.some((p) => spaced.includes(` ${p} `)) &&
+      OTHER_PRODUCTS.some((p) => hasPhrase(opening, p)) &&
       !words.some((w) => AZURE_ML_WORDS.has(w)) &&
-      !` ${words.join(' ')} `.includes(' machine learning ')
+      !hasPhrase(words, 'machine learning')
     );
   }
   return opening.some((w) => OTHER_SUBJECT_WORDS.has(w));

@@ -236,8 +236,8 @@ function belowOwnCard(candidates: readonly Candidate[]): Candidate[] {
  * gains only when the question asks whether something is available there.
  */
 function weighsCloudNote(k: Knowledge, stepId: string, q: ParsedQuestion): boolean {
-  const profile = k.clouds.find((c) => c.cloud === q.facets.cloud);
-  return !(profile?.availability ?? []).includes(stepId) || q.facets.asks.has('possible');
+  const lacks = cloudProfile(k, q.facets.cloud)?.availability ?? [];
+  return !lacks.includes(stepId) || q.facets.asks.has('possible');
 }
 
 /** Words that ask for the names of private DNS zones or of the zones to forward. */

@@ -10,6 +10,12 @@ interface ClaimWord {
   prefix: boolean;
 }
 
+/** A question's word with its stem, taken once per question rather than once per claim word. */
+interface QuestionWord {
+  text: string;
+  stem: string;
+}
+
 /** A `when` entry: alternatives, each a run of words. */
 type ClaimEntry = ClaimWord[][];
 
@@ -71,9 +77,9 @@ function entriesOf(claim: YesNoClaim): ClaimEntry[] {
 }
 
 // The stem leaves short words alone, so "CIs" and "PEs" meet "ci" and "pe" by their plural here.
-function wordMatches(typed: string, word: ClaimWord): boolean {
-  if (word.prefix) return typed.startsWith(word.text);
-  return stem(typed) === stem(word.text) || typed === `${word.text}s`;
+function wordMatches(typed: QuestionWord, word: ClaimWord, wordStem: string): boolean {
+  if (word.prefix) return typed.text.startsWith(word.text);
+  return typed.stem === wordStem || typed.text === `${word.text}s`;
 }
 
 /**
@@ -81,11 +87,12 @@ function wordMatches(typed: string, word: ClaimWord): boolean {
  * occurrences count, so a turning word written as one alternative ("enough|sufficient") is
  * covered wherever another alternative also matched.
  */
-function occurrence(words: readonly string[], entry: ClaimEntry): number[] | undefined {
+function occurrence(words: readonly QuestionWord[], entry: ClaimEntry): number[] | undefined {
   const covered: number[] = [];
   for (const alternative of entry) {
+    const stems = alternative.map((word) => stem(word.text));
     for (let at = 0; at + alternative.length <= words.length; at++) {
-      if (alternative.every((word, j) => wordMatches(words[at + j]!, word)))
+      if (alternative.every((word, j) => wordMatches(words[at + j]!, word, stems[j]!)))
         alternative.forEach((_, j) => covered.push(at + j));
     }
   }
@@ -103,10 +110,11 @@ export function claimFor(
 ): YesNoClaim | undefined {
   if (!claims || claims.length === 0) return undefined;
   const turning = words.flatMap((w, i) => (turns(words, i) ? [i] : []));
+  const said = words.map((text) => ({ text, stem: stem(text) }));
   for (const claim of claims) {
     const covered = new Set<number>();
     const all = entriesOf(claim).every((entry) => {
-      const at = occurrence(words, entry);
+      const at = occurrence(said, entry);
       at?.forEach((i) => covered.add(i));
       return at !== undefined;
     });
