@@ -145,6 +145,12 @@ export interface WordHit {
    * whole is about that item, however many other words it has.
    */
   containment: number;
+  /**
+   * The rarity, summed, of the most specific phrasing of the item the question holds (most of it,
+   * see `HELD_SHARE`): in a long message nearly every item's short phrasing is held whole, and
+   * the one whose long, rare phrasing is held too says most about what the message is about.
+   */
+  heldPhrasing: number;
   /** Share of the asking sentence's terms (by rarity) the item matched; 1 when none stands out. */
   focusShare: number;
   /** The question's terms the item matched (single terms, not phrases). */
@@ -187,14 +193,24 @@ function phrasingsOf(k: Knowledge): ReadonlyMap<string, readonly Phrasing[]> {
   return found;
 }
 
-function containmentOf(k: Knowledge, key: string, asked: ReadonlySet<string>): number {
-  let best = 0;
+/** How much of a phrasing (by rarity) a question must hold for `heldPhrasing` to count it. */
+const HELD_SHARE = 0.8;
+
+/** `containment` and `heldPhrasing` of one item, from one pass over its phrasings. */
+function containmentOf(
+  k: Knowledge,
+  key: string,
+  asked: ReadonlySet<string>,
+): { containment: number; heldPhrasing: number } {
+  let containment = 0;
+  let heldPhrasing = 0;
   for (const { terms, total } of phrasingsOf(k).get(key) ?? []) {
     let have = 0;
     for (const t of terms) if (asked.has(t.term)) have += t.idf;
-    best = Math.max(best, have / total);
+    containment = Math.max(containment, have / total);
+    if (have >= HELD_SHARE * total) heldPhrasing = Math.max(heldPhrasing, have);
   }
-  return best;
+  return { containment, heldPhrasing };
 }
 
 /** How many of a question's terms are matched with typos allowed. */
@@ -255,7 +271,7 @@ export function wordHits(
       id: r.id,
       relative: r.score / top,
       coverage: queryTerms.reduce((sum, t) => sum + (weight.get(t) ?? 0), 0) / total,
-      containment: containmentOf(k, `${r.kind}:${r.id}`, asked),
+      ...containmentOf(k, `${r.kind}:${r.id}`, asked),
       matched: queryTerms.filter((t) => asked.has(t)),
       focusShare:
         focusTotal === 0

@@ -109,6 +109,12 @@ const POINTS_BACK_TO_A_NAME =
 /** How plainly a short question names the one scenario that is all it names. */
 const ONLY_TOPIC_STRENGTH = 0.6;
 
+/**
+ * Past this many search terms a message is long enough to hold most items' short phrasings whole,
+ * so how specific the phrasing it holds is (`heldPhrasing`) starts to count.
+ */
+const LONG_MESSAGE_TERMS = 30;
+
 /** Up to this many search terms a question is short enough to ask for a whole slice. */
 const SHORT_QUESTION_TERMS = 8;
 
@@ -547,6 +553,8 @@ function wordCandidates(
   // The plan shows that cloud's host names but not its zones, so its zone note answers a question
   // about zone names even with a slice or a region named.
   const asksZones = asksZonesOfStatedCloud(q);
+  const mostHeld = Math.max(0, ...hits.map((h) => h.heldPhrasing));
+  const weighsHeld = q.terms.length > LONG_MESSAGE_TERMS && mostHeld > 0;
   return hits.flatMap((hit) => {
     const target = targetFor(k, hit.kind, hit.id);
     if (!target) return [];
@@ -556,6 +564,7 @@ function wordCandidates(
       w.wordCoverage * hit.coverage +
       w.wordRank * hit.relative +
       w.containment * hit.containment ** 2;
+    if (weighsHeld) score += w.heldPhrasing * (hit.heldPhrasing / mostHeld);
     // A rule of the name is a row of the name's own card, which loses nothing by ranking first.
     if (hit.kind !== 'rule' && hit.matched.length > 0 && hit.matched.every((t) => nameTerms.has(t)))
       score -= w.onlyThroughName;

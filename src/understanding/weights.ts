@@ -11,6 +11,11 @@ export interface Weights {
   focus: number;
   /** The question holds one of the item's phrasings whole (squared share, so partial counts little). */
   containment: number;
+  /**
+   * In a long message, the item's most specific phrasing held, against the best such phrasing of
+   * any item (see `WordHit.heldPhrasing`).
+   */
+  heldPhrasing: number;
   /** A scenario found by its words alone (names are weighed as facets). */
   scenarioByWords: number;
   /** Disagreements between sources: when the question doubts, weighs two readings, or neither. */
@@ -86,6 +91,7 @@ export const WEIGHTS: Readonly<Weights> = Object.freeze({
   wordRank: 0.3,
   phrase: 0.7,
   containment: 0.1,
+  heldPhrasing: 0.1,
   focus: 1.5,
   scenarioByWords: 0.6,
   conflictDoubt: 0.1,

@@ -2,7 +2,9 @@
 import { cardProblems, cardText } from '../support/card-validation';
 import { createTestBot } from '../support/test-bot';
 import { visibleText } from '../../src/cards/visible-text';
-import type { Recognizer } from '../../src/understanding/recognizer';
+import { getKnowledge } from '../../src/knowledge';
+import { createRecognizer, type Recognizer } from '../../src/understanding/recognizer';
+import { WEIGHTS } from '../../src/understanding/weights';
 import {
   buttonTitles,
   latestCard,
@@ -545,6 +547,26 @@ describe('a question gets the card that answers it', () => {
     expect(title).toContain('AutoML');
     expect(title).toContain('studio');
     expect(verdict).toMatch(/ need \d+ host-name rules/);
+  });
+
+  it('a long report that holds a specific way of asking gets that item, not a host named in its log', async () => {
+    const report = [
+      'Scoring URL of our managed online endpoint resolves to a public address inside the VNet',
+      '',
+      'The endpoint churn-ep has public_network_access: disabled and the workspace has a private endpoint. We run BIND and keep A records by hand for the workspace names (api, cert, notebooks), which all point to the private endpoint IPs and work.',
+      '',
+      '$ nslookup churn-ep.northeurope.inference.ml.azure.com',
+      'churn-ep.northeurope.inference.ml.azure.com canonical name = churn-ep.1a2b3c4d-0000-4a6f-9b0c-2e5d7f8a1c34.inference.northeurope.privatelink.api.azureml.ms.',
+      'Address: 52.1.2.3',
+      '',
+      'Calls to the scoring URI come back 403. Which record do we still need for the inference host name?',
+    ].join('\n');
+    const answer = await chat().say(report);
+    expect(visibleText(answer.cards[0])[1]).toContain('inference.<region> record');
+    // Without weighing how specific the held phrasing is, a host's outbound rule wins.
+    const unweighed = createRecognizer(getKnowledge(), { ...WEIGHTS, heldPhrasing: 0 });
+    const other = await chat(unweighed).say(report);
+    expect(visibleText(other.cards[0])[1]).not.toContain('inference.<region> record');
   });
 
   it('a slice of two scenarios offers each whole scenario, and each button opens its own', async () => {

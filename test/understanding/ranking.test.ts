@@ -1,5 +1,5 @@
 // Ranking by words: BM25 over each item's names and phrasings, plus how completely a long
-// question holds one of the ways people ask about an item.
+// question holds one of the ways people ask about an item, and how specific the one it holds is.
 import { getKnowledge } from '../../src/knowledge';
 import { indexTerms } from '../../src/understanding/normalise';
 import { wordHits } from '../../src/understanding/ranking';
@@ -30,5 +30,26 @@ describe('ranking by words', () => {
       return (first?.relative ?? 0) - (second?.relative ?? 0);
     };
     expect(lead(0.7)).toBeGreaterThan(lead(0));
+  });
+
+  it('a message that holds a long phrasing carries its rarity; one that holds a short one, less', () => {
+    const story = 'Our workspace has a private endpoint and the DNS team keeps records by hand. ';
+    const long = hitOf(
+      story +
+        "managed online endpoint scoring uri doesn't resolve from inside the vnet, no inference record",
+      'step:step-oep-scoring-name-unresolved',
+    );
+    const short = hitOf(
+      story + 'no inference record in the privatelink.api.azureml.ms zone',
+      'step:step-oep-scoring-name-unresolved',
+    );
+    expect(short?.heldPhrasing).toBeGreaterThan(0);
+    expect(long?.heldPhrasing).toBeGreaterThan(short?.heldPhrasing ?? Infinity);
+  });
+
+  it('a question that holds less than most of every phrasing of an item carries none', () => {
+    expect(
+      hitOf('which dns zones for my server', 'step:step-dns-custom-forwarder')?.heldPhrasing,
+    ).toBe(0);
   });
 });
