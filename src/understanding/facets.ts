@@ -1126,9 +1126,9 @@ const SHORT_MESSAGE_WORDS = 30;
 
 /** The first word of a question's last clause, when the question ends with "?". */
 function lastClauseOpener(raw: string): string | undefined {
-  const text = raw.trimEnd();
-  if (!text.endsWith('?')) return undefined;
-  const clauses = text.slice(0, -1).split(/[,;:.!?]\s+|\s[-–—]+\s|\n+/);
+  const end = raw.lastIndexOf('?');
+  if (end < 0) return undefined;
+  const clauses = raw.slice(0, end).split(/[,;:.!?]\s+|\s[-–—]+\s|\n+/);
   return tokens(clauses[clauses.length - 1] ?? '')[0];
 }
 
@@ -1196,7 +1196,9 @@ export function parseQuestion(
     /\b(tcp or udp|udp or tcp|inbound or outbound|outbound or inbound)\b/.test(lower) ||
     /\bor (does|do|is|are|can|could|should|will|would|must|just|only|simply)\b/.test(lower) ||
     // "Is it the private endpoint resource or the storage account?"
-    /\bor (the|a|an|on|in|at|to|for|from)\b[^?]{0,80}\?\s*$/.test(lower);
+    /\bor (the|a|an|on|in|at|to|for|from)\b[^?]{0,80}\?\s*$/.test(lower) ||
+    // "Should they go in application rules or network rules?"
+    /\b[a-z]+ ([a-z]+) or [a-z]+ \1\b/.test(lower);
   // "…, can someone give me the list?" is a request for what the message asks, not a yes or no;
   // "can someone tell me whether we need 445?" still asks one.
   const request = POLITE_REQUEST.test(lower) && !/\b(if|whether)\b/.test(lower);

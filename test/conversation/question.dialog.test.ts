@@ -569,6 +569,21 @@ describe('a question gets the card that answers it', () => {
     expect(visibleText(other.cards[0])[1]).not.toContain('inference.<region> record');
   });
 
+  it('"once the managed vnet is on, can we switch it back off? asking before prod" hears no', async () => {
+    expect(
+      await firstLineOf(
+        'once the managed vnet is on, can we switch it back off? asking before we roll it out in prod',
+      ),
+    ).toMatch(/^No: once a managed network is on/);
+  });
+
+  it('"switch off the public ip" asks how to do without one', async () => {
+    const turn = await chat().say(
+      'we want to switch off the public ip of our compute instances and reach them only inside the vnet, what does that need?',
+    );
+    expect(visibleText(turn.cards[0])[1]).toContain('Compute works without a public IP');
+  });
+
   it('a slice of two scenarios offers each whole scenario, and each button opens its own', async () => {
     const c = chat();
     const turn = await c.say('which outbound rules do the studio and compute instances need');

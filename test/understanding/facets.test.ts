@@ -321,6 +321,18 @@ describe('facets of a question', () => {
     ],
     ['could you share which ports compute needs', 'yesNo', false],
     ['can someone tell me whether compute needs port 445?', 'yesNo', true],
+    // A short message may go on after its question mark; the question's last clause still asks.
+    [
+      'once the managed vnet is on, can we switch it back off? asking before we roll it out',
+      'yesNo',
+      true,
+    ],
+    // Two of the same kind of thing to pick from ("application rules or network rules") is no yes/no.
+    [
+      'firewall question: do the AML host names go in application rules or network rules? we also need udp 5831',
+      'yesNo',
+      false,
+    ],
   ])('"%s": %s is %j', (text, facet, value) => {
     expect(read[facet](facets(text))).toBe(value);
   });
