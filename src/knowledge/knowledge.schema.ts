@@ -231,12 +231,26 @@ export const Step = z.strictObject({
    * group"): it answers questions, and plans leave it out.
    */
   troubleshooting: z.literal(true).optional(),
+  /**
+   * The other service the step is about using alongside Azure ML ("Azure Databricks", "Azure
+   * Machine Learning registries"): it answers questions, and plans leave it out, since the wizard
+   * asks nothing about that service.
+   */
+  otherService: Text.max(60).optional(),
   sources: z.array(SourceRef).min(1),
   conflicts: z.array(Id).optional(),
   yesNo: z.array(YesNoClaim).max(8).optional(),
   formerIds: FormerIds,
 });
 export type Step = z.infer<typeof Step>;
+
+/**
+ * Whether a step is part of setting up the scenarios it belongs to, as plans and the wizard show
+ * them: ways to find a fault, and steps about another service used alongside, answer questions.
+ */
+export function isPartOfSetup(step: Pick<Step, 'troubleshooting' | 'otherService'>): boolean {
+  return step.troubleshooting !== true && step.otherService === undefined;
+}
 
 export const Position = z.strictObject({
   claim: Text,

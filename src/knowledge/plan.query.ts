@@ -1,6 +1,7 @@
 // Turns a situation (scenarios + options) into one plan: merged rules, steps, notes, conflicts, sources.
 import { describeCondition, evaluateCondition } from './condition.query';
 import {
+  isPartOfSetup,
   scenarioOrder,
   type CloudEndpoint,
   type CloudProfile,
@@ -388,13 +389,11 @@ export function planFor(k: Knowledge, situation: Situation): Plan {
   const cloudOnly = new Set(k.clouds.flatMap((c) => c.steps));
   const inThisCloud = (step: Step) =>
     !cloudOnly.has(step.id) || (cloud?.profile.steps.includes(step.id) ?? false);
-  // A plan sets things up; ways to find a fault are for the questions that report one.
-  const partOfSetup = (step: Step) => step.troubleshooting !== true;
 
   const rawRules = k.rules.filter((r) => !r.retired && applies(r));
   const rules = mergeRules(k, rawRules, selected, region, cloud);
   const planSteps = k.steps
-    .filter((s) => inThisCloud(s) && partOfSetup(s) && applies(s))
+    .filter((s) => inThisCloud(s) && isPartOfSetup(s) && applies(s))
     .map((s) => planStep(k, s, selected, region));
   const scenarios = k.scenarios
     .filter((s) => selected.has(s.id))

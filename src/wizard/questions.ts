@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import {
   Egress,
+  isPartOfSetup,
   Sdk,
   type Condition,
   type Knowledge,
@@ -232,8 +233,8 @@ export function askedQuestions(k: Knowledge, scenarios: readonly ScenarioId[]): 
     collect(rule.condition, options, whens);
     if (rule.endpoint.includes('<region>')) regional = true;
   }
-  // Ways to find a fault are not part of the plan, so their conditions ask nothing.
-  for (const step of k.steps.filter((s) => picked(s) && s.troubleshooting !== true))
+  // Steps a plan leaves out (ways to find a fault, another service alongside) ask nothing.
+  for (const step of k.steps.filter((s) => picked(s) && isPartOfSetup(s)))
     collect(step.condition, options, whens);
   return QUESTIONS.filter((q: Question) => {
     if (options.has(q.id)) return true;

@@ -1301,3 +1301,27 @@ describe('a fault found with the troubleshooting articles gets its check or fix 
     expect(await verdictOf(question)).toContain(shown);
   });
 });
+
+describe('another service used alongside Azure ML gets what the articles say of it', () => {
+  it.each([
+    [
+      'can the databricks vnet be in a different subscription from our aml workspace?',
+      "No: the Databricks VNet has to share the workspace's subscription and region",
+    ],
+    ['what do we need to use azure databricks with our vnet workspace?', 'default subnet'],
+    [
+      'how do I put our azure ml registry behind private endpoints?',
+      'Create private endpoints for the registry, its storage account (Blob) and its ACR',
+    ],
+    [
+      "az ml environment create --registry-name fails since the registry's container registry has public access disabled, how do we get environments in?",
+      'Not supported: a registry whose ACR has public access disabled',
+    ],
+    [
+      'is compute in a vnet supported through azure lighthouse?',
+      "No: compute instances, clusters and serverless compute can't be put in a VNet through Azure Lighthouse",
+    ],
+  ])('"%s"', async (question, shown) => {
+    expect(await verdictOf(question)).toContain(shown);
+  });
+});

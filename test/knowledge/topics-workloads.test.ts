@@ -304,6 +304,41 @@ const expected: Expected[] = [
     answer: [/^No/, '172.17.0.0/16'],
     sources: ['swv-2026', 'private-link-2025', 'inf1-2025'],
   },
+  {
+    id: 'note-databricks-vnet',
+    kind: 'note',
+    scenarios: ['compute'],
+    text: [
+      "workspace's subscription",
+      "workspace's region",
+      'databricks-public and databricks-private',
+      'default subnet',
+      'without any private endpoint',
+    ],
+    answer: [/^Keep the Databricks VNet/, 'default subnet'],
+    sources: ['trn-2025', 'swv1-2025'],
+  },
+  {
+    id: 'step-registry-private-endpoint',
+    kind: 'action',
+    scenarios: ['compute', 'docker-images'],
+    text: [
+      'azureml-rg-<registry-name>_<GUID>',
+      'Microsoft.MachineLearningServices/registries',
+      'sub-resource Blob',
+      'az ml registry update --set publicNetworkAccess=Disabled',
+    ],
+    answer: [/^Create private endpoints for the registry/, 'same subnet'],
+    sources: ['registry-iso'],
+  },
+  {
+    id: 'note-registry-private-acr-build',
+    kind: 'note',
+    scenarios: ['docker-images'],
+    text: ['public network access disabled', 'share it from the workspace to the registry'],
+    answer: [/^Not supported/, 'share it to the registry'],
+    sources: ['registry-iso'],
+  },
 ];
 
 const hosts = [
