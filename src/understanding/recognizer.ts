@@ -1000,7 +1000,8 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
       (forOtherDeploymentTarget(k, c.target, facets) ? w.otherDeploymentTarget : 0);
     return penalty > 0 ? { ...c, score: c.score - penalty } : c;
   });
-  const doubted = currencyDoubt ? belowOwnCard(scored) : scored;
+  const listed = towardTheirList(k, facets, scored, w);
+  const doubted = currencyDoubt ? belowOwnCard(listed) : listed;
   const candidates = asksZonesOfStatedCloud(q) ? belowStatedCloudZones(k, q, doubted) : doubted;
   // Two scenarios the question names are answered together (the slice covers both), so a tie
   // between them is no reason to ask back.
@@ -1084,6 +1085,27 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
           : 'nothing in the knowledge matches the question well enough',
       };
   }
+}
+
+/**
+ * Two host names or more in a question that asks what to allow ("the proxy blocks
+ * update.code.visualstudio.com and *.vo.msecnd.net: what's the full list for VS Code?") are
+ * examples from a list: a step whose text lists them all is that list.
+ */
+function towardTheirList(
+  k: Knowledge,
+  f: Facets,
+  candidates: readonly Candidate[],
+  w: Weights,
+): Candidate[] {
+  const names = f.dottedNames;
+  if (names.length < 2 || !asksWhatToAllow(f)) return [...candidates];
+  return candidates.map((c) => {
+    const text = c.target.kind === 'step' ? stepById(k, c.target.id)?.text : undefined;
+    return text !== undefined && names.every((n) => text.includes(n))
+      ? { ...c, score: c.score + w.listedName }
+      : c;
+  });
 }
 
 /** A step's or a disagreement's stored yes or no that fits the question's words. */

@@ -63,7 +63,10 @@ export interface Weights {
   otherDirection: number;
   /** An item about another place models are deployed to (ACI, Kubernetes, managed endpoints) than the one named. */
   otherDeploymentTarget: number;
-  /** A host named among three or more in a question that asks for a scenario's host list. */
+  /**
+   * A host named among three or more in a question that asks for a scenario's host list steps
+   * back by this; a step whose text lists two or more hosts a question names comes forward by it.
+   */
   listedName: number;
   /** Factor for a host, tag or port named in a question about name resolution or routes. */
   nameOnPath: number;

@@ -584,6 +584,13 @@ describe('a question gets the card that answers it', () => {
     expect(visibleText(turn.cards[0])[1]).toContain('Compute works without a public IP');
   });
 
+  it('two hosts a problem report names as blocked point at the list that holds them, not at one host', async () => {
+    const turn = await chat().say(
+      "VS Code desktop hangs on 'Setting up VS Code server' for our compute instance. The proxy log shows blocked requests to update.code.visualstudio.com and *.vo.msecnd.net from the instance subnet. Which hosts do we whitelist for VS Code remote?",
+    );
+    expect(visibleText(turn.cards[0])[1]).toMatch(/^Open ports 8704-8710 and the VS Code hosts/);
+  });
+
   it('a slice of two scenarios offers each whole scenario, and each button opens its own', async () => {
     const c = chat();
     const turn = await c.say('which outbound rules do the studio and compute instances need');
