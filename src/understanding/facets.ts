@@ -355,10 +355,19 @@ const AZURE_ML_WORDS: ReadonlySet<string> = wordSet(
     'deployment deployments job jobs training managed model models environment environments mvn',
 );
 
+/** "Online endpoint", "batch endpoints": a kind of deployment, named without speaking of networks. */
+function namesEndpointKind(words: readonly string[], i: number): boolean {
+  return (
+    (words[i] === 'endpoint' || words[i] === 'endpoints') && ENDPOINT_KINDS.has(words[i - 1] ?? '')
+  );
+}
+
+const ENDPOINT_KINDS: ReadonlySet<string> = new Set(['online', 'batch', 'serverless']);
+
 /** Whether the question is about something else than Azure ML networking (see `otherSubject`). */
 function opensOnOtherSubject(raw: string, words: readonly string[]): boolean {
   const opening = tokens(openingSentence(raw));
-  if (opening.some((w) => NETWORK_STEMS.has(stem(w)))) {
+  if (opening.some((w, i) => NETWORK_STEMS.has(stem(w)) && !namesEndpointKind(opening, i))) {
     // "App Service with VNet integration can't reach our Azure SQL private endpoint": another
     // product's networking, in a question that never speaks of Azure ML.
     return (

@@ -591,6 +591,15 @@ describe('a question gets the card that answers it', () => {
     expect(visibleText(turn.cards[0])[1]).toMatch(/^Open ports 8704-8710 and the VS Code hosts/);
   });
 
+  it('a Python error in a scoring script on an online endpoint is declined, whatever network the story names', async () => {
+    const turn = await chat().say(
+      'ModuleNotFoundError in score.py on our managed online endpoint\n\nThe workspace has a PE and a managed VNet, the image built fine and no network errors show in the logs. The container starts, then fails: ModuleNotFoundError: No module named sklearn. conda.yaml lists scikit-learn under pip. What am I doing wrong?',
+    );
+    expect(textOf(turn)).toContain(
+      "doesn't look like a question about Azure Machine Learning networking",
+    );
+  });
+
   it('a slice of two scenarios offers each whole scenario, and each button opens its own', async () => {
     const c = chat();
     const turn = await c.say('which outbound rules do the studio and compute instances need');

@@ -266,6 +266,17 @@ describe('facets of a question', () => {
     // Whether its opening is about another subject, whatever the rest says.
     ['Quota error on the cluster? It sits in a vnet.', 'otherSubject', true],
     ['mlflow.autolog() logs no metrics. Our workspace has a PE.', 'otherSubject', true],
+    // "Online endpoint" names a kind of deployment, not a network.
+    [
+      'ModuleNotFoundError in score.py on our online endpoint. The workspace has a PE.',
+      'otherSubject',
+      true,
+    ],
+    [
+      'Private endpoint for our online endpoint fails with ModuleNotFoundError',
+      'otherSubject',
+      false,
+    ],
     ['Quota of private endpoints per vnet reached', 'otherSubject', false],
     ['Cluster in a vnet stops at 9 nodes although the quota allows 20', 'otherSubject', false],
     ['the job fails. Quota error in the log', 'otherSubject', false],
