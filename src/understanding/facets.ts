@@ -306,7 +306,7 @@ const NO_FIREWALL =
 const OTHER_SUBJECT_WORDS: ReadonlySet<string> = wordSet(
   'quota quotas outofquota auc accuracy f1 importerror typeerror attributeerror ' +
     'modulenotfounderror keyerror valueerror mlflow autolog pricing billed billing invoice ' +
-    'hyperparameter hyperparameters overfitting drift leakage cuda oom',
+    'hyperparameter hyperparameters overfitting drift leakage cuda oom throttled throttling tpm 429',
 );
 
 /** The opening sentence: up to the first full stop, question or exclamation mark, or line. */

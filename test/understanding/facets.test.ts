@@ -266,6 +266,12 @@ describe('facets of a question', () => {
     // Whether its opening is about another subject, whatever the rest says.
     ['Quota error on the cluster? It sits in a vnet.', 'otherSubject', true],
     ['mlflow.autolog() logs no metrics. Our workspace has a PE.', 'otherSubject', true],
+    [
+      'Getting 429 Too Many Requests from our Azure OpenAI deployment during evaluation. The resource has a PE.',
+      'otherSubject',
+      true,
+    ],
+    ['Requests throttled when the job calls the model. It runs in our vnet.', 'otherSubject', true],
     // "Online endpoint" names a kind of deployment, not a network.
     [
       'ModuleNotFoundError in score.py on our online endpoint. The workspace has a PE.',
