@@ -140,6 +140,12 @@ export interface Facets {
    * that never speaks of Azure ML ("App Service can't reach our Azure SQL private endpoint").
    */
   otherSubject?: true;
+  /**
+   * The words of the message's last question when that sentence asks yes or no ("… Is there a
+   * way?") though the message as a whole does not: only a stored claim that fits those words gives
+   * the answer a verdict, never the rules of a slice.
+   */
+  yesNoLast?: readonly string[];
 }
 
 /** Facets of no question: an item shown on its own, from a button or a search result. */
@@ -1141,6 +1147,16 @@ function lastClauseOpener(raw: string): string | undefined {
   return tokens(clauses[clauses.length - 1] ?? '')[0];
 }
 
+/** The words of a message's last sentence that ends with "?". */
+function lastQuestionOf(raw: string): string[] | undefined {
+  const asked = raw
+    .split(/(?<=[.!?])\s+|\n+/)
+    .slice(0, MAX_SENTENCES)
+    .filter((s) => s.trimEnd().endsWith('?'));
+  const last = asked.at(-1);
+  return last === undefined ? undefined : tokens(last);
+}
+
 /** Search reads at most this many distinct content words: a question has far fewer. */
 const MAX_TERMS = 60;
 /** Distinct unknown words of a question checked as typos of scenario names. */
@@ -1229,6 +1245,15 @@ export function parseQuestion(
     words.length <= SHORT_MESSAGE_WORDS
   )
     asks.add('yesno');
+  // "… Is there a way?" at the end of a report asks yes or no of that sentence alone.
+  const lastQuestion =
+    asks.has('yesno') || alternatives || request ? undefined : lastQuestionOf(raw);
+  const yesNoLast =
+    lastQuestion !== undefined &&
+    YES_NO_OPENERS.has(lastQuestion[0] ?? '') &&
+    !lastQuestion.slice(0, 12).some((w) => WH_WORDS.has(w))
+      ? lastQuestion
+      : undefined;
   if (/\bor not\b/.test(lower)) asks.add('yesno');
   if (
     asks.has('yesno') &&
@@ -1386,6 +1411,7 @@ export function parseQuestion(
       dottedNames.length > 0 ||
       ports.length > 0,
     ...(opensOnOtherSubject(raw, words) ? { otherSubject: true as const } : {}),
+    ...(yesNoLast ? { yesNoLast } : {}),
   };
   const focus = focusTerms(raw, terms);
   facets.scenarios = askedScenariosFirst(facets.scenarios, focus, lexicon);

@@ -1058,7 +1058,10 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
       // Two regions named ("the workspace is in eastus2, our AKS in centralus") are what
       // "another region" says, to the claims as to the ranking.
       const claimWords = facets.regionsNamed ? [...q.words, ...ACROSS_REGIONS] : q.words;
-      const yesNo = facets.asks.has('yesno') ? storedYesNo(k, target, claimWords) : undefined;
+      // A report that ends on a yes/no question gets a stored claim only for that question's words.
+      const yesNo = facets.asks.has('yesno')
+        ? storedYesNo(k, target, claimWords)
+        : facets.yesNoLast && storedYesNo(k, target, facets.yesNoLast);
       return {
         kind: 'answer',
         target,

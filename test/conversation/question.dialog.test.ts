@@ -600,6 +600,22 @@ describe('a question gets the card that answers it', () => {
     );
   });
 
+  it('a report that ends on a yes/no question gets the stored yes or no that fits that question', async () => {
+    expect(
+      await firstLineOf(
+        "Our managed network compute has to reach a partner's SFTP server by host name on port 22. We added an FQDN outbound rule for the host and the rule shows as active, but connections still time out while HTTPS to other hosts works fine. Can an FQDN rule carry port 22?",
+      ),
+    ).toMatch(/^No: FQDN outbound rules carry only ports 80 and 443/);
+  });
+
+  it('"… Is this normal behaviour?" at the end of a report fits no stored yes or no, so none leads', async () => {
+    expect(
+      await firstLineOf(
+        'Our compute VNet sits in a different resource group than the workspace, and creating a compute instance in it with the SDK v2 fails while the studio manages to create it. Is this normal behaviour?',
+      ),
+    ).not.toMatch(/^(Yes|No)\b/);
+  });
+
   it('a slice of two scenarios offers each whole scenario, and each button opens its own', async () => {
     const c = chat();
     const turn = await c.say('which outbound rules do the studio and compute instances need');

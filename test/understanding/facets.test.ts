@@ -354,6 +354,18 @@ describe('facets of a question', () => {
     expect(read[facet](facets(text))).toBe(value);
   });
 
+  it.each([
+    [
+      'The FQDN rule in our managed network only seems to allow ports 80 and 443, and our jobs need port 22 for the SFTP server of a partner that we exchange files with every night. Is there a way?',
+      ['is', 'there', 'a', 'way'],
+    ],
+    // A short one is a yes/no as a whole; one whose last question asks what or which has none.
+    ['do I need port 445?', undefined],
+    ['The FQDN rule only seems to allow 80 and 443. Which ports can it carry?', undefined],
+  ])('"%s": the last question asks yes or no with %j', (text, words) => {
+    expect(facets(text).yesNoLast).toEqual(words);
+  });
+
   it('a managed network and an own VNet side by side compare the two and state neither', () => {
     expect(facets('managed vnet or our own vnet, which is better').conditions.network).toBe(
       undefined,
