@@ -131,6 +131,12 @@ const answers: [name: string, question: string, keyFact: string][] = [
     'is managed online endpoint network isolation supported in azure china?',
     'not available',
   ],
+  // Another service used alongside Azure ML: not in plans, answered when asked.
+  [
+    'registry-pe',
+    'how do I put our azure ml registry behind private endpoints?',
+    'publicNetworkAccess=Disabled',
+  ],
 ];
 
 const shared: [kind: 'rule' | 'step' | 'error' | 'conflict', id: string][] = [
