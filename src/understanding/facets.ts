@@ -1080,15 +1080,13 @@ const MAX_SENTENCES = 40;
  * dotted names stay whole.
  */
 function focusTerms(raw: string, terms: readonly string[]): ReadonlySet<string> {
-  const sentences = raw
-    .split(/(?<=[.!?])\s+|\n+/)
-    .slice(0, MAX_SENTENCES)
+  const sentences = sentencesOf(raw)
     .map((text) => ({ text, words: tokens(text) }))
     .filter((s) => s.words.length > 0);
   if (sentences.length < 2) return new Set();
   const asking = sentences.filter(
     (s) =>
-      s.text.trimEnd().endsWith('?') ||
+      endsWithQuestionMark(s.text) ||
       (ASKING_OPENERS.has(s.words[0] ?? '') && !isErrorAdvice(s.words)) ||
       asksInside(s.words),
   );
@@ -1147,13 +1145,24 @@ function lastClauseOpener(raw: string): string | undefined {
   return tokens(clauses[clauses.length - 1] ?? '')[0];
 }
 
-/** The words of a message's last sentence that ends with "?". */
-function lastQuestionOf(raw: string): string[] | undefined {
-  const asked = raw
+/**
+ * A message's sentences, as many as are read: they end at ".", "!" or "?" before a space, or at a
+ * line break, so dotted names stay whole.
+ */
+function sentencesOf(raw: string): string[] {
+  return raw
     .split(/(?<=[.!?])\s+|\n+/)
     .slice(0, MAX_SENTENCES)
-    .filter((s) => s.trimEnd().endsWith('?'));
-  const last = asked.at(-1);
+    .filter((s) => s.trim() !== '');
+}
+
+function endsWithQuestionMark(sentence: string): boolean {
+  return sentence.trimEnd().endsWith('?');
+}
+
+/** The words of a message's last sentence that ends with "?". */
+function lastQuestionOf(raw: string): string[] | undefined {
+  const last = sentencesOf(raw).filter(endsWithQuestionMark).at(-1);
   return last === undefined ? undefined : tokens(last);
 }
 
@@ -1194,6 +1203,19 @@ export function parseQuestion(
   const cues = expanded.map((w) => cueTypo(w, lexicon) ?? w);
   const directions = new Set(cues.flatMap((w) => DIRECTION_WORDS.get(w) ?? []));
   const asks = new Set<Ask>(cues.flatMap((w) => ASK_WORDS.get(w) ?? []));
+  // "Following the secure workspace guide, … which zone do we create?": a guide named in the story
+  // of a message whose questions ask something else is not a request for the whole of anything.
+  const sentences = sentencesOf(raw);
+  const questions = sentences.filter(endsWithQuestionMark);
+  if (
+    asks.has('whole') &&
+    sentences.length > 1 &&
+    questions.length > 0 &&
+    !questions.some((q) =>
+      tokens(q).some((w) => ASK_WORDS.get(cueTypo(w, lexicon) ?? w) === 'whole'),
+    )
+  )
+    asks.delete('whole');
   if (hasPhrase(words, 'service tag') || hasPhrase(words, 'service tags')) asks.add('tags');
   // "A firewall without service tags" states a setup; it does not ask for tags.
   if (!/\btags?\b/.test(lower.replace(NO_TAGS_EVERYWHERE, ' '))) asks.delete('tags');

@@ -59,6 +59,17 @@ describe('facets of a question', () => {
     expect([...facets(text).asks]).toContain(ask);
   });
 
+  it.each([
+    [
+      'We are following the secure workspace guide, and storage is done. Which private DNS zone does the key vault need?',
+      false,
+    ],
+    ['We run compute in our vnet. Is there a guide for the NSG rules it needs?', true],
+    ['a guide for compute in our vnet', true],
+  ])('"%s" asks for the whole of something: %s', (text, whole) => {
+    expect(facets(text).asks.has('whole')).toBe(whole);
+  });
+
   it('"before that everything worked" tells the story; it does not ask for everything', () => {
     const asks = facets(
       'DNS broke the compute. Before that everything worked. What do we forward?',
