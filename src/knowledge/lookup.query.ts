@@ -186,6 +186,11 @@ function endpointScore(spelling: string, wanted: string): number {
   if (wanted.startsWith('*.') && /^<[^<>]{1,40}>\./.test(name)) {
     if (templateRegex(name).test(`x${wanted.slice(1)}`)) return 0.85;
   }
+  // "ingest-*.kusto.windows.net", copied from a proxy log, types a wildcard inside its first label:
+  // a host that the template's wildcard covers.
+  if (/^[^.*]+\*[^.]*\./.test(wanted) || /^\*[^.]+\./.test(wanted)) {
+    if (templateRegex(name).test(wanted.replace('*', 'x'))) return 0.85;
+  }
   // "*.westeurope.batch.azure.com" fills the region of the template's wildcard name.
   if (wanted.startsWith('*.') && name.startsWith('*.')) {
     if (templateRegex(name.slice(2)).test(wanted.slice(2))) return 0.9;

@@ -86,6 +86,14 @@ describe('"what is this tag or host?"', () => {
     expect([first?.id, first?.score]).toEqual(['fqdn-batch', 0.9]);
   });
 
+  it.each(['ingest-*.kusto.windows.net', '*-ingest.kusto.windows.net'])(
+    '%s, a wildcard inside the first label as a proxy log writes it, finds *.kusto.windows.net',
+    (name) => {
+      const [first] = findByEndpoint(k, name);
+      expect([first?.id, first?.score]).toEqual(['fqdn-k8s-kusto', 0.85]);
+    },
+  );
+
   it('instances.azureml.ms finds *.instances.azureml.ms first, not the broader *.azureml.ms', () => {
     const [first] = findByEndpoint(k, 'instances.azureml.ms');
     expect(first?.id).toMatch(/^fqdn-instances-ms/);
