@@ -632,7 +632,7 @@ const FEATURE_NAMES: readonly (readonly [
 ];
 
 /**
- * "Don't use RStudio", "without VS Code", and an hbi workspace said in the negative ("a normal
+ * "Don't use RStudio", "nobody here uses VS Code", "without VS Code", and an hbi workspace said in the negative ("a normal
  * (non-hbi) workspace", "not created with high business impact", "we don't use hbi_workspace",
  * "hbi_workspace=false"): what the
  * question names, said as not there. Compiled once, not per question.
@@ -643,7 +643,7 @@ const UNUSED_FEATURES: readonly (readonly [(typeof FEATURE_NAMES)[number][0] | '
       [
         option,
         new RegExp(
-          `\\b(don'?t|do not|does not|doesn'?t|not|no|without|never)\\s+((use|using|run|running|need|have|bring|bringing)\\s+)?(the\\s+)?(${names})\\b`,
+          `\\b((don'?t|do not|does not|doesn'?t|not|no|without|never)\\s+((use|using|run|running|need|have|bring|bringing)\\s+)?|(nobody|no one)\\s+(here\\s+)?(uses|needs|runs|wants)\\s+)(the\\s+)?(${names})\\b`,
         ),
       ] as const,
   ),

@@ -188,6 +188,8 @@ describe('facets of a question', () => {
     ['cran mirror blocked', { rstudio: true }],
     ["can we drop 8787 if we don't use rstudio?", { rstudio: false }],
     ['clusters without vs code', { vscode: false }],
+    ['Nobody here uses RStudio: is 8787 actually required?', { rstudio: false }],
+    ['no one uses vs code on our compute instances', { vscode: false }],
     ['compute behind a firewall without service tags', { egress: 'firewall-no-tags' }],
     ['our proxy takes FQDN rules only', { egress: 'firewall-no-tags' }],
     // No firewall said outright: NSGs are all that filter outbound traffic.
