@@ -232,11 +232,12 @@ export const Step = z.strictObject({
    */
   troubleshooting: z.literal(true).optional(),
   /**
-   * The other service the step is about using alongside Azure ML ("Azure Databricks", "Azure
-   * Machine Learning registries"): it answers questions, and plans leave it out, since the wizard
-   * asks nothing about that service.
+   * What the step is about that none of the six scenarios covers: another service used alongside
+   * Azure ML ("Azure Databricks", "Azure Machine Learning registries") or another kind of
+   * deployment ("batch endpoints"). It answers questions, and plans leave it out, since the wizard
+   * asks nothing about it.
    */
-  otherService: Text.max(60).optional(),
+  outsideScenarios: Text.max(60).optional(),
   sources: z.array(SourceRef).min(1),
   conflicts: z.array(Id).optional(),
   yesNo: z.array(YesNoClaim).max(8).optional(),
@@ -246,10 +247,10 @@ export type Step = z.infer<typeof Step>;
 
 /**
  * Whether a step is part of setting up the scenarios it belongs to, as plans and the wizard show
- * them: ways to find a fault, and steps about another service used alongside, answer questions.
+ * them: ways to find a fault, and steps about something outside the scenarios, answer questions.
  */
-export function isPartOfSetup(step: Pick<Step, 'troubleshooting' | 'otherService'>): boolean {
-  return step.troubleshooting !== true && step.otherService === undefined;
+export function isPartOfSetup(step: Pick<Step, 'troubleshooting' | 'outsideScenarios'>): boolean {
+  return step.troubleshooting !== true && step.outsideScenarios === undefined;
 }
 
 export const Position = z.strictObject({

@@ -1302,7 +1302,7 @@ describe('a fault found with the troubleshooting articles gets its check or fix 
   });
 });
 
-describe('another service used alongside Azure ML gets what the articles say of it', () => {
+describe('another service used alongside Azure ML, or another kind of deployment, gets what the articles say of it', () => {
   it.each([
     [
       'can the databricks vnet be in a different subscription from our aml workspace?',
@@ -1316,6 +1316,14 @@ describe('another service used alongside Azure ML gets what the articles say of 
     [
       "az ml environment create --registry-name fails since the registry's container registry has public access disabled, how do we get environments in?",
       'Not supported: a registry whose ACR has public access disabled',
+    ],
+    [
+      'we made the workspace private last week, but a batch endpoint created in march still behaves as public. do we have to recreate it?',
+      'Yes: existing batch endpoints keep the network setting they were created with',
+    ],
+    [
+      'can I set public_network_access on a batch endpoint like on an online endpoint?',
+      'No: batch endpoints have no public',
     ],
     [
       'is compute in a vnet supported through azure lighthouse?',

@@ -53,7 +53,7 @@ describe('the real knowledge', () => {
 
   it('summarises itself for /healthz with the newest source date', () => {
     expect(knowledgeSummary(k)).toEqual({
-      asOf: '2026-03-26',
+      asOf: '2026-03-30',
       rules: k.rules.length,
       steps: k.steps.length,
       scenarios: 6,

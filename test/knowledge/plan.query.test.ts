@@ -720,10 +720,11 @@ describe('plans for situations', () => {
     expect(ids).toContain('step-dns');
   });
 
-  it('leaves out another service used alongside, which the wizard asks nothing about', () => {
+  it('leaves out what the six scenarios do not cover, which the wizard asks nothing about', () => {
     const p = plan({ scenarios: ['compute', 'docker-images'] });
     const ids = [...p.steps, ...p.notes].map((s) => s.id);
     expect(ids).not.toContain('note-databricks-vnet');
+    expect(ids).not.toContain('note-batch-endpoints-network');
     expect(ids).not.toContain('step-registry-private-endpoint');
     expect(ids).not.toContain('note-registry-private-acr-build');
     expect(ids).toContain('step-keep-445');

@@ -339,6 +339,19 @@ const expected: Expected[] = [
     answer: [/^Not supported/, 'share it to the registry'],
     sources: ['registry-iso'],
   },
+  {
+    id: 'note-batch-endpoints-network',
+    kind: 'note',
+    scenarios: ['compute'],
+    text: [
+      'public_network_access or egress_public_network_access',
+      'leaves existing batch endpoints as they were',
+      'Quarantine',
+      'CLI v2, the Python SDK v2 or the REST API',
+    ],
+    answer: [/^Batch endpoints follow the workspace's network setting/],
+    sources: ['batch-iso'],
+  },
 ];
 
 const hosts = [
