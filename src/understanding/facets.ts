@@ -632,10 +632,10 @@ const FEATURE_NAMES: readonly (readonly [
 ];
 
 /**
- * "Don't use RStudio", "nobody here uses VS Code", "without VS Code", and an hbi workspace said in the negative ("a normal
- * (non-hbi) workspace", "not created with high business impact", "we don't use hbi_workspace",
- * "hbi_workspace=false"): what the
- * question names, said as not there. Compiled once, not per question.
+ * "Don't use RStudio", "nobody here uses VS Code", "without VS Code", and an hbi workspace said in
+ * the negative ("a normal (non-hbi) workspace", "not created with high business impact", "we don't
+ * use hbi_workspace", "hbi_workspace=false"): what the question names, said as not there.
+ * Compiled once, not per question.
  */
 const UNUSED_FEATURES: readonly (readonly [(typeof FEATURE_NAMES)[number][0] | 'hbi', RegExp])[] = [
   ...FEATURE_NAMES.map(
@@ -1076,11 +1076,10 @@ const MAX_SENTENCES = 40;
 
 /**
  * Terms of the sentences that ask (end with "?" or open like a question), when others only tell
- * the story around them. Sentences end at ".", "!" or "?" before a space, or at a line break, so
- * dotted names stay whole.
+ * the story around them (the sentences as `sentencesOf` splits them).
  */
-function focusTerms(raw: string, terms: readonly string[]): ReadonlySet<string> {
-  const sentences = sentencesOf(raw)
+function focusTerms(texts: readonly string[], terms: readonly string[]): ReadonlySet<string> {
+  const sentences = texts
     .map((text) => ({ text, words: tokens(text) }))
     .filter((s) => s.words.length > 0);
   if (sentences.length < 2) return new Set();
@@ -1158,12 +1157,6 @@ function sentencesOf(raw: string): string[] {
 
 function endsWithQuestionMark(sentence: string): boolean {
   return sentence.trimEnd().endsWith('?');
-}
-
-/** The words of a message's last sentence that ends with "?". */
-function lastQuestionOf(raw: string): string[] | undefined {
-  const last = sentencesOf(raw).filter(endsWithQuestionMark).at(-1);
-  return last === undefined ? undefined : tokens(last);
 }
 
 /** Search reads at most this many distinct content words: a question has far fewer. */
@@ -1268,8 +1261,8 @@ export function parseQuestion(
   )
     asks.add('yesno');
   // "… Is there a way?" at the end of a report asks yes or no of that sentence alone.
-  const lastQuestion =
-    asks.has('yesno') || alternatives || request ? undefined : lastQuestionOf(raw);
+  const lastAsked = asks.has('yesno') || alternatives || request ? undefined : questions.at(-1);
+  const lastQuestion = lastAsked === undefined ? undefined : tokens(lastAsked);
   const yesNoLast =
     lastQuestion !== undefined &&
     YES_NO_OPENERS.has(lastQuestion[0] ?? '') &&
@@ -1435,7 +1428,7 @@ export function parseQuestion(
     ...(opensOnOtherSubject(raw, words) ? { otherSubject: true as const } : {}),
     ...(yesNoLast ? { yesNoLast } : {}),
   };
-  const focus = focusTerms(raw, terms);
+  const focus = focusTerms(sentences, terms);
   facets.scenarios = askedScenariosFirst(facets.scenarios, focus, lexicon);
   return { raw, lower, words, content, terms, focus, cueMeanings, facets };
 }

@@ -1061,7 +1061,9 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
       // A report that ends on a yes/no question gets a stored claim only for that question's words.
       const yesNo = facets.asks.has('yesno')
         ? storedYesNo(k, target, claimWords)
-        : facets.yesNoLast && storedYesNo(k, target, facets.yesNoLast);
+        : facets.yesNoLast !== undefined
+          ? storedYesNo(k, target, facets.yesNoLast)
+          : undefined;
       return {
         kind: 'answer',
         target,

@@ -233,7 +233,7 @@ export function askedQuestions(k: Knowledge, scenarios: readonly ScenarioId[]): 
     collect(rule.condition, options, whens);
     if (rule.endpoint.includes('<region>')) regional = true;
   }
-  // Steps a plan leaves out (ways to find a fault, another service alongside) ask nothing.
+  // Steps a plan leaves out (ways to find a fault, what no scenario covers) ask nothing.
   for (const step of k.steps.filter((s) => picked(s) && isPartOfSetup(s)))
     collect(step.condition, options, whens);
   return QUESTIONS.filter((q: Question) => {
