@@ -1302,6 +1302,16 @@ describe('a fault found with the troubleshooting articles gets its check or fix 
   });
 });
 
+describe("the managed network's firewall version", () => {
+  it('"can the managed network use a Basic Azure Firewall instead of Standard?" hears yes, and how', async () => {
+    expect(
+      await verdictOf(
+        'can the managed network use a Basic Azure Firewall instead of Standard for our FQDN rules?',
+      ),
+    ).toContain("Yes: the managed network's Azure Firewall can be the Basic version");
+  });
+});
+
 describe('another service used alongside Azure ML, or another kind of deployment, gets what the articles say of it', () => {
   it.each([
     [
