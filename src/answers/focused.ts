@@ -474,7 +474,7 @@ function stepVerdict(step: Step, f: Facets, publicCloudOnly = false): string {
   // "Does public_network_access=disabled also block the model download?" asks whether something
   // is blocked or can go, which "Yes: turn on the managed network" would answer the wrong way.
   return INSTRUCTION.test(line) && !f.asks.has('expected') && !f.asks.has('remove')
-    ? `Yes: ${line}`
+    ? `${PLAIN_YES}${line}`
     : line;
 }
 
@@ -570,6 +570,9 @@ function onlyForView(
 }
 
 /** A line that tells what to do: it starts with a verb of configuring. */
+/** The yes put in front of a step's instruction when a yes/no asks whether to do it. */
+const PLAIN_YES = 'Yes: ';
+
 const INSTRUCTION =
   /^(link|give|set|add|open|register|connect|create|route|attach|use|enable|disable|keep|allow|deploy|put|name|assign|grant|forward|configure|run|turn|select|install|lock|accept|resolve|provision|move|place|let|switch|skip|prepare|apply|bring)\b/i;
 
@@ -1145,6 +1148,9 @@ const HAS_VERDICT = /^(yes|no|only|not|don't|never)\b/i;
 function claimFirst(own: string, claim: YesNoClaim): boolean {
   if (!HAS_VERDICT.test(own)) return true;
   if (own.startsWith(NOT_IN_SETUP)) return false;
+  // "Yes: add outbound rules …" puts a plain yes in front of the step's instruction (no stored
+  // line opens "Yes:"); a stored yes that fits the question says why.
+  if (own.startsWith(PLAIN_YES) && claim.answer === 'yes') return true;
   const word = /^(yes|no)\b/i.exec(own)?.[1]?.toLowerCase();
   return word !== undefined && word !== claim.answer;
 }

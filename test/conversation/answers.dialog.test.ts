@@ -373,7 +373,7 @@ describe('where a resource may sit', () => {
   it.each([
     [
       'does the aks cluster need to be in the same region as the workspace?',
-      /^Yes\b.*keep AKS in the workspace's region\.$/,
+      /^Yes: with a workspace private endpoint, the AKS cluster has to be in the workspace's region\.$/,
     ],
     // Two regions in one question ask whether compute may sit in another region, to the claims
     // as to the ranking.
@@ -1296,6 +1296,21 @@ describe('a fault found with the troubleshooting articles gets its check or fix 
     [
       'can I use managed online endpoint network isolation in Azure Government?',
       "No: network isolation for managed online endpoints isn't available in Azure Government",
+    ],
+  ])('"%s"', async (question, shown) => {
+    expect(await verdictOf(question)).toContain(shown);
+  });
+});
+
+describe('a stored yes that fits the question says why, instead of a plain yes before the step', () => {
+  it.each([
+    [
+      'Does adding an FQDN outbound rule to the managed network cost extra?',
+      'Yes: the first FQDN rule makes Azure ML deploy a managed Azure Firewall in the managed network, billed to you.',
+    ],
+    [
+      'Do we need to allow ports 8704-8710 for VS Code remote to a compute instance?',
+      'Yes: the VS Code server picks the first free port between 8704 and 8710',
     ],
   ])('"%s"', async (question, shown) => {
     expect(await verdictOf(question)).toContain(shown);
