@@ -783,7 +783,6 @@ describe('a service tag or protocol no rule uses gets no "Yes" about other rules
       'NSG rule for compute clusters: should I allow inbound from AzureLoadBalancer?',
       'AzureLoadBalancer',
     ],
-    ['does the compute instance SSH port need to be open from the internet?', 'SSH'],
     ['do compute clusters need AzureCloud outbound?', 'AzureCloud'],
   ])('"%s"', async (question, name) => {
     const [, verdict, ...rest] = visible(await firstCard(question)).split('\n');
@@ -1329,6 +1328,19 @@ describe("the managed network's firewall version", () => {
 
 describe('another service used alongside Azure ML, or another kind of deployment, gets what the articles say of it', () => {
   it.each([
+    [
+      'we attached an ubuntu vm in our vnet as compute and azure ml cannot reach it, which nsg rule is missing?',
+      'Allow inbound SSH (port 22, or your SSH port) from the AzureMachineLearning service tag',
+    ],
+    // SSH is opened for attached VMs and HDInsight only, and from Azure ML, not the internet.
+    [
+      'does the compute instance SSH port need to be open from the internet?',
+      'Only when you attach a virtual machine or an HDInsight cluster as compute',
+    ],
+    [
+      'can we attach a windows vm as compute?',
+      'No: Azure ML supports only virtual machines running Ubuntu.',
+    ],
     [
       'can the databricks vnet be in a different subscription from our aml workspace?',
       "No: the Databricks VNet has to share the workspace's subscription and region",

@@ -725,6 +725,7 @@ describe('plans for situations', () => {
     const ids = [...p.steps, ...p.notes].map((s) => s.id);
     expect(ids).not.toContain('note-databricks-vnet');
     expect(ids).not.toContain('note-batch-endpoints-network');
+    expect(ids).not.toContain('step-attached-vm-ssh');
     expect(ids).not.toContain('step-registry-private-endpoint');
     expect(ids).not.toContain('note-registry-private-acr-build');
     expect(ids).toContain('step-keep-445');

@@ -352,6 +352,14 @@ const expected: Expected[] = [
     answer: [/^Batch endpoints follow the workspace's network setting/],
     sources: ['batch-iso'],
   },
+  {
+    id: 'step-attached-vm-ssh',
+    kind: 'action',
+    scenarios: ['compute'],
+    text: ['source service tag AzureMachineLearning', 'destination port 22', 'Ubuntu'],
+    answer: [/^Allow inbound SSH/, 'AzureMachineLearning'],
+    sources: ['trn-2025'],
+  },
 ];
 
 const hosts = [
