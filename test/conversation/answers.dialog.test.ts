@@ -1316,6 +1316,21 @@ describe('a stored yes that fits the question says why, instead of a plain yes b
   });
 });
 
+describe('serverless compute in a VNet of your own', () => {
+  it.each([
+    [
+      'where do I set the subnet for serverless compute?',
+      /^Set serverless\\_compute on the workspace/,
+    ],
+    [
+      'can I put serverless compute in our vnet from the studio?',
+      /^No: the studio can't put serverless compute in a VNet/,
+    ],
+  ])('"%s" gets the workspace setting, not the subnet rules', async (question, verdict) => {
+    expect(await verdictOf(question)).toMatch(verdict);
+  });
+});
+
 describe("the managed network's firewall version", () => {
   it('"can the managed network use a Basic Azure Firewall instead of Standard?" hears yes, and how', async () => {
     expect(

@@ -360,6 +360,14 @@ const expected: Expected[] = [
     answer: [/^Allow inbound SSH/, 'AzureMachineLearning'],
     sources: ['trn-2025'],
   },
+  {
+    id: 'step-serverless-vnet',
+    kind: 'action',
+    scenarios: ['compute'],
+    text: ['serverless_compute', 'custom_subnet', 'no_public_ip', "the studio can't set it"],
+    answer: [/^Set serverless_compute on the workspace/],
+    sources: ['trn-2025'],
+  },
 ];
 
 const hosts = [
