@@ -245,14 +245,6 @@ export const Step = z.strictObject({
 });
 export type Step = z.infer<typeof Step>;
 
-/**
- * Whether a step is part of setting up the scenarios it belongs to, as plans and the wizard show
- * them: ways to find a fault, and steps about something outside the scenarios, answer questions.
- */
-export function isPartOfSetup(step: Pick<Step, 'troubleshooting' | 'outsideScenarios'>): boolean {
-  return step.troubleshooting !== true && step.outsideScenarios === undefined;
-}
-
 export const Position = z.strictObject({
   claim: Text,
   sources: z.array(SourceRef).min(1),

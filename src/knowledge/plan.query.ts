@@ -1,7 +1,6 @@
 // Turns a situation (scenarios + options) into one plan: merged rules, steps, notes, conflicts, sources.
 import { describeCondition, evaluateCondition } from './condition.query';
 import {
-  isPartOfSetup,
   scenarioOrder,
   type CloudEndpoint,
   type CloudProfile,
@@ -376,6 +375,14 @@ function apiWarnings(scenarios: readonly Scenario[], situation: Situation): stri
   return scenarios
     .filter((s) => !s.apiVersions.includes(situation.sdk))
     .map((s) => `${s.title} needs the ${s.apiVersions.join('/')} API; you chose ${situation.sdk}.`);
+}
+
+/**
+ * Whether a step is part of setting up the scenarios it belongs to, as plans and the wizard show
+ * them: ways to find a fault, and steps about something outside the scenarios, answer questions.
+ */
+export function isPartOfSetup(step: Pick<Step, 'troubleshooting' | 'outsideScenarios'>): boolean {
+  return step.troubleshooting !== true && step.outsideScenarios === undefined;
 }
 
 export function planFor(k: Knowledge, situation: Situation): Plan {

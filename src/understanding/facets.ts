@@ -315,16 +315,8 @@ const OTHER_SUBJECT_WORDS: ReadonlySet<string> = wordSet(
     'hyperparameter hyperparameters overfitting drift leakage cuda oom throttled throttling tpm 429',
 );
 
-/** The opening sentence: up to the first full stop, question or exclamation mark, or line. */
-function openingSentence(raw: string): string {
-  const head = raw.slice(0, 300);
-  let end = head.length;
-  for (const mark of ['. ', '? ', '! ', '\n']) {
-    const at = head.indexOf(mark);
-    if (at >= 0 && at < end) end = at;
-  }
-  return head.slice(0, end);
-}
+/** How much of a post's opening sentence (its title, often) is read for its subject. */
+const OPENING_CHARS = 300;
 
 /** Other Azure products a question may be about instead of Azure ML, as typed words. */
 const OTHER_PRODUCTS: readonly string[] = [
@@ -370,9 +362,12 @@ function namesEndpointKind(words: readonly string[], i: number): boolean {
 
 const ENDPOINT_KINDS: ReadonlySet<string> = new Set(['online', 'batch', 'serverless']);
 
-/** Whether the question is about something else than Azure ML networking (see `otherSubject`). */
-function opensOnOtherSubject(raw: string, words: readonly string[]): boolean {
-  const opening = tokens(openingSentence(raw));
+/**
+ * Whether the question is about something else than Azure ML networking (see `otherSubject`),
+ * read from its first sentence as `sentencesOf` splits it.
+ */
+function opensOnOtherSubject(firstSentence: string, words: readonly string[]): boolean {
+  const opening = tokens(firstSentence.slice(0, OPENING_CHARS));
   if (opening.some((w, i) => NETWORK_STEMS.has(stem(w)) && !namesEndpointKind(opening, i))) {
     // "App Service with VNet integration can't reach our Azure SQL private endpoint": another
     // product's networking, in a question that never speaks of Azure ML.
@@ -1425,7 +1420,7 @@ export function parseQuestion(
       expanded.some((w) => NETWORK_STEMS.has(stem(w))) ||
       dottedNames.length > 0 ||
       ports.length > 0,
-    ...(opensOnOtherSubject(raw, words) ? { otherSubject: true as const } : {}),
+    ...(opensOnOtherSubject(sentences[0] ?? '', words) ? { otherSubject: true as const } : {}),
     ...(yesNoLast ? { yesNoLast } : {}),
   };
   const focus = focusTerms(sentences, terms);

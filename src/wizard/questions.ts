@@ -5,13 +5,13 @@
 import { z } from 'zod';
 import {
   Egress,
-  isPartOfSetup,
   Sdk,
   type Condition,
   type Knowledge,
   type ScenarioId,
   type Situation,
 } from '../knowledge/knowledge.schema';
+import { isPartOfSetup } from '../knowledge/plan.query';
 
 /** The cards of the wizard after the scenarios, in the order they are shown. */
 export const QuestionStep = z.enum(['region', 'egress', 'sdk', 'setup']);
