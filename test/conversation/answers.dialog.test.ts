@@ -1367,7 +1367,7 @@ describe('another service used alongside Azure ML, or another kind of deployment
     ],
     [
       "az ml environment create --registry-name fails since the registry's container registry has public access disabled, how do we get environments in?",
-      'Not supported: a registry whose ACR has public access disabled',
+      "A registry whose container registry has public access disabled can't take newly created environments",
     ],
     [
       'we made the workspace private last week, but a batch endpoint created in march still behaves as public. do we have to recreate it?',

@@ -336,7 +336,10 @@ const expected: Expected[] = [
     kind: 'note',
     scenarios: ['docker-images'],
     text: ['public network access disabled', 'share it from the workspace to the registry'],
-    answer: [/^Not supported/, 'share it to the registry'],
+    answer: [
+      /^A registry whose container registry has public access disabled/,
+      'share it to the registry',
+    ],
     sources: ['registry-iso'],
   },
   {
