@@ -496,12 +496,14 @@ function statedConditions(
       lower,
     );
   if (noPublicIp) c.computePublicIp = false;
+  // "Clusters have public IPs" states compute with a public IP, as the singular does ("our office
+  // public IPs" are clients').
   // "Does a compute instance need a public IP?" asks about the public IP; it states nothing.
   // "A specific outbound public IP", "a static public IP" is the address traffic leaves from (a
   // NAT gateway's), not a public IP on the compute. Nor is the public IP a name "resolves to",
   // "returns" or "points to": that is what DNS answers.
   else if (
-    hasPhrase(words, 'public ip') &&
+    (hasPhrase(words, 'public ip') || COMPUTE_PUBLIC_IPS.test(lower)) &&
     !publicIpAsked &&
     !/\b(outbound|egress|static|fixed|specific|dedicated|nat)[\s_-]{1,3}public[\s_-]{0,3}ips?\b/.test(
       lower,
@@ -585,6 +587,10 @@ function statedConditions(
   else if (words.some((w) => w === 'v2' || w === 'sdkv2')) c.sdk = 'v2';
   return c;
 }
+
+/** Public IPs said of compute: "clusters have public IPs", "nodes still get public IPs". */
+const COMPUTE_PUBLIC_IPS =
+  /\b(compute|instances?|clusters?|nodes?|vms?|cis)\b[^.?!;]{0,40}?\bpublic[\s_-]{0,3}ips\b/;
 
 const REGISTRY = String.raw`(acr|container[\s_-]{1,3}registry|registry)`;
 const REGISTRY_BEHIND = new RegExp(

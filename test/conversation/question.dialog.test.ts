@@ -616,6 +616,21 @@ describe('a question gets the card that answers it', () => {
     ).not.toMatch(/^(Yes|No)\b/);
   });
 
+  it('"clusters have public IPs" behind a forced tunnel gets the AzureMachineLearning route, not the no-public-IP route', async () => {
+    expect(
+      await firstLineOf(
+        'we put a UDR 0.0.0.0/0 to our NVA on the compute subnet; clusters have public IPs. which route keeps them working?',
+      ),
+    ).toContain('add user-defined routes for the AzureMachineLearning tag');
+  });
+
+  it('"our office public IPs" on the storage firewall are clients\' addresses, not compute with a public IP', async () => {
+    const turn = await chat().say(
+      'we added our office public IPs to the storage firewall, why does the studio still not show the data?',
+    );
+    expect(visibleText(turn.cards[0]).join('\n')).not.toMatch(/I read this as:[^\n]*public IP/);
+  });
+
   it('a slice of two scenarios offers each whole scenario, and each button opens its own', async () => {
     const c = chat();
     const turn = await c.say('which outbound rules do the studio and compute instances need');

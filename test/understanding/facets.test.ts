@@ -189,6 +189,7 @@ describe('facets of a question', () => {
     ["can we drop 8787 if we don't use rstudio?", { rstudio: false }],
     ['clusters without vs code', { vscode: false }],
     ['Nobody here uses RStudio: is 8787 actually required?', { rstudio: false }],
+    ['our clusters have public IPs and a UDR to the NVA', { computePublicIp: true }],
     ['no one uses vs code on our compute instances', { vscode: false }],
     ['compute behind a firewall without service tags', { egress: 'firewall-no-tags' }],
     ['our proxy takes FQDN rules only', { egress: 'firewall-no-tags' }],
