@@ -1362,6 +1362,14 @@ describe('another service used alongside Azure ML, or another kind of deployment
     ],
     ['what do we need to use azure databricks with our vnet workspace?', 'default subnet'],
     [
+      'is there a built-in azure policy that makes every aml workspace use private link? want to assign it on the management group',
+      'Yes: the Machine Learning category has built-ins for private link',
+    ],
+    [
+      'can we enforce with azure policy that all aml compute is created in our vnet?',
+      'No: the built-in for compute in a virtual network can only audit',
+    ],
+    [
       'how do I put our azure ml registry behind private endpoints?',
       'Create private endpoints for the registry, its storage account (Blob) and its ACR',
     ],

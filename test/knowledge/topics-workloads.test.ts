@@ -371,6 +371,21 @@ const expected: Expected[] = [
     answer: [/^Set serverless_compute on the workspace/],
     sources: ['trn-2025'],
   },
+  {
+    id: 'note-azure-policy-network',
+    kind: 'note',
+    scenarios: ['studio', 'compute'],
+    text: [
+      'Category Machine Learning',
+      "'Workspaces should use private link' (Audit or Deny)",
+      'privateEndpointSubnetID',
+      'privateDnsZoneId',
+      'Audit or Disabled only',
+      'custom definition',
+    ],
+    answer: [/^Use the built-ins in the Machine Learning category/, 'custom definition'],
+    sources: ['policy-aml'],
+  },
 ];
 
 const hosts = [
