@@ -146,6 +146,12 @@ export interface Facets {
    * the answer a verdict, never the rules of a slice.
    */
   yesNoLast?: readonly string[];
+  /**
+   * Set when the message says that two places in the documentation disagree ("the custom DNS
+   * article says instances.ml.azure.ms, the firewall article *.instances.azureml.ms: is one a
+   * typo?"): a disagreement the knowledge records answers it before a card of either name.
+   */
+  sourcesDisagree?: true;
 }
 
 /** Facets of no question: an item shown on its own, from a button or a search result. */
@@ -270,6 +276,25 @@ const DOUBT_WORDS: ReadonlySet<string> = wordSet(
     'disagree disagrees conflict conflicting outdated deprecated obsolete typo docs doc article ' +
     'documentation renamed called spelled spelling inconsistent inconsistency discrepancy mismatch',
 );
+
+/** Words that say two sources disagree, not only that one is doubted. */
+const DISAGREE_PATTERN =
+  /\b(typo|inconsisten(t|cy|cies)|contradict(s|ion|ions|ory|ing)?|discrepanc(y|ies)|mismatch(es)?|conflicting|disagree(s|ment)?|(make|keep) [a-z ]{0,30}consistent|which (one )?is (right|correct))\b/;
+/** A place in the documentation ("the firewall article", "this table"). */
+const SOURCE_PATTERN = /\b(article|doc|docs|documentation|page|table|section|guide|tutorial)\b/g;
+/** A source that says something ("the DNS article tells me", "the table lists"). */
+const SOURCE_SAYS =
+  /\b(article|doc|docs|documentation|page|table|section|guide|tutorial)s? (says|say|lists|list|tells|shows|uses|use|mentions|states|has|recommends|writes)\b/;
+
+/**
+ * Whether the message says two sources disagree: in the words of disagreement, or by naming
+ * what two places say ("the custom DNS article tells me X, the firewall article Y").
+ */
+function saysSourcesDisagree(lower: string): boolean {
+  const capped = lower.slice(0, 4000);
+  if (DISAGREE_PATTERN.test(capped)) return true;
+  return SOURCE_SAYS.test(capped) && (capped.match(SOURCE_PATTERN) ?? []).length >= 2;
+}
 
 /** Doubt words that may only stress a question ("what does it actually do?"). */
 const STRESS_WORDS: ReadonlySet<string> = new Set(['actually', 'really']);
@@ -1428,6 +1453,7 @@ export function parseQuestion(
       ports.length > 0,
     ...(opensOnOtherSubject(sentences[0] ?? '', words) ? { otherSubject: true as const } : {}),
     ...(yesNoLast ? { yesNoLast } : {}),
+    ...(saysSourcesDisagree(lower) ? { sourcesDisagree: true as const } : {}),
   };
   const focus = focusTerms(sentences, terms);
   facets.scenarios = askedScenariosFirst(facets.scenarios, focus, lexicon);

@@ -117,6 +117,8 @@ const LONG_MESSAGE_TERMS = 30;
 
 /** Up to this many search terms a question is short enough to ask for a whole slice. */
 const SHORT_QUESTION_TERMS = 8;
+/** A disagreement a message reports must match its words this well against the best item. */
+const DISAGREEMENT_RELATIVE = 0.6;
 
 /**
  * Three host names or more in a question that asks which hosts to allow are examples of the list
@@ -573,6 +575,15 @@ function wordCandidates(
         score *= w.scenarioByWords; // scenario names are weighed as facets below
         break;
       case 'conflict':
+        // "The DNS article says instances.ml.azure.ms, the firewall article instances.azureml.ms:
+        // is one a typo?" reports the disagreement itself, when the names it gives are the
+        // disagreement's own (a discrepancy about AzureMachineLearning is not one about MCR).
+        if (
+          f.sourcesDisagree &&
+          hit.relative >= DISAGREEMENT_RELATIVE &&
+          (namedRules.length === 0 || namedRules.some((r) => r.conflicts?.includes(hit.id)))
+        )
+          score += w.sourcesDisagree;
         score = f.asks.has('doubt')
           ? score + w.conflictDoubt
           : f.asks.has('compare')

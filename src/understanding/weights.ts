@@ -22,6 +22,8 @@ export interface Weights {
   conflictDoubt: number;
   conflictCompare: number;
   conflictPlain: number;
+  /** A disagreement when the message says two sources disagree (facet `sourcesDisagree`). */
+  sourcesDisagree: number;
   /** Known errors found by their words: in a problem report, or otherwise. */
   errorProblem: number;
   errorPlain: number;
@@ -100,6 +102,7 @@ export const WEIGHTS: Readonly<Weights> = Object.freeze({
   conflictDoubt: 0.1,
   conflictCompare: 0.03,
   conflictPlain: 0.7,
+  sourcesDisagree: 0.3,
   errorProblem: 0.12,
   errorPlain: 0.7,
   errorAskedShare: 0.5,

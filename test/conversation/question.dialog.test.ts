@@ -893,6 +893,24 @@ describe('a question gets the card that answers it', () => {
     expect(verdict).toMatch(/^Route only AzureMachineLearning/);
   });
 
+  it.each([
+    [
+      'Our DNS server forwards instances.ml.azure.ms to 168.63.129.16 as the custom DNS article says, but the firewall article has *.instances.azureml.ms. A typo in one of them? Compute instance in uksouth, workspace behind a private endpoint.',
+      'Where the sources disagree',
+    ],
+    // The discrepancy reported is about AzureMachineLearning, which no recorded disagreement is.
+    [
+      'The service tag file has regional ranges for AzureMachineLearning, while the docs say it has no regional tags. Discrepancy in the documentation?',
+      'AzureMachineLearning',
+    ],
+  ])(
+    'a report that two articles disagree gets the disagreement on its names: "%s"',
+    async (question, title) => {
+      const turn = await chat().say(question);
+      expect(visibleText(turn.cards[0])[0]).toContain(title);
+    },
+  );
+
   it('"is port 3389 needed" names nothing else, so the bot says no rule uses 3389', async () => {
     const turn = await chat().say('is port 3389 needed');
     expect(cardText(latestCard(turn))).toContain('3389');

@@ -380,6 +380,17 @@ describe('facets of a question', () => {
     expect(facets(text).yesNoLast).toEqual(words);
   });
 
+  it.each([
+    ['the firewall article lists X but the custom DNS article writes Y', true],
+    ['is one of the two names a typo?', true],
+    ['the tables are inconsistent', true],
+    ['please make the two tables consistent', true],
+    ['the firewall article lists pypi.org for pip', false],
+    ['which port does the VS Code server use?', false],
+  ])('"%s" says two sources disagree: %s', (text, disagree) => {
+    expect(facets(text).sourcesDisagree === true).toBe(disagree);
+  });
+
   it('a managed network and an own VNet side by side compare the two and state neither', () => {
     expect(facets('managed vnet or our own vnet, which is better').conditions.network).toBe(
       undefined,
