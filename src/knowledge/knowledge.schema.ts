@@ -112,6 +112,12 @@ export const Scenario = z.strictObject({
    * applies them itself, so a question that states one is not asking for them.
    */
   network: z.enum(['managed', 'yours']).optional(),
+  /**
+   * The scenario this one is a part of ("AutoML, the designer and data profiling" are used from
+   * the studio): items of the two are about one subject, so a near-tie between them is answered
+   * with the runner-up offered, not asked back.
+   */
+  partOf: ScenarioId.optional(),
   sources: z.array(SourceRef).min(1),
 });
 export type Scenario = z.infer<typeof Scenario>;

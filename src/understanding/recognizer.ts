@@ -827,6 +827,11 @@ function asTopicOrFailure(
   return { target: step, alternatives: [target, ...rest].slice(0, alternatives.length || 1) };
 }
 
+/** The scenario a scenario is part of ("data-profiling" is used from the studio), or itself. */
+function subjectOf(k: Knowledge, id: ScenarioId): ScenarioId {
+  return k.scenarios.find((s) => s.id === id)?.partOf ?? id;
+}
+
 /** Whether the question is about this domain at all: some of its words must be the knowledge's. */
 function isOnTopic(k: Knowledge, q: ParsedQuestion): boolean {
   const lexicon = lexiconOf(k);
@@ -1024,8 +1029,8 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
     named.includes(b.id as ScenarioId);
   const decision = decide(candidates, (a, b) => {
     if (bothNamed(a, b)) return true;
-    const of = new Set(scenariosOf(k, a));
-    return scenariosOf(k, b).some((s) => of.has(s));
+    const of = new Set(scenariosOf(k, a).map((s) => subjectOf(k, s)));
+    return scenariosOf(k, b).some((s) => of.has(subjectOf(k, s)));
   });
   const signal = (t: Target) =>
     candidates.find((c) => c.target.kind === t.kind && c.target.id === t.id)?.signal ?? 'words';

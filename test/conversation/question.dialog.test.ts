@@ -972,6 +972,16 @@ describe('when the bot is not sure', () => {
     expect(cardText(answer.cards[0])).not.toContain('Which one do you mean?');
   });
 
+  // Data preview and profiling are used from the studio: a near-tie between a studio item and a
+  // data-profiling one is one subject, answered with the other offered under it.
+  it('a near-tie between the studio and its data profiling is answered, not asked back', async () => {
+    const turn = await chat().say(
+      'Datastore in another subscription behind firewall - resource instance rule or private endpoint? Our data storage account is in a different subscription (same tenant). We added a resource instance rule for the workspace (Microsoft.MachineLearningServices/workspaces) in the storage networking blade. Is that the supported approach for studio data preview or do we need a private endpoint?',
+    );
+    expect(cardText(turn.cards[0])).not.toContain('Which one do you mean?');
+    expect(cardText(turn.cards[0])).toContain('resource instance');
+  });
+
   // The rules depend on what runs in the network: a question that names nothing they belong to
   // gets the scenarios to pick from, and a pick gets that scenario's rules.
   it.each([
