@@ -1362,6 +1362,18 @@ describe('another service used alongside Azure ML, or another kind of deployment
     ],
     ['what do we need to use azure databricks with our vnet workspace?', 'default subnet'],
     [
+      'our CISO says the Storage.westeurope outbound rule lets compute write to any storage account in the region. can we restrict it to our own accounts?',
+      'Yes: a service endpoint policy on the compute subnet limits storage traffic',
+    ],
+    [
+      'jobs in the managed vnet need our on-prem artifactory over https, how do they reach it?',
+      'Put an Application Gateway in your VNet',
+    ],
+    [
+      'can compute in the managed network reach our on-prem sql server over port 1433 through an application gateway?',
+      'No: the Application Gateway path carries only HTTP and HTTPS',
+    ],
+    [
       'is there a built-in azure policy that makes every aml workspace use private link? want to assign it on the management group',
       'Yes: the Machine Learning category has built-ins for private link',
     ],

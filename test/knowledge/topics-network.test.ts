@@ -224,6 +224,28 @@ describe('new items (topic area A)', () => {
       ['network rules', 'application rules', 'UDP 5831', '8787', '18881', 'DNS proxy', 'Https:443'],
     ],
     ['note-compute-proxy', ['HTTP_PROXY', 'HTTPS_PROXY', '~/.bashrc', 'WebSocket']],
+    [
+      'step-exfiltration-endpoint-policy',
+      [
+        'Service Endpoint Policy',
+        '/services/Azure/MachineLearning',
+        'Microsoft.Storage service endpoint',
+        'December 2022',
+        'ml.azure.com and automlresources-prod-d0eaehh7g8andvav.b02.azurefd.net',
+        'viennaglobal.azurecr.io',
+      ],
+    ],
+    [
+      'step-mvn-onprem-app-gateway',
+      [
+        'Application Gateway',
+        'appGwPrivateFrontendIpIPv4',
+        'Microsoft.Network/applicationGateways',
+        'at least three labels',
+        'Only HTTP(S) works',
+        'serverless Spark',
+      ],
+    ],
   ];
 
   test.each(contains)('%s states its facts', (id, facts) => {
