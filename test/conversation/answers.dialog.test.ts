@@ -1366,6 +1366,14 @@ describe('another service used alongside Azure ML, or another kind of deployment
       'Yes: a service endpoint policy on the compute subnet limits storage traffic',
     ],
     [
+      'our serverless spark jobs in the managed network time out reading adls, what do we have to configure?',
+      'az ml workspace provision-network --include-spark',
+    ],
+    [
+      'can an fqdn outbound rule for pypi let our serverless spark session install conda packages?',
+      "No: FQDN rules don't reach serverless Spark",
+    ],
+    [
       'jobs in the managed vnet need our on-prem artifactory over https, how do they reach it?',
       'Put an Application Gateway in your VNet',
     ],

@@ -236,6 +236,10 @@ describe('new items (topic area A)', () => {
       ],
     ],
     [
+      'step-mvn-serverless-spark',
+      ['spark_enabled: true', '--include-spark', 'py_files', "FQDN rules don't reach Spark"],
+    ],
+    [
       'step-mvn-onprem-app-gateway',
       [
         'Application Gateway',
