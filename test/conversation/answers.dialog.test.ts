@@ -1374,6 +1374,10 @@ describe('another service used alongside Azure ML, or another kind of deployment
       "No: FQDN rules don't reach serverless Spark",
     ],
     [
+      'prompt flow compute session in our managed vnet workspace fails with a permission error on the file share',
+      'Storage File Data Privileged Contributor',
+    ],
+    [
       'jobs in the managed vnet need our on-prem artifactory over https, how do they reach it?',
       'Put an Application Gateway in your VNet',
     ],

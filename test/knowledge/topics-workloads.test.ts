@@ -386,6 +386,20 @@ const expected: Expected[] = [
     answer: [/^Use the built-ins in the Machine Learning category/, 'custom definition'],
     sources: ['policy-aml'],
   },
+  {
+    id: 'step-prompt-flow-network',
+    kind: 'action',
+    scenarios: ['compute', 'online-endpoints'],
+    text: [
+      'Storage File Data Privileged Contributor',
+      'az ml workspace provision-network',
+      'SerpAPI',
+      'serverless_compute custom_subnet',
+      'AKS cluster',
+    ],
+    answer: [/^Give the workspace managed identity Storage File Data Privileged Contributor/],
+    sources: ['pf-iso'],
+  },
 ];
 
 const hosts = [
