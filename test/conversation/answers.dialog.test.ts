@@ -1311,6 +1311,11 @@ describe('a stored yes that fits the question says why, instead of a plain yes b
       'Do we need to allow ports 8704-8710 for VS Code remote to a compute instance?',
       'Yes: the VS Code server picks the first free port between 8704 and 8710',
     ],
+    // "Enough" asks whether one port covers it, which it doesn't.
+    [
+      'vscode remote to our compute instance: is opening 8704 on the firewall enough?',
+      'No: the VS Code server takes the first free port between 8704 and 8710, so open the whole range',
+    ],
   ])('"%s"', async (question, shown) => {
     expect(await verdictOf(question)).toContain(shown);
   });
