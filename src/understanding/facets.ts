@@ -280,11 +280,12 @@ const DOUBT_WORDS: ReadonlySet<string> = wordSet(
 /** Words that say two sources disagree, not only that one is doubted. */
 const DISAGREE_PATTERN =
   /\b(typo|inconsisten(t|cy|cies)|contradict(s|ion|ions|ory|ing)?|discrepanc(y|ies)|mismatch(es)?|conflicting|disagree(s|ment)?|(make|keep) [a-z ]{0,30}consistent|which (one )?is (right|correct))\b/;
-/** A place in the documentation ("the firewall article", "this table"). */
-const SOURCE_PATTERN = /\b(article|doc|docs|documentation|page|table|section|guide|tutorial)\b/g;
+/** A place in the documentation ("the firewall article", "this table"; not a route table). */
+const SOURCE_PATTERN =
+  /\b(article|doc|docs|documentation|page|(?<!route )table|section|guide|tutorial)\b/g;
 /** A source that says something ("the DNS article tells me", "the table lists"). */
 const SOURCE_SAYS =
-  /\b(article|doc|docs|documentation|page|table|section|guide|tutorial)s? (says|say|lists|list|tells|shows|uses|use|mentions|states|has|recommends|writes)\b/;
+  /\b(article|doc|docs|documentation|page|(?<!route )table|section|guide|tutorial)s? (says|say|lists|list|tells|shows|uses|use|mentions|states|has|recommends|writes)\b/;
 
 /**
  * Whether the message says two sources disagree: in the words of disagreement, or by naming

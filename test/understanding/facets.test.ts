@@ -386,6 +386,11 @@ describe('facets of a question', () => {
     ['the tables are inconsistent', true],
     ['please make the two tables consistent', true],
     ['the firewall article lists pypi.org for pip', false],
+    // A route table is not a table of the docs.
+    [
+      'our route table has 0.0.0.0/0 to the firewall; the docs mention a route for AzureMachineLearning',
+      false,
+    ],
     ['which port does the VS Code server use?', false],
   ])('"%s" says two sources disagree: %s', (text, disagree) => {
     expect(facets(text).sourcesDisagree === true).toBe(disagree);
