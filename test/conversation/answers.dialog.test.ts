@@ -496,7 +496,7 @@ describe('the bot knows the neighbouring topics people ask about', () => {
     // "Bring our own VNet" is a network of one's own, not one's own images.
     [
       "What's the difference between using a managed VNet and bringing our own VNet for Azure ML?",
-      "compute doesn't use your subnet",
+      'Pick the managed network for least upkeep',
     ],
     // Other Azure services are reached from a managed network through outbound rules.
     [
@@ -1381,6 +1381,14 @@ describe('another service used alongside Azure ML, or another kind of deployment
     [
       'prompt flow compute session in our managed vnet workspace fails with a permission error on the file share',
       'Storage File Data Privileged Contributor',
+    ],
+    [
+      'vector index creation in our managed vnet workspace fails calling azure openai, what roles and rules are needed?',
+      'Storage Blob Data Contributor and Storage Table Data Contributor',
+    ],
+    [
+      'security wants nsg flow logs for all ml compute traffic. can we get them with the managed vnet?',
+      'No: the managed network runs in a Microsoft tenant',
     ],
     [
       'jobs in the managed vnet need our on-prem artifactory over https, how do they reach it?',

@@ -240,6 +240,10 @@ describe('new items (topic area A)', () => {
       ['spark_enabled: true', '--include-spark', 'py_files', "FQDN rules don't reach Spark"],
     ],
     [
+      'note-mvn-or-own-vnet',
+      ['NSG flow logs', 'serverless Spark', 'AKS for inference', 'Microsoft tenant'],
+    ],
+    [
       'step-mvn-onprem-app-gateway',
       [
         'Application Gateway',

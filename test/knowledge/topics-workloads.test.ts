@@ -400,6 +400,19 @@ const expected: Expected[] = [
     answer: [/^Give the workspace managed identity Storage File Data Privileged Contributor/],
     sources: ['pf-iso'],
   },
+  {
+    id: 'step-rag-vector-index-network',
+    kind: 'action',
+    scenarios: ['compute'],
+    text: [
+      'Storage Blob Data Contributor and Storage Table Data Contributor',
+      'FQDN outbound rule',
+      'compute instance or compute cluster, not serverless compute',
+      'Microsoft.Network resource provider',
+    ],
+    answer: [/^Add private endpoint outbound rules for private Azure OpenAI and AI Search/],
+    sources: ['rag-iso'],
+  },
 ];
 
 const hosts = [
