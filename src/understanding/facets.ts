@@ -281,11 +281,12 @@ const DOUBT_WORDS: ReadonlySet<string> = wordSet(
 const DISAGREE_PATTERN =
   /\b(typo|inconsisten(t|cy|cies)|contradict(s|ion|ions|ory|ing)?|discrepanc(y|ies)|mismatch(es)?|conflicting|disagree(s|ment)?|(make|keep) [a-z ]{0,30}consistent|which (one )?is (right|correct))\b/;
 /** A place in the documentation ("the firewall article", "this table"; not a route table). */
-const SOURCE_PATTERN =
-  /\b(article|doc|docs|documentation|page|(?<!route )table|section|guide|tutorial)\b/g;
+const SOURCE = String.raw`(article|doc|docs|documentation|page|(?<!route )table|section|guide|tutorial)`;
+const SOURCE_PATTERN = new RegExp(String.raw`\b${SOURCE}\b`, 'g');
 /** A source that says something ("the DNS article tells me", "the table lists"). */
-const SOURCE_SAYS =
-  /\b(article|doc|docs|documentation|page|(?<!route )table|section|guide|tutorial)s? (says|say|lists|list|tells|shows|uses|use|mentions|states|has|recommends|writes)\b/;
+const SOURCE_SAYS = new RegExp(
+  String.raw`\b${SOURCE}s? (says|say|lists|list|tells|shows|uses|use|mentions|states|has|recommends|writes)\b`,
+);
 
 /**
  * Whether the message says two sources disagree: in the words of disagreement, or by naming
