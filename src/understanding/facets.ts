@@ -1333,6 +1333,14 @@ export function parseQuestion(
   // names is all that is needed, as "is it enough?" does.
   if (asks.has('yesno') && /\bnothing else\b|\bby itself\b|\bon its own\b|\balone\b/.test(lower))
     asks.add('enough');
+  // "Do we need to open only 8704?" asks whether that port is all that is needed.
+  if (
+    asks.has('yesno') &&
+    /\b(only|just)(?: (?:need|needs|open|opening|allow|allowing|the|port|ports)){0,3} \d{2,5}\b/.test(
+      lower,
+    )
+  )
+    asks.add('enough');
   // "A list of all FQDNs for compute instances" asks for every one of them, like "the complete list".
   if (
     /\ball (of )?(the )?(fqdns?|hosts?|host ?names?|urls?|domains?|ports?|rules?|service tags?|tags?|endpoints?|ip ranges?)\b/.test(

@@ -396,6 +396,16 @@ describe('facets of a question', () => {
     expect(facets(text).sourcesDisagree === true).toBe(disagree);
   });
 
+  it.each([
+    ['do we need to open only 8704 for vs code?', true],
+    ['do we only need 5831 udp for the compute instance?', true],
+    ['is port 443 enough for compute?', true],
+    ['do we need 8704 for vs code?', false],
+    ['do we need port 443 only for the studio?', false],
+  ])('"%s" asks whether it is all that is needed: %s', (text, enough) => {
+    expect(facets(text).asks.has('enough')).toBe(enough);
+  });
+
   it('a managed network and an own VNet side by side compare the two and state neither', () => {
     expect(facets('managed vnet or our own vnet, which is better').conditions.network).toBe(
       undefined,
