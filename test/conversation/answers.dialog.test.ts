@@ -1311,6 +1311,11 @@ describe('a stored yes that fits the question says why, instead of a plain yes b
       'Do we need to allow ports 8704-8710 for VS Code remote to a compute instance?',
       'Yes: the VS Code server picks the first free port between 8704 and 8710',
     ],
+    // "Only 8704" asks whether that port is all compute needs, which it isn't.
+    [
+      'do we need to open only 8704 for vs code on the compute instance?',
+      'No: a compute instance or a compute cluster also uses',
+    ],
     // "Enough" asks whether one port covers it, which it doesn't.
     [
       'vscode remote to our compute instance: is opening 8704 on the firewall enough?',
@@ -1396,6 +1401,10 @@ describe('another service used alongside Azure ML, or another kind of deployment
     ],
     [
       'can compute in the managed network reach our on-prem sql server over port 1433 through an application gateway?',
+      'No: the Application Gateway path carries only HTTP and HTTPS',
+    ],
+    [
+      'can jobs in the managed network reach an on-prem postgres on 5432?',
       'No: the Application Gateway path carries only HTTP and HTTPS',
     ],
     [
