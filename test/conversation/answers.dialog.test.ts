@@ -1311,6 +1311,10 @@ describe('a stored yes that fits the question says why, instead of a plain yes b
       'Do we need to allow ports 8704-8710 for VS Code remote to a compute instance?',
       'Yes: the VS Code server picks the first free port between 8704 and 8710',
     ],
+    [
+      'will removing the workspace private endpoint make the workspace public again?',
+      "No: removing private endpoints doesn't make the workspace public",
+    ],
     // "Only 8704" asks whether that port is all compute needs, which it isn't.
     [
       'do we need to open only 8704 for vs code on the compute instance?',
