@@ -137,6 +137,18 @@ const answers: [name: string, question: string, keyFact: string][] = [
     'how do I put our azure ml registry behind private endpoints?',
     'publicNetworkAccess=Disabled',
   ],
+  // A report that two articles disagree gets the recorded disagreement on its names.
+  [
+    'doc-disagreement',
+    'Our DNS server forwards instances.ml.azure.ms to 168.63.129.16 as the custom DNS article says, but the firewall article has *.instances.azureml.ms. A typo in one of them?',
+    'Where the sources disagree',
+  ],
+  // A stored no that fits the question leads the card.
+  [
+    'policy-audit-only',
+    'can we enforce with azure policy that all aml compute is created in our vnet?',
+    'can only audit',
+  ],
 ];
 
 const shared: [kind: 'rule' | 'step' | 'error' | 'conflict', id: string][] = [
