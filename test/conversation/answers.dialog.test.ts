@@ -1400,6 +1400,10 @@ describe('another service used alongside Azure ML, or another kind of deployment
       'No: the managed network runs in a Microsoft tenant',
     ],
     [
+      'our CISO wants compute to only write to our own storage account, the storage tag is too broad. options?',
+      'Attach a service endpoint policy to the compute subnet',
+    ],
+    [
       'jobs in the managed vnet need our on-prem artifactory over https, how do they reach it?',
       'Put an Application Gateway in your VNet',
     ],
