@@ -395,7 +395,18 @@ const ENDPOINT_KINDS: ReadonlySet<string> = new Set(['online', 'batch', 'serverl
  */
 function opensOnOtherSubject(firstSentence: string, words: readonly string[]): boolean {
   const opening = tokens(firstSentence.slice(0, OPENING_CHARS));
-  if (opening.some((w, i) => NETWORK_STEMS.has(stem(w)) && !namesEndpointKind(opening, i))) {
+  const networkWords = opening.filter(
+    (w, i) => NETWORK_STEMS.has(stem(w)) && !namesEndpointKind(opening, i),
+  );
+  // "Managed online endpoint billing when a deployment has 0 traffic?": billing is the subject,
+  // and "traffic" there is the deployment's share of requests.
+  if (
+    networkWords.length > 0 &&
+    networkWords.every((w) => WEAK_NETWORK_STEMS.has(stem(w))) &&
+    opening.some((w) => OTHER_SUBJECT_WORDS.has(w))
+  )
+    return true;
+  if (networkWords.length > 0) {
     // "App Service with VNet integration can't reach our Azure SQL private endpoint": another
     // product's networking, in a question that never speaks of Azure ML.
     return (
@@ -406,6 +417,11 @@ function opensOnOtherSubject(firstSentence: string, words: readonly string[]): b
   }
   return opening.some((w) => OTHER_SUBJECT_WORDS.has(w));
 }
+
+/** Network words that also have an everyday sense ("traffic split", "public preview"). */
+const WEAK_NETWORK_STEMS: ReadonlySet<string> = new Set(
+  ['traffic', 'access', 'public', 'connect', 'connection', 'download', 'downloading'].map(stem),
+);
 
 /** Words that put a question in networking, the bot's subject. */
 const NETWORK_WORDS: ReadonlySet<string> = wordSet(

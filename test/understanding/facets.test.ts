@@ -298,6 +298,13 @@ describe('facets of a question', () => {
       false,
     ],
     ['Quota of private endpoints per vnet reached', 'otherSubject', false],
+    // "Traffic" as a deployment's share of requests does not make billing a network question.
+    [
+      'Are we billed for a deployment with 0% traffic? The endpoint is private.',
+      'otherSubject',
+      true,
+    ],
+    ['Billing for the firewall traffic of our managed vnet', 'otherSubject', false],
     ['Cluster in a vnet stops at 9 nodes although the quota allows 20', 'otherSubject', false],
     ['the job fails. Quota error in the log', 'otherSubject', false],
     ['what is 44224', 'networking', true],
