@@ -569,10 +569,10 @@ function onlyForView(
   return { ...view, verdict };
 }
 
-/** A line that tells what to do: it starts with a verb of configuring. */
 /** The yes put in front of a step's instruction when a yes/no asks whether to do it. */
 const PLAIN_YES = 'Yes: ';
 
+/** A line that tells what to do: it starts with a verb of configuring. */
 const INSTRUCTION =
   /^(link|give|set|add|open|register|connect|create|route|attach|use|enable|disable|keep|allow|deploy|put|name|assign|grant|forward|configure|run|turn|select|install|lock|accept|resolve|provision|move|place|let|switch|skip|prepare|apply|bring)\b/i;
 

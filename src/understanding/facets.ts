@@ -398,24 +398,18 @@ function opensOnOtherSubject(firstSentence: string, words: readonly string[]): b
   const networkWords = opening.filter(
     (w, i) => NETWORK_STEMS.has(stem(w)) && !namesEndpointKind(opening, i),
   );
+  const namesOtherSubject = opening.some((w) => OTHER_SUBJECT_WORDS.has(w));
+  if (networkWords.length === 0) return namesOtherSubject;
   // "Managed online endpoint billing when a deployment has 0 traffic?": billing is the subject,
   // and "traffic" there is the deployment's share of requests.
-  if (
-    networkWords.length > 0 &&
-    networkWords.every((w) => WEAK_NETWORK_STEMS.has(stem(w))) &&
-    opening.some((w) => OTHER_SUBJECT_WORDS.has(w))
-  )
-    return true;
-  if (networkWords.length > 0) {
-    // "App Service with VNet integration can't reach our Azure SQL private endpoint": another
-    // product's networking, in a question that never speaks of Azure ML.
-    return (
-      OTHER_PRODUCTS.some((p) => hasPhrase(opening, p)) &&
-      !words.some((w) => AZURE_ML_WORDS.has(w)) &&
-      !hasPhrase(words, 'machine learning')
-    );
-  }
-  return opening.some((w) => OTHER_SUBJECT_WORDS.has(w));
+  if (namesOtherSubject && networkWords.every((w) => WEAK_NETWORK_STEMS.has(stem(w)))) return true;
+  // "App Service with VNet integration can't reach our Azure SQL private endpoint": another
+  // product's networking, in a question that never speaks of Azure ML.
+  return (
+    OTHER_PRODUCTS.some((p) => hasPhrase(opening, p)) &&
+    !words.some((w) => AZURE_ML_WORDS.has(w)) &&
+    !hasPhrase(words, 'machine learning')
+  );
 }
 
 /** Network words that also have an everyday sense ("traffic split", "public preview"). */
@@ -630,6 +624,12 @@ function statedConditions(
   else if (words.some((w) => w === 'v2' || w === 'sdkv2')) c.sdk = 'v2';
   return c;
 }
+
+/** "… and nothing else", "by itself": what a yes/no names is all of it. */
+const ALL_THAT_IS_NEEDED = /\bnothing else\b|\bby itself\b|\bon its own\b|\balone\b/;
+/** "Only 8704", "just port 443": one port as all that is needed. */
+const ONLY_THIS_PORT =
+  /\b(only|just)(?: (?:need|needs|open|opening|allow|allowing|the|port|ports)){0,3} \d{2,5}\b/;
 
 /** Public IPs said of compute: "clusters have public IPs", "nodes still get public IPs". */
 const COMPUTE_PUBLIC_IPS =
@@ -1345,17 +1345,9 @@ export function parseQuestion(
     asks.add('possible');
   // "Does Azure China support a managed network?" asks whether it can be had, as "can" does.
   if (asks.has('yesno') && words.some((w) => SUPPORT_WORDS.has(w))) asks.add('possible');
-  // "Does VS Code work with just the base service tags and nothing else?" asks whether what it
-  // names is all that is needed, as "is it enough?" does.
-  if (asks.has('yesno') && /\bnothing else\b|\bby itself\b|\bon its own\b|\balone\b/.test(lower))
-    asks.add('enough');
-  // "Do we need to open only 8704?" asks whether that port is all that is needed.
-  if (
-    asks.has('yesno') &&
-    /\b(only|just)(?: (?:need|needs|open|opening|allow|allowing|the|port|ports)){0,3} \d{2,5}\b/.test(
-      lower,
-    )
-  )
+  // "Does VS Code work with just the base service tags and nothing else?" and "do we need to open
+  // only 8704?" ask whether what they name is all that is needed, as "is it enough?" does.
+  if (asks.has('yesno') && (ALL_THAT_IS_NEEDED.test(lower) || ONLY_THIS_PORT.test(lower)))
     asks.add('enough');
   // "A list of all FQDNs for compute instances" asks for every one of them, like "the complete list".
   if (

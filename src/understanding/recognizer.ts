@@ -8,6 +8,7 @@ import {
   conflictById,
   errorById,
   ruleById,
+  scenarioById,
   stepById,
 } from '../knowledge/lookup.query';
 import { decide } from './decision';
@@ -829,7 +830,7 @@ function asTopicOrFailure(
 
 /** The scenario a scenario is part of ("data-profiling" is used from the studio), or itself. */
 function subjectOf(k: Knowledge, id: ScenarioId): ScenarioId {
-  return k.scenarios.find((s) => s.id === id)?.partOf ?? id;
+  return scenarioById(k, id)?.partOf ?? id;
 }
 
 /** Whether the question is about this domain at all: some of its words must be the knowledge's. */

@@ -1301,7 +1301,7 @@ describe('a fault found with the troubleshooting articles gets its check or fix 
   });
 });
 
-describe('a stored yes that fits the question says why, instead of a plain yes before the step', () => {
+describe("a yes/no question's first line is the verdict that fits it, with its reason (a stored yes says why, instead of a plain yes before the step)", () => {
   it.each([
     [
       'Does adding an FQDN outbound rule to the managed network cost extra?',
