@@ -651,7 +651,14 @@ function wordCandidates(
     if (offPath(k, onPath, target)) score -= w.offPath;
     // "The UDR for public IP compute, does it include BatchNodeManagement?": the sources disagree
     // on exactly that route.
-    if (onPath && routeDisagreementOnName(k, target, namedRules)) score += w.routeDisagreement;
+    // The bypass route is for compute with a public IP: "nodes have no public IP, do we still
+    // need a route for AzureMachineLearning?" is answered by the forced-tunnelling step.
+    if (
+      onPath &&
+      f.conditions.computePublicIp !== false &&
+      routeDisagreementOnName(k, target, namedRules)
+    )
+      score += w.routeDisagreement;
     return [{ target, score, signal: 'words' as const }];
   });
 }

@@ -911,6 +911,15 @@ describe('a question gets the card that answers it', () => {
     },
   );
 
+  it('a route question for compute without a public IP gets the forced-tunnelling step, not the bypass-route disagreement', async () => {
+    const turn = await chat().say(
+      'we put a UDR 0.0.0.0/0 to the firewall on the cluster subnet and nodes have no public IP, do we still need a route for AzureMachineLearning to Internet?',
+    );
+    const [title, verdict] = visibleText(turn.cards[0]);
+    expect(title).toBe('Configuration step');
+    expect(verdict).toContain('no route for AzureMachineLearning');
+  });
+
   it('"is port 3389 needed" names nothing else, so the bot says no rule uses 3389', async () => {
     const turn = await chat().say('is port 3389 needed');
     expect(cardText(latestCard(turn))).toContain('3389');
