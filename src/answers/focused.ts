@@ -1168,6 +1168,17 @@ function yesNoLine(claim: YesNoClaim): string {
   return `${claim.answer === 'yes' ? 'Yes' : 'No'}: ${claim.because}`;
 }
 
+/**
+ * The host a card is about, with the other hosts of a product the question names by its name
+ * ("which domains for anaconda?" asks about anaconda.com, *.anaconda.com and *.anaconda.org).
+ */
+function hostsAsked(k: Knowledge, endpoint: string, f: Facets): string[] {
+  const products = new Set(f.products ?? []);
+  const serves = (r: Rule) => (r.products ?? []).some((p) => products.has(p));
+  if (!k.rules.some((r) => r.endpoint === endpoint && serves(r))) return [endpoint];
+  return [...new Set([endpoint, ...k.rules.filter(serves).map((r) => r.endpoint)])];
+}
+
 /** The answer for a target, narrowed by what the question said (no facets: the whole item). */
 export function focusedAnswer(
   k: Knowledge,
@@ -1228,29 +1239,35 @@ export function focusedAnswer(
       return views.length > 1 ? portsTogether(views, [port, ...others]) : views[0];
     }
     case 'endpoint': {
-      const rules = k.rules.filter((r) => r.endpoint === target.id);
+      const hosts = hostsAsked(k, target.id, facets);
+      const rules = k.rules.filter((r) => hosts.includes(r.endpoint));
       if (rules.length === 0) return undefined;
+      const name = inProse(hosts.map((h) => substituteRegion(h, facets.region)));
+      const be = hosts.length > 1 ? 'are' : 'is';
       // Clusters without a public IP need AzureMachineLearning outbound only.
       const possible = rules.filter((r) => underStated(r.condition, facets.conditions) !== false);
       const view = rulesView(
         k,
         rules,
         facets,
-        target.id,
+        hosts.length > 1 ? hosts.join(', ') : target.id,
         // Where the stated setup rules every one out, the name is said to be used, not needed.
         possible.length > 0
-          ? `${substituteRegion(target.id, facets.region)} is needed ${directionsAndPorts(possible)}.`
-          : `${substituteRegion(target.id, facets.region)} is used ${directionsAndPorts(rules)}.`,
+          ? `${name} ${be} needed ${directionsAndPorts(possible)}.`
+          : `${name} ${be} used ${directionsAndPorts(rules)}.`,
         `endpoint:${target.id}`,
-        substituteRegion(target.id, facets.region),
+        name,
         otherForm(k, rules, facets),
       );
-      return askedTheOtherWay(
-        onlyForView(k, view, rules, target.id, facets),
-        target.id,
+      const answered = askedTheOtherWay(
+        onlyForView(k, view, rules, name, facets),
+        name,
         rules,
         facets,
       );
+      return hosts.length > 1
+        ? { ...answered, alsoCovers: hosts.slice(1).map((h) => `endpoint:${h}`) }
+        : answered;
     }
     case 'step': {
       const step = stepById(k, target.id);

@@ -147,6 +147,20 @@ export const Rule = z
     endpoint: Text,
     /** Other spellings found in the sources (e.g. `Keyvault.<region>`), so lookups find them. */
     aliases: z.array(Text).optional(),
+    /**
+     * For a host name: the product or project it serves, as one lower-case word people type
+     * instead of the host ("pytorch" for download.pytorch.org). A question that names the product
+     * names the host. Only words that mean nothing else: "vscode" names an editor, not a host.
+     */
+    products: z
+      .array(
+        z
+          .string()
+          .regex(/^[a-z][a-z0-9-]{1,30}$/, 'expected one lower-case word')
+          .max(31),
+      )
+      .min(1)
+      .optional(),
     endpointKind: EndpointKind,
     /**
      * For a host name: the service tags the sources pair with it (the same purpose in the tag
@@ -171,6 +185,10 @@ export const Rule = z
   .refine((r) => r.ports.length > 0 || (r.endpointKind === 'setting' && r.portsNote), {
     message: 'expected ports; an empty list is only allowed for a setting with a portsNote',
     path: ['ports'],
+  })
+  .refine((r) => r.products === undefined || r.endpointKind === 'fqdn', {
+    message: 'expected products only on a host name (endpointKind fqdn)',
+    path: ['products'],
   });
 export type Rule = z.infer<typeof Rule>;
 

@@ -152,6 +152,12 @@ export interface Facets {
    * typo?"): a disagreement the knowledge records answers it before a card of either name.
    */
   sourcesDisagree?: true;
+  /**
+   * Products named in a question about host names ("which domain do I allow for pytorch
+   * wheels?"): every host that serves them is asked about, as if typed. Elsewhere a product is
+   * what the user runs ("a route to reach MCR and PyPI" asks about the route).
+   */
+  products?: readonly string[];
 }
 
 /** Facets of no question: an item shown on its own, from a button or a search result. */
@@ -1451,6 +1457,9 @@ export function parseQuestion(
     lower,
     publicIpAsked,
   );
+  const products = asks.has('hosts')
+    ? [...new Set(words)].filter((w) => lexicon.productHosts.has(w)).slice(0, 8)
+    : [];
   const facets: Facets = {
     scenarios: withFeatureHome(scenarioStrengths(expandedWords, lexicon), conditions),
     direction: directions.size === 1 ? [...directions][0] : undefined,
@@ -1472,6 +1481,7 @@ export function parseQuestion(
     ...(opensOnOtherSubject(sentences[0] ?? '', words) ? { otherSubject: true as const } : {}),
     ...(yesNoLast ? { yesNoLast } : {}),
     ...(saysSourcesDisagree(lower) ? { sourcesDisagree: true as const } : {}),
+    ...(products.length > 0 ? { products } : {}),
   };
   const focus = focusTerms(sentences, terms);
   facets.scenarios = askedScenariosFirst(facets.scenarios, focus, lexicon);

@@ -51,6 +51,8 @@ export interface Lexicon {
   /** Steps, errors and scenarios ("kind:id") about one place models are deployed to. */
   deploymentTargets: ReadonlyMap<string, DeploymentTarget>;
   tagNames: TagNames;
+  /** A product's word → the host names that serve it ("pytorch" → pytorch.org, *.pytorch.org). */
+  productHosts: ReadonlyMap<string, readonly string[]>;
 }
 
 /** Service-tag names by their lower-case base, and dotted tag families by their first part. */
@@ -136,7 +138,20 @@ function buildLexicon(k: Knowledge): Lexicon {
     protocolPorts: protocolPortsOf(k),
     deploymentTargets: deploymentTargetsOf(k),
     tagNames: tagNamesOf(k),
+    productHosts: productHostsOf(k),
   };
+}
+
+function productHostsOf(k: Knowledge): ReadonlyMap<string, readonly string[]> {
+  const hosts = new Map<string, string[]>();
+  for (const r of k.rules) {
+    for (const product of r.products ?? []) {
+      const list = hosts.get(product) ?? [];
+      if (!list.includes(r.endpoint)) list.push(r.endpoint);
+      hosts.set(product, list);
+    }
+  }
+  return hosts;
 }
 
 function tagNamesOf(k: Knowledge): TagNames {

@@ -478,6 +478,12 @@ export function errorCandidates(
   });
 }
 
+/** Hosts named by the product they serve (see the facet `products`). */
+function productMentions(k: Knowledge, q: ParsedQuestion): string[] {
+  const { productHosts } = lexiconOf(k);
+  return (q.facets.products ?? []).flatMap((product) => productHosts.get(product) ?? []);
+}
+
 /**
  * Undotted service-tag names as typed: "AzureMachineLearning", "storage tag", "ARM", and in a
  * question about tags the name typed in words: "a service tag for Azure Front Door".
@@ -541,6 +547,7 @@ export function endpointMatches(k: Knowledge, q: ParsedQuestion): EndpointMatche
     ...new Set([
       ...q.facets.dottedNames.filter((n) => !n.startsWith('privatelink.')),
       ...tagMentions(k, q),
+      ...productMentions(k, q),
     ]),
   ].slice(0, 20);
   const endpoints: string[] = [];

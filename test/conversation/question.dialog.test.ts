@@ -71,6 +71,28 @@ describe('a question gets the card that answers it', () => {
   });
 
   it.each([
+    [
+      'do we need to whitelist anaconda on the firewall for compute?',
+      'Yes. anaconda.com, \\*.anaconda.com and \\*.anaconda.org are needed outbound on TCP 443.',
+    ],
+    [
+      'which domain do I allow for pytorch wheels?',
+      'pytorch.org and \\*.pytorch.org are needed outbound on TCP 443.',
+    ],
+    [
+      'ubuntu hosts for kubernetes compute?',
+      'archive.ubuntu.com and security.ubuntu.com are needed outbound on TCP 80.',
+    ],
+  ])('"%s" names every host of the product: %s', async (question, verdict) => {
+    const turn = await chat().say(question);
+    const lines = visibleText(turn.cards[0]);
+    expect(lines[1]).toBe(verdict);
+    // The product's other hosts are on the card, not offered as "Did you mean".
+    expect(buttonTitles(turn.cards[0]).join('\n')).not.toMatch(/anaconda|pytorch|ubuntu/);
+    expect(cardProblems(turn.cards[0])).toEqual([]);
+  });
+
+  it.each([
     ['why do I need AzureActiveDirectory outbound?', 'Microsoft Entra ID'],
     ['why does compute need AzureFrontDoor.FirstParty', 'registry'],
     ['what is mcr.microsoft.com used for?', "Microsoft's container registry"],

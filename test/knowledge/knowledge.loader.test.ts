@@ -209,6 +209,21 @@ describe('a malformed knowledge folder stops loading with the file and the field
     ]);
   });
 
+  it('rejects a product on a service tag, and a product that is not one lower-case word', () => {
+    const load = withCopy((read, write) => {
+      const rules = read('rules.json');
+      const byId = (id: string) =>
+        rules.rules.find((r) => (r as { id: string }).id === id) as { products?: string[] };
+      byId('out-aad-compute').products = ['entra'];
+      byId('fqdn-pypi').products = ['Python Package Index'];
+      write('rules.json', rules);
+    });
+    expect(errorOf(load).issues.map((i) => i.message)).toEqual([
+      'expected products only on a host name (endpointKind fqdn)',
+      'expected one lower-case word',
+    ]);
+  });
+
   it('rejects a scenario left without content', () => {
     const load = withCopy((read, write) => {
       const withoutProfiling = (steps: unknown[]) =>

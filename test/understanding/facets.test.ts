@@ -218,6 +218,16 @@ describe('facets of a question', () => {
     expect(f.conditions.computePublicIp).toBe(true);
   });
 
+  it.each([
+    ['which domain do I allow for pytorch wheels?', ['pytorch']],
+    ['ubuntu and launchpad hosts for kubernetes compute?', ['ubuntu', 'launchpad']],
+    // A product the user runs, in a question that asks about something else.
+    ['does the build cluster still need a route to the internet to reach MCR and PyPI?', []],
+    ['our pytorch job on the cluster cannot read the datastore', []],
+  ])('"%s" names the products %j by their hosts', (question, products) => {
+    expect(facets(question).products ?? []).toEqual(products);
+  });
+
   it('a host name states no setup: "anaconda.com" does not say packages come from Anaconda', () => {
     expect(facets('does compute need anaconda.com?').conditions.publicPackageFeeds).toBeUndefined();
     expect(facets('conda install fails on compute').conditions.publicPackageFeeds).toBe(true);

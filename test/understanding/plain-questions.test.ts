@@ -103,3 +103,31 @@ describe('plain questions about a port or a name', () => {
     expect([target?.kind, endpoint]).toEqual([target?.kind === 'rule' ? 'rule' : 'endpoint', name]);
   });
 });
+
+// "Which domain do I allow for pytorch?": people name a host by the product it serves.
+const products = [...new Set(k.rules.flatMap((r) => r.products ?? []))];
+const productQuestions = products.flatMap((product) =>
+  [
+    'which domain do I allow for P',
+    'what urls does P need on the firewall?',
+    'P hosts to whitelist',
+    'which fqdn for P packages?',
+  ].map((way) => [way.replace('P', product), product] as const),
+);
+
+describe('a host named by the product it serves', () => {
+  it('every product in the knowledge is asked about', () => {
+    expect(products).toEqual(
+      expect.arrayContaining(['anaconda', 'pypi', 'pytorch', 'tensorflow', 'cran', 'ubuntu']),
+    );
+  });
+
+  it.each(productQuestions)('"%s" gets a host of %s', (question, product) => {
+    const recognition = recognize(question);
+    const target = recognition.kind === 'answer' ? recognition.target : undefined;
+    const hosts = k.rules.filter((r) => r.products?.includes(product)).map((r) => r.endpoint);
+    const endpoint =
+      target?.kind === 'rule' ? k.rules.find((r) => r.id === target.id)?.endpoint : target?.id;
+    expect(hosts).toContain(endpoint);
+  });
+});
