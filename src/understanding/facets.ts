@@ -158,6 +158,12 @@ export interface Facets {
    * what the user runs ("a route to reach MCR and PyPI" asks about the route).
    */
   products?: readonly string[];
+  /**
+   * Host names in a pasted firewall or proxy log line that denies them ("HTTPS request from
+   * 10.0.1.4:50112 to westeurope.data.mcr.microsoft.com:443. Action: Deny"): the host to allow is
+   * what the message is about, before the failure it causes.
+   */
+  deniedNames?: readonly string[];
 }
 
 /** Facets of no question: an item shown on its own, from a button or a search result. */
@@ -872,6 +878,33 @@ function dottedNamesIn(raw: string): string[] {
   );
 }
 
+/** Azure Firewall's log line: "… request from 10.0.1.4:50112 to <host>:443. Action: Deny". */
+const FIREWALL_DENIED =
+  /\bto ([a-z0-9*][a-z0-9*.-]{0,200}\.[a-z]{2,24})(?::\d{1,5})?\.?\s{0,3}action:\s{0,3}deny\b/gi;
+/** Squid's access log: "TCP_DENIED/403 … CONNECT <host>:443". */
+const PROXY_DENIED = /\btcp_denied\b/i;
+/** A sentence that says a firewall or proxy denied or blocked something. */
+const DENY_WORD = /\b(deny|denies|denied|blocked|blocks|blocking)\b/i;
+const FILTER_WORD = /\b(firewall|azfw|proxy|squid|zscaler|nva)\b/i;
+/** "The firewall logs show no deny at all", "nothing is blocked": what was not denied. */
+const NOT_DENIED =
+  /\b(?:no|not|nothing|never|without|zero)\s+(?:\w+\s+){0,2}(?:deny|denies|denied|blocked|blocks|blocking)\b|n't\s+(?:\w+\s+){0,2}(?:deny|denied|blocked|blocking)\b/i;
+
+function deniedNamesIn(raw: string): string[] {
+  const text = raw.slice(0, 20_000);
+  const logged = [...text.matchAll(FIREWALL_DENIED)].map((m) => m[1]!);
+  // A proxy log line, or a sentence of prose ("the firewall blocks ghcr.io"): its host names.
+  const told = text
+    .split(/[.?!]\s+|\n/, 300)
+    .filter(
+      (part) =>
+        PROXY_DENIED.test(part) ||
+        (DENY_WORD.test(part) && FILTER_WORD.test(part) && !NOT_DENIED.test(part)),
+    )
+    .flatMap(dottedNamesIn);
+  return [...new Set([...logged.flatMap(dottedNamesIn), ...told])].slice(0, 10);
+}
+
 /** ".<region>", ".<location>", ".<azure-region>" after a name: the docs' region placeholder. */
 const REGION_PLACEHOLDER = /\.<\s{0,2}(azure[\s_-]?)?(region|location)(name)?\s{0,2}>/gi;
 
@@ -1457,6 +1490,7 @@ export function parseQuestion(
     lower,
     publicIpAsked,
   );
+  const deniedNames = deniedNamesIn(raw);
   const products = asks.has('hosts')
     ? [...new Set(words)].filter((w) => lexicon.productHosts.has(w)).slice(0, 8)
     : [];
@@ -1482,6 +1516,7 @@ export function parseQuestion(
     ...(yesNoLast ? { yesNoLast } : {}),
     ...(saysSourcesDisagree(lower) ? { sourcesDisagree: true as const } : {}),
     ...(products.length > 0 ? { products } : {}),
+    ...(deniedNames.length > 0 ? { deniedNames } : {}),
   };
   const focus = focusTerms(sentences, terms);
   facets.scenarios = askedScenariosFirst(facets.scenarios, focus, lexicon);

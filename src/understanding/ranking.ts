@@ -540,6 +540,8 @@ export interface EndpointMatches {
   retiredConflicts: string[];
   /** The names as typed. */
   names: string[];
+  /** Rule endpoints of the names a pasted firewall or proxy log denies (see `deniedNames`). */
+  denied: ReadonlySet<string>;
 }
 
 export function endpointMatches(k: Knowledge, q: ParsedQuestion): EndpointMatches {
@@ -553,6 +555,8 @@ export function endpointMatches(k: Knowledge, q: ParsedQuestion): EndpointMatche
   const endpoints: string[] = [];
   const obsolete: string[] = [];
   const retired: string[] = [];
+  const deniedNames = new Set(q.facets.deniedNames ?? []);
+  const denied = new Set<string>();
   for (const name of names) {
     const hits = findByEndpoint(k, name).filter((h) => h.score >= 0.8);
     let ruleHits = hits.filter((h) => h.kind === 'rule');
@@ -578,7 +582,15 @@ export function endpointMatches(k: Knowledge, q: ParsedQuestion): EndpointMatche
     const specific = best[0];
     if (specific) {
       const literal = (e: string) => e.replace(/<[^>]+>|\*/g, '').length;
-      endpoints.push(...best.filter((e) => literal(e) === literal(specific)));
+      const found = best.filter((e) => literal(e) === literal(specific));
+      endpoints.push(...found);
+      // A firewall denies a host; a service tag named near "blocked" is what is allowed or not.
+      const hosts = found.filter((e) =>
+        ruleHits.some(
+          (h) => ruleById(k, h.id)?.endpoint === e && ruleById(k, h.id)?.endpointKind === 'fqdn',
+        ),
+      );
+      if (deniedNames.has(name)) for (const e of hosts) denied.add(e);
     }
     for (const h of hits) {
       if (
@@ -594,5 +606,6 @@ export function endpointMatches(k: Knowledge, q: ParsedQuestion): EndpointMatche
     obsoleteConflicts: [...new Set(obsolete)],
     retiredConflicts: [...new Set(retired)],
     names,
+    denied,
   };
 }

@@ -885,6 +885,23 @@ function setupTerms(f: Facets): ReadonlySet<string> {
   return terms;
 }
 
+/** Whether a name's or rule's card is about an endpoint a pasted log denies. */
+function deniesEndpointOf(k: Knowledge, denied: ReadonlySet<string>, t: Target): boolean {
+  if (denied.size === 0) return false;
+  if (t.kind === 'endpoint') return denied.has(t.id);
+  if (t.kind === 'rule') return denied.has(ruleById(k, t.id)?.endpoint ?? '');
+  return false;
+}
+
+/** Whether a step's text names one of these endpoints among what to allow. */
+function stepNamesEndpoint(k: Knowledge, t: Target, endpoints: ReadonlySet<string>): boolean {
+  if (t.kind !== 'step' || endpoints.size === 0) return false;
+  const step = stepById(k, t.id);
+  if (!step) return false;
+  const text = `${step.answer ?? ''} ${step.text}`.toLowerCase();
+  return [...endpoints].some((e) => text.includes(e.toLowerCase()));
+}
+
 export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Recognition {
   const q = parseQuestion(k, text, (p) => rulesForPort(k, p).length > 0);
   const facets = q.facets;
@@ -1013,10 +1030,31 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
   // A name in a problem report ("failed to pull from mcr.microsoft.com", "NameResolutionError for
   // ws.api.azureml.ms") is where the error shows, not what the question asks about.
   const reported = errors.length > 0;
+  // A host a pasted firewall or proxy log denies ("… to westeurope.data.mcr.microsoft.com:443.
+  // Action: Deny") is what to allow: its card answers before the failure it causes, however long
+  // the story around it.
+  // A step that names that host among the others its feature needs ("RStudio … ghcr.io blocked.
+  // What do I allow?") answers it better still when the words fit it: the next host would be
+  // denied next.
+  const deniedCard = (c: Candidate) =>
+    (c.signal === 'endpoint' || c.signal === 'port') &&
+    deniesEndpointOf(k, matches.denied, c.target);
+  const coversDenied = (c: Candidate) =>
+    c.signal === 'words' &&
+    c.score >= w.coveringStep &&
+    stepNamesEndpoint(k, c.target, matches.denied);
   const scored = [
     ...errors,
-    ...direct.map((c) => (reported ? { ...c, score: c.score - w.reportedName } : c)),
-    ...wordCandidates(k, q, hits, w, namedRulesOf(k, facets, matches), onPath, nameTerms),
+    ...direct.map((c) =>
+      deniedCard(c)
+        ? { ...c, score: Math.max(c.score, w.deniedName) }
+        : reported
+          ? { ...c, score: c.score - w.reportedName }
+          : c,
+    ),
+    ...wordCandidates(k, q, hits, w, namedRulesOf(k, facets, matches), onPath, nameTerms).map(
+      (c) => (coversDenied(c) ? { ...c, score: Math.max(c.score, w.deniedName + 0.005) } : c),
+    ),
     ...scenarioCandidates(k, q, w),
   ].map((c) => {
     const penalty =

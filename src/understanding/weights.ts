@@ -57,6 +57,13 @@ export interface Weights {
   /** A host, tag or port named in a problem report once the error itself is recognised. */
   reportedName: number;
   /**
+   * The least score of the card of a host a pasted firewall or proxy log denies: above a pasted
+   * error's (at most 0.98), whose fix is what that host's card says more exactly.
+   */
+  deniedName: number;
+  /** The least word score of a step that names a denied host for it to answer before the host. */
+  coveringStep: number;
+  /**
    * An item that shares only the words of a name the question names ("what is *.vscode.dev for"
    * matches the VS Code step by "vscode" and "dev"): the name's own card says what it is for.
    */
@@ -119,6 +126,8 @@ export const WEIGHTS: Readonly<Weights> = Object.freeze({
   wholeAsk: 0.1,
   specificPenalty: 0.2,
   reportedName: 0.2,
+  deniedName: 0.985,
+  coveringStep: 0.5,
   onlyThroughName: 0.05,
   statedCloud: 0.15,
   otherCloud: 0.1,

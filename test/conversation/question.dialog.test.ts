@@ -93,6 +93,32 @@ describe('a question gets the card that answers it', () => {
   });
 
   it.each([
+    [
+      [
+        'pip install torch fails in the image build on our cluster behind Azure Firewall:',
+        "WARNING: Retrying (Retry(total=4)) after connection broken by 'NewConnectionError': /whl/cu121/torch/",
+        'ERROR: Could not find a version that satisfies the requirement torch==2.3.1',
+        'Firewall log: HTTPS request from 10.8.3.12:41876 to download.pytorch.org:443. Action: Deny.',
+        'Is there a documented host for this?',
+      ].join('\n'),
+      // The product's other host comes with it.
+      '\\*.pytorch.org, pytorch.org',
+    ],
+    [
+      'Users on VDI open ml.azure.com fine but the Notebooks tab spins forever. AzFW app rule log: `HTTPS request from 10.60.12.34:50122 to 7f3c1a2e-westeurope.notebooks.azure.net:443. Action: Deny. No rule matched.` What do I add?',
+      '\\*.notebooks.azure.net',
+    ],
+    // A step that lists the denied host with the others its feature needs answers a broad ask.
+    [
+      'RStudio on the compute instance will not come up, the firewall log shows ghcr.io blocked. What do I allow?',
+      'Configuration step',
+    ],
+  ])('a host a pasted firewall log denies is what to allow: %s', async (question, title) => {
+    const turn = await chat().say(question);
+    expect(visibleText(turn.cards[0])[0]).toBe(title);
+  });
+
+  it.each([
     ['why do I need AzureActiveDirectory outbound?', 'Microsoft Entra ID'],
     ['why does compute need AzureFrontDoor.FirstParty', 'registry'],
     ['what is mcr.microsoft.com used for?', "Microsoft's container registry"],

@@ -228,6 +228,27 @@ describe('facets of a question', () => {
     expect(facets(question).products ?? []).toEqual(products);
   });
 
+  it.each([
+    [
+      'AzFW log: `HTTPS request from 10.60.12.34:50122 to 7f3c-westeurope.notebooks.azure.net:443. Action: Deny. No rule matched.` Our VDI opens ml.azure.com fine.',
+      ['7f3c-westeurope.notebooks.azure.net'],
+    ],
+    [
+      '1717171717.123 12 10.1.2.3 TCP_DENIED/403 0 CONNECT download.pytorch.org:443 - HIER_NONE/- -',
+      ['download.pytorch.org'],
+    ],
+    [
+      'RStudio will not start, the firewall log shows ghcr.io blocked. What do I allow?',
+      ['ghcr.io'],
+    ],
+    // Not denied, or not by a firewall or proxy.
+    ['The firewall allows mcr.microsoft.com and the logs show no deny at all. What else?', []],
+    ['the proxy is not blocking login.microsoftonline.com, still no token', []],
+    ['This request is not authorized: access denied to st01.blob.core.windows.net', []],
+  ])('"%s" reports %j as denied', (question, denied) => {
+    expect(facets(question).deniedNames ?? []).toEqual(denied);
+  });
+
   it('a host name states no setup: "anaconda.com" does not say packages come from Anaconda', () => {
     expect(facets('does compute need anaconda.com?').conditions.publicPackageFeeds).toBeUndefined();
     expect(facets('conda install fails on compute').conditions.publicPackageFeeds).toBe(true);
