@@ -35,6 +35,11 @@ function wordSet(list: string): ReadonlySet<string> {
   return new Set(list.split(' '));
 }
 
+/** What a cluster is used for, as people say it: "only used for inference". */
+const WORKLOADS = wordSet(
+  'training inference inferencing scoring serving testing experiments experimentation batch dev development production prod',
+);
+
 /** What kind of answer the question wants. */
 export type Ask =
   | 'ports'
@@ -1447,11 +1452,12 @@ export function parseQuestion(
   // "X or Y", "only for hbi", "or just": weighing two readings, which a disagreement may answer.
   if (/\b(or|only|just)\b/.test(lower) && !/\bor not\b/.test(lower)) asks.add('compare');
   // "Why does compute need it? I thought it was only for the studio": a belief told, not asked.
-  if (
-    !asks.has('why') &&
-    /\b(only|just|solely|exclusively) (for|by|used by|needed by|needed for|used for)\b/.test(lower)
-  )
-    asks.add('onlyFor');
+  // "Our AKS cluster is only used for inference" states what the user runs, not who uses a name.
+  const onlyFor =
+    /\b(only|just|solely|exclusively) (for|by|used by|needed by|needed for|used for)( \w+)?/.exec(
+      lower,
+    );
+  if (!asks.has('why') && onlyFor && !WORKLOADS.has((onlyFor[3] ?? '').trim())) asks.add('onlyFor');
   // "How do I allow pip on compute behind the firewall" asks which rules to add, not for a step.
   if (
     asks.has('how') &&

@@ -173,7 +173,13 @@ function narrowRules(
   // scenarios named, those the asking sentence names are the ones asked about.
   const named = namedScenarios(f, 0.4);
   const asked = named.filter((s) => namesScenario(lexiconOf(k), s, focus));
-  const scenarios = asked.length > 0 ? asked : named;
+  // Otherwise the one named most plainly: "the AML extension on AKS … this cluster's egress" is
+  // about Kubernetes compute, whose cluster the word "cluster" also names.
+  const strongest = Math.max(0, ...f.scenarios.map((s) => s.strength));
+  const plainest = named.filter((id) =>
+    f.scenarios.some((s) => s.id === id && s.strength >= strongest),
+  );
+  const scenarios = asked.length > 0 ? asked : plainest;
   if (scenarios.length > 0) {
     const inScenario = rules.filter((r) => r.scenarios.some((s) => scenarios.includes(s)));
     if (inScenario.length > 0) rules = inScenario;

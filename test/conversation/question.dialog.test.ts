@@ -118,6 +118,20 @@ describe('a question gets the card that answers it', () => {
     expect(visibleText(turn.cards[0])[0]).toBe(title);
   });
 
+  // A name several scenarios use gets the rule of the one named most plainly: "this cluster" here
+  // is the AKS cluster.
+  it('"*.queue.core.windows.net … on this cluster\'s egress" with the AML extension on AKS gets its Kubernetes rule', async () => {
+    const turn = await chat().say(
+      "AML extension on AKS: the log upload pods keep erroring on *.queue.core.windows.net, we didn't allow storage wildcards on this cluster's egress. What is it used for?",
+    );
+    const [title, verdict] = visibleText(turn.cards[0]);
+    // What it is used for, on Kubernetes compute, is the first line.
+    expect(title).toBe('Outbound rule');
+    expect(verdict).toMatch(
+      /^\\\*\.queue\.core\.windows\.net — Kubernetes compute .*uploading system logs/,
+    );
+  });
+
   it.each([
     ['why do I need AzureActiveDirectory outbound?', 'Microsoft Entra ID'],
     ['why does compute need AzureFrontDoor.FirstParty', 'registry'],

@@ -60,6 +60,13 @@ describe('facets of a question', () => {
   });
 
   it.each([
+    'our AKS cluster is only used for inference, does it need pypi.org?',
+    'the cluster is just for training, does it need port 44224?',
+  ])('"%s" tells what the cluster runs; it does not ask who uses the name', (text) => {
+    expect(facets(text).asks.has('onlyFor')).toBe(false);
+  });
+
+  it.each([
     [
       'We are following the secure workspace guide, and storage is done. Which private DNS zone does the key vault need?',
       false,
