@@ -50,12 +50,23 @@ export function capQuestion(text: string): string {
  * Lower-case word tokens; apostrophes vanish so "can't" stays one word. Splitting on everything
  * that is not a letter or digit keeps this linear (no backtracking pattern).
  */
+/** Words whose "'d" is "would" or "had" ("we'd"), which stay one token as before. */
+const CONTRACTS_D: ReadonlySet<string> = new Set(
+  'i we you he she it they who that there what how where why'.split(' '),
+);
+
 export function tokens(text: string): string[] {
-  return text
-    .toLowerCase()
-    .replace(/['’]/g, '')
-    .split(/[^a-z0-9]+/)
-    .filter((w) => w !== '');
+  return (
+    text
+      .toLowerCase()
+      // "A vnet'd workspace", "the PE'd storage": the word, made a verb the short way.
+      .replace(/\b([a-z0-9]+)['’](e?d)\b/g, (_, word: string, d: string) =>
+        CONTRACTS_D.has(word) ? `${word}${d}` : word,
+      )
+      .replace(/['’]/g, '')
+      .split(/[^a-z0-9]+/)
+      .filter((w) => w !== '')
+  );
 }
 
 /**

@@ -37,6 +37,15 @@ describe('normalise', () => {
   });
 
   it.each([
+    ["a vnet'd workspace", ['a', 'vnet', 'workspace']],
+    ['the PE’d storage', ['the', 'pe', 'storage']],
+    // "'d" for "would" or "had" stays part of its word, as "can't" does.
+    ["we'd like", ['wed', 'like']],
+  ])('"%s" is %j: a word made a verb with "\'d" is that word', (text, words) => {
+    expect(tokens(text)).toEqual(words);
+  });
+
+  it.each([
     ['instnace', 'instance', true],
     ['dokcer', 'docker', true],
     ['ci', 'cc', false],
