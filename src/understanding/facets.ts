@@ -632,9 +632,12 @@ function statedConditions(
   // An AI Foundry (AI Studio) hub isolates its compute with a managed network only, so "a hub
   // doesn't support a custom VNet" states a managed one.
   const hub = /\b(ai|foundry)[\s_-]{1,3}(studio|foundry|hub)/.test(lower);
-  const managed = MANAGED_NETWORK.test(lower);
+  // "No managed vnet; the workspace has a private endpoint in our vnet": a VNet of one's own.
+  const notManaged = countMatches(NOT_MANAGED, lower);
+  const saysNotManaged = notManaged > 0 && notManaged >= countMatches(MANAGED_NETWORKS, lower);
+  const managed = MANAGED_NETWORK.test(lower) && !saysNotManaged;
   // "Can a managed online endpoint be deployed into my own VNet?" asks whether it can go there.
-  const yours = OWN_VNET.test(lower) && !OWN_VNET_ASKED.test(lower);
+  const yours = (OWN_VNET.test(lower) && !OWN_VNET_ASKED.test(lower)) || saysNotManaged;
   // A managed network and one's own both named is a comparison, which states neither.
   if (hub || managed !== yours) c.network = hub || managed ? 'managed' : 'yours';
   if (words.some((w) => w === 'v1' || w === 'sdkv1')) c.sdk = 'v1';
@@ -666,6 +669,22 @@ const VNET = String.raw`(v[\s_-]?)?nets?|virtual[\s_-]{1,3}networks?`;
 const MANAGED_NETWORK = new RegExp(
   String.raw`\bmanaged[\s_-]{0,3}(${VNET}|networks?|network isolation)\b|\bmvn(et)?s?\b`,
 );
+const MANAGED_NETWORKS = new RegExp(MANAGED_NETWORK.source, 'g');
+/** A managed network said not to be there: "no managed vnet", "we don't use a managed network". */
+const NOT_MANAGED = new RegExp(
+  String.raw`\b(no|not|without|non|never|(do|does|did)(n'?t| not) (use|have|enable))[\s_-]{1,3}(an?\s{1,3}|the\s{1,3}|using\s{1,3}){0,2}managed[\s_-]{0,3}(${VNET}|networks?|network isolation)\b`,
+  'g',
+);
+
+/** How often a global regex matches, counted up to a bound so long messages cost no more. */
+function countMatches(re: RegExp, text: string): number {
+  let n = 0;
+  re.lastIndex = 0;
+  while (n < 20 && re.exec(text) !== null) n++;
+  re.lastIndex = 0;
+  return n;
+}
+
 const OWN_VNET = new RegExp(String.raw`\b(own|custom|byo|existing)[\s_-]{1,3}(${VNET})\b`);
 /**
  * An own VNet as the place a question asks whether something can go ("can a managed online

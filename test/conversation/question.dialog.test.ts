@@ -118,6 +118,19 @@ describe('a question gets the card that answers it', () => {
     expect(visibleText(turn.cards[0])[0]).toBe(title);
   });
 
+  it('serverless compute that cannot reach a private database, with "no managed vnet", gets the subnet for serverless', async () => {
+    const turn = await chat().say(
+      [
+        'Serverless jobs cannot reach our private Azure SQL. How do we put serverless in our VNet?',
+        'We moved our pipelines from clusters to serverless compute (no managed vnet; the workspace has a private endpoint in vnet-ml). The database has only a private endpoint in the same vnet.',
+        'pyodbc.OperationalError: Login timeout expired',
+        'Is there a way to set the subnet for serverless?',
+      ].join('\n'),
+    );
+    expect(cardText(turn.cards[0])).toContain('serverless');
+    expect(cardText(turn.cards[0])).not.toContain('Application Gateway');
+  });
+
   // A name several scenarios use gets the rule of the one named most plainly: "this cluster" here
   // is the AKS cluster.
   it('"*.queue.core.windows.net … on this cluster\'s egress" with the AML extension on AKS gets its Kubernetes rule', async () => {

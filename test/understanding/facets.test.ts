@@ -369,6 +369,14 @@ describe('facets of a question', () => {
     ['is it possible to run a compute cluster in our own vnet', 'network', undefined],
     // Told, not asked: the cluster is in the user's VNet.
     ['we can see the cluster in our own vnet but it cannot reach storage', 'network', 'yours'],
+    // A managed network said not to be there is a VNet of one's own.
+    [
+      'serverless jobs (no managed vnet; the workspace has a PE in our vnet) cannot reach sql',
+      'network',
+      'yours',
+    ],
+    ["we don't use a managed network, which NSG rules does compute need?", 'network', 'yours'],
+    ['managed vnet workspace, pypi is blocked', 'network', 'managed'],
     // Where models are deployed.
     ['managed endpoint calling an external api blocked?', 'deploysTo', 'managed-endpoint'],
     ['online deployment fails pulling image from private ACR', 'deploysTo', 'managed-endpoint'],
