@@ -350,7 +350,11 @@ const POLITE_REQUEST =
 
 /** A setup without a firewall, said outright. */
 const NO_FIREWALL =
-  /\b(no|without|not behind|not using|don'?t have|do not have|doesn'?t have|does not have)\s{1,3}(an?\s{1,3}|any\s{1,3}|azure\s{1,3})?(firewall|fw|nva|proxy)\b(?!\s{0,3}rules?\b)/;
+  /\b(no|without|not behind|not using|(do|does|did)(n'?t| not) (have|use))\s{1,3}(an?\s{1,3}|any\s{1,3}|azure\s{1,3})?(firewall|fw|nva|proxy)\b(?!\s{0,3}rules?\b)/;
+
+/** Forced tunnelling said not to be there: "no forced tunneling", "we don't use UDRs". */
+const NO_TUNNEL =
+  /\b(no|without|not using|(do|does|did)(n'?t| not) (have|use))\s{1,3}(an?\s{1,3}|any\s{1,3})?(forced[\s_-]{0,3}tunnel\w{0,4}|udrs?|route[\s_-]tables?|user[\s_-]defined[\s_-]routes?)\b/;
 
 /** Words that put a question's opening on a subject other than networking. */
 const OTHER_SUBJECT_WORDS: ReadonlySet<string> = wordSet(
@@ -594,6 +598,8 @@ function statedConditions(
     lower.includes('0.0.0.0/0')
   )
     c.forcedTunnel = true;
+  // "There is no forced tunnelling", "no UDR on the subnet": said as not there.
+  if (NO_TUNNEL.test(lower)) c.forcedTunnel = false;
   if (words.includes('hbi') || hasPhrase(words, 'high business impact')) c.hbi = true;
   if (
     hasPhrase(words, 'own image') ||

@@ -131,6 +131,13 @@ describe('a question gets the card that answers it', () => {
     expect(cardText(turn.cards[0])).not.toContain('Application Gateway');
   });
 
+  it('"we don\'t use azure firewall" gets the rules of compute with no firewall', async () => {
+    const turn = await chat().say(
+      "we don't use azure firewall, which NSG rules does compute need?",
+    );
+    expect(visibleText(turn.cards[0])[2]).toContain('no firewall');
+  });
+
   // A name several scenarios use gets the rule of the one named most plainly: "this cluster" here
   // is the AKS cluster.
   it('"*.queue.core.windows.net … on this cluster\'s egress" with the AML extension on AKS gets its Kubernetes rule', async () => {

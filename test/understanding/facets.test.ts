@@ -303,6 +303,8 @@ describe('facets of a question', () => {
   const read = {
     networking: (f: ReturnType<typeof facets>) => f.networking,
     network: (f: ReturnType<typeof facets>) => f.conditions.network,
+    forcedTunnel: (f: ReturnType<typeof facets>) => f.conditions.forcedTunnel,
+    egress: (f: ReturnType<typeof facets>) => f.conditions.egress,
     deploysTo: (f: ReturnType<typeof facets>) => f.deploysTo,
     yesNo: (f: ReturnType<typeof facets>) => f.asks.has('yesno'),
     unknownNames: (f: ReturnType<typeof facets>) => f.unknownNames?.join(', '),
@@ -377,6 +379,11 @@ describe('facets of a question', () => {
     ],
     ["we don't use a managed network, which NSG rules does compute need?", 'network', 'yours'],
     ['managed vnet workspace, pypi is blocked', 'network', 'managed'],
+    // Forced tunnelling and a firewall, said not to be there.
+    ['there is no forced tunneling on the subnet, the cluster is stuck', 'forcedTunnel', false],
+    ['no UDR on the compute subnet, still cannot reach storage', 'forcedTunnel', false],
+    ['UDR 0.0.0.0/0 to the firewall', 'forcedTunnel', true],
+    ["we don't use azure firewall, which NSG rules does compute need?", 'egress', 'nsg'],
     // Where models are deployed.
     ['managed endpoint calling an external api blocked?', 'deploysTo', 'managed-endpoint'],
     ['online deployment fails pulling image from private ACR', 'deploysTo', 'managed-endpoint'],
