@@ -708,7 +708,7 @@ function cloudTerms(k: Knowledge, f: Facets): ReadonlySet<string> {
  * ip") it states, which are facets.
  */
 function topicTerms(k: Knowledge, q: ParsedQuestion): string[] {
-  const setup = setupTerms(q.facets);
+  const setup = setupTerms(k, q.facets);
   const cloud = cloudTerms(k, q.facets);
   const regions = q.facets.regionsNamed?.all ?? [q.facets.region];
   return q.terms.filter(
@@ -883,9 +883,35 @@ const SETUP_TERMS: ReadonlyMap<SetupKey, readonly string[]> = new Map(
 /** Setups that say how the network is built, not what runs in it. */
 const SUBJECTLESS_SETUPS: ReadonlySet<SetupKey> = new Set(['egress', 'forcedTunnel', 'sdk']);
 
-function setupTerms(f: Facets): ReadonlySet<string> {
+/**
+ * The terms that state each setup, with the vocabulary's words for them ("zscaler" means
+ * "proxy"): "we use zscaler, which hosts does the studio need?" asks about the studio.
+ */
+const setupTermsByKnowledge = new WeakMap<Knowledge, ReadonlyMap<SetupKey, ReadonlySet<string>>>();
+
+function setupTermsOf(k: Knowledge): ReadonlyMap<SetupKey, ReadonlySet<string>> {
+  let found = setupTermsByKnowledge.get(k);
+  if (!found) {
+    found = new Map(
+      [...SETUP_TERMS].map(([key, list]) => {
+        const own = new Set(list);
+        const words = k.vocabulary
+          .filter((v) => {
+            const meaning = indexTerms(v.means);
+            return meaning.length > 0 && meaning.every((t) => own.has(t));
+          })
+          .flatMap((v) => indexTerms(v.term));
+        return [key, new Set([...list, ...words])] as const;
+      }),
+    );
+    setupTermsByKnowledge.set(k, found);
+  }
+  return found;
+}
+
+function setupTerms(k: Knowledge, f: Facets): ReadonlySet<string> {
   const terms = new Set<string>();
-  for (const [key, list] of SETUP_TERMS) {
+  for (const [key, list] of setupTermsOf(k)) {
     if (f.conditions[key] !== undefined) for (const t of list) terms.add(t);
   }
   return terms;
@@ -973,7 +999,7 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
   // The setup a question states ("clusters without a public ip need BatchNodeManagement?") frames
   // the question about the name; it is not another topic beside it. A disagreement is weighed on
   // all the words, as the setup may be what the sources disagree about.
-  const setup = setupTerms(facets);
+  const setup = setupTerms(k, facets);
   const length = lengthFactor(q.terms.filter((t) => !setup.has(t)));
   const conflictLength = lengthFactor(q.terms);
   // Ports named in a long message are context in the same way. A name in a question about name

@@ -1420,6 +1420,14 @@ describe('another service used alongside Azure ML, or another kind of deployment
       'Yes: the Machine Learning category has built-ins for private link',
     ],
     [
+      'does the workspace need public network access for the studio to work over VPN?',
+      'No: over a VPN, ExpressRoute or Bastion your clients are connected to the VNet',
+    ],
+    [
+      'we use zscaler, which hosts does the studio need?',
+      'The workspace from Azure Machine Learning studio needs 12 host-name rules',
+    ],
+    [
       'can we enforce with azure policy that all aml compute is created in our vnet?',
       'No: the built-in for compute in a virtual network can only audit',
     ],
