@@ -1424,6 +1424,10 @@ describe('another service used alongside Azure ML, or another kind of deployment
       'No: over a VPN, ExpressRoute or Bastion your clients are connected to the VNet',
     ],
     [
+      'can we put the online endpoint in our own vnet?',
+      'No: managed online endpoints and serverless Spark need the managed network',
+    ],
+    [
       'we use zscaler, which hosts does the studio need?',
       'The workspace from Azure Machine Learning studio needs 12 host-name rules',
     ],

@@ -272,7 +272,7 @@ describe('a question gets the card that answers it', () => {
     // pull error, is not the answer about a managed online endpoint.
     [
       'can managed online endpoint be deployed into my own vnet?',
-      /^No, with a managed network compute doesn't use your subnet/,
+      /^No: managed online endpoints and serverless Spark need the managed network/,
     ],
     [
       'online deployment fails pulling image from private ACR',
