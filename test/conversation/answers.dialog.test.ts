@@ -1424,6 +1424,10 @@ describe('another service used alongside Azure ML, or another kind of deployment
       'No: over a VPN, ExpressRoute or Bastion your clients are connected to the VNet',
     ],
     [
+      "the designer can't show the dataset, storage has a PE",
+      'Likely cause: Data preview and profiling are run by the Azure ML service outside your VNet',
+    ],
+    [
       'private link workspace, can I still use the python sdk from my laptop?',
       'Connect through a VPN gateway (point-to-site or site-to-site), ExpressRoute, or Azure Bastion',
     ],
