@@ -542,6 +542,26 @@ export interface EndpointMatches {
   names: string[];
   /** Rule endpoints of the names a pasted firewall or proxy log denies (see `deniedNames`). */
   denied: ReadonlySet<string>;
+  /**
+   * Rule endpoints of names the question wants to do without ("specific storage accounts instead
+   * of the Storage tag"): what it asks about is the other thing.
+   */
+  replaced: ReadonlySet<string>;
+}
+
+/** "Instead of the Storage tag", "rather than *.blob.core.windows.net": a name to do without. */
+const REPLACING =
+  /\b(?:instead of|rather than|other than|apart from)\s{1,3}(?:(?:the|a|an|our|that|this)\s{1,3})?$/;
+
+function replacedInQuestion(lower: string, name: string): boolean {
+  let from = 0;
+  for (let n = 0; n < 10; n++) {
+    const at = lower.indexOf(name, from);
+    if (at < 0) return false;
+    if (REPLACING.test(lower.slice(Math.max(0, at - 40), at))) return true;
+    from = at + name.length;
+  }
+  return false;
 }
 
 export function endpointMatches(k: Knowledge, q: ParsedQuestion): EndpointMatches {
@@ -557,6 +577,7 @@ export function endpointMatches(k: Knowledge, q: ParsedQuestion): EndpointMatche
   const retired: string[] = [];
   const deniedNames = new Set(q.facets.deniedNames ?? []);
   const denied = new Set<string>();
+  const replaced = new Set<string>();
   for (const name of names) {
     const hits = findByEndpoint(k, name).filter((h) => h.score >= 0.8);
     let ruleHits = hits.filter((h) => h.kind === 'rule');
@@ -591,6 +612,7 @@ export function endpointMatches(k: Knowledge, q: ParsedQuestion): EndpointMatche
         ),
       );
       if (deniedNames.has(name)) for (const e of hosts) denied.add(e);
+      if (replacedInQuestion(q.lower, name)) for (const e of found) replaced.add(e);
     }
     for (const h of hits) {
       if (
@@ -607,5 +629,6 @@ export function endpointMatches(k: Knowledge, q: ParsedQuestion): EndpointMatche
     retiredConflicts: [...new Set(retired)],
     names,
     denied,
+    replaced,
   };
 }

@@ -917,11 +917,11 @@ function setupTerms(k: Knowledge, f: Facets): ReadonlySet<string> {
   return terms;
 }
 
-/** Whether a name's or rule's card is about an endpoint a pasted log denies. */
-function deniesEndpointOf(k: Knowledge, denied: ReadonlySet<string>, t: Target): boolean {
-  if (denied.size === 0) return false;
-  if (t.kind === 'endpoint') return denied.has(t.id);
-  if (t.kind === 'rule') return denied.has(ruleById(k, t.id)?.endpoint ?? '');
+/** Whether a name's or rule's card is about one of these endpoints. */
+function aboutEndpointIn(k: Knowledge, endpoints: ReadonlySet<string>, t: Target): boolean {
+  if (endpoints.size === 0) return false;
+  if (t.kind === 'endpoint') return endpoints.has(t.id);
+  if (t.kind === 'rule') return endpoints.has(ruleById(k, t.id)?.endpoint ?? '');
   return false;
 }
 
@@ -1070,20 +1070,28 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
   // denied next.
   const deniedCard = (c: Candidate) =>
     (c.signal === 'endpoint' || c.signal === 'port') &&
-    deniesEndpointOf(k, matches.denied, c.target);
+    aboutEndpointIn(k, matches.denied, c.target);
   const coversDenied = (c: Candidate) =>
     c.signal === 'words' &&
     c.score >= w.coveringStep &&
     stepNamesEndpoint(k, c.target, matches.denied);
   const scored = [
     ...errors,
-    ...direct.map((c) =>
-      deniedCard(c)
-        ? { ...c, score: Math.max(c.score, w.deniedName) }
-        : reported
-          ? { ...c, score: c.score - w.reportedName }
+    ...direct
+      .map((c) =>
+        deniedCard(c)
+          ? { ...c, score: Math.max(c.score, w.deniedName) }
+          : reported
+            ? { ...c, score: c.score - w.reportedName }
+            : c,
+      )
+      // "Specific storage accounts instead of the Storage tag" asks about the other thing.
+      .map((c) =>
+        (c.signal === 'endpoint' || c.signal === 'port') &&
+        aboutEndpointIn(k, matches.replaced, c.target)
+          ? { ...c, score: c.score - w.replacedName }
           : c,
-    ),
+      ),
     ...wordCandidates(k, q, hits, w, namedRulesOf(k, facets, matches), onPath, nameTerms).map(
       (c) => (coversDenied(c) ? { ...c, score: Math.max(c.score, w.deniedName + 0.005) } : c),
     ),

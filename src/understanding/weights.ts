@@ -63,6 +63,8 @@ export interface Weights {
   deniedName: number;
   /** The least word score of a step that names a denied host for it to answer before the host. */
   coveringStep: number;
+  /** Off the card of a name the question wants to do without ("instead of the Storage tag"). */
+  replacedName: number;
   /**
    * An item that shares only the words of a name the question names ("what is *.vscode.dev for"
    * matches the VS Code step by "vscode" and "dev"): the name's own card says what it is for.
@@ -128,6 +130,7 @@ export const WEIGHTS: Readonly<Weights> = Object.freeze({
   reportedName: 0.2,
   deniedName: 0.985,
   coveringStep: 0.5,
+  replacedName: 0.3,
   onlyThroughName: 0.05,
   statedCloud: 0.15,
   otherCloud: 0.1,

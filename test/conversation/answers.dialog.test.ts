@@ -1423,6 +1423,15 @@ describe('another service used alongside Azure ML, or another kind of deployment
       'does the workspace need public network access for the studio to work over VPN?',
       'No: over a VPN, ExpressRoute or Bastion your clients are connected to the VNet',
     ],
+    // A name the question wants to do without is not what it asks about.
+    [
+      'can we restrict outbound to specific storage accounts instead of the Storage tag?',
+      'Attach a service endpoint policy to the compute subnet',
+    ],
+    [
+      'should I allow *.blob.core.windows.net instead of the Storage tag?',
+      'Yes. \\*.blob.core.windows.net is needed outbound on TCP 443.',
+    ],
     [
       "the designer can't show the dataset, storage has a PE",
       'Likely cause: Data preview and profiling are run by the Azure ML service outside your VNet',
