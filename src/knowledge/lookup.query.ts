@@ -174,6 +174,8 @@ function endpointScore(spelling: string, wanted: string): number {
   // "instances.azureml.ms" names the zone of *.instances.azureml.ms, which is more specific than
   // *.azureml.ms, whose template it also fits.
   if (name.startsWith('*.') && name.slice(2) === wanted) return 0.95;
+  // So does "experiments.azureml.net", typed without its region, of <region>.experiments.azureml.net.
+  if (/^<[^<>]{1,40}>\./.test(name) && name.replace(/^<[^<>]{1,40}>\./, '') === wanted) return 0.95;
   if (templateRegex(name).test(wanted)) return 0.9;
   // "Storage" asks about Storage.<region>; "azureml.ms" about *.azureml.ms.
   const base = name.replace(/\.<region>$/, '').replace(/^\*\./, '');

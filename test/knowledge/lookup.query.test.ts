@@ -99,6 +99,11 @@ describe('"what is this tag or host?"', () => {
     expect(first?.id).toMatch(/^fqdn-instances-ms/);
   });
 
+  it('experiments.azureml.net, typed without its region, finds <region>.experiments.azureml.net first', () => {
+    const [first] = findByEndpoint(k, 'experiments.azureml.net');
+    expect(first?.label).toContain('<region>.experiments.azureml.net');
+  });
+
   it('mcr.microsoft.com finds the MCR host, ranked first', () => {
     const hits = findByEndpoint(k, 'https://mcr.microsoft.com/v2/azureml');
     expect(hits.map((h) => [h.id, h.score])).toEqual([
