@@ -639,7 +639,7 @@ function statedConditions(
   // doesn't support a custom VNet" states a managed one.
   const hub = /\b(ai|foundry)[\s_-]{1,3}(studio|foundry|hub)/.test(lower);
   // "No managed vnet; the workspace has a private endpoint in our vnet": a VNet of one's own.
-  const notManaged = countMatches(NOT_MANAGED, lower);
+  const notManaged = MANAGED_NETWORK.test(lower) ? countMatches(NOT_MANAGED, lower) : 0;
   const saysNotManaged = notManaged > 0 && notManaged >= countMatches(MANAGED_NETWORKS, lower);
   const managed = MANAGED_NETWORK.test(lower) && !saysNotManaged;
   // "Can a managed online endpoint be deployed into my own VNet?" asks whether it can go there.
@@ -911,6 +911,8 @@ function dottedNamesIn(raw: string): string[] {
 /** Azure Firewall's log line: "… request from 10.0.1.4:50112 to <host>:443. Action: Deny". */
 const FIREWALL_DENIED =
   /\bto ([a-z0-9*][a-z0-9*.-]{0,200}\.[a-z]{2,24})(?::\d{1,5})?\.?\s{0,3}action:\s{0,3}deny\b/gi;
+/** Any of the words below: most messages have none, and skip the rest. */
+const ANY_DENY = /deny|denie|block|tcp_denied/i;
 /** Squid's access log: "TCP_DENIED/403 … CONNECT <host>:443". */
 const PROXY_DENIED = /\btcp_denied\b/i;
 /** A sentence that says a firewall or proxy denied or blocked something. */
@@ -922,6 +924,7 @@ const NOT_DENIED =
 
 function deniedNamesIn(raw: string): string[] {
   const text = raw.slice(0, 20_000);
+  if (!ANY_DENY.test(text)) return [];
   const logged = [...text.matchAll(FIREWALL_DENIED)].map((m) => m[1]!);
   // A proxy log line, or a sentence of prose ("the firewall blocks ghcr.io"): its host names.
   const told = text

@@ -56,18 +56,21 @@ const CONTRACTS_D: ReadonlySet<string> = new Set(
 );
 
 export function tokens(text: string): string[] {
-  return (
-    text
-      .toLowerCase()
-      // "A vnet'd workspace", "the PE'd storage": the word, made a verb the short way.
-      .replace(/\b([a-z0-9]+)['’](e?d)\b/g, (_, word: string, d: string) =>
+  const lower = text.toLowerCase();
+  // "A vnet'd workspace", "the PE'd storage": the word, made a verb the short way.
+  const verbs = VERB_D.test(lower)
+    ? lower.replace(WORD_D, (_, word: string, d: string) =>
         CONTRACTS_D.has(word) ? `${word}${d}` : word,
       )
-      .replace(/['’]/g, '')
-      .split(/[^a-z0-9]+/)
-      .filter((w) => w !== '')
-  );
+    : lower;
+  return verbs
+    .replace(/['’]/g, '')
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== '');
 }
+
+const VERB_D = /['’]e?d\b/;
+const WORD_D = /\b([a-z0-9]+)['’](e?d)\b/g;
 
 /**
  * A light stemmer: plurals and the common verb endings, so "clusters", "clustered" and
