@@ -46,18 +46,20 @@ export function capQuestion(text: string): string {
     .trim();
 }
 
-/**
- * Lower-case word tokens; apostrophes vanish so "can't" stays one word. Splitting on everything
- * that is not a letter or digit keeps this linear (no backtracking pattern).
- */
-/** Words whose "'d" is "would" or "had" ("we'd"), which stay one token as before. */
+/** Words whose "'d" is "would" or "had" ("we'd"), which stay one token. */
 const CONTRACTS_D: ReadonlySet<string> = new Set(
   'i we you he she it they who that there what how where why'.split(' '),
 );
+const VERB_D = /['’]e?d\b/;
+const WORD_D = /\b([a-z0-9]+)['’](e?d)\b/g;
 
+/**
+ * Lower-case word tokens; apostrophes vanish so "can't" stays one word, and a word made a verb
+ * with "'d" ("a vnet'd workspace") is that word. Splitting on everything that is not a letter or
+ * digit keeps this linear (no backtracking pattern).
+ */
 export function tokens(text: string): string[] {
   const lower = text.toLowerCase();
-  // "A vnet'd workspace", "the PE'd storage": the word, made a verb the short way.
   const verbs = VERB_D.test(lower)
     ? lower.replace(WORD_D, (_, word: string, d: string) =>
         CONTRACTS_D.has(word) ? `${word}${d}` : word,
@@ -68,9 +70,6 @@ export function tokens(text: string): string[] {
     .split(/[^a-z0-9]+/)
     .filter((w) => w !== '');
 }
-
-const VERB_D = /['’]e?d\b/;
-const WORD_D = /\b([a-z0-9]+)['’](e?d)\b/g;
 
 /**
  * A light stemmer: plurals and the common verb endings, so "clusters", "clustered" and

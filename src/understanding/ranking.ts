@@ -607,9 +607,10 @@ export function endpointMatches(k: Knowledge, q: ParsedQuestion): EndpointMatche
       endpoints.push(...found);
       // A firewall denies a host; a service tag named near "blocked" is what is allowed or not.
       const hosts = found.filter((e) =>
-        ruleHits.some(
-          (h) => ruleById(k, h.id)?.endpoint === e && ruleById(k, h.id)?.endpointKind === 'fqdn',
-        ),
+        ruleHits.some((h) => {
+          const rule = ruleById(k, h.id);
+          return rule?.endpoint === e && rule.endpointKind === 'fqdn';
+        }),
       );
       if (deniedNames.has(name)) for (const e of hosts) denied.add(e);
       if (replacedInQuestion(q.lower, name)) for (const e of found) replaced.add(e);

@@ -917,6 +917,9 @@ function setupTerms(k: Knowledge, f: Facets): ReadonlySet<string> {
   return terms;
 }
 
+/** How far a step that lists a denied host answers ahead of that host's own card. */
+const AHEAD_OF_HOST = 0.005;
+
 /** Whether a name's or rule's card is about one of these endpoints. */
 function aboutEndpointIn(k: Knowledge, endpoints: ReadonlySet<string>, t: Target): boolean {
   if (endpoints.size === 0) return false;
@@ -1093,7 +1096,8 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
           : c,
       ),
     ...wordCandidates(k, q, hits, w, namedRulesOf(k, facets, matches), onPath, nameTerms).map(
-      (c) => (coversDenied(c) ? { ...c, score: Math.max(c.score, w.deniedName + 0.005) } : c),
+      (c) =>
+        coversDenied(c) ? { ...c, score: Math.max(c.score, w.deniedName + AHEAD_OF_HOST) } : c,
     ),
     ...scenarioCandidates(k, q, w),
   ].map((c) => {
