@@ -149,6 +149,18 @@ const answers: [name: string, question: string, keyFact: string][] = [
     'can we enforce with azure policy that all aml compute is created in our vnet?',
     'can only audit',
   ],
+  // A product named for its hosts: every host that serves it, on one card.
+  [
+    'product-hosts',
+    'do we need to whitelist anaconda on the firewall for compute?',
+    '*.anaconda.org',
+  ],
+  // A host a pasted firewall log denies is what to allow.
+  [
+    'denied-host',
+    'Users open ml.azure.com fine but the Notebooks tab spins. AzFW log: HTTPS request from 10.60.12.34:50122 to 7f3c1a2e-westeurope.notebooks.azure.net:443. Action: Deny. No rule matched. What do I add?',
+    '*.notebooks.azure.net',
+  ],
 ];
 
 const shared: [kind: 'rule' | 'step' | 'error' | 'conflict', id: string][] = [
