@@ -526,10 +526,13 @@ function asksForPublicIp(lower: string): boolean {
 
 function statedConditions(
   words: readonly string[],
-  lower: string,
+  stated: string,
   publicIpAsked: boolean,
 ): StatedConditions {
   const c: StatedConditions = {};
+  // "We don't want to move to no public IP yet", "the 'No public IP' box isn't ticked": the
+  // option named, not the setup.
+  const lower = stated.replace(NOT_NO_PUBLIC_IP, ' ');
   const noPublicIp =
     /\b(no|without|non|disabl\w*|remov\w*|rid of|(turn|switch)\w* off)[\s_-]{1,3}((the|a|an)[\s_-]{1,3})?public[\s_-]{0,3}(ip|address)/.test(
       lower,
@@ -542,6 +545,10 @@ function statedConditions(
     words.includes('npip') ||
     /\b(no|without)[\s_-]{0,3}pips?\b/.test(lower) ||
     /\benable_?node_?public_?ip\W{0,4}(to\W{1,3}|=\W{0,2}|:\W{0,2})?(false|0|no)\b/.test(lower) ||
+    // Terraform's azurerm name for it.
+    /\bnode_?public_?ip_?enabled\W{0,4}(is\W{1,3}|to\W{1,3}|=\W{0,2}|:\W{0,2})?(false|0|no)\b/.test(
+      lower,
+    ) ||
     hasPhrase(words, 'enable node public ip false') ||
     hasPhrase(words, 'private ip only') ||
     // "Compute instances with private IP" (and only that) are compute without a public one.
@@ -561,7 +568,7 @@ function statedConditions(
   // NAT gateway's), not a public IP on the compute. Nor is the public IP a name "resolves to",
   // "returns" or "points to": that is what DNS answers.
   else if (
-    (hasPhrase(words, 'public ip') || COMPUTE_PUBLIC_IPS.test(lower)) &&
+    (/\bpublic[\s_-]{0,3}ips?\b/.test(lower) || COMPUTE_PUBLIC_IPS.test(lower)) &&
     !publicIpAsked &&
     !/\b(outbound|egress|static|fixed|specific|dedicated|nat)[\s_-]{1,3}public[\s_-]{0,3}ips?\b/.test(
       lower,
@@ -656,6 +663,12 @@ const ALL_THAT_IS_NEEDED = /\bnothing else\b|\bby itself\b|\bon its own\b|\balon
 /** "Only 8704", "just port 443": one port as all that is needed. */
 const ONLY_THIS_PORT =
   /\b(only|just)(?: (?:need|needs|open|opening|allow|allowing|the|port|ports)){0,3} \d{2,5}\b/;
+
+/** "No public IP" named as an option not taken (see `statedConditions`). */
+const NOT_NO_PUBLIC_IP = new RegExp(
+  String.raw`\b(?:don'?t|do not|not|never|can'?t|cannot|won'?t)\s{1,3}(?:(?:want|plan|yet|ready|able)\s{1,3}(?:to\s{1,3})?)?(?:move|switch|migrate|go|use|enable|turn on|tick|check|select)\s{1,3}(?:(?:to|the|a)\s{1,3})?no[\s_-]{1,3}public[\s_-]{0,3}ip\b|\bno[\s_-]{1,3}public[\s_-]{0,3}ip\W{1,3}(?:box|option|checkbox|setting|flag)?\W{0,3}(?:is|was)?\s{0,3}(?:isn'?t|wasn'?t|not|un)[\s-]{0,3}(?:ticked|checked|selected|set)\b`,
+  'g',
+);
 
 /** Public IPs said of compute: "clusters have public IPs", "nodes still get public IPs". */
 const COMPUTE_PUBLIC_IPS =

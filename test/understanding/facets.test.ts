@@ -304,6 +304,7 @@ describe('facets of a question', () => {
     networking: (f: ReturnType<typeof facets>) => f.networking,
     network: (f: ReturnType<typeof facets>) => f.conditions.network,
     forcedTunnel: (f: ReturnType<typeof facets>) => f.conditions.forcedTunnel,
+    computePublicIp: (f: ReturnType<typeof facets>) => f.conditions.computePublicIp,
     egress: (f: ReturnType<typeof facets>) => f.conditions.egress,
     deploysTo: (f: ReturnType<typeof facets>) => f.deploysTo,
     yesNo: (f: ReturnType<typeof facets>) => f.asks.has('yesno'),
@@ -379,6 +380,23 @@ describe('facets of a question', () => {
     ],
     ["we don't use a managed network, which NSG rules does compute need?", 'network', 'yours'],
     ['managed vnet workspace, pypi is blocked', 'network', 'managed'],
+    // "No public IP" named as an option not taken is not the setup.
+    [
+      "compute cluster with public IP fails to create; we don't want to move to no public ip yet",
+      'computePublicIp',
+      true,
+    ],
+    [
+      'instances still get a public IP (the "No public IP" box isn\'t ticked)',
+      'computePublicIp',
+      true,
+    ],
+    [
+      "we don't need a NAT gateway for no-public-IP compute if there's a UDR, right?",
+      'computePublicIp',
+      false,
+    ],
+    ['node_public_ip_enabled is false on the cluster', 'computePublicIp', false],
     // Forced tunnelling and a firewall, said not to be there.
     ['there is no forced tunneling on the subnet, the cluster is stuck', 'forcedTunnel', false],
     ['no UDR on the compute subnet, still cannot reach storage', 'forcedTunnel', false],
