@@ -568,7 +568,7 @@ function statedConditions(
   // NAT gateway's), not a public IP on the compute. Nor is the public IP a name "resolves to",
   // "returns" or "points to": that is what DNS answers.
   else if (
-    (/\bpublic[\s_-]{0,3}ips?\b/.test(lower) || COMPUTE_PUBLIC_IPS.test(lower)) &&
+    (/\bpublic[\s_-]{0,3}ip\b/.test(lower) || COMPUTE_PUBLIC_IPS.test(lower)) &&
     !publicIpAsked &&
     !/\b(outbound|egress|static|fixed|specific|dedicated|nat)[\s_-]{1,3}public[\s_-]{0,3}ips?\b/.test(
       lower,
