@@ -169,6 +169,14 @@ function narrowRules(
     const same = rules.filter((r) => r.direction === f.direction);
     if (same.length > 0) rules = same;
   }
+  // "The NSG allows MicrosoftContainerRegistry on 443 … do I need AzureFrontDoor.FirstParty as
+  // well?": of the names told, the one the asking sentence names is asked about.
+  if (focus.size > 0) {
+    const asked = rules.filter((r) =>
+      indexTerms(r.endpoint.replace(/[.*<>]/g, ' ')).some((t) => focus.has(t)),
+    );
+    if (asked.length > 0) rules = asked;
+  }
   // "Why does compute need AzureFrontDoor.FrontEnd? I thought it was for the studio.": of the
   // scenarios named, those the asking sentence names are the ones asked about.
   const named = namedScenarios(f, 0.4);

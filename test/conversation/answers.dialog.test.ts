@@ -1423,6 +1423,11 @@ describe('another service used alongside Azure ML, or another kind of deployment
       'does the workspace need public network access for the studio to work over VPN?',
       'No: over a VPN, ExpressRoute or Bastion your clients are connected to the VNet',
     ],
+    // Of the names told, the one the asking sentence names is asked about.
+    [
+      'our NSG allows the MicrosoftContainerRegistry tag on 443 but curated image pulls on the cluster time out. do I need AzureFrontDoor.FirstParty as well?',
+      'Yes. Outbound AzureFrontDoor.FirstParty on TCP 443.',
+    ],
     // A name the question wants to do without is not what it asks about.
     [
       'can we restrict outbound to specific storage accounts instead of the Storage tag?',
