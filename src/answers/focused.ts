@@ -1173,9 +1173,16 @@ function yesNoLine(claim: YesNoClaim): string {
  * ("which domains for anaconda?" asks about anaconda.com, *.anaconda.com and *.anaconda.org).
  */
 function hostsAsked(k: Knowledge, endpoint: string, f: Facets): string[] {
-  const products = new Set(f.products ?? []);
+  const own = new Set(
+    k.rules.filter((r) => r.endpoint === endpoint).flatMap((r) => r.products ?? []),
+  );
+  // A host a pasted log denies is asked about with its own product's hosts only: "pip install
+  // torch … download.pytorch.org denied" is about PyTorch's hosts, not pip's.
+  const products = new Set(
+    (f.products ?? []).filter((p) => own.has(p) || (f.deniedNames ?? []).length === 0),
+  );
   const serves = (r: Rule) => (r.products ?? []).some((p) => products.has(p));
-  if (!k.rules.some((r) => r.endpoint === endpoint && serves(r))) return [endpoint];
+  if (![...own].some((p) => products.has(p))) return [endpoint];
   return [...new Set([endpoint, ...k.rules.filter(serves).map((r) => r.endpoint)])];
 }
 

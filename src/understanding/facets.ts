@@ -1538,8 +1538,12 @@ export function parseQuestion(
     publicIpAsked,
   );
   const deniedNames = deniedNamesIn(raw);
+  // "No PIP" is Azure's short name for no public IP, not Python's installer.
+  const noPip = /\b(no|without|non)[\s_-]{0,3}pip\b/.test(lower);
   const products = asks.has('hosts')
-    ? [...new Set(words)].filter((w) => lexicon.productHosts.has(w)).slice(0, 8)
+    ? [...new Set(words)]
+        .filter((w) => lexicon.productHosts.has(w) && !(w === 'pip' && noPip))
+        .slice(0, 8)
     : [];
   const facets: Facets = {
     scenarios: withFeatureHome(scenarioStrengths(expandedWords, lexicon), conditions),

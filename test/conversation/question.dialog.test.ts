@@ -80,6 +80,10 @@ describe('a question gets the card that answers it', () => {
       'pytorch.org and \\*.pytorch.org are needed outbound on TCP 443.',
     ],
     [
+      'which hosts for pip and conda?',
+      'pypi.org, anaconda.com, \\*.anaconda.com, \\*.anaconda.org and \\*.pythonhosted.org are needed outbound on TCP 443.',
+    ],
+    [
       'ubuntu hosts for kubernetes compute?',
       'archive.ubuntu.com and security.ubuntu.com are needed outbound on TCP 80.',
     ],

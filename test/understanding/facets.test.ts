@@ -228,6 +228,9 @@ describe('facets of a question', () => {
   it.each([
     ['which domain do I allow for pytorch wheels?', ['pytorch']],
     ['ubuntu and launchpad hosts for kubernetes compute?', ['ubuntu', 'launchpad']],
+    ['which hosts for pip and conda?', ['pip', 'conda']],
+    // "No PIP" is no public IP.
+    ['no pip cluster, which hosts does it need?', []],
     // A product the user runs, in a question that asks about something else.
     ['does the build cluster still need a route to the internet to reach MCR and PyPI?', []],
     ['our pytorch job on the cluster cannot read the datastore', []],
