@@ -1428,6 +1428,10 @@ describe('another service used alongside Azure ML, or another kind of deployment
       'our NSG allows the MicrosoftContainerRegistry tag on 443 but curated image pulls on the cluster time out. do I need AzureFrontDoor.FirstParty as well?',
       'Yes. Outbound AzureFrontDoor.FirstParty on TCP 443.',
     ],
+    [
+      "the private endpoint outbound rule from our managed network to azure openai shows Inactive, what's missing?",
+      'Give the workspace managed identity the Azure AI Enterprise Network Connection Approver role',
+    ],
     // A name the question wants to do without is not what it asks about.
     [
       'can we restrict outbound to specific storage accounts instead of the Storage tag?',
