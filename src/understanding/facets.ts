@@ -915,7 +915,10 @@ function dottedNamesIn(raw: string): string[] {
         (w) =>
           w.length <= 120 &&
           w.includes('.') &&
-          /^[a-z0-9*._-]+(<region>)?$/.test(w) &&
+          (/^[a-z0-9*._-]+(<region>)?$/.test(w) ||
+            // "<storage>.blob.core.windows.net", a whole host copied from an article's table,
+            // keeps its placeholder ("<storage>.blob" alone names no host).
+            (/^(?:[a-z0-9*._-]|<[a-z-]{1,30}>)+$/.test(w) && w.split('.').length >= 4)) &&
           !/^[\d.]+$/.test(w),
       )
   );

@@ -1432,6 +1432,10 @@ describe('another service used alongside Azure ML, or another kind of deployment
       "the private endpoint outbound rule from our managed network to azure openai shows Inactive, what's missing?",
       'Give the workspace managed identity the Azure AI Enterprise Network Connection Approver role',
     ],
+    [
+      "cluster jobs can't upload outputs: the firewall denies <storage>.blob.core.windows.net, what rule do we need?",
+      'Outbound <storage>.blob.core.windows.net on TCP 443.',
+    ],
     // A name the question wants to do without is not what it asks about.
     [
       'can we restrict outbound to specific storage accounts instead of the Storage tag?',

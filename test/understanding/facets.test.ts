@@ -578,6 +578,11 @@ describe('facets of a question', () => {
       'allow BatchNodeManagement.<location> and login.microsoftonline.com',
       ['batchnodemanagement.<region>', 'login.microsoftonline.com'],
     ],
+    // So do whole hosts copied from an article's table; a fragment names no host.
+    [
+      'the firewall denies <storage>.blob.core.windows.net; we allow <storage>.file',
+      ['<storage>.blob.core.windows.net'],
+    ],
   ])('"%s" names %j', (text, names) => {
     expect(facets(text).dottedNames).toEqual(names);
   });
