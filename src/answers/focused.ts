@@ -39,6 +39,7 @@ import {
   type PlanRule,
 } from '../knowledge/plan.query';
 import { NO_FACETS, type Facets } from '../understanding/facets';
+import { lexiconOf } from '../understanding/lexicon';
 import { rulesForPort, type Target } from '../understanding/ranking';
 import { literal } from '../cards/markdown';
 import { ruleSlice } from './slice';
@@ -1173,17 +1174,15 @@ function yesNoLine(claim: YesNoClaim): string {
  * ("which domains for anaconda?" asks about anaconda.com, *.anaconda.com and *.anaconda.org).
  */
 function hostsAsked(k: Knowledge, endpoint: string, f: Facets): string[] {
-  const own = new Set(
-    k.rules.filter((r) => r.endpoint === endpoint).flatMap((r) => r.products ?? []),
-  );
+  const { productHosts } = lexiconOf(k);
+  const serves = (product: string) => productHosts.get(product)?.includes(endpoint) === true;
   // A host a pasted log denies is asked about with its own product's hosts only: "pip install
   // torch … download.pytorch.org denied" is about PyTorch's hosts, not pip's.
-  const products = new Set(
-    (f.products ?? []).filter((p) => own.has(p) || (f.deniedNames ?? []).length === 0),
-  );
-  const serves = (r: Rule) => (r.products ?? []).some((p) => products.has(p));
-  if (![...own].some((p) => products.has(p))) return [endpoint];
-  return [...new Set([endpoint, ...k.rules.filter(serves).map((r) => r.endpoint)])];
+  const products = (f.products ?? []).filter((p) => serves(p) || f.deniedNames === undefined);
+  if (!products.some(serves)) return [endpoint];
+  const asked = new Set(products.flatMap((p) => productHosts.get(p) ?? []));
+  // In the knowledge's order, as the rows are.
+  return [...new Set([endpoint, ...k.rules.map((r) => r.endpoint).filter((e) => asked.has(e))])];
 }
 
 /** The answer for a target, narrowed by what the question said (no facets: the whole item). */

@@ -348,13 +348,18 @@ function isErrorCode(word: string): boolean {
 const POLITE_REQUEST =
   /\b(can|could) (someone|somebody|anyone|anybody|you|u) (please )?(give|tell|share|send|help|point|provide|list|explain|clarify)\b/;
 
+/** How a setup is said not to be there: "no …", "without …", "we don't have / use …". */
+const ABSENT = String.raw`(?:no|without|not using|(?:do|does|did)(?:n'?t| not) (?:have|use))`;
+
 /** A setup without a firewall, said outright. */
-const NO_FIREWALL =
-  /\b(no|without|not behind|not using|(do|does|did)(n'?t| not) (have|use))\s{1,3}(an?\s{1,3}|any\s{1,3}|azure\s{1,3})?(firewall|fw|nva|proxy)\b(?!\s{0,3}rules?\b)/;
+const NO_FIREWALL = new RegExp(
+  String.raw`\b(?:${ABSENT}|not behind)\s{1,3}(an?\s{1,3}|any\s{1,3}|azure\s{1,3})?(firewall|fw|nva|proxy)\b(?!\s{0,3}rules?\b)`,
+);
 
 /** Forced tunnelling said not to be there: "no forced tunneling", "we don't use UDRs". */
-const NO_TUNNEL =
-  /\b(no|without|not using|(do|does|did)(n'?t| not) (have|use))\s{1,3}(an?\s{1,3}|any\s{1,3})?(forced[\s_-]{0,3}tunnel\w{0,4}|udrs?|route[\s_-]tables?|user[\s_-]defined[\s_-]routes?)\b/;
+const NO_TUNNEL = new RegExp(
+  String.raw`\b${ABSENT}\s{1,3}(an?\s{1,3}|any\s{1,3})?(forced[\s_-]{0,3}tunnel\w{0,4}|udrs?|route[\s_-]tables?|user[\s_-]defined[\s_-]routes?)\b`,
+);
 
 /** Words that put a question's opening on a subject other than networking. */
 const OTHER_SUBJECT_WORDS: ReadonlySet<string> = wordSet(
@@ -691,7 +696,7 @@ const MANAGED_NETWORK = new RegExp(
 const MANAGED_NETWORKS = new RegExp(MANAGED_NETWORK.source, 'g');
 /** A managed network said not to be there: "no managed vnet", "we don't use a managed network". */
 const NOT_MANAGED = new RegExp(
-  String.raw`\b(no|not|without|non|never|(do|does|did)(n'?t| not) (use|have|enable))[\s_-]{1,3}(an?\s{1,3}|the\s{1,3}|using\s{1,3}){0,2}managed[\s_-]{0,3}(${VNET}|networks?|network isolation)\b`,
+  String.raw`\b(?:${ABSENT}|not|non|never|(?:do|does|did)(?:n'?t| not) enable)[\s_-]{1,3}(an?\s{1,3}|the\s{1,3}|using\s{1,3}){0,2}managed[\s_-]{0,3}(${VNET}|networks?|network isolation)\b`,
   'g',
 );
 

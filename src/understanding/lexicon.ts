@@ -1,7 +1,7 @@
 // What understanding knows about the words of the knowledge, computed once per knowledge object:
 // the vocabulary's expansions, the scenarios' names, the regions, and every word the knowledge uses.
 import type { Knowledge, Region, ScenarioId, SovereignCloud } from '../knowledge/knowledge.schema';
-import { STOPWORDS, stem, tokens } from './normalise';
+import { STOPWORDS, indexTerms, stem, tokens } from './normalise';
 import type { PortMention } from './facets';
 
 export { DOMAIN_NOISE, STOPWORDS } from './normalise';
@@ -53,6 +53,11 @@ export interface Lexicon {
   tagNames: TagNames;
   /** A product's word → the host names that serve it ("pytorch" → pytorch.org, *.pytorch.org). */
   productHosts: ReadonlyMap<string, readonly string[]>;
+  /**
+   * A rule endpoint → the terms of its name that few endpoints share ("azurefrontdoor",
+   * "firstparty", "mcr"; not "azure", "com" or a placeholder): a sentence with one names it.
+   */
+  endpointTerms: ReadonlyMap<string, readonly string[]>;
 }
 
 /** Service-tag names by their lower-case base, and dotted tag families by their first part. */
@@ -139,7 +144,23 @@ function buildLexicon(k: Knowledge): Lexicon {
     deploymentTargets: deploymentTargetsOf(k),
     tagNames: tagNamesOf(k),
     productHosts: productHostsOf(k),
+    endpointTerms: endpointTermsOf(k),
   };
+}
+
+/** An endpoint term shared by more endpoints than this names none of them. */
+const MAX_SHARING = 3;
+
+function endpointTermsOf(k: Knowledge): ReadonlyMap<string, readonly string[]> {
+  const endpoints = [...new Set(k.rules.map((r) => r.endpoint))];
+  const termsOf = (e: string) => [
+    ...new Set(indexTerms(e.replace(/<[^<>]{1,40}>/g, ' ').replace(/[.*]/g, ' '))),
+  ];
+  const shared = new Map<string, number>();
+  for (const e of endpoints) for (const t of termsOf(e)) shared.set(t, (shared.get(t) ?? 0) + 1);
+  return new Map(
+    endpoints.map((e) => [e, termsOf(e).filter((t) => (shared.get(t) ?? 0) <= MAX_SHARING)]),
+  );
 }
 
 function productHostsOf(k: Knowledge): ReadonlyMap<string, readonly string[]> {

@@ -158,32 +158,6 @@ function namedScenarios(f: Facets, min = 0.55): ScenarioId[] {
 }
 
 /** Rules narrowed to the direction and scenarios the question names, when that leaves any. */
-/**
- * The terms of an endpoint's name that few endpoints share ("azurefrontdoor", "firstparty", "mcr";
- * not "azure", "com" or a placeholder): a sentence that has one of them names that endpoint.
- */
-const distinctTerms = new WeakMap<Knowledge, ReadonlyMap<string, readonly string[]>>();
-
-function distinctTermsOf(k: Knowledge, endpoint: string): readonly string[] {
-  let byEndpoint = distinctTerms.get(k);
-  if (!byEndpoint) {
-    const endpoints = [...new Set(k.rules.map((r) => r.endpoint))];
-    const termsOf = (e: string) => [
-      ...new Set(indexTerms(e.replace(/<[^<>]{1,40}>/g, ' ').replace(/[.*]/g, ' '))),
-    ];
-    const shared = new Map<string, number>();
-    for (const e of endpoints) for (const t of termsOf(e)) shared.set(t, (shared.get(t) ?? 0) + 1);
-    byEndpoint = new Map(
-      endpoints.map((e) => [e, termsOf(e).filter((t) => (shared.get(t) ?? 0) <= MAX_SHARING)]),
-    );
-    distinctTerms.set(k, byEndpoint);
-  }
-  return byEndpoint.get(endpoint) ?? [];
-}
-
-/** An endpoint term shared by more endpoints than this names none of them. */
-const MAX_SHARING = 3;
-
 function narrowRules(
   k: Knowledge,
   ruleIds: readonly string[],
@@ -198,7 +172,9 @@ function narrowRules(
   // "The NSG allows MicrosoftContainerRegistry on 443 … do I need AzureFrontDoor.FirstParty as
   // well?": of the names told, the one the asking sentence names is asked about.
   if (focus.size > 0) {
-    const asked = rules.filter((r) => distinctTermsOf(k, r.endpoint).some((t) => focus.has(t)));
+    const asked = rules.filter((r) =>
+      (lexiconOf(k).endpointTerms.get(r.endpoint) ?? []).some((t) => focus.has(t)),
+    );
     if (asked.length > 0) rules = asked;
   }
   // "Why does compute need AzureFrontDoor.FrontEnd? I thought it was for the studio.": of the
@@ -927,12 +903,12 @@ function setupTermsOf(k: Knowledge): ReadonlyMap<SetupKey, ReadonlySet<string>> 
     found = new Map(
       [...SETUP_TERMS].map(([key, list]) => {
         const own = new Set(list);
-        const words = k.vocabulary
-          .filter((v) => {
-            const meaning = indexTerms(v.means);
+        const words = [...lexiconOf(k).expansions]
+          .filter(([, means]) => {
+            const meaning = indexTerms(means.join(' '));
             return meaning.length > 0 && meaning.every((t) => own.has(t));
           })
-          .flatMap((v) => indexTerms(v.term));
+          .flatMap(([term]) => indexTerms(term));
         return [key, new Set([...list, ...words])] as const;
       }),
     );

@@ -29,6 +29,14 @@ function withCopy(
   return () => loadKnowledge(dir);
 }
 
+/** The rule with this id in a read rules.json, to edit its fields. */
+function ruleIn(rules: Json, id: string): { tags?: string[]; products?: string[] } {
+  return rules.rules.find((r) => (r as { id: string }).id === id) as {
+    tags?: string[];
+    products?: string[];
+  };
+}
+
 function errorOf(load: () => unknown): KnowledgeError {
   try {
     load();
@@ -197,10 +205,8 @@ describe('a malformed knowledge folder stops loading with the file and the field
   it('rejects a host paired with a tag no rule has, and tags on a service tag', () => {
     const load = withCopy((read, write) => {
       const rules = read('rules.json');
-      const byId = (id: string) =>
-        rules.rules.find((r) => (r as { id: string }).id === id) as { tags?: string[] };
-      byId('fqdn-login').tags = ['AzureActiveDirectoy'];
-      byId('out-aad-compute').tags = ['AzureActiveDirectory'];
+      ruleIn(rules, 'fqdn-login').tags = ['AzureActiveDirectoy'];
+      ruleIn(rules, 'out-aad-compute').tags = ['AzureActiveDirectory'];
       write('rules.json', rules);
     });
     expect(errorOf(load).issues.map((i) => i.message)).toEqual([
@@ -212,10 +218,8 @@ describe('a malformed knowledge folder stops loading with the file and the field
   it('rejects a product on a service tag, and a product that is not one lower-case word', () => {
     const load = withCopy((read, write) => {
       const rules = read('rules.json');
-      const byId = (id: string) =>
-        rules.rules.find((r) => (r as { id: string }).id === id) as { products?: string[] };
-      byId('out-aad-compute').products = ['entra'];
-      byId('fqdn-pypi').products = ['Python Package Index'];
+      ruleIn(rules, 'out-aad-compute').products = ['entra'];
+      ruleIn(rules, 'fqdn-pypi').products = ['Python Package Index'];
       write('rules.json', rules);
     });
     expect(errorOf(load).issues.map((i) => i.message)).toEqual([
