@@ -201,6 +201,24 @@ function endpointScore(spelling: string, wanted: string): number {
   return 0;
 }
 
+/**
+ * The other spellings (`aliases`) that `text` matches better than their rule's own name: the
+ * spelling one article uses for a name whose real form is another ("Frontdoor.FirstParty").
+ */
+export function aliasesTyped(k: Knowledge, text: string): { rule: Rule; alias: string }[] {
+  const wanted = normalizeEndpoint(text);
+  if (wanted === '') return [];
+  return k.rules.flatMap((rule) => {
+    const own = endpointScore(rule.endpoint, wanted);
+    return (rule.aliases ?? [])
+      .filter((alias) => {
+        const score = endpointScore(alias, wanted);
+        return score >= 0.8 && score > own;
+      })
+      .map((alias) => ({ rule, alias }));
+  });
+}
+
 /** Rules whose service tag, FQDN or setting matches `text`, including other spellings and regions. */
 export function findByEndpoint(k: Knowledge, text: string): LookupHit[] {
   const wanted = normalizeEndpoint(text);

@@ -12,6 +12,7 @@ import {
   conflictById,
   errorById,
   findByEndpoint,
+  aliasesTyped,
   findByError,
   ruleById,
   ruleLabel,
@@ -547,6 +548,11 @@ export interface EndpointMatches {
    * of the Storage tag"): what it asks about is the other thing.
    */
   replaced: ReadonlySet<string>;
+  /**
+   * Disagreements about the spelling of a name the question types the way only some articles
+   * write it ("Frontdoor.FirstParty is not a valid service tag").
+   */
+  spellingConflicts: string[];
 }
 
 /** "Instead of the Storage tag", "rather than *.blob.core.windows.net": a name to do without. */
@@ -578,7 +584,12 @@ export function endpointMatches(k: Knowledge, q: ParsedQuestion): EndpointMatche
   const deniedNames = new Set(q.facets.deniedNames ?? []);
   const denied = new Set<string>();
   const replaced = new Set<string>();
+  const spelling: string[] = [];
   for (const name of names) {
+    // Copied whole ("Keyvault.westeurope"), not a word of it ("key vault").
+    if (name.includes('.'))
+      for (const { rule, alias } of aliasesTyped(k, name))
+        spelling.push(...(rule.conflicts ?? []).filter((id) => conflictNames(k, id, alias)));
     const hits = findByEndpoint(k, name).filter((h) => h.score >= 0.8);
     let ruleHits = hits.filter((h) => h.kind === 'rule');
     // "BatchNodeManagement outbound" means the regional tag's outbound rule, not the inbound one.
@@ -631,5 +642,15 @@ export function endpointMatches(k: Knowledge, q: ParsedQuestion): EndpointMatche
     names,
     denied,
     replaced,
+    spellingConflicts: [...new Set(spelling)],
   };
+}
+
+/** Whether a disagreement's answer is about the spelling `alias`. */
+function conflictNames(k: Knowledge, id: string, alias: string): boolean {
+  const c = conflictById(k, id);
+  return (
+    c !== undefined &&
+    `${c.answer ?? ''} ${c.recommendation}`.toLowerCase().includes(alias.toLowerCase())
+  );
 }

@@ -307,6 +307,17 @@ function comparesNames(q: ParsedQuestion, names: number): boolean {
   return names >= 2 && /\b(or|vs|versus)\b/.test(q.lower);
 }
 
+/** Above a named endpoint's own card (0.9 to 0.93). */
+const SPELLING_DOUBTED = 0.95;
+
+function questionsSpelling(f: Facets): boolean {
+  const a = f.asks;
+  if (a.has('need') || a.has('remove')) return false;
+  return (
+    a.has('problem') || a.has('doubt') || a.has('compare') || a.has('exists') || a.has('yesno')
+  );
+}
+
 function portAndEndpointCandidates(
   k: Knowledge,
   q: ParsedQuestion,
@@ -373,6 +384,13 @@ function portAndEndpointCandidates(
     if (t) out.push({ target: t, score: 0.9, signal: 'endpoint' });
   }
   if (endpoints.length === 0) return out;
+  // "Frontdoor.FirstParty is not a valid service tag": a name typed as only some articles spell
+  // it, and failing or in doubt, is about that spelling. Whether it is needed is its rule's.
+  if (questionsSpelling(f))
+    for (const id of matches.spellingConflicts) {
+      const t = targetFor(k, 'conflict', id);
+      if (t) out.push({ target: t, score: SPELLING_DOUBTED, signal: 'endpoint' });
+    }
   const rules = k.rules.filter((r) => endpoints.includes(r.endpoint));
   out.push(
     ...conflictCandidates(

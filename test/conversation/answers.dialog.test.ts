@@ -994,6 +994,25 @@ describe('facts the sources were checked for', () => {
   );
 
   it.each([
+    ['nsg deploy fails: "Frontdoor.FirstParty is not a valid service tag" ???', /typo/],
+    ['is Keyvault.westeurope a valid tag?', /^No: .*AzureKeyVault\.<region>/],
+  ])(
+    '"%s" copies a spelling only some articles use: the spelling disagreement answers',
+    async (question, verdict) => {
+      const card = await firstCard(question);
+      expect(visible(card).split('\n')[0]).toMatch(/^Where the sources disagree/);
+      expect(visible(card).split('\n')[1] ?? '').toMatch(verdict);
+    },
+  );
+
+  it.each([
+    ['which port does Keyvault.westeurope need?', /^AzureKeyVault\.<region>/],
+    ['do clusters need Frontdoor.FirstParty outbound?', /^AzureFrontDoor\.FirstParty/],
+  ])('"%s" asks about the name, whatever its spelling: its own card', async (question, title) => {
+    expect(visible(await firstCard(question)).split('\n')[0]).toMatch(title);
+  });
+
+  it.each([
     [
       'what does the AzureFrontDoor.FirstParty tag actually do for us?',
       /^AzureFrontDoor\.FirstParty — /,
