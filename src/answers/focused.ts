@@ -1149,6 +1149,7 @@ const HAS_VERDICT = /^(yes|no|only|not|don't|never)\b/i;
 function claimFirst(own: string, claim: YesNoClaim): boolean {
   if (!HAS_VERDICT.test(own)) return true;
   if (own.startsWith(NOT_IN_SETUP)) return false;
+  if (!/^(yes|no|only)\b/i.test(own)) return true;
   // "Yes: add outbound rules …" puts a plain yes in front of the step's instruction (no stored
   // line opens "Yes:"); a stored yes that fits the question says why.
   if (own.startsWith(PLAIN_YES) && claim.answer === 'yes') return true;

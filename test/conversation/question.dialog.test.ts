@@ -467,6 +467,11 @@ describe('a question gets the card that answers it', () => {
     // "No, don't use 172.17.0.0/16" answers "can I use it", not "is it a problem".
     ['is the docker bridge range a problem?', /^Don't use 172\.17\.0\.0\/16 for the VNet/],
     ['can I use 172.17.0.0/16 for my vnet?', /^No, don't use 172\.17\.0\.0\/16/],
+    // A "Don't …" line is advice, not a yes or no: a stored claim that fits the question says it.
+    [
+      'our vnet is 172.17.0.0/16, is that gonna be a problem for clusters?',
+      /^Yes: 172\.17\.0\.0\/16 is the Docker bridge's default subnet/,
+    ],
   ])(
     '"%s": a stored yes or no answers only the kind of question it was written for',
     async (question, verdict) => {
