@@ -489,7 +489,7 @@ const NEED_WORDS: ReadonlySet<string> = wordSet(
 );
 /** "Doesn't need", "no longer requires", "not needed": whether something can be done without. */
 const NEGATED_NEED =
-  /\b(?:doesn['’]?t|does not|don['’]?t|do not|no longer|won['’]?t|will not)\s+(?:\w+\s+)?(?:need|needs|require|requires)\b|\bnot (?:needed|required|necessary)\b/;
+  /\b(?:doesn['’]?t|does not|don['’]?t|do not|no longer|won['’]?t|will not)\s+(?:\w+\s+)?(?:need|needs|require|requires)\b|\b(?:not|isn['’]?t|aren['’]?t) (?:needed|required|necessary)\b/;
 
 /** A question that opens with its negation ("don't we need 445?") asks whether it is needed. */
 const NEGATION_FIRST =
@@ -1273,6 +1273,14 @@ function askedScenariosFirst(
 /** Up to this many words, a message that opens with a statement may still ask yes or no. */
 const SHORT_MESSAGE_WORDS = 30;
 
+/**
+ * A statement held up for confirmation: "we need 44224 inbound, right?", "…, correct?", "forced
+ * tunnelling, ok for no-pip clusters?", "172.17.0.0/16 for the vnet is fine?". Anchored at the
+ * end and bounded, so it reads only the message's last few words.
+ */
+const CONFIRMING_TAG =
+  /(?:,\s{0,3}(?:right|correct|yes|true|no|is that (?:right|correct|true)|am i right|isn't it|aren't they|don't we|don't they)|\b(?:is|are) (?:that |this |it )?(?:ok|okay|fine|safe|enough|allowed|supported|correct|right)|,\s{0,3}(?:ok|okay|fine|safe|good|allowed|supported)\s(?:for|with|on|in)\s[^,?]{1,60})\s{0,3}\?\s*$/;
+
 /** The first word of a question's last clause, when the question ends with "?". */
 function lastClauseOpener(raw: string): string | undefined {
   const end = raw.lastIndexOf('?');
@@ -1395,6 +1403,13 @@ export function parseQuestion(
     YES_NO_OPENERS.has(last) &&
     !alternatives &&
     words.length <= SHORT_MESSAGE_WORDS
+  )
+    asks.add('yesno');
+  if (
+    CONFIRMING_TAG.test(lower) &&
+    !alternatives &&
+    words.length <= SHORT_MESSAGE_WORDS &&
+    !words.slice(0, 12).some((w) => WH_WORDS.has(w))
   )
     asks.add('yesno');
   // "… Is there a way?" at the end of a report asks yes or no of that sentence alone.

@@ -1041,6 +1041,24 @@ describe('a question gets the card that answers it', () => {
   });
 });
 
+describe('a statement held up for confirmation', () => {
+  it.each([
+    ['we need 44224 inbound for clusters, right?', /^Only when compute has a public IP\./],
+    [
+      'forced tunnel 0.0.0.0/0 -> azfw on the compute subnet, ok for no-pip clusters?',
+      /^Yes: route 0\.0\.0\.0\/0 from the compute subnet to the firewall/,
+    ],
+    ['172.17.0.0/16 for the vnet is fine?', /^No: 172\.17\.0\.0\/16 is the Docker bridge/],
+    // Confirming that something is not needed, the verdict is on that: "No, it is needed".
+    [
+      "AzureActiveDirectory outbound only needs 443, port 80 isn't needed, right?",
+      /^No, it is needed\. AzureActiveDirectory is needed outbound on TCP 80, 443\./,
+    ],
+  ])('"%s" is asked yes or no', async (question, verdict) => {
+    expect(await firstLineOf(question)).toMatch(verdict);
+  });
+});
+
 describe('when the bot is not sure', () => {
   it('offers the closest matches as buttons, and a click shows the answer', async () => {
     // A recognizer that finds two things tying: the conversation asks back with both.

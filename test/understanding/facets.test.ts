@@ -52,11 +52,25 @@ describe('facets of a question', () => {
     ["we don't use pip, can we drop pypi.org?", 'yesno'],
     // So does one whose last clause follows a dash.
     ['sizing the compute subnet - does each cluster node take its own IP?', 'yesno'],
+    // A statement held up for confirmation asks yes or no.
+    ['we need 44224 inbound for clusters, right?', 'yesno'],
+    ['the studio needs AzureFrontDoor.FrontEnd, correct?', 'yesno'],
+    ['forced tunnelling to azfw, ok for no-pip clusters?', 'yesno'],
+    ['172.17.0.0/16 for the vnet is fine?', 'yesno'],
+    ["port 80 isn't needed for sign-in, right?", 'remove'],
     ['pip install times out on the cluster', 'problem'],
     // "How do I allow X" asks which rules to add.
     ['how do I allow pip install on compute behind the firewall', 'rules'],
   ])('"%s" asks for %s', (text, ask) => {
     expect([...facets(text).asks]).toContain(ask);
+  });
+
+  it.each([
+    'which ports does compute need, right?',
+    'our compute subnet is 10.0.1.0/24, no forced tunnelling. what do we open?',
+    'tell me the hosts for the studio, ok?',
+  ])('"%s" asks no yes or no', (text) => {
+    expect(facets(text).asks.has('yesno')).toBe(false);
   });
 
   it.each([
