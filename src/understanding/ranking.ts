@@ -559,6 +559,13 @@ export interface EndpointMatches {
 const REPLACING =
   /\b(?:instead of|rather than|other than|apart from)\s{1,3}(?:(?:the|a|an|our|that|this)\s{1,3})?$/;
 
+/**
+ * "Storage.eastus lets compute write to any account in the region, how do we restrict that?",
+ * "the Storage tag is too broad": the names the message gives are what it wants narrowed.
+ */
+const NARROWING =
+  /\b(?:restrict|narrow|limit|tighten|scope)(?:s|ed|ing)? (?:that|it|this|them|those|these)\b|\block(?:s|ed|ing)? (?:that|it|this|them|those|these) down\b|\btoo (?:broad|wide|open|permissive|generic)\b/;
+
 function replacedInQuestion(lower: string, name: string): boolean {
   let from = 0;
   for (let n = 0; n < 10; n++) {
@@ -585,6 +592,7 @@ export function endpointMatches(k: Knowledge, q: ParsedQuestion): EndpointMatche
   const denied = new Set<string>();
   const replaced = new Set<string>();
   const spelling: string[] = [];
+  const narrowing = NARROWING.test(q.lower);
   for (const name of names) {
     // Copied whole ("Keyvault.westeurope"), not a word of it ("key vault").
     if (name.includes('.'))
@@ -624,7 +632,7 @@ export function endpointMatches(k: Knowledge, q: ParsedQuestion): EndpointMatche
         }),
       );
       if (deniedNames.has(name)) for (const e of hosts) denied.add(e);
-      if (replacedInQuestion(q.lower, name)) for (const e of found) replaced.add(e);
+      if (narrowing || replacedInQuestion(q.lower, name)) for (const e of found) replaced.add(e);
     }
     for (const h of hits) {
       if (

@@ -955,6 +955,21 @@ function aboutEndpointIn(k: Knowledge, endpoints: ReadonlySet<string>, t: Target
 }
 
 /** Whether a step's text names one of these endpoints among what to allow. */
+/** "Storage.eastus on 443": the port typed as the port of a name the question gives. */
+function portOfNamedEndpoint(
+  k: Knowledge,
+  endpoints: ReadonlySet<string>,
+  t: Target,
+  f: Facets,
+): boolean {
+  if (t.kind !== 'port' || endpoints.size === 0) return false;
+  const port = Number(t.id);
+  return (
+    f.ports.some((p) => p.port === port) &&
+    rulesForPort(k, port).some((r) => endpoints.has(r.endpoint))
+  );
+}
+
 function stepNamesEndpoint(k: Knowledge, t: Target, endpoints: ReadonlySet<string>): boolean {
   if (t.kind !== 'step' || endpoints.size === 0) return false;
   const step = stepById(k, t.id);
@@ -1117,7 +1132,8 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
       // "Specific storage accounts instead of the Storage tag" asks about the other thing.
       .map((c) =>
         (c.signal === 'endpoint' || c.signal === 'port') &&
-        aboutEndpointIn(k, matches.replaced, c.target)
+        (aboutEndpointIn(k, matches.replaced, c.target) ||
+          portOfNamedEndpoint(k, matches.replaced, c.target, facets))
           ? { ...c, score: c.score - w.replacedName }
           : c,
       ),

@@ -1460,6 +1460,11 @@ describe('another service used alongside Azure ML, or another kind of deployment
       'can we restrict outbound to specific storage accounts instead of the Storage tag?',
       'Attach a service endpoint policy to the compute subnet',
     ],
+    // Nor is one it wants narrowed, with the port typed as that name's.
+    [
+      'Storage.<region> outbound rule too broad for the audit. Storage.westus2 on 443 lets compute write to any storage account in the region, how do we restrict that?',
+      'Attach a service endpoint policy to the compute subnet',
+    ],
     [
       'should I allow *.blob.core.windows.net instead of the Storage tag?',
       'Yes. \\*.blob.core.windows.net is needed outbound on TCP 443.',
