@@ -219,6 +219,12 @@ export function aliasesTyped(k: Knowledge, text: string): { rule: Rule; alias: s
   });
 }
 
+/** Whether a typed name fills a template's placeholders ("a.westeurope.x" of "<n>.<region>.x"). */
+export function fitsTemplate(template: string, text: string): boolean {
+  const wanted = normalizeEndpoint(text);
+  return wanted !== '' && templateRegex(template.toLowerCase()).test(wanted);
+}
+
 /** Rules whose service tag, FQDN or setting matches `text`, including other spellings and regions. */
 export function findByEndpoint(k: Knowledge, text: string): LookupHit[] {
   const wanted = normalizeEndpoint(text);

@@ -58,6 +58,11 @@ export interface Lexicon {
    * "firstparty", "mcr"; not "azure", "com" or a placeholder): a sentence with one names it.
    */
   endpointTerms: ReadonlyMap<string, readonly string[]>;
+  /**
+   * Host names with placeholders that steps write and no rule carries ("<endpoint>.<region>.
+   * inference.ml.azure.com" → the scoring-name notes): a typed host of that shape is about them.
+   */
+  stepHosts: ReadonlyMap<string, readonly string[]>;
 }
 
 /** Service-tag names by their lower-case base, and dotted tag families by their first part. */
@@ -145,7 +150,31 @@ function buildLexicon(k: Knowledge): Lexicon {
     tagNames: tagNamesOf(k),
     productHosts: productHostsOf(k),
     endpointTerms: endpointTermsOf(k),
+    stepHosts: stepHostsOf(k),
   };
+}
+
+/**
+ * "<label>.more.labels" as a step writes it, not the tail of a wildcard name ("*.<region>.…");
+ * bounded labels, so it cannot backtrack.
+ */
+const PLACEHOLDER_HOST = /(?<![.*\w])<[a-z-]{1,30}>(?:\.[a-z0-9<>*-]{1,63}){2,8}/gi;
+
+function stepHostsOf(k: Knowledge): ReadonlyMap<string, readonly string[]> {
+  const ruleNames = new Set(
+    k.rules.flatMap((r) => [r.endpoint, ...(r.aliases ?? [])]).map((n) => n.toLowerCase()),
+  );
+  const hosts = new Map<string, string[]>();
+  for (const step of k.steps) {
+    for (const found of `${step.text} ${step.answer ?? ''}`.match(PLACEHOLDER_HOST) ?? []) {
+      const host = found.replace(/\.$/, '').toLowerCase();
+      if (ruleNames.has(host)) continue;
+      const steps = hosts.get(host) ?? [];
+      if (!steps.includes(step.id)) steps.push(step.id);
+      hosts.set(host, steps);
+    }
+  }
+  return hosts;
 }
 
 /** An endpoint term shared by more endpoints than this names none of them. */

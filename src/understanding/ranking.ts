@@ -14,6 +14,7 @@ import {
   findByEndpoint,
   aliasesTyped,
   findByError,
+  fitsTemplate,
   ruleById,
   ruleLabel,
   scenarioById,
@@ -27,7 +28,7 @@ import { matchErrorPattern } from '../knowledge/error-pattern';
 import { requiredPublicIp, underStated } from '../knowledge/condition.query';
 import type { ParsedQuestion, StatedConditions } from './facets';
 import { lexiconOf } from './lexicon';
-import { indexTerms, PHRASE_JOIN } from './normalise';
+import { indexTerms, PHRASE_JOIN, stem } from './normalise';
 import type { Weights } from './weights';
 
 export type TargetKind = 'scenario' | 'rule' | 'step' | 'error' | 'conflict' | 'port' | 'endpoint';
@@ -553,6 +554,8 @@ export interface EndpointMatches {
    * write it ("Frontdoor.FirstParty is not a valid service tag").
    */
   spellingConflicts: string[];
+  /** Steps that write the shape of a typed host no rule carries (see the lexicon's `stepHosts`). */
+  hostSteps: string[];
 }
 
 /** "Instead of the Storage tag", "rather than *.blob.core.windows.net": a name to do without. */
@@ -593,6 +596,7 @@ export function endpointMatches(k: Knowledge, q: ParsedQuestion): EndpointMatche
   const replaced = new Set<string>();
   const spelling: string[] = [];
   const narrowing = NARROWING.test(q.lower);
+  const hostSteps: string[] = [];
   for (const name of names) {
     // Copied whole ("Keyvault.westeurope"), not a word of it ("key vault").
     if (name.includes('.'))
@@ -620,6 +624,9 @@ export function endpointMatches(k: Knowledge, q: ParsedQuestion): EndpointMatche
       // The most specific template first: <region>.tundra.azureml.ms over *.azureml.ms.
       .sort((a, b) => b.replace(/<[^>]+>|\*/g, '').length - a.replace(/<[^>]+>|\*/g, '').length);
     const specific = best[0];
+    if (!specific && name.includes('.') && !q.facets.sourcesDisagree)
+      for (const [template, ids] of lexiconOf(k).stepHosts)
+        if (fitsTemplate(template, name) && askedAboutHost(q, template)) hostSteps.push(...ids);
     if (specific) {
       const literal = (e: string) => e.replace(/<[^>]+>|\*/g, '').length;
       const found = best.filter((e) => literal(e) === literal(specific));
@@ -651,7 +658,19 @@ export function endpointMatches(k: Knowledge, q: ParsedQuestion): EndpointMatche
     denied,
     replaced,
     spellingConflicts: [...new Set(spelling)],
+    hostSteps: [...new Set(hostSteps)],
   };
+}
+
+/**
+ * Whether the sentence that asks names a host of the template's shape (by its first label that
+ * is no placeholder, "inference" of <endpoint>.<region>.inference.ml.azure.com), or the whole
+ * message asks: a host in a pasted curl or nslookup above "what am I missing?" is the story.
+ */
+function askedAboutHost(q: ParsedQuestion, template: string): boolean {
+  if (q.focus.size === 0) return true;
+  const label = template.split('.').find((l) => !l.includes('<') && !l.includes('*'));
+  return label !== undefined && q.focus.has(stem(label));
 }
 
 /** Whether a disagreement's answer is about the spelling `alias`. */

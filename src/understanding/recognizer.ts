@@ -307,6 +307,9 @@ function comparesNames(q: ParsedQuestion, names: number): boolean {
   return names >= 2 && /\b(or|vs|versus)\b/.test(q.lower);
 }
 
+/** Like a named endpoint's own card. */
+const HOST_OF_STEP = 0.85;
+
 /** Above a named endpoint's own card (0.9 to 0.93). */
 const SPELLING_DOUBTED = 0.95;
 
@@ -382,6 +385,15 @@ function portAndEndpointCandidates(
   for (const id of obsoleteConflicts) {
     const t = targetFor(k, 'conflict', id);
     if (t) out.push({ target: t, score: 0.9, signal: 'endpoint' });
+  }
+  // "Which IP should my-endpoint.westeurope.inference.ml.azure.com resolve to?": a host of the
+  // shape a step writes is about that step, the best-worded first. It counts as found by words:
+  // the step is about how the name resolves, so nothing a name's rules lose to that applies.
+  for (const id of matches.hostSteps) {
+    const target = targetFor(k, 'step', id);
+    const hit = hits.find((h) => h.kind === 'step' && h.id === id);
+    if (target)
+      out.push({ target, score: HOST_OF_STEP + 0.05 * (hit?.relative ?? 0), signal: 'words' });
   }
   if (endpoints.length === 0) return out;
   // "Frontdoor.FirstParty is not a valid service tag": a name typed as only some articles spell

@@ -844,6 +844,27 @@ describe("a rule's other form is said under its verdict", () => {
   });
 });
 
+describe('a host of the shape a step writes, and no rule carries', () => {
+  it('"which ip should my-endpoint.westeurope.inference.ml.azure.com resolve to?" gets the scoring-name note', async () => {
+    const card = await firstCard(
+      'which ip should my-endpoint.westeurope.inference.ml.azure.com resolve to from inside the vnet?',
+    );
+    expect(visible(card).split('\n')[1]).toMatch(
+      /^Managed online endpoints resolve <endpoint>\.<region>\.inference\.ml\.azure\.com to the workspace private endpoint's IP/,
+    );
+  });
+
+  it('a host of that shape pasted in the story, under a question about something else, is the story', async () => {
+    const card = await firstCard(
+      'Hub-spoke setup, workspace private endpoint in the spoke. From a VM in the hub, nslookup on the workspace gives Name: aml-prod-01.northeurope.cloudapp.azure.com, Address: 52.155.93.17; from the spoke it gives 10.60.1.4. Peering works both ways. What am I missing?',
+    );
+    // Not the notes that write <label>.<region>.cloudapp.azure.com (scoring names, AKS v1 names).
+    expect(visible(card).split('\n')[1]).not.toMatch(
+      /^Managed online endpoints resolve|^The cluster must resolve its API server/,
+    );
+  });
+});
+
 describe("a tag typed with the docs' region placeholder", () => {
   it.each([
     [
