@@ -1490,6 +1490,11 @@ describe('another service used alongside Azure ML, or another kind of deployment
       'should I allow *.blob.core.windows.net instead of the Storage tag?',
       'Yes. \\*.blob.core.windows.net is needed outbound on TCP 443.',
     ],
+    // Works for one person and not for others: a role each user needs.
+    [
+      "preview of the dataset works for me, the workspace owner, but my team gets 'no access to data' in the studio",
+      'Grant Storage Blob Data Reader to each studio user',
+    ],
     [
       "the designer can't show the dataset, storage has a PE",
       'Likely cause: Data preview and profiling are run by the Azure ML service outside your VNet',
