@@ -1490,6 +1490,10 @@ describe('another service used alongside Azure ML, or another kind of deployment
       'should I allow *.blob.core.windows.net instead of the Storage tag?',
       'Yes. \\*.blob.core.windows.net is needed outbound on TCP 443.',
     ],
+    [
+      'there is some api which give all outbound hosts aml needs? we dont want to copy the tables from the docs by hand',
+      "Call the workspace's outboundNetworkDependenciesEndpoints API",
+    ],
     // Works for one person and not for others: a role each user needs.
     [
       "preview of the dataset works for me, the workspace owner, but my team gets 'no access to data' in the studio",
