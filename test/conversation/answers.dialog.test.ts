@@ -1494,6 +1494,10 @@ describe('another service used alongside Azure ML, or another kind of deployment
       'there is some api which give all outbound hosts aml needs? we dont want to copy the tables from the docs by hand',
       "Call the workspace's outboundNetworkDependenciesEndpoints API",
     ],
+    [
+      'is our data exposed when we switch on public network access so contractors can use the studio?',
+      'Public network access on a private-endpoint workspace only opens the workspace itself',
+    ],
     // Works for one person and not for others: a role each user needs.
     [
       "preview of the dataset works for me, the workspace owner, but my team gets 'no access to data' in the studio",
