@@ -1160,7 +1160,11 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
       (forOtherDeploymentTarget(k, c.target, facets) ? w.otherDeploymentTarget : 0);
     return penalty > 0 ? { ...c, score: c.score - penalty } : c;
   });
-  const listed = towardTheirList(k, facets, scored, w);
+  // "Is AzureKeyVault needed in a non-hbi workspace?" asks about the name in the setup stated,
+  // which its own card answers; asked about its route, the route's disagreement may answer.
+  const namesAskedPlainly = plainNeed && (matches.endpoints.length > 0 || facets.ports.length > 0);
+  const claimed = namesAskedPlainly && !onPath ? scored : withFittingClaims(k, q, scored, w);
+  const listed = towardTheirList(k, facets, claimed, w);
   const doubted = currencyDoubt ? belowOwnCard(listed) : listed;
   const candidates = asksZonesOfStatedCloud(q) ? belowStatedCloudZones(k, q, doubted) : doubted;
   // Two scenarios the question names are answered together (the slice covers both), so a tie
@@ -1274,6 +1278,35 @@ function towardTheirList(
 }
 
 /** A step's or a disagreement's stored yes or no that fits the question's words. */
+/** How far below the best a disagreement may be and still gain for a claim that fits. */
+const CLAIM_REACH = 0.15;
+
+/**
+ * "Route table with AzureMachineLearning to Internet: do I need a BatchNodeManagement route too?"
+ * asks the very yes/no a disagreement records a claim for ("batch" and "route" → No), so that
+ * disagreement answers ahead of the step whose words it shares. Only disagreements: their claims
+ * are written for the disputed question, while a step's may fit words asked about something else.
+ * "Is it X or Y?" weighs two things, which one claim does not answer.
+ */
+function withFittingClaims(
+  k: Knowledge,
+  q: ParsedQuestion,
+  candidates: Candidate[],
+  w: Weights,
+): Candidate[] {
+  const f = q.facets;
+  const words = f.asks.has('yesno') ? q.words : f.yesNoLast;
+  if (words === undefined || f.asks.has('compare')) return candidates;
+  const best = Math.max(0, ...candidates.map((c) => c.score));
+  return candidates.map((c) =>
+    c.target.kind === 'conflict' &&
+    c.score >= best - CLAIM_REACH &&
+    storedYesNo(k, c.target, words) !== undefined
+      ? { ...c, score: c.score + w.claimFits }
+      : c,
+  );
+}
+
 function storedYesNo(
   k: Knowledge,
   target: Target,

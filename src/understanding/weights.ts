@@ -98,6 +98,11 @@ export interface Weights {
   portOutsideQuestion: number;
   /** A disagreement about a route or name resolution for the tag or host a question about routes names. */
   routeDisagreement: number;
+  /**
+   * A disagreement near the top with a stored yes or no written for the yes/no question asked: the
+   * question is the disputed one.
+   */
+  claimFits: number;
 }
 
 export const WEIGHTS: Readonly<Weights> = Object.freeze({
@@ -145,4 +150,5 @@ export const WEIGHTS: Readonly<Weights> = Object.freeze({
   offPath: 0.1,
   portOutsideQuestion: 0.2,
   routeDisagreement: 0.1,
+  claimFits: 0.15,
 });

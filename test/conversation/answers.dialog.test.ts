@@ -1015,6 +1015,17 @@ describe('facts the sources were checked for', () => {
   );
 
   it.each([
+    'UDR for our public-ip clusters behind AzFW: AzureMachineLearning -> next hop Internet. do i need a BatchNodeManagement route too?',
+    'We already route AzureMachineLearning to the Internet from the compute subnet and send everything else through the firewall. Is a next hop Internet route for BatchNodeManagement needed as well for the cluster nodes?',
+  ])('"%s" asks the disputed question: the disagreement answers it', async (question) => {
+    const card = await firstCard(question);
+    expect(visible(card).split('\n')[0]).toBe(
+      'Where the sources disagree: Does the firewall bypass route need BatchNodeManagement too?',
+    );
+    expect(visible(card).split('\n')[1]).toMatch(/^No: /);
+  });
+
+  it.each([
     ['nsg deploy fails: "Frontdoor.FirstParty is not a valid service tag" ???', /typo/],
     ['is Keyvault.westeurope a valid tag?', /^No: .*AzureKeyVault\.<region>/],
   ])(
