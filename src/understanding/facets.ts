@@ -1434,7 +1434,9 @@ export function parseQuestion(
   if (
     asks.has('yesno') &&
     (words.some((w) => REMOVE_WORDS.has(w)) ||
-      /\b(take|taking) out\b|\bget rid of\b/.test(lower) ||
+      /\b(take|taking) out\b|\bget rid of\b|\b(?:come|comes|coming|take|taken|taking) (?:\S+ ){0,4}?off (?:the|our|my) (?:allow|white|safe|fw|firewall|nsg)/.test(
+        lower,
+      ) ||
       (NEGATED_NEED.test(lower) && !NEGATION_FIRST.test(lower)))
   )
     asks.add('remove');

@@ -1050,6 +1050,10 @@ describe('a statement held up for confirmation', () => {
       /^Yes: route 0\.0\.0\.0\/0 from the compute subnet to the firewall/,
     ],
     ['172.17.0.0/16 for the vnet is fine?', /^No: 172\.17\.0\.0\/16 is the Docker bridge/],
+    [
+      'our images are all in our own ACR. can MicrosoftContainerRegistry come off the allow list?',
+      /^No, it is needed\. MicrosoftContainerRegistry is needed outbound/,
+    ],
     // Confirming that something is not needed, the verdict is on that: "No, it is needed".
     [
       "AzureActiveDirectory outbound only needs 443, port 80 isn't needed, right?",

@@ -58,6 +58,8 @@ describe('facets of a question', () => {
     ['forced tunnelling to azfw, ok for no-pip clusters?', 'yesno'],
     ['172.17.0.0/16 for the vnet is fine?', 'yesno'],
     ["port 80 isn't needed for sign-in, right?", 'remove'],
+    ['can MicrosoftContainerRegistry come off the allow list?', 'remove'],
+    ['can we take BatchNodeManagement off the nsg?', 'remove'],
     ['pip install times out on the cluster', 'problem'],
     // "How do I allow X" asks which rules to add.
     ['how do I allow pip install on compute behind the firewall', 'rules'],
