@@ -455,7 +455,8 @@ const NETWORK_WORDS: ReadonlySet<string> = wordSet(
     'secure secured trusted bypass offline blocked access premises onprem hub spoke mcr registry ' +
     'bridge cidr identity msi credential credentials datastore datastores rbac role roles permission permissions authenticate location region regions ' +
     'privately reach reachable unreachable exfiltration gapped lockdown nic nics hostname ' +
-    'hostnames website websites download downloaded downloading',
+    'hostnames website websites download downloaded downloading home remote remotely office offices ' +
+    'laptop laptops',
 );
 
 /** The same words in any form: "can't be reached", "connecting", "routed through the hub". */

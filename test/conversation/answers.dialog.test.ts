@@ -1509,6 +1509,10 @@ describe('another service used alongside Azure ML, or another kind of deployment
       'is our data exposed when we switch on public network access so contractors can use the studio?',
       'Public network access on a private-endpoint workspace only opens the workspace itself',
     ],
+    [
+      'colleagues working from home can open the workspace but not the data',
+      'Public network access on a private-endpoint workspace only opens the workspace itself',
+    ],
     // Works for one person and not for others: a role each user needs.
     [
       "preview of the dataset works for me, the workspace owner, but my team gets 'no access to data' in the studio",

@@ -335,6 +335,8 @@ describe('facets of a question', () => {
     ['the instance does not stop after the idle shutdown time', 'networking', false],
     ['can rstudio run on a gpu instance', 'networking', false],
     ['compute behind our firewall', 'networking', true],
+    // Where people work from is where traffic comes from.
+    ['people at home can open the workspace but not the data', 'networking', true],
     ['do the studio and the managed docker images need any rules?', 'networking', true],
     ['does the image build cluster need a GPU?', 'networking', false],
     // Whether its opening is about another subject, whatever the rest says.
