@@ -467,6 +467,13 @@ describe('a question gets the card that answers it', () => {
     // "No, don't use 172.17.0.0/16" answers "can I use it", not "is it a problem".
     ['is the docker bridge range a problem?', /^Don't use 172\.17\.0\.0\/16 for the VNet/],
     ['can I use 172.17.0.0/16 for my vnet?', /^No, don't use 172\.17\.0\.0\/16/],
+    // "Yes, the browser needs the file share's private endpoint" answers whether it is needed, not
+    // whether a layout of private endpoints is supported.
+    [
+      'default storage blob/file PEs sit in the hub, workspace PE in the spoke. studio notebooks broken. is that layout supported?',
+      /^Notebooks live on the default storage account's file share/,
+    ],
+    ['does the studio need the file private endpoint for notebooks?', /^Yes: notebook files live/],
     // A "Don't …" line is advice, not a yes or no: a stored claim that fits the question says it.
     [
       'our vnet is 172.17.0.0/16, is that gonna be a problem for clusters?',
