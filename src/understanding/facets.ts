@@ -783,12 +783,28 @@ function withoutNames(lower: string, names: readonly string[]): string {
 export const CLOUD_WORDS: ReadonlyMap<string, SovereignCloud> = new Map([
   ['usgov', 'usgov'],
   ['government', 'usgov'],
+  // "Gov cloud", "Azure Gov": how people shorten it.
+  ['gov', 'usgov'],
+  ['govcloud', 'usgov'],
   ['gcc', 'usgov'],
   ['fairfax', 'usgov'],
   ['21vianet', 'china'],
   ['mooncake', 'china'],
   ['china', 'china'],
 ]);
+
+/** Words for the public cloud, said next to a sovereign one. */
+const PUBLIC_CLOUD_WORDS: ReadonlySet<string> = wordSet('commercial');
+
+/** "commercial and gov", "gov or commercial": both clouds in one breath. */
+function namedSideBySide(words: readonly string[]): boolean {
+  return words.some(
+    (w, i) =>
+      PUBLIC_CLOUD_WORDS.has(w) &&
+      [words[i - 2], words[i + 2]].some((x) => x !== undefined && CLOUD_WORDS.has(x)) &&
+      [words[i - 1], words[i + 1]].some((x) => x === 'and' || x === 'or'),
+  );
+}
 
 function cloudOf(
   words: readonly string[],
@@ -806,6 +822,9 @@ function cloudOf(
     if (cloud) return cloud;
   }
   const named = words.flatMap((w) => CLOUD_WORDS.get(w) ?? []);
+  // "It fails in Azure commercial and gov alike" names no one cloud; "same zones as commercial?"
+  // asked from Azure Government still names that one.
+  if (named.length > 0 && namedSideBySide(words)) return undefined;
   return named.includes('usgov') ? 'usgov' : named[0];
 }
 

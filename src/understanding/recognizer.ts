@@ -264,7 +264,13 @@ function weighsCloudNote(k: Knowledge, stepId: string, q: ParsedQuestion): boole
 }
 
 /** Words that ask for the names of private DNS zones or of the zones to forward. */
-const ZONE_WORDS: ReadonlySet<string> = new Set(['zone', 'zones', 'forwarder', 'forwarders']);
+const ZONE_WORDS: ReadonlySet<string> = new Set([
+  'zone',
+  'zones',
+  'forwarder',
+  'forwarders',
+  'dns',
+]);
 
 /**
  * "Which zones and forwarders for Gov?": a question about zone names in a sovereign cloud. The

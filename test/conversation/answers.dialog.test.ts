@@ -1513,6 +1513,10 @@ describe('another service used alongside Azure ML, or another kind of deployment
       'colleagues working from home can open the workspace but not the data',
       'Public network access on a private-endpoint workspace only opens the workspace itself',
     ],
+    [
+      'gov cloud workspace still resolves to a public ip inside the vnet. we reused our commercial terraform for the dns bits',
+      'Azure Government uses privatelink.api.ml.azure.us and privatelink.notebooks.usgovcloudapi.net',
+    ],
     // Works for one person and not for others: a role each user needs.
     [
       "preview of the dataset works for me, the workspace owner, but my team gets 'no access to data' in the studio",

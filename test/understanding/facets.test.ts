@@ -518,6 +518,10 @@ describe('facets of a question', () => {
     ['register a blob container with endpoint core.chinacloudapi.cn', 'china', undefined],
     ['sign-in to login.microsoftonline.us times out', 'usgov', undefined],
     ['blob storage under core.windows.net', undefined, undefined],
+    ['gov cloud workspace resolves to a public ip', 'usgov', undefined],
+    ["we're in Azure Government. same private DNS zones as commercial?", 'usgov', undefined],
+    // Both clouds in one breath name neither.
+    ['the deployment fails in azure commercial and gov alike', undefined, undefined],
   ])('"%s" is in cloud %s, region %s', (text, cloud, region) => {
     expect(facets(text)).toMatchObject({ cloud, region });
   });
