@@ -438,6 +438,14 @@ function opensOnOtherSubject(firstSentence: string, words: readonly string[]): b
   );
 }
 
+/**
+ * "How much does each private endpoint cost per month?", "not enough quota for NC24 in our vnet
+ * subnet, how do I get more?": what it costs and how to get more quota are asked whatever network
+ * words name the thing. Bounded gaps, so it cannot backtrack.
+ */
+const ASKS_COST_OR_QUOTA =
+  /\bhow much\b[^?.]{0,80}\bcost|\bcosts? (?:per|a) (?:month|hour|year|gb)\b|\b(?:increase|raise|request|more)\b[^?.]{0,40}\bquotas?\b|\bquotas?\b[^?]{0,120}\b(?:increase|raise|get more|request more)\b/;
+
 /** Network words that also have an everyday sense ("traffic split", "public preview"). */
 const WEAK_NETWORK_STEMS: ReadonlySet<string> = new Set(
   ['traffic', 'access', 'public', 'connect', 'connection', 'download', 'downloading'].map(stem),
@@ -1608,7 +1616,9 @@ export function parseQuestion(
       expanded.some((w) => NETWORK_STEMS.has(stem(w))) ||
       dottedNames.length > 0 ||
       ports.length > 0,
-    ...(opensOnOtherSubject(sentences[0] ?? '', words) ? { otherSubject: true as const } : {}),
+    ...(opensOnOtherSubject(sentences[0] ?? '', words) || ASKS_COST_OR_QUOTA.test(lower)
+      ? { otherSubject: true as const }
+      : {}),
     ...(yesNoLast ? { yesNoLast } : {}),
     ...(saysSourcesDisagree(lower) ? { sourcesDisagree: true as const } : {}),
     ...(products.length > 0 ? { products } : {}),

@@ -1171,6 +1171,9 @@ describe('when the bot is not sure', () => {
     'Cluster stuck at 0 nodes, quota problem? We run it in a vnet with a private endpoint and no public IP, if that matters. The job just queues.',
     'AutoML model AUC drops after deployment. The workspace is behind a private endpoint and the endpoint is in our vnet; how do I find out why the metric differs?',
     'TypeError in pipeline definition after upgrading azure-ai-ml. The workspace uses a private endpoint and our compute has no public IP.',
+    // What something costs, and how to get more quota, are asked whatever network words name it.
+    'how much does each private endpoint cost per month? we have about 40 across aml and its storage',
+    'not enough quota for Standard_NC24ads_A100_v4 in eastus2 when creating a cluster in our vnet subnet. how do i get more?',
     // Another product's networking, in a question that never speaks of Azure ML.
     'App Service with VNet integration cannot reach our Azure SQL private endpoint; nslookup from Kudu returns the public IP. Which DNS setting on the web app fixes it?',
   ])(

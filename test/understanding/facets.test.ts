@@ -341,6 +341,18 @@ describe('facets of a question', () => {
     ['does the image build cluster need a GPU?', 'networking', false],
     // Whether its opening is about another subject, whatever the rest says.
     ['Quota error on the cluster? It sits in a vnet.', 'otherSubject', true],
+    ['how much does a private endpoint cost per month?', 'otherSubject', true],
+    [
+      'our vnet subnet has no quota left for A100s, how do we request more quota?',
+      'otherSubject',
+      true,
+    ],
+    // The subnet's free addresses are no quota to get more of.
+    [
+      'Compute cluster in our vnet will not scale past 9 nodes although the quota allows 20. The subnet is a /28. Why?',
+      'otherSubject',
+      false,
+    ],
     ['mlflow.autolog() logs no metrics. Our workspace has a PE.', 'otherSubject', true],
     [
       'Getting 429 Too Many Requests from our Azure OpenAI deployment during evaluation. The resource has a PE.',
