@@ -1136,20 +1136,20 @@ function portsTogether(views: readonly AnswerView[], ports: readonly number[]): 
 }
 
 /** A first line that already answers yes or no, or says when. */
-const HAS_VERDICT = /^(yes|no|only|not|don't|never)\b/i;
+const HAS_VERDICT = /^(yes|no|only)\b/i;
 
 /**
  * Whether a stored claim gives the first line instead of the item's own: where the own line has
- * no yes or no, and where its plain yes or no (the item's stored answer, or "Yes:" before its
- * instruction) is the opposite of the claim's, which matched the question's own words ("Yes,
- * with v2 as well as v1 the workspace needs a cluster" under "can the v1 cluster use a managed
- * identity?"). A line weighed against the stated setup ("Only when …", "No, not in the setup
- * you describe") stays.
+ * no yes or no (advice such as "Don't use 172.17.0.0/16 …" or "Not inbound: …" has none: "is
+ * that gonna be a problem?" wants the claim's "Yes"), and where its plain yes or no (the item's
+ * stored answer, or "Yes:" before its instruction) is the opposite of the claim's, which matched
+ * the question's own words ("Yes, with v2 as well as v1 the workspace needs a cluster" under "can
+ * the v1 cluster use a managed identity?"). A line weighed against the stated setup ("Only when
+ * …", "No, not in the setup you describe") stays.
  */
 function claimFirst(own: string, claim: YesNoClaim): boolean {
-  if (!HAS_VERDICT.test(own)) return true;
   if (own.startsWith(NOT_IN_SETUP)) return false;
-  if (!/^(yes|no|only)\b/i.test(own)) return true;
+  if (!HAS_VERDICT.test(own)) return true;
   // "Yes: add outbound rules …" puts a plain yes in front of the step's instruction (no stored
   // line opens "Yes:"); a stored yes that fits the question says why.
   if (own.startsWith(PLAIN_YES) && claim.answer === 'yes') return true;

@@ -9,10 +9,10 @@ import type {
   ScenarioId,
 } from '../knowledge/knowledge.schema';
 import {
+  aliasesTyped,
   conflictById,
   errorById,
   findByEndpoint,
-  aliasesTyped,
   findByError,
   fitsTemplate,
   ruleById,

@@ -313,12 +313,16 @@ function comparesNames(q: ParsedQuestion, names: number): boolean {
   return names >= 2 && /\b(or|vs|versus)\b/.test(q.lower);
 }
 
-/** Like a named endpoint's own card. */
+/** A step found by a typed host of its shape: as sure as a named endpoint's own card. */
 const HOST_OF_STEP = 0.85;
 
 /** Above a named endpoint's own card (0.9 to 0.93). */
 const SPELLING_DOUBTED = 0.95;
 
+/**
+ * Whether the question reports a name failing or doubts it ("… is not a valid service tag", "is
+ * Keyvault.westeurope right?"), rather than asking whether it is needed, which its rule answers.
+ */
 function questionsSpelling(f: Facets): boolean {
   const a = f.asks;
   if (a.has('need') || a.has('remove')) return false;
@@ -972,7 +976,6 @@ function aboutEndpointIn(k: Knowledge, endpoints: ReadonlySet<string>, t: Target
   return false;
 }
 
-/** Whether a step's text names one of these endpoints among what to allow. */
 /** "Storage.eastus on 443": the port typed as the port of a name the question gives. */
 function portOfNamedEndpoint(
   k: Knowledge,
@@ -988,6 +991,7 @@ function portOfNamedEndpoint(
   );
 }
 
+/** Whether a step's text names one of these endpoints among what to allow. */
 function stepNamesEndpoint(k: Knowledge, t: Target, endpoints: ReadonlySet<string>): boolean {
   if (t.kind !== 'step' || endpoints.size === 0) return false;
   const step = stepById(k, t.id);
@@ -1283,7 +1287,6 @@ function towardTheirList(
   });
 }
 
-/** A step's or a disagreement's stored yes or no that fits the question's words. */
 /** How far below the best a disagreement may be and still gain for a claim that fits. */
 const CLAIM_REACH = 0.15;
 
@@ -1313,6 +1316,7 @@ function withFittingClaims(
   );
 }
 
+/** A step's or a disagreement's stored yes or no that fits the question's words. */
 function storedYesNo(
   k: Knowledge,
   target: Target,
