@@ -1159,8 +1159,15 @@ function claimFirst(own: string, claim: YesNoClaim): boolean {
 
 /** A disagreement's one line, or the stored claim that fits the question where `claimFirst` says. */
 function conflictVerdict(c: Conflict, facets: Facets, yesNo: YesNoClaim | undefined): string {
+  // "Can we take MCR off the firewall?" asked whether it can go: "Yes, keep it open" would read
+  // the wrong way round, as a step's stored yes would.
   const own = c.answer
-    ? asStatement(c.answer, facets.asks.has('yesno') && answersThisKindOfQuestion(c.answer, facets))
+    ? asStatement(
+        c.answer,
+        facets.asks.has('yesno') &&
+          !facets.asks.has('remove') &&
+          answersThisKindOfQuestion(c.answer, facets),
+      )
     : c.recommendation;
   return yesNo && claimFirst(own, yesNo) ? yesNoLine(yesNo) : own;
 }

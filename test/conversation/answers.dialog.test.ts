@@ -1028,6 +1028,7 @@ describe('facts the sources were checked for', () => {
   it.each([
     ['nsg deploy fails: "Frontdoor.FirstParty is not a valid service tag" ???', /typo/],
     ['is Keyvault.westeurope a valid tag?', /^No: .*AzureKeyVault\.<region>/],
+    ['keyvault.eastus rejected by our nsg template, why', /AzureKeyVault\.<region>/],
   ])(
     '"%s" copies a spelling only some articles use: the spelling disagreement answers',
     async (question, verdict) => {
@@ -1495,6 +1496,10 @@ describe('another service used alongside Azure ML, or another kind of deployment
     // Nor is one it wants narrowed, with the port typed as that name's.
     [
       'Storage.<region> outbound rule too broad for the audit. Storage.westus2 on 443 lets compute write to any storage account in the region, how do we restrict that?',
+      'Attach a service endpoint policy to the compute subnet',
+    ],
+    [
+      'security flagged Storage.westus2 as too wide for the training subnet, how can we narrow it?',
       'Attach a service endpoint policy to the compute subnet',
     ],
     [

@@ -1061,6 +1061,11 @@ describe('a statement held up for confirmation', () => {
       'our images are all in our own ACR. can MicrosoftContainerRegistry come off the allow list?',
       /^No, it is needed\. MicrosoftContainerRegistry is needed outbound/,
     ],
+    // A disagreement's "Yes, keep it open" would read as "yes, take it off".
+    [
+      'can we take MicrosoftContainerRegistry off the firewall, we use our own ACR only?',
+      /^No: the newest firewall article says MicrosoftContainerRegistry is needed in every case/,
+    ],
     // Confirming that something is not needed, the verdict is on that: "No, it is needed".
     [
       "AzureActiveDirectory outbound only needs 443, port 80 isn't needed, right?",
