@@ -161,6 +161,18 @@ const answers: [name: string, question: string, keyFact: string][] = [
     'Users open ml.azure.com fine but the Notebooks tab spins. AzFW log: HTTPS request from 10.60.12.34:50122 to 7f3c1a2e-westeurope.notebooks.azure.net:443. Action: Deny. No rule matched. What do I add?',
     '*.notebooks.azure.net',
   ],
+  // Asked whether something can go, a disagreement answers with its stored "No".
+  [
+    'disagreement-no',
+    'can we take MicrosoftContainerRegistry off the firewall, we use our own ACR only?',
+    'No: the newest firewall article',
+  ],
+  // A spelling only some articles use, reported failing: the spelling disagreement.
+  [
+    'spelling-typo',
+    'nsg deploy fails: "Frontdoor.FirstParty is not a valid service tag"',
+    'typo in one table',
+  ],
 ];
 
 const shared: [kind: 'rule' | 'step' | 'error' | 'conflict', id: string][] = [
