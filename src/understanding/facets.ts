@@ -1388,7 +1388,7 @@ export function parseQuestion(
   if (
     words.some((w) => PROBLEM_WORDS.has(w) || isErrorCode(w)) ||
     // A resolver's words for a name that does not resolve ("no such host") report a failure too.
-    /\bnot (work|resolv|reach|connect)|\btimes out\b|\bno such host\b|\bcould not resolve\b/.test(
+    /\bnot (work|resolv|reach|connect)|\btimes out\b|\bno such host\b|\bcould not resolve\b|\bno access\b|\b(?:don't|do not|doesn't|does not) have access\b/.test(
       lower,
     )
   )

@@ -61,6 +61,8 @@ describe('facets of a question', () => {
     ['can MicrosoftContainerRegistry come off the allow list?', 'remove'],
     ['can we take BatchNodeManagement off the nsg?', 'remove'],
     ['pip install times out on the cluster', 'problem'],
+    ["studio shows 'no access to data' only for me", 'problem'],
+    ["in Firefox the workspace says i don't have access", 'problem'],
     // "How do I allow X" asks which rules to add.
     ['how do I allow pip install on compute behind the firewall', 'rules'],
   ])('"%s" asks for %s', (text, ask) => {
