@@ -1387,7 +1387,8 @@ export function parseQuestion(
   if (!/\btags?\b/.test(lower.replace(NO_TAGS_EVERYWHERE, ' '))) asks.delete('tags');
   if (
     words.some((w) => PROBLEM_WORDS.has(w) || isErrorCode(w)) ||
-    // A resolver's words for a name that does not resolve ("no such host") report a failure too.
+    // A resolver's words for a name that does not resolve ("no such host") report a failure too,
+    // and so does being refused ("no access to data", "doesn't have access").
     /\bnot (work|resolv|reach|connect)|\btimes out\b|\bno such host\b|\bcould not resolve\b|\bno access\b|\b(?:don't|do not|doesn't|does not) have access\b/.test(
       lower,
     )
