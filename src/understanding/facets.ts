@@ -169,6 +169,11 @@ export interface Facets {
    * what the message is about, before the failure it causes.
    */
   deniedNames?: readonly string[];
+  /**
+   * What the message says works, each as the stems of its words ("jupyter terminal" of "jupyter +
+   * terminal ok", "pip" of "pip works now"): a failure of that is not what it reports.
+   */
+  working?: readonly string[];
 }
 
 /** Facets of no question: an item shown on its own, from a button or a search result. */
@@ -971,6 +976,25 @@ const FILTER_WORD = /\b(firewall|azfw|proxy|squid|zscaler|nva)\b/i;
 const NOT_DENIED =
   /\b(?:no|not|nothing|never|without|zero)\s+(?:\w+\s+){0,2}(?:deny|denies|denied|blocked|blocks|blocking)\b|n't\s+(?:\w+\s+){0,2}(?:deny|denied|blocked|blocking)\b/i;
 
+/**
+ * "jupyter + terminal ok", "pip works now", "curated envs still run fine": up to four words
+ * before a word that says they work, in the same clause. Not after a negation ("doesn't work").
+ */
+const WORKS =
+  /(?:^|[.,;:!?(]\s*|\b(?:but|and|while|though)\s)((?:[a-z0-9+/-]{1,30}\s){1,4})(?:is |are |still |now )?(?:ok|okay|fine|works?|working|run fine|runs fine)\b/g;
+
+function workingIn(lower: string): string[] {
+  const out: string[] = [];
+  for (const m of lower.slice(0, 2000).matchAll(WORKS)) {
+    const words = tokens(m[1] ?? '');
+    if (words.some((w) => PROBLEM_WORDS.has(w) || /n't$|^not$|^no$|^dont$/.test(w))) continue;
+    const subject = words.filter((w) => !STOPWORDS.has(w)).map(stem);
+    if (subject.length > 0) out.push(subject.join(' '));
+    if (out.length >= 4) break;
+  }
+  return [...new Set(out)];
+}
+
 function deniedNamesIn(raw: string): string[] {
   const text = raw.slice(0, 20_000);
   if (!ANY_DENY.test(text)) return [];
@@ -1592,6 +1616,7 @@ export function parseQuestion(
     publicIpAsked,
   );
   const deniedNames = deniedNamesIn(raw);
+  const working = workingIn(lower);
   // "No PIP" is Azure's short name for no public IP, not Python's installer.
   const noPip = /\b(no|without|non)[\s_-]{0,3}pip\b/.test(lower);
   const products = asks.has('hosts')
@@ -1624,6 +1649,7 @@ export function parseQuestion(
     ...(saysSourcesDisagree(lower) ? { sourcesDisagree: true as const } : {}),
     ...(products.length > 0 ? { products } : {}),
     ...(deniedNames.length > 0 ? { deniedNames } : {}),
+    ...(working.length > 0 ? { working } : {}),
   };
   const focus = focusTerms(sentences, terms);
   facets.scenarios = askedScenariosFirst(facets.scenarios, focus, lexicon);

@@ -854,6 +854,23 @@ function scenarioCandidates(k: Knowledge, q: ParsedQuestion, w: Weights): Candid
  * An error whose rules all go the other way than the question says ("missing the following
  * rules: Outbound Storage 445" is not the inbound-rules error, however alike the words).
  */
+/** Enough to put a failure of what works below the item that fits the rest of the message. */
+const WORKING_PENALTY = 0.1;
+
+/**
+ * "rstudio never opens … jupyter + terminal ok": the Jupyter error is not what it reports. At
+ * least half of what is said to work must be in the error's title: "creating a data asset works"
+ * does not clear "Studio cannot preview or profile data".
+ */
+function failureOfWhatWorks(k: Knowledge, t: Target, f: Facets): boolean {
+  if (t.kind !== 'error' || !f.working) return false;
+  const title = new Set(indexTerms(errorById(k, t.id)?.title ?? ''));
+  return f.working.some((subject) => {
+    const words = subject.split(' ');
+    return words.filter((w) => title.has(w)).length * 2 >= words.length;
+  });
+}
+
 function errorOfOtherDirection(k: Knowledge, t: Target, f: Facets): boolean {
   if (t.kind !== 'error' || !f.direction) return false;
   const rules = (errorById(k, t.id)?.rules ?? []).flatMap((id) => ruleById(k, id) ?? []);
@@ -1166,6 +1183,7 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
     ...scenarioCandidates(k, q, w),
   ].map((c) => {
     const penalty =
+      (failureOfWhatWorks(k, c.target, facets) ? WORKING_PENALTY : 0) +
       (errorOfOtherDirection(k, c.target, facets) ? w.otherDirection : 0) +
       (forOtherDeploymentTarget(k, c.target, facets) ? w.otherDeploymentTarget : 0);
     return penalty > 0 ? { ...c, score: c.score - penalty } : c;

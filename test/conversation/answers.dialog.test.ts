@@ -1522,6 +1522,11 @@ describe('another service used alongside Azure ML, or another kind of deployment
       'gov cloud workspace still resolves to a public ip inside the vnet. we reused our commercial terraform for the dns bits',
       'Azure Government uses privatelink.api.ml.azure.us and privatelink.notebooks.usgovcloudapi.net',
     ],
+    // What works is not what fails: the Jupyter error is not the answer.
+    [
+      'rstudio on the CI never opens behind our firewall, jupyter and the terminal are fine',
+      'ghcr.io',
+    ],
     // Works for one person and not for others: a role each user needs.
     [
       "preview of the dataset works for me, the workspace owner, but my team gets 'no access to data' in the studio",

@@ -70,6 +70,18 @@ describe('facets of a question', () => {
   });
 
   it.each([
+    ['rstudio never opens on the CI, jupyter and the terminal are fine', ['jupyter terminal']],
+    ['hf downloads time out in jobs. pypi works now', ['pypi']],
+    // What fails is not what works.
+    ["jupyter doesn't work but vs code is fine", ['vs code']],
+    ['creating a data asset works but explore fails', ['creat data asset']],
+    // A failure said before the verb is no claim that something works.
+    ['a customer cannot open their instance from vs code', undefined],
+  ])('"%s" says what works: %j', (text, working) => {
+    expect(facets(text).working).toEqual(working);
+  });
+
+  it.each([
     'which ports does compute need, right?',
     'our compute subnet is 10.0.1.0/24, no forced tunnelling. what do we open?',
     'tell me the hosts for the studio, ok?',
