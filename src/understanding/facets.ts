@@ -978,7 +978,8 @@ const NOT_DENIED =
 
 /**
  * "jupyter + terminal ok", "pip works now", "curated envs still run fine": up to four words
- * before a word that says they work, in the same clause. Not after a negation ("doesn't work").
+ * before a word that says they work, in the same clause; none where those words hold a failure or
+ * a negation ("a customer cannot open …", "doesn't work").
  */
 const WORKS =
   /(?:^|[.,;:!?(]\s*|\b(?:but|and|while|though)\s)((?:[a-z0-9+/-]{1,30}\s){1,4})(?:is |are |still |now )?(?:ok|okay|fine|works?|working|run fine|runs fine)\b/g;

@@ -850,10 +850,6 @@ function scenarioCandidates(k: Knowledge, q: ParsedQuestion, w: Weights): Candid
   });
 }
 
-/**
- * An error whose rules all go the other way than the question says ("missing the following
- * rules: Outbound Storage 445" is not the inbound-rules error, however alike the words).
- */
 /** Enough to put a failure of what works below the item that fits the rest of the message. */
 const WORKING_PENALTY = 0.1;
 
@@ -871,6 +867,10 @@ function failureOfWhatWorks(k: Knowledge, t: Target, f: Facets): boolean {
   });
 }
 
+/**
+ * An error whose rules all go the other way than the question says ("missing the following
+ * rules: Outbound Storage 445" is not the inbound-rules error, however alike the words).
+ */
 function errorOfOtherDirection(k: Knowledge, t: Target, f: Facets): boolean {
   if (t.kind !== 'error' || !f.direction) return false;
   const rules = (errorById(k, t.id)?.rules ?? []).flatMap((id) => ruleById(k, id) ?? []);
