@@ -140,9 +140,12 @@ function askedClaims(f: Pick<Facets, 'asks'>): ReadonlySet<Claim> {
 
 /**
  * A stored yes or no answers the kind of question it was written for: "do we need our own DNS
- * server?" is not answered by "Yes, your own DNS server works".
+ * server?" is not answered by "Yes, your own DNS server works". Nor does one answer whether
+ * something can go ("can we take MCR off the firewall?", "is it true … don't need …?"): it says
+ * whether it is needed, and "Yes, keep it open" would read the wrong way round.
  */
 function answersThisKindOfQuestion(answer: string, f: Pick<Facets, 'asks'>): boolean {
+  if (f.asks.has('remove')) return false;
   const claim = claimOf(answer);
   const asked = askedClaims(f);
   if (claim === undefined) return true;
@@ -441,9 +444,6 @@ function stepVerdict(step: Step, f: Facets, publicCloudOnly = false): string {
     ? asStatement(
         step.answer,
         yesNoAsked &&
-          // A step's stored yes or no answers whether something is needed; asked whether it is
-          // not ("is it true … don't need …?"), it would read the wrong way round.
-          !f.asks.has('remove') &&
           !namesAName(f) &&
           !setupOfTheStep &&
           !otherQuestion &&
@@ -1159,15 +1159,8 @@ function claimFirst(own: string, claim: YesNoClaim): boolean {
 
 /** A disagreement's one line, or the stored claim that fits the question where `claimFirst` says. */
 function conflictVerdict(c: Conflict, facets: Facets, yesNo: YesNoClaim | undefined): string {
-  // "Can we take MCR off the firewall?" asked whether it can go: "Yes, keep it open" would read
-  // the wrong way round, as a step's stored yes would.
   const own = c.answer
-    ? asStatement(
-        c.answer,
-        facets.asks.has('yesno') &&
-          !facets.asks.has('remove') &&
-          answersThisKindOfQuestion(c.answer, facets),
-      )
+    ? asStatement(c.answer, facets.asks.has('yesno') && answersThisKindOfQuestion(c.answer, facets))
     : c.recommendation;
   return yesNo && claimFirst(own, yesNo) ? yesNoLine(yesNo) : own;
 }

@@ -208,9 +208,11 @@ function endpointScore(spelling: string, wanted: string): number {
 export function aliasesTyped(k: Knowledge, text: string): { rule: Rule; alias: string }[] {
   const wanted = normalizeEndpoint(text);
   if (wanted === '') return [];
+  // Most rules have no other spelling: only those that do are scored again.
   return k.rules.flatMap((rule) => {
+    if (!rule.aliases?.length) return [];
     const own = endpointScore(rule.endpoint, wanted);
-    return (rule.aliases ?? [])
+    return rule.aliases
       .filter((alias) => {
         const score = endpointScore(alias, wanted);
         return score >= 0.8 && score > own;

@@ -988,7 +988,9 @@ function workingIn(lower: string): string[] {
   const out: string[] = [];
   for (const m of lower.slice(0, 2000).matchAll(WORKS)) {
     const words = tokens(m[1] ?? '');
-    if (words.some((w) => PROBLEM_WORDS.has(w) || /n't$|^not$|^no$|^dont$/.test(w))) continue;
+    // Tokens hold no apostrophes: "doesn't" is "doesnt", a problem word.
+    if (words.some((w) => PROBLEM_WORDS.has(w) || w === 'not' || w === 'no' || w === 'dont'))
+      continue;
     const subject = words.filter((w) => !STOPWORDS.has(w)).map(stem);
     if (subject.length > 0) out.push(subject.join(' '));
     if (out.length >= 4) break;
