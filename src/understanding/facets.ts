@@ -64,6 +64,11 @@ export type Ask =
   | 'paths'
   /** Whether something can be done ("can my team reach ml.azure.com from home"), not whether it is needed. */
   | 'possible'
+  /**
+   * A way to change the setup: "is there a switch so scoring only works from our VNet", "is it
+   * possible to have azureml-fe answer on a private IP". What does it is a configuration step.
+   */
+  | 'way'
   /** Whether compute needs a public IP at all ("does a compute instance need a public IP?"). */
   | 'publicIp'
   /** Whether what it names is all that is needed ("is port 443 enough for compute?"). */
@@ -967,6 +972,10 @@ const FIREWALL_DENIED =
   /\bto ([a-z0-9*][a-z0-9*.-]{0,200}\.[a-z]{2,24})(?::\d{1,5})?\.?\s{0,3}action:\s{0,3}deny\b/gi;
 /** Any of the words below: most messages have none, and skip the rest. */
 const ANY_DENY = /deny|denie|block|tcp_denied/i;
+/** "Is there a switch to …", "is it possible to have …", "can we make …": a way to change something. */
+const WAY_ASKED =
+  /\bis there (?:a|an|any) (?:way|switch|setting|option|flag|toggle|parameter|property) (?:to|so|that) (?:[a-z0-9.-]+ ){0,4}?(?:make|have|restrict|limit|only|block|disable|enable|force|keep|lock|set|turn|switch|change)\b|\bis it possible to (?:make|have|set|restrict|limit|force|keep|lock|get|turn|switch|configure|change)\b|\b(?:can|could) (?:we|i|you) (?:make|set|restrict|limit|force|lock|configure|turn|switch|change)\b/;
+
 /** Squid's access log: "TCP_DENIED/403 … CONNECT <host>:443". */
 const PROXY_DENIED = /\btcp_denied\b/i;
 /** A sentence that says a firewall or proxy denied or blocked something. */
@@ -1509,6 +1518,7 @@ export function parseQuestion(
     /\bis it possible\b|\bis there (a|any) way\b|\bis it (ok|okay|fine) to\b/.test(lower)
   )
     asks.add('possible');
+  if (WAY_ASKED.test(lower)) asks.add('way');
   // "Does Azure China support a managed network?" asks whether it can be had, as "can" does.
   if (asks.has('yesno') && words.some((w) => SUPPORT_WORDS.has(w))) asks.add('possible');
   // "Does VS Code work with just the base service tags and nothing else?" and "do we need to open

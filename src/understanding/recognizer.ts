@@ -658,7 +658,7 @@ function wordCandidates(
         score -= w.rulePenalty; // a rule is better reached by its port, its name or its scenario's slice
         break;
       case 'step':
-        if (how && stepKind(k, hit.id) === 'action') score += w.stepHow;
+        if ((how || f.asks.has('way')) && stepKind(k, hit.id) === 'action') score += w.stepHow;
         // "Why does the studio need …" wants the note that explains it; "why does compute need
         // AzureFrontDoor.FirstParty" is answered by that name's own reasons.
         if (whyOfTopic && stepKind(k, hit.id) === 'note') score += w.noteWhy;

@@ -1502,6 +1502,11 @@ describe('another service used alongside Azure ML, or another kind of deployment
       'security flagged Storage.westus2 as too wide for the training subnet, how can we narrow it?',
       'Attach a service endpoint policy to the compute subnet',
     ],
+    // A way to change the setup is a step that changes it, not a note on how it resolves.
+    [
+      'is there a switch so the scoring url only works from inside our vnet and not from the internet?',
+      "Set the endpoint's public\\_network\\_access to disabled",
+    ],
     [
       'should I allow *.blob.core.windows.net instead of the Storage tag?',
       'Yes. \\*.blob.core.windows.net is needed outbound on TCP 443.',

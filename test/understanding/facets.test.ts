@@ -129,7 +129,7 @@ describe('facets of a question', () => {
   // What kind of yes/no a question asks: whether it can do without something ("remove"), whether
   // something is needed ("need"), whether it can be had ("possible"), whether what happens is as it
   // should be ("expected").
-  it.each<[string, 'remove' | 'need' | 'possible' | 'expected', boolean]>([
+  it.each<[string, 'remove' | 'need' | 'possible' | 'expected' | 'way', boolean]>([
     ['can I remove the 44224 rule?', 'remove', true],
     ['is it safe to delete the BatchNodeManagement inbound rule?', 'remove', true],
     ['can I reach the studio from home?', 'remove', false],
@@ -159,6 +159,13 @@ describe('facets of a question', () => {
     ],
     ['is this normal for a cluster without a public ip?', 'expected', true],
     ['is the expected outbound port 443?', 'expected', false],
+    // A way to change the setup, which a configuration step gives.
+    ['is there a switch so the scoring url only works from our vnet?', 'way', true],
+    ['is it possible to make the endpoint private?', 'way', true],
+    ['can we restrict the Storage tag to our own accounts?', 'way', true],
+    ['is there a way to bridge this endpoint through Azure?', 'way', false],
+    ['is it possible to use a managed network in Azure China?', 'way', false],
+    ['can we reach the studio from home?', 'way', false],
   ])('"%s" asks %s: %s', (text, ask, asked) => {
     expect(facets(text).asks.has(ask)).toBe(asked);
   });
