@@ -1502,6 +1502,15 @@ describe('another service used alongside Azure ML, or another kind of deployment
       'security flagged Storage.westus2 as too wide for the training subnet, how can we narrow it?',
       'Attach a service endpoint policy to the compute subnet',
     ],
+    // The resource a report names (the key vault, the workspace's own name) is what it is about.
+    [
+      "our compute cluster nodes can't reach the workspace key vault after we turned off its public access",
+      'Give the vault a private endpoint',
+    ],
+    [
+      'nslookup of our workspace from on-prem returns the public IP',
+      'Forward api.azureml.ms, notebooks.azure.net',
+    ],
     // A way to change the setup is a step that changes it, not a note on how it resolves.
     [
       'is there a switch so the scoring url only works from inside our vnet and not from the internet?',
