@@ -1517,6 +1517,10 @@ describe('another service used alongside Azure ML, or another kind of deployment
       "Set the endpoint's public\\_network\\_access to disabled",
     ],
     [
+      'is there any way to make our aks scoring endpoint private only?',
+      'inferenceRouterServiceType=loadBalancer with internalLoadBalancerProvider=azure',
+    ],
+    [
       'should I allow *.blob.core.windows.net instead of the Storage tag?',
       'Yes. \\*.blob.core.windows.net is needed outbound on TCP 443.',
     ],
