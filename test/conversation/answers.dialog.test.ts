@@ -1521,6 +1521,10 @@ describe('another service used alongside Azure ML, or another kind of deployment
       'inferenceRouterServiceType=loadBalancer with internalLoadBalancerProvider=azure',
     ],
     [
+      'do managed online endpoints support user defined routes?',
+      'No: managed online endpoint deployments never run in your subnet',
+    ],
+    [
       'should I allow *.blob.core.windows.net instead of the Storage tag?',
       'Yes. \\*.blob.core.windows.net is needed outbound on TCP 443.',
     ],
