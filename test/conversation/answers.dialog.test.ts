@@ -1525,6 +1525,10 @@ describe('another service used alongside Azure ML, or another kind of deployment
       'No: managed online endpoint deployments never run in your subnet',
     ],
     [
+      'can I use private endpoints for azure ml registry in another region?',
+      'Create private endpoints for the registry, its storage account (Blob) and its ACR',
+    ],
+    [
       'should I allow *.blob.core.windows.net instead of the Storage tag?',
       'Yes. \\*.blob.core.windows.net is needed outbound on TCP 443.',
     ],
