@@ -458,7 +458,9 @@ const ASKS_COST_OR_QUOTA =
 
 /** Network words that also have an everyday sense ("traffic split", "public preview"). */
 const WEAK_NETWORK_STEMS: ReadonlySet<string> = new Set(
-  ['traffic', 'access', 'public', 'connect', 'connection', 'download', 'downloading'].map(stem),
+  ['traffic', 'access', 'public', 'connect', 'connection', 'download', 'downloading', 'record'].map(
+    stem,
+  ),
 );
 
 /** Words that put a question in networking, the bot's subject. */
@@ -474,7 +476,7 @@ const NETWORK_WORDS: ReadonlySet<string> = wordSet(
     'bridge cidr identity msi credential credentials datastore datastores rbac role roles permission permissions authenticate location region regions ' +
     'privately reach reachable unreachable exfiltration gapped lockdown nic nics hostname ' +
     'hostnames website websites download downloaded downloading home remote remotely office offices ' +
-    'laptop laptops',
+    'laptop laptops record records',
 );
 
 /** The same words in any form: "can't be reached", "connecting", "routed through the hub". */

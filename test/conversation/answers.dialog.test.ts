@@ -1528,6 +1528,15 @@ describe('another service used alongside Azure ML, or another kind of deployment
       'can I use private endpoints for azure ml registry in another region?',
       'Create private endpoints for the registry, its storage account (Blob) and its ACR',
     ],
+    // Names kept by hand: which records the workspace's private endpoint needs.
+    [
+      'cert.api.azureml.ms, do we need a record for that?',
+      'Yes: each workspace name the private endpoint registers (api, cert.api, notebooks',
+    ],
+    [
+      'we maintain A records by hand for the workspace, which names do we need?',
+      'A records added by hand',
+    ],
     [
       'should I allow *.blob.core.windows.net instead of the Storage tag?',
       'Yes. \\*.blob.core.windows.net is needed outbound on TCP 443.',

@@ -360,6 +360,8 @@ describe('facets of a question', () => {
     ['people at home can open the workspace but not the data', 'networking', true],
     ['do the studio and the managed docker images need any rules?', 'networking', true],
     ['does the image build cluster need a GPU?', 'networking', false],
+    // A records are name resolution.
+    ['we maintain A records by hand for the workspace', 'networking', true],
     // Whether its opening is about another subject, whatever the rest says.
     ['Quota error on the cluster? It sits in a vnet.', 'otherSubject', true],
     ['how much does a private endpoint cost per month?', 'otherSubject', true],
