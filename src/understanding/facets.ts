@@ -974,10 +974,6 @@ const FIREWALL_DENIED =
   /\bto ([a-z0-9*][a-z0-9*.-]{0,200}\.[a-z]{2,24})(?::\d{1,5})?\.?\s{0,3}action:\s{0,3}deny\b/gi;
 /** Any of the words below: most messages have none, and skip the rest. */
 const ANY_DENY = /deny|denie|block|tcp_denied/i;
-/** "Is there a switch to …", "is it possible to have …", "can we make …": a way to change something. */
-const WAY_ASKED =
-  /\bis there (?:a|an|any) (?:way|switch|setting|option|flag|toggle|parameter|property) (?:to|so|that) (?:[a-z0-9.-]+ ){0,4}?(?:make|have|restrict|limit|only|block|disable|enable|force|keep|lock|set|turn|switch|change)\b|\bis it possible to (?:make|have|set|restrict|limit|force|keep|lock|get|turn|switch|configure|change)\b|\b(?:can|could) (?:we|i|you) (?:make|set|restrict|limit|force|lock|configure|turn|switch|change)\b/;
-
 /** Squid's access log: "TCP_DENIED/403 … CONNECT <host>:443". */
 const PROXY_DENIED = /\btcp_denied\b/i;
 /** A sentence that says a firewall or proxy denied or blocked something. */
@@ -1338,6 +1334,10 @@ function askedScenariosFirst(
 
 /** Up to this many words, a message that opens with a statement may still ask yes or no. */
 const SHORT_MESSAGE_WORDS = 30;
+
+/** "Is there a switch to …", "is it possible to have …", "can we make …": a way to change something. */
+const WAY_ASKED =
+  /\bis there (?:a|an|any) (?:way|switch|setting|option|flag|toggle|parameter|property) (?:to|so|that) (?:[a-z0-9.-]+ ){0,4}?(?:make|have|restrict|limit|only|block|disable|enable|force|keep|lock|set|turn|switch|change)\b|\bis it possible to (?:make|have|set|restrict|limit|force|keep|lock|get|turn|switch|configure|change)\b|\b(?:can|could) (?:we|i|you) (?:make|set|restrict|limit|force|lock|configure|turn|switch|change)\b/;
 
 /**
  * A statement held up for confirmation: "we need 44224 inbound, right?", "…, correct?", "forced
