@@ -1517,6 +1517,10 @@ describe('another service used alongside Azure ML, or another kind of deployment
       "Set the endpoint's public\\_network\\_access to disabled",
     ],
     [
+      'is there a switch so the scoring url only works from inside our vnet?',
+      "Set the endpoint's public\\_network\\_access to disabled",
+    ],
+    [
       'is there any way to make our aks scoring endpoint private only?',
       'inferenceRouterServiceType=loadBalancer with internalLoadBalancerProvider=azure',
     ],
