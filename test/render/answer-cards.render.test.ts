@@ -173,6 +173,12 @@ const answers: [name: string, question: string, keyFact: string][] = [
     'nsg deploy fails: "Frontdoor.FirstParty is not a valid service tag"',
     'typo in one table',
   ],
+  // Names kept by hand: the verdict first, the long placeholder host names folded or wrapped whole.
+  [
+    'hand-kept-records',
+    'cert.api.azureml.ms, do we need a record for that?',
+    'Yes: each workspace name',
+  ],
 ];
 
 const shared: [kind: 'rule' | 'step' | 'error' | 'conflict', id: string][] = [
