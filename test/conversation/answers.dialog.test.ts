@@ -1542,6 +1542,10 @@ describe('another service used alongside Azure ML, or another kind of deployment
       'A records added by hand',
     ],
     [
+      "batch endpoint job fails with 'Failed to access the storage account' in our vnet",
+      'Blob and file always; queue and table only for batch endpoints',
+    ],
+    [
       'should I allow *.blob.core.windows.net instead of the Storage tag?',
       'Yes. \\*.blob.core.windows.net is needed outbound on TCP 443.',
     ],
