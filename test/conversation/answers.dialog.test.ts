@@ -1545,6 +1545,11 @@ describe('another service used alongside Azure ML, or another kind of deployment
       "batch endpoint job fails with 'Failed to access the storage account' in our vnet",
       'Blob and file always; queue and table only for batch endpoints',
     ],
+    // A firewall named by its vendor is a firewall.
+    [
+      'Which FQDNs does a no public IP compute cluster need behind our Palo Alto?',
+      'A compute instance or a compute cluster',
+    ],
     [
       'should I allow *.blob.core.windows.net instead of the Storage tag?',
       'Yes. \\*.blob.core.windows.net is needed outbound on TCP 443.',
