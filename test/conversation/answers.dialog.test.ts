@@ -1550,6 +1550,11 @@ describe('another service used alongside Azure ML, or another kind of deployment
       'Which FQDNs does a no public IP compute cluster need behind our Palo Alto?',
       'A compute instance or a compute cluster',
     ],
+    // A claim about the compute VNet's subscription says nothing about a storage account's.
+    [
+      'our storage account is in another subscription, can the workspace still use it with private endpoints?',
+      'The VNet may be in another resource group, not another subscription',
+    ],
     [
       'should I allow *.blob.core.windows.net instead of the Storage tag?',
       'Yes. \\*.blob.core.windows.net is needed outbound on TCP 443.',
