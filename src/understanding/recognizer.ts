@@ -1307,13 +1307,16 @@ function towardTheirList(
 
 /** How far below the best a disagreement may be and still gain for a claim that fits. */
 const CLAIM_REACH = 0.15;
+/** A step's claim only breaks a near-tie: it may fit words asked about something else. */
+const STEP_CLAIM_REACH = 0.02;
 
 /**
  * "Route table with AzureMachineLearning to Internet: do I need a BatchNodeManagement route too?"
  * asks the very yes/no a disagreement records a claim for ("batch" and "route" → No), so that
- * disagreement answers ahead of the step whose words it shares. Only disagreements: their claims
- * are written for the disputed question, while a step's may fit words asked about something else.
- * "Is it X or Y?" weighs two things, which one claim does not answer.
+ * disagreement answers ahead of the step whose words it shares. A step's claim may fit words asked
+ * about something else, so it only breaks a near-tie: "is a file private endpoint needed on the
+ * workspace storage?" goes to the step whose claim is about the file sub-resource. "Is it X or
+ * Y?" weighs two things, which one claim does not answer.
  */
 function withFittingClaims(
   k: Knowledge,
@@ -1325,13 +1328,15 @@ function withFittingClaims(
   const words = f.asks.has('yesno') ? q.words : f.yesNoLast;
   if (words === undefined || f.asks.has('compare')) return candidates;
   const best = Math.max(0, ...candidates.map((c) => c.score));
-  return candidates.map((c) =>
-    c.target.kind === 'conflict' &&
-    c.score >= best - CLAIM_REACH &&
-    storedYesNo(k, c.target, words) !== undefined
-      ? { ...c, score: c.score + w.claimFits }
-      : c,
-  );
+  return candidates.map((c) => {
+    const reach = c.target.kind === 'conflict' ? CLAIM_REACH : STEP_CLAIM_REACH;
+    const bonus = c.target.kind === 'conflict' ? w.claimFits : w.stepClaimFits;
+    return (c.target.kind === 'conflict' || c.target.kind === 'step') &&
+      c.score >= best - reach &&
+      storedYesNo(k, c.target, words) !== undefined
+      ? { ...c, score: c.score + bonus }
+      : c;
+  });
 }
 
 /** A step's or a disagreement's stored yes or no that fits the question's words. */

@@ -103,6 +103,8 @@ export interface Weights {
    * question is the disputed one.
    */
   claimFits: number;
+  /** The same for a step in a near-tie (just over its reach, so that it can overtake). */
+  stepClaimFits: number;
 }
 
 export const WEIGHTS: Readonly<Weights> = Object.freeze({
@@ -151,4 +153,5 @@ export const WEIGHTS: Readonly<Weights> = Object.freeze({
   portOutsideQuestion: 0.2,
   routeDisagreement: 0.1,
   claimFits: 0.15,
+  stepClaimFits: 0.021,
 });

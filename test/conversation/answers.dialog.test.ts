@@ -1555,6 +1555,11 @@ describe('another service used alongside Azure ML, or another kind of deployment
       'our storage account is in another subscription, can the workspace still use it with private endpoints?',
       'The VNet may be in another resource group, not another subscription',
     ],
+    // In a near-tie, the step whose stored yes/no is written for the question answers.
+    [
+      'is a file private endpoint needed on the workspace storage?',
+      'Yes: the file subresource always needs a private endpoint next to blob.',
+    ],
     [
       'should I allow *.blob.core.windows.net instead of the Storage tag?',
       'Yes. \\*.blob.core.windows.net is needed outbound on TCP 443.',
