@@ -1329,13 +1329,12 @@ function withFittingClaims(
   if (words === undefined || f.asks.has('compare')) return candidates;
   const best = Math.max(0, ...candidates.map((c) => c.score));
   return candidates.map((c) => {
-    const reach = c.target.kind === 'conflict' ? CLAIM_REACH : STEP_CLAIM_REACH;
-    const bonus = c.target.kind === 'conflict' ? w.claimFits : w.stepClaimFits;
-    return (c.target.kind === 'conflict' || c.target.kind === 'step') &&
-      c.score >= best - reach &&
-      storedYesNo(k, c.target, words) !== undefined
-      ? { ...c, score: c.score + bonus }
-      : c;
+    if (c.target.kind !== 'conflict' && c.target.kind !== 'step') return c;
+    const conflict = c.target.kind === 'conflict';
+    const fits =
+      c.score >= best - (conflict ? CLAIM_REACH : STEP_CLAIM_REACH) &&
+      storedYesNo(k, c.target, words) !== undefined;
+    return fits ? { ...c, score: c.score + (conflict ? w.claimFits : w.stepClaimFits) } : c;
   });
 }
 
