@@ -549,6 +549,39 @@ function enoughVerdict(
 const MAX_OTHER_PORTS = 5;
 
 /**
+ * "Is *.azureml.ms enough for compute behind our firewall?": no when the scenario's rules name
+ * other hosts (or, asked about a tag, other tags) in the direction and setup stated, and which. A
+ * host a wildcard asked about already covers is not another one.
+ */
+function enoughHostVerdict(
+  k: Knowledge,
+  scenarios: readonly ScenarioId[],
+  hosts: readonly string[],
+  f: Facets,
+): string {
+  const kinds = new Set(
+    k.rules.filter((r) => hosts.includes(r.endpoint)).map((r) => r.endpointKind),
+  );
+  const covered = (endpoint: string) =>
+    hosts.some((h) => h.startsWith('*.') && endpoint.endsWith(h.slice(1)));
+  const others = new Set<string>();
+  for (const r of k.rules) {
+    if (r.retired || !r.scenarios.some((s) => scenarios.includes(s))) continue;
+    if (!kinds.has(r.endpointKind) || hosts.includes(r.endpoint) || covered(r.endpoint)) continue;
+    if (f.direction !== undefined && r.direction !== f.direction) continue;
+    if (underStated(r.condition, f.conditions) === false) continue;
+    others.add(substituteRegion(r.endpoint, f.region));
+  }
+  const name = inProse(hosts.map((h) => substituteRegion(h, f.region)));
+  const list = [...others];
+  if (list.length === 0)
+    return `Yes: ${scenarioNouns(k, scenarios)} ${takesPlural(scenarios) ? 'need' : 'needs'} nothing else of that kind.`;
+  const shown = list.slice(0, MAX_OTHER_PORTS).join(', ');
+  const more = list.length > MAX_OTHER_PORTS ? ` and ${list.length - MAX_OTHER_PORTS} more` : '';
+  return `No: ${scenarioNouns(k, scenarios)} also ${takesPlural(scenarios) ? 'use' : 'uses'} ${shown}${more}, besides ${name}.`;
+}
+
+/**
  * "Is AzureFrontDoor.FrontEnd only for the studio?": no when other scenarios use the name too,
  * and which; the rule's own "yes, it is needed" would answer another question.
  */
@@ -1249,6 +1282,16 @@ export function focusedAnswer(
       const hosts = hostsAsked(k, target.id, facets);
       const rules = k.rules.filter((r) => hosts.includes(r.endpoint));
       if (rules.length === 0) return undefined;
+      // "Is *.azureml.ms enough for compute?" is answered by what else compute needs, as a port is;
+      // enough routes or records for a name ("only the AzureMachineLearning.EastUS2 ranges in the
+      // UDR?") are another question.
+      const named = namedScenarios(facets);
+      const aboutRoutes = facets.asks.has('paths') || facets.conditions.forcedTunnel !== undefined;
+      if (facets.asks.has('enough') && !aboutRoutes && named.length > 0)
+        return {
+          ...sliceView(k, named, facets),
+          verdict: enoughHostVerdict(k, named, hosts, facets),
+        };
       const name = inProse(hosts.map((h) => substituteRegion(h, facets.region)));
       const be = hosts.length > 1 ? 'are' : 'is';
       // Clusters without a public IP need AzureMachineLearning outbound only.

@@ -1136,6 +1136,15 @@ describe('a verdict reads as a sentence', () => {
       /^No: Docker images that Azure Machine Learning manages do not use AzureActiveDirectory; /,
     ],
     ['is port 443 enough for compute?', /^No: a compute instance or a compute cluster also uses /],
+    // So is a host name or a tag: the scenario's other names of that kind, not the name's own card.
+    [
+      'is *.azureml.ms enough for compute behind our firewall?',
+      /^No: a compute instance or a compute cluster also uses login\.microsoftonline\.com, .*, besides \\\*\.azureml\.ms\.$/,
+    ],
+    [
+      'is the AzureMachineLearning tag enough for compute clusters?',
+      /^No: a compute instance or a compute cluster also uses AzureActiveDirectory, .*, besides AzureMachineLearning\.$/,
+    ],
     // A scenario without rules of its own (its jobs run on compute) is not told "no".
     [
       'does automl need 445?',

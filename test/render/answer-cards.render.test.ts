@@ -179,6 +179,8 @@ const answers: [name: string, question: string, keyFact: string][] = [
     'cert.api.azureml.ms, do we need a record for that?',
     'Yes: each workspace name',
   ],
+  // "Enough?" about a host name: the verdict names the others, the slice follows.
+  ['host-enough', 'is *.azureml.ms enough for compute behind our firewall?', 'also uses'],
 ];
 
 const shared: [kind: 'rule' | 'step' | 'error' | 'conflict', id: string][] = [
