@@ -536,17 +536,22 @@ function enoughVerdict(
   const list = [...others];
   if (list.length === 0)
     return `Yes: every rule for ${scenarioNouns(k, scenarios)} is on port ${port}.`;
-  const shown = list.slice(0, MAX_OTHER_PORTS).join(', ');
-  const more = list.length > MAX_OTHER_PORTS ? ` and ${list.length - MAX_OTHER_PORTS} more` : '';
+  const shown = firstOf(list);
   // "Are 29876-29877 enough inbound?": those ports are not needed at all any more.
   const ofPort = rulesForPort(k, port);
   const retired = ofPort.every((r) => r.retired) ? ofPort[0]?.retired : undefined;
   return retired
-    ? `No: port ${port} is not needed any more (since ${retired.on}); ${scenariosThat(k, scenarios, 'use')} ${shown}${more}.`
-    : `No: ${scenarioNouns(k, scenarios)} also ${takesPlural(scenarios) ? 'use' : 'uses'} ${shown}${more}, besides port ${port}.`;
+    ? `No: port ${port} is not needed any more (since ${retired.on}); ${scenariosThat(k, scenarios, 'use')} ${shown}.`
+    : `No: ${scenarioNouns(k, scenarios)} also ${takesPlural(scenarios) ? 'use' : 'uses'} ${shown}, besides port ${port}.`;
 }
 
-const MAX_OTHER_PORTS = 5;
+/** How many other ports or names a "No: … also uses" verdict lists before "and N more". */
+const MAX_OTHERS = 5;
+
+function firstOf(list: readonly string[]): string {
+  const more = list.length > MAX_OTHERS ? ` and ${list.length - MAX_OTHERS} more` : '';
+  return `${list.slice(0, MAX_OTHERS).join(', ')}${more}`;
+}
 
 /**
  * "Is *.azureml.ms enough for compute behind our firewall?": no when the scenario's rules name
@@ -576,9 +581,8 @@ function enoughHostVerdict(
   const list = [...others];
   if (list.length === 0)
     return `Yes: ${scenarioNouns(k, scenarios)} ${takesPlural(scenarios) ? 'need' : 'needs'} nothing else of that kind.`;
-  const shown = list.slice(0, MAX_OTHER_PORTS).join(', ');
-  const more = list.length > MAX_OTHER_PORTS ? ` and ${list.length - MAX_OTHER_PORTS} more` : '';
-  return `No: ${scenarioNouns(k, scenarios)} also ${takesPlural(scenarios) ? 'use' : 'uses'} ${shown}${more}, besides ${name}.`;
+  const shown = firstOf(list);
+  return `No: ${scenarioNouns(k, scenarios)} also ${takesPlural(scenarios) ? 'use' : 'uses'} ${shown}, besides ${name}.`;
 }
 
 /**
