@@ -1291,11 +1291,15 @@ export function focusedAnswer(
       // UDR?") are another question.
       const named = namedScenarios(facets);
       const aboutRoutes = facets.asks.has('paths') || facets.conditions.forcedTunnel !== undefined;
-      if (facets.asks.has('enough') && !aboutRoutes && named.length > 0)
+      if (facets.asks.has('enough') && !aboutRoutes && named.length > 0) {
+        // The slice lists names of the kind asked about, as its verdict does: hosts for a host.
+        const kind = rules.some((r) => r.endpointKind === 'fqdn') ? 'hosts' : 'tags';
+        const ofKind = { ...facets, asks: new Set([...facets.asks, kind] as const) };
         return {
-          ...sliceView(k, named, facets),
+          ...sliceView(k, named, ofKind),
           verdict: enoughHostVerdict(k, named, hosts, facets),
         };
+      }
       const name = inProse(hosts.map((h) => substituteRegion(h, facets.region)));
       const be = hosts.length > 1 ? 'are' : 'is';
       // Clusters without a public IP need AzureMachineLearning outbound only.

@@ -45,6 +45,12 @@ describe('the bot answers the slice a question asks for', () => {
       ['to MicrosoftContainerRegistry', 'more under Why and details'],
       ['to AzureActiveDirectory', 'Signing in'],
     ],
+    // "Enough?" about a host lists the other hosts, in its verdict and in its rows.
+    [
+      'is *.azureml.ms enough for compute behind our firewall?',
+      ['besides \\*.azureml.ms', 'to login.microsoftonline.com'],
+      ['to AzureActiveDirectory'],
+    ],
   ])('"%s"', async (question, shown, hidden) => {
     const text = visible(await firstCard(question));
     for (const s of shown) expect(text.toLowerCase()).toContain(s.toLowerCase());
