@@ -513,6 +513,17 @@ function scenariosThat(k: Knowledge, scenarios: readonly ScenarioId[], verb: 'us
   return `${scenarioNouns(k, scenarios)} ${takesPlural(scenarios) ? verb : third}`;
 }
 
+/** The rules of these scenarios that still apply in the direction and setup the question states. */
+function rulesInSetup(k: Knowledge, scenarios: readonly ScenarioId[], f: Facets): Rule[] {
+  return k.rules.filter(
+    (r) =>
+      !r.retired &&
+      r.scenarios.some((s) => scenarios.includes(s)) &&
+      (f.direction === undefined || r.direction === f.direction) &&
+      underStated(r.condition, f.conditions) !== false,
+  );
+}
+
 /**
  * "Is port 443 enough for compute?": no when the scenario's rules use other ports too (in the
  * direction and setup stated), and which; a bare "yes" from port 443's own rules would mislead.
@@ -524,10 +535,7 @@ function enoughVerdict(
   f: Facets,
 ): string {
   const others = new Set<string>();
-  for (const r of k.rules) {
-    if (r.retired || !r.scenarios.some((s) => scenarios.includes(s))) continue;
-    if (f.direction !== undefined && r.direction !== f.direction) continue;
-    if (underStated(r.condition, f.conditions) === false) continue;
+  for (const r of rulesInSetup(k, scenarios, f)) {
     for (const p of r.ports) {
       if (p.from <= port && port <= p.to) continue;
       others.add(`${r.protocol} ${p.from === p.to ? p.from : `${p.from}-${p.to}`} ${r.direction}`);
@@ -570,11 +578,8 @@ function enoughHostVerdict(
   const covered = (endpoint: string) =>
     hosts.some((h) => h.startsWith('*.') && endpoint.endsWith(h.slice(1)));
   const others = new Set<string>();
-  for (const r of k.rules) {
-    if (r.retired || !r.scenarios.some((s) => scenarios.includes(s))) continue;
+  for (const r of rulesInSetup(k, scenarios, f)) {
     if (!kinds.has(r.endpointKind) || hosts.includes(r.endpoint) || covered(r.endpoint)) continue;
-    if (f.direction !== undefined && r.direction !== f.direction) continue;
-    if (underStated(r.condition, f.conditions) === false) continue;
     others.add(substituteRegion(r.endpoint, f.region));
   }
   const name = inProse(hosts.map((h) => substituteRegion(h, f.region)));
