@@ -591,6 +591,26 @@ function enoughHostVerdict(
 }
 
 /**
+ * "Is *.azureml.ms enough for compute?", "is AzureMachineLearning on 443 enough for clusters?":
+ * answered by what else the named scenario needs, as a port is, with the slice listing names of
+ * the kind asked about (hosts for a host). Enough routes or records for a name ("only the
+ * AzureMachineLearning.EastUS2 ranges in the UDR?") are another question.
+ */
+function enoughOfNames(
+  k: Knowledge,
+  names: readonly string[],
+  rules: readonly Rule[],
+  f: Facets,
+): AnswerView | undefined {
+  const named = namedScenarios(f);
+  const aboutRoutes = f.asks.has('paths') || f.conditions.forcedTunnel !== undefined;
+  if (!f.asks.has('enough') || aboutRoutes || named.length === 0) return undefined;
+  const kind = rules.some((r) => r.endpointKind === 'fqdn') ? 'hosts' : 'tags';
+  const ofKind = { ...f, asks: new Set([...f.asks, kind] as const) };
+  return { ...sliceView(k, named, ofKind), verdict: enoughHostVerdict(k, named, names, f) };
+}
+
+/**
  * "Is AzureFrontDoor.FrontEnd only for the studio?": no when other scenarios use the name too,
  * and which; the rule's own "yes, it is needed" would answer another question.
  */
@@ -1248,6 +1268,8 @@ export function focusedAnswer(
     case 'rule': {
       const rule = ruleById(k, target.id);
       if (!rule) return undefined;
+      const enough = enoughOfNames(k, [rule.endpoint], [rule], facets);
+      if (enough) return enough;
       const view = rulesView(
         k,
         [rule],
@@ -1291,20 +1313,8 @@ export function focusedAnswer(
       const hosts = hostsAsked(k, target.id, facets);
       const rules = k.rules.filter((r) => hosts.includes(r.endpoint));
       if (rules.length === 0) return undefined;
-      // "Is *.azureml.ms enough for compute?" is answered by what else compute needs, as a port is;
-      // enough routes or records for a name ("only the AzureMachineLearning.EastUS2 ranges in the
-      // UDR?") are another question.
-      const named = namedScenarios(facets);
-      const aboutRoutes = facets.asks.has('paths') || facets.conditions.forcedTunnel !== undefined;
-      if (facets.asks.has('enough') && !aboutRoutes && named.length > 0) {
-        // The slice lists names of the kind asked about, as its verdict does: hosts for a host.
-        const kind = rules.some((r) => r.endpointKind === 'fqdn') ? 'hosts' : 'tags';
-        const ofKind = { ...facets, asks: new Set([...facets.asks, kind] as const) };
-        return {
-          ...sliceView(k, named, ofKind),
-          verdict: enoughHostVerdict(k, named, hosts, facets),
-        };
-      }
+      const enough = enoughOfNames(k, hosts, rules, facets);
+      if (enough) return enough;
       const name = inProse(hosts.map((h) => substituteRegion(h, facets.region)));
       const be = hosts.length > 1 ? 'are' : 'is';
       // Clusters without a public IP need AzureMachineLearning outbound only.

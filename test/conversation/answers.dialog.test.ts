@@ -1147,6 +1147,11 @@ describe('a verdict reads as a sentence', () => {
       'is *.azureml.ms enough for compute behind our firewall?',
       /^No: a compute instance or a compute cluster also uses login\.microsoftonline\.com, .*, besides \\\*\.azureml\.ms\.$/,
     ],
+    // A name typed with its port is that name's rule, and asked "enough?" the same.
+    [
+      'is 443 to AzureMachineLearning enough for our clusters or is there more?',
+      /^No: a compute instance or a compute cluster also uses AzureActiveDirectory, .*, besides AzureMachineLearning\.$/,
+    ],
     [
       'is the AzureMachineLearning tag enough for compute clusters?',
       /^No: a compute instance or a compute cluster also uses AzureActiveDirectory, .*, besides AzureMachineLearning\.$/,
