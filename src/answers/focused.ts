@@ -42,6 +42,7 @@ import { NO_FACETS, type Facets } from '../understanding/facets';
 import { lexiconOf } from '../understanding/lexicon';
 import { rulesForPort, type Target } from '../understanding/ranking';
 import { literal } from '../cards/markdown';
+import { PORT_LINE_SEPARATOR } from '../cards/answer.card';
 import { ruleSlice } from './slice';
 
 export interface AnswerRow {
@@ -237,7 +238,7 @@ export function mergedRows(
     }
     const ports = [...protocols]
       .map(([protocol, list]) => `${protocol} ${[...new Set(list)].join(', ')}`.trim())
-      .join(' · ');
+      .join(PORT_LINE_SEPARATOR);
     // Catalog rows carry merged conditions ("a; b"); each distinct condition is said once.
     const conditions = [...new Set(group.flatMap((r) => r.condition.split('; ')).filter(Boolean))];
     // A condition the user stated as met ("for pip install") goes without saying on each row.

@@ -7,6 +7,10 @@ import { plainText } from './visible-text';
 
 const Text = z.string();
 
+const Row = z.object({ destination: Text.min(1), ports: Text, note: Text });
+/** Ports go one protocol to a line, so a narrow column never squeezes the destination's name apart. */
+export const PORT_LINE_SEPARATOR = ' · ';
+
 export const AnswerCard = z.object({
   title: Text,
   verdict: Text.min(1),
@@ -16,7 +20,7 @@ export const AnswerCard = z.object({
   fixIsCommand: z.boolean(),
   /** "Destination", or "Setting" when every row is a flag to set. */
   rowsHeading: z.enum(['Destination', 'Setting']),
-  rows: z.array(z.object({ destination: Text.min(1), ports: Text, note: Text })).max(12),
+  rows: z.array(Row.extend({ portLines: z.array(Text.min(1)) })).max(12),
   rowsNote: Text,
   points: z.array(Text).max(8),
   toggles: z.array(
@@ -37,8 +41,9 @@ export type AnswerCard = z.infer<typeof AnswerCard>;
 
 export type AnswerCardInput = Omit<
   AnswerCard,
-  'toggles' | 'actions' | 'feedback' | 'fixIsCommand'
+  'rows' | 'toggles' | 'actions' | 'feedback' | 'fixIsCommand'
 > & {
+  rows: z.infer<typeof Row>[];
   actions: Button[];
   feedback: Button[];
 };
@@ -56,6 +61,10 @@ export function answerCard(input: AnswerCardInput): AdaptiveCard {
   const card = renderCard('answer', AnswerCard, {
     ...input,
     fixIsCommand: COMMAND.test(input.fix),
+    rows: input.rows.map((row) => ({
+      ...row,
+      portLines: row.ports.split(PORT_LINE_SEPARATOR).filter(Boolean),
+    })),
     toggles,
     actions: input.actions.map(({ title, data }) => ({ title, data })),
     feedback: input.feedback.map(({ title, data }) => ({ title, data })),

@@ -13,6 +13,15 @@ const SCREEN_PX = 1000;
 const KEY_FACT_PX = 450;
 const SHARED_CARD_PX = 500;
 
+/**
+ * A name that fits on a line must not be split across two ("AzureMachineL|earning"). A line may
+ * still break after a hyphen or at a placeholder ("*.|<region>.batch.azure.com"), and a host
+ * longer than a phone's line has to wrap.
+ */
+const LONGEST_UNBROKEN = 32;
+const splitNames = (broken: readonly string[]) =>
+  broken.filter((word) => !/[-<]/.test(word) && word.length <= LONGEST_UNBROKEN);
+
 const answers: [name: string, question: string, keyFact: string][] = [
   ['inbound-compute', 'which inbound ports does a compute cluster need', '44224'],
   ['port-5831', 'what is port 5831 for', 'UDP 5831'],
@@ -181,6 +190,8 @@ const answers: [name: string, question: string, keyFact: string][] = [
   ],
   // "Enough?" about a host name: the verdict names the others, the slice follows.
   ['host-enough', 'is *.azureml.ms enough for compute behind our firewall?', 'also uses'],
+  // A destination with ports of two protocols: one protocol to a line, the tag's name unbroken.
+  ['port-lines', 'which outbound rules does a compute cluster need', 'UDP 5831'],
 ];
 
 const shared: [kind: 'rule' | 'step' | 'error' | 'conflict', id: string][] = [
@@ -204,6 +215,7 @@ describeInBrowser.each([500, 360])('answer cards at %i px', (width) => {
       expect(r.keyTop).toBeLessThanOrEqual(KEY_FACT_PX);
     }
     expect(r.clipped).toEqual([]);
+    expect(splitNames(r.brokenWords)).toEqual([]);
   });
 
   it.each(shared)('the %s %s card shared into a chat is small', async (kind, id) => {
