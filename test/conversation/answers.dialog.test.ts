@@ -1565,6 +1565,15 @@ describe('another service used alongside Azure ML, or another kind of deployment
       "batch endpoint job fails with 'Failed to access the storage account' in our vnet",
       'Blob and file always; queue and table only for batch endpoints',
     ],
+    // Batch endpoints asked about their rules: the cluster's rules and the storage queue and table.
+    [
+      'does a batch endpoint need any specific outbound rules',
+      "Yes: batch jobs run on a compute cluster in the VNet, which needs the compute cluster's rules",
+    ],
+    [
+      'can a batch endpoint be public in a private workspace?',
+      'No: batch endpoints have no public\\_network\\_access setting',
+    ],
     // A firewall named by its vendor is a firewall.
     [
       'Which FQDNs does a no public IP compute cluster need behind our Palo Alto?',
