@@ -351,9 +351,14 @@ const expected: Expected[] = [
       'leaves existing batch endpoints as they were',
       'Quarantine',
       'CLI v2, the Python SDK v2 or the REST API',
+      "need the compute cluster's network rules",
+      'queue and table',
     ],
-    answer: [/^Batch endpoints follow the workspace's network setting/],
-    sources: ['batch-iso'],
+    answer: [
+      /^Batch deployments run on a compute cluster in the VNet/,
+      "follow the workspace's network setting",
+    ],
+    sources: ['batch-iso', 'swv'],
   },
   {
     id: 'step-attached-vm-ssh',
