@@ -1574,6 +1574,11 @@ describe('another service used alongside Azure ML, or another kind of deployment
       'can a batch endpoint be public in a private workspace?',
       'No: batch endpoints have no public\\_network\\_access setting',
     ],
+    // Spark in a managed network takes its rules from the managed network's outbound rules.
+    [
+      'what NSG rules do I need for serverless spark in a managed vnet',
+      'Add a private endpoint outbound rule with spark\\_enabled: true',
+    ],
     // A firewall named by its vendor is a firewall.
     [
       'Which FQDNs does a no public IP compute cluster need behind our Palo Alto?',
