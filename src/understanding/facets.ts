@@ -1351,7 +1351,14 @@ const CONFIRMING_TAG =
 function lastClauseOpener(raw: string): string | undefined {
   const end = raw.lastIndexOf('?');
   if (end < 0) return undefined;
-  const clauses = raw.slice(0, end).split(/[,;:.!?]\s+|\s[-–—]+\s|\n+/);
+  // "What is 5831 for and can we block it?": asking after "and" whether it can go starts a
+  // clause too. Not any yes/no after "and": "how long does it take and can I trigger it?" asks
+  // the first as much as the second.
+  const clauses = raw
+    .slice(0, end)
+    .split(
+      /[,;:.!?]\s+|\s[-–—]+\s|\n+|\s(?:and|but|so)\s(?=(?:can|could|should|may) (?:we|i|you) (?:block|close|drop|remove|delete|deny|skip|omit)\b)/i,
+    );
   return tokens(clauses[clauses.length - 1] ?? '')[0];
 }
 

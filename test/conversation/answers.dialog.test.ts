@@ -1579,6 +1579,8 @@ describe('another service used alongside Azure ML, or another kind of deployment
       'what NSG rules do I need for serverless spark in a managed vnet',
       'Add a private endpoint outbound rule with spark\\_enabled: true',
     ],
+    // What a port is for and whether it can go: the second half is the yes or no.
+    ['what is UDP 5831 used for and can we block it?', 'No, it is needed. Port 5831 (UDP)'],
     // A firewall named by its vendor is a firewall.
     [
       'Which FQDNs does a no public IP compute cluster need behind our Palo Alto?',

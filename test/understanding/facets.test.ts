@@ -60,6 +60,8 @@ describe('facets of a question', () => {
     ["port 80 isn't needed for sign-in, right?", 'remove'],
     ['can MicrosoftContainerRegistry come off the allow list?', 'remove'],
     ['can we take BatchNodeManagement off the nsg?', 'remove'],
+    // Asked after "and" whether a thing named before can go.
+    ['what is UDP 5831 used for and can we block it?', 'remove'],
     ['pip install times out on the cluster', 'problem'],
     ["studio shows 'no access to data' only for me", 'problem'],
     ["in Firefox the workspace says i don't have access", 'problem'],
