@@ -443,6 +443,9 @@ export function inverseDocumentFrequency(k: Knowledge, term: string): number {
 }
 
 /** BM25 search over every item's title, names, `ask` phrasings and text. */
+/** Just enough to order a near-tie; a clearly better item still comes first. */
+const SCENARIO_LOOKUP_BOOST = 1.02;
+
 export function findByKeyword(k: Knowledge, text: string, limit = 10): LookupHit[] {
   const terms = indexTerms(text.slice(0, 4000)).slice(0, 60);
   if (terms.length === 0) return [];
@@ -453,6 +456,10 @@ export function findByKeyword(k: Knowledge, text: string, limit = 10): LookupHit
         tokenize: (t) => t.split(' '),
         fields: ['title', 'names', 'text'],
         boost: { names: 3, title: 2, text: 1 },
+        // A scenario is the broader entry: a topic that ties with one of its items opens the
+        // scenario, whatever words another item's text happens to add to the index.
+        boostDocument: (_id, _term, stored) =>
+          stored?.['kind'] === 'scenario' ? SCENARIO_LOOKUP_BOOST : 1,
         prefix: true,
         fuzzy: 0.2,
       })

@@ -1581,6 +1581,11 @@ describe('another service used alongside Azure ML, or another kind of deployment
     ],
     // What a port is for and whether it can go: the second half is the yes or no.
     ['what is UDP 5831 used for and can we block it?', 'No, it is needed. Port 5831 (UDP)'],
+    // A managed network reaches on-premises through an Application Gateway, endpoints included.
+    [
+      'managed online endpoint in a managed vnet has to call an API on-prem, options?',
+      'Put an Application Gateway in your VNet in front of the on-premises HTTP(S) resource',
+    ],
     // A firewall named by its vendor is a firewall.
     [
       'Which FQDNs does a no public IP compute cluster need behind our Palo Alto?',

@@ -252,6 +252,8 @@ describe('new items (topic area A)', () => {
         'at least three labels',
         'Only HTTP(S) works',
         'serverless Spark',
+        'register the Microsoft.MachineLearningServices resource provider',
+        'Azure AI Enterprise Network Connection Approver',
       ],
     ],
   ];
