@@ -361,6 +361,13 @@ const POLITE_REQUEST =
 /** How a setup is said not to be there: "no …", "without …", "we don't have / use …". */
 const ABSENT = String.raw`(?:no|without|not using|(?:do|does|did)(?:n'?t| not) (?:have|use))`;
 
+/**
+ * A firewall weighed against a NAT gateway ("NAT gateway vs firewall for no-public-IP clusters?")
+ * is a choice asked about, not the setup the user has.
+ */
+const WEIGHED_EGRESS =
+  /\bnat(?:\s{1,3}gateways?)?\s{1,3}(?:vs\.?|versus|or|compared to|instead of)\s{1,3}(?:an?\s{1,3}|azure\s{1,3})?(?:firewall|azfw|fw|nva)\b|\b(?:firewall|azfw|fw|nva)\s{1,3}(?:vs\.?|versus|or|compared to|instead of)\s{1,3}(?:an?\s{1,3})?nat\b/;
+
 /** A setup without a firewall, said outright. */
 const NO_FIREWALL = new RegExp(
   String.raw`\b(?:${ABSENT}|not behind)\s{1,3}(an?\s{1,3}|any\s{1,3}|azure\s{1,3})?(firewall|fw|nva|proxy)\b(?!\s{0,3}rules?\b)`,
@@ -607,7 +614,8 @@ function statedConditions(
   if (
     words.some(
       (w) => w === 'firewall' || w === 'azfw' || w === 'fw' || w === 'nva' || w === 'proxy',
-    )
+    ) &&
+    !WEIGHED_EGRESS.test(lower)
   )
     c.egress = 'azure-firewall';
   // "There is no firewall in this spoke", "we don't have a firewall": outbound traffic is only

@@ -1586,6 +1586,11 @@ describe('another service used alongside Azure ML, or another kind of deployment
       'managed online endpoint in a managed vnet has to call an API on-prem, options?',
       'Put an Application Gateway in your VNet in front of the on-premises HTTP(S) resource',
     ],
+    // Weighing a NAT gateway against a firewall states neither.
+    [
+      'nat gateway vs firewall for no public ip clusters?',
+      'Attach a NAT gateway with a public IP to the compute subnet (or route to a firewall)',
+    ],
     // A firewall named by its vendor is a firewall.
     [
       'Which FQDNs does a no public IP compute cluster need behind our Palo Alto?',

@@ -261,6 +261,15 @@ describe('facets of a question', () => {
     },
   );
 
+  // A firewall weighed against a NAT gateway is a choice asked about, not the setup.
+  it.each([
+    'nat gateway vs firewall for no public ip clusters?',
+    'should we use azure firewall or a NAT gateway for outbound from no-pip compute',
+    'a firewall instead of a NAT gateway for the cluster subnet?',
+  ])('"%s" states no firewall', (text) => {
+    expect(facets(text).conditions.egress).toBeUndefined();
+  });
+
   it('"we need a public IP on the cluster for SSH" states a public IP, it does not ask about one', () => {
     const f = facets('we need a public IP on the cluster for ssh, which inbound rules?');
     expect(f.asks.has('publicIp')).toBe(false);
