@@ -1591,6 +1591,19 @@ describe('another service used alongside Azure ML, or another kind of deployment
       'nat gateway vs firewall for no public ip clusters?',
       'Attach a NAT gateway with a public IP to the compute subnet (or route to a firewall)',
     ],
+    // A storage service endpoint is the alternative to a private endpoint, not an addition.
+    [
+      'do i need a service endpoint for storage or is the PE enough',
+      'A service endpoint can take the place of a storage private endpoint',
+    ],
+    [
+      'storage has a private endpoint, do we also need the Microsoft.Storage service endpoint on the subnet?',
+      'No: a storage private endpoint secures the account on its own',
+    ],
+    [
+      'do I need a service endpoint for storage if I already have a PE',
+      'No: a storage private endpoint secures the account on its own',
+    ],
     // A firewall named by its vendor is a firewall.
     [
       'Which FQDNs does a no public IP compute cluster need behind our Palo Alto?',
