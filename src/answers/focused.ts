@@ -475,7 +475,12 @@ function stepVerdict(step: Step, f: Facets, publicCloudOnly = false): string {
   // instruction is the answer, with no "Yes" that would say it is expected.
   // "Does public_network_access=disabled also block the model download?" asks whether something
   // is blocked or can go, which "Yes: turn on the managed network" would answer the wrong way.
-  return INSTRUCTION.test(line) && !f.asks.has('expected') && !f.asks.has('remove')
+  // "Is a firewall deployed right away?" asks whether something happens: "Yes: add outbound rules"
+  // would answer a question about what to do.
+  return INSTRUCTION.test(line) &&
+    f.asks.has('act') &&
+    !f.asks.has('expected') &&
+    !f.asks.has('remove')
     ? `${PLAIN_YES}${line}`
     : line;
 }

@@ -78,6 +78,13 @@ export type Ask =
    * about what it is ("is the AzureMachineLearning tag regional?", "is 5831 UDP?").
    */
   | 'need'
+  /**
+   * A yes/no about whether the asker must or can do something ("do we need to provision it
+   * first?", "should we add a route?", "is the extension able to work with UDR?"), which a step's
+   * instruction answers with a yes; not one about whether something happens or holds ("is a
+   * firewall deployed right away?", "does it cost extra?").
+   */
+  | 'act'
   /** A yes/no about doing without something: "can I remove the 44224 rule?". */
   | 'remove'
   /** Whether only what it names uses something ("is AzureFrontDoor.FrontEnd only for the studio?"). */
@@ -515,6 +522,9 @@ const NEED_OPENERS: ReadonlySet<string> = wordSet('do does did should must shall
 const NEED_WORDS: ReadonlySet<string> = wordSet(
   'need needs needed require requires required requirement necessary mandatory essential still allow allowed open opened whitelist whitelisted allowlist allowlisted use uses used permit permitted',
 );
+const ACT_OPENERS: ReadonlySet<string> = wordSet('should must shall need needs have has');
+const ACT_WORDS =
+  /\b(?:need|needs|needed|require|requires|required|necessary|mandatory|essential|(?:have|has|got|ought|able) to|supported|compatible)\b/;
 /** "Doesn't need", "no longer requires", "not needed": whether something can be done without. */
 const NEGATED_NEED =
   /\b(?:doesn['’]?t|does not|don['’]?t|do not|no longer|won['’]?t|will not)\s+(?:\w+\s+)?(?:need|needs|require|requires)\b|\b(?:not|isn['’]?t|aren['’]?t) (?:needed|required|necessary)\b/;
@@ -693,7 +703,8 @@ function statedConditions(
 }
 
 /** "… and nothing else", "by itself": what a yes/no names is all of it. */
-const ALL_THAT_IS_NEEDED = /\bnothing else\b|\bby itself\b|\bon its own\b|\balone\b/;
+const ALL_THAT_IS_NEEDED =
+  /\bnothing else\b|\bby itself\b|\bon its own\b|\balone\b|\bno (?:extra|other|additional|further) (?:hosts?|fqdns?|rules?|ports?|tags?|urls?|domains?)\b/;
 /** "Only 8704", "just port 443": one port as all that is needed. */
 const ONLY_THIS_PORT =
   /\b(only|just)(?: (?:need|needs|open|opening|allow|allowing|the|port|ports)){0,3} \d{2,5}\b/;
@@ -1510,6 +1521,11 @@ export function parseQuestion(
     !asksWhatItMustBe(lower)
   )
     asks.add('need');
+  if (
+    asks.has('yesno') &&
+    ((opener !== undefined && ACT_OPENERS.has(opener)) || ACT_WORDS.test(lower))
+  )
+    asks.add('act');
   // "Can I remove the 44224 rule?", "is it safe to delete …": a yes/no about doing without it.
   // So is one whether something is not needed ("is it true the firewall doesn't need MCR any
   // more?"), unless it opens with the negation ("don't we need 445?" asks whether it is needed).

@@ -1604,6 +1604,11 @@ describe('another service used alongside Azure ML, or another kind of deployment
       'do I need a service endpoint for storage if I already have a PE',
       'No: a storage private endpoint secures the account on its own',
     ],
+    // Whether something happens is not answered with a yes to a step's instruction.
+    [
+      'Is an Azure Firewall deployed as soon as I pick allow_only_approved_outbound even if I have no FQDN rules?',
+      'No: the managed Azure Firewall comes with the first FQDN rule',
+    ],
     // A firewall named by its vendor is a firewall.
     [
       'Which FQDNs does a no public IP compute cluster need behind our Palo Alto?',
@@ -1691,5 +1696,19 @@ describe('another service used alongside Azure ML, or another kind of deployment
     ],
   ])('"%s"', async (question, shown) => {
     expect(await verdictOf(question)).toContain(shown);
+  });
+
+  // A step's instruction answers whether to act; asked whether something happens or holds, a
+  // "Yes:" in front of it would answer what was not asked.
+  it.each([
+    [
+      'Our storage account is in another VNet peered to the AML VNet. Will the compute still mount the file share?',
+      'Keep TCP 445 open privately',
+    ],
+    ['does managed vnet cost extra', 'Add outbound rules to the managed network'],
+  ])('"%s" shows the step without a yes', async (question, step) => {
+    const verdict = await verdictOf(question);
+    expect(verdict).toContain(step);
+    expect(verdict).not.toMatch(/^Yes\b/);
   });
 });

@@ -46,6 +46,10 @@ describe('facets of a question', () => {
     ['does VS Code work with just the AzureMachineLearning tag and nothing else?', 'enough'],
     ['is the MicrosoftContainerRegistry tag alone ok for curated images?', 'enough'],
     ['will 443 by itself do for the clusters?', 'enough'],
+    [
+      'does VS Code on a compute instance work with the base service tags and no extra hosts?',
+      'enough',
+    ],
     ['is AzureFrontDoor.FrontEnd only for the studio?', 'onlyFor'],
     ['the difference between AzureMachineLearning and BatchNodeManagement', 'why'],
     // A short message that states its setup first asks in its last clause.
@@ -60,6 +64,10 @@ describe('facets of a question', () => {
     ["port 80 isn't needed for sign-in, right?", 'remove'],
     ['can MicrosoftContainerRegistry come off the allow list?', 'remove'],
     ['can we take BatchNodeManagement off the nsg?', 'remove'],
+    // Asked whether the asker must do something, which a step's instruction answers.
+    ['do we have to provision the managed network first?', 'act'],
+    ['should we add a route for AzureMachineLearning?', 'act'],
+    ['is a private endpoint for the registry required?', 'act'],
     // Asked after "and" whether a thing named before can go.
     ['what is UDP 5831 used for and can we block it?', 'remove'],
     ['pip install times out on the cluster', 'problem'],
@@ -84,11 +92,15 @@ describe('facets of a question', () => {
   });
 
   it.each([
-    'which ports does compute need, right?',
-    'our compute subnet is 10.0.1.0/24, no forced tunnelling. what do we open?',
-    'tell me the hosts for the studio, ok?',
-  ])('"%s" asks no yes or no', (text) => {
-    expect(facets(text).asks.has('yesno')).toBe(false);
+    ['which ports does compute need, right?', 'yesno'],
+    ['our compute subnet is 10.0.1.0/24, no forced tunnelling. what do we open?', 'yesno'],
+    ['tell me the hosts for the studio, ok?', 'yesno'],
+    // Whether something happens or holds is not whether the asker must act.
+    ['is an azure firewall deployed as soon as we pick approved outbound?', 'act'],
+    ['does managed vnet cost extra', 'act'],
+    ['will the compute still mount the file share?', 'act'],
+  ] as const)('"%s" does not ask for %s', (text, ask) => {
+    expect(facets(text).asks.has(ask)).toBe(false);
   });
 
   it.each([
