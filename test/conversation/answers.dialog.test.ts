@@ -1609,6 +1609,16 @@ describe('another service used alongside Azure ML, or another kind of deployment
       'Is an Azure Firewall deployed as soon as I pick allow_only_approved_outbound even if I have no FQDN rules?',
       'No: the managed Azure Firewall comes with the first FQDN rule',
     ],
+    // Compute made before the managed network keeps its old path until it is made again.
+    [
+      'after enabling the managed network, our old compute instances still reach the internet freely',
+      "Existing compute clusters, compute instances and managed online endpoints don't move",
+    ],
+    // A proxy's bypass list is the client-proxy step.
+    [
+      'does ml.azure.com need to be on the proxy bypass list?',
+      'Turn the proxy off briefly to test; to keep it, use a PAC file',
+    ],
     // A firewall named by its vendor is a firewall.
     [
       'Which FQDNs does a no public IP compute cluster need behind our Palo Alto?',
