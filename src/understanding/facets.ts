@@ -363,7 +363,7 @@ function isErrorCode(word: string): boolean {
 
 /** "Can someone give me the list?", "could you share …": a request, however it is worded. */
 const POLITE_REQUEST =
-  /\b(can|could) (someone|somebody|anyone|anybody|you|u) (please )?(give|tell|share|send|help|point|provide|list|explain|clarify)\b/;
+  /\b(can|could) (someone|somebody|anyone|anybody|you|u) (please )?(give|tell|share|send|help|point|provide|list|explain|clarify)\b|^\W{0,3}(i |we )?(need|want|would like) (the|a|an|all|some|complete|full) (list|overview|set|table|summary|guide|rundown|breakdown)\b/;
 
 /** How a setup is said not to be there: "no …", "without …", "we don't have / use …". */
 const ABSENT = String.raw`(?:no|without|not using|(?:do|does|did)(?:n'?t| not) (?:have|use))`;
@@ -488,7 +488,7 @@ const NETWORK_WORDS: ReadonlySet<string> = wordSet(
     'balancer ilb tcp udp https http ssl tls websocket websockets traffic isolation isolated ' +
     'secure secured trusted bypass offline blocked access premises onprem hub spoke mcr registry ' +
     'bridge cidr identity msi credential credentials datastore datastores rbac role roles permission permissions authenticate location region regions ' +
-    'privately reach reachable unreachable exfiltration gapped lockdown nic nics hostname ' +
+    'privately reach reachable unreachable exfiltration gapped lockdown nic nics host hosts hostname ' +
     'hostnames website websites download downloaded downloading home remote remotely office offices ' +
     'laptop laptops record records',
 );

@@ -1619,6 +1619,11 @@ describe('another service used alongside Azure ML, or another kind of deployment
       'does ml.azure.com need to be on the proxy bypass list?',
       'Turn the proxy off briefly to test; to keep it, use a PAC file',
     ],
+    // Hosts are networking, and "need the list of …" asks for the list, not a yes or no.
+    [
+      'we need the full list of hosts for compute',
+      'A compute instance or a compute cluster needs 50 host-name rules',
+    ],
     // A firewall named by its vendor is a firewall.
     [
       'Which FQDNs does a no public IP compute cluster need behind our Palo Alto?',

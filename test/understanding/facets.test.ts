@@ -95,6 +95,7 @@ describe('facets of a question', () => {
     ['which ports does compute need, right?', 'yesno'],
     ['our compute subnet is 10.0.1.0/24, no forced tunnelling. what do we open?', 'yesno'],
     ['tell me the hosts for the studio, ok?', 'yesno'],
+    ['need the list of service tags for the NSG of the training subnet', 'yesno'],
     // Whether something happens or holds is not whether the asker must act.
     ['is an azure firewall deployed as soon as we pick approved outbound?', 'act'],
     ['does managed vnet cost extra', 'act'],
@@ -382,6 +383,7 @@ describe('facets of a question', () => {
     ['the instance does not stop after the idle shutdown time', 'networking', false],
     ['can rstudio run on a gpu instance', 'networking', false],
     ['compute behind our firewall', 'networking', true],
+    ['we need the full list of hosts for compute', 'networking', true],
     // Where people work from is where traffic comes from.
     ['people at home can open the workspace but not the data', 'networking', true],
     ['do the studio and the managed docker images need any rules?', 'networking', true],
