@@ -490,7 +490,7 @@ const NETWORK_WORDS: ReadonlySet<string> = wordSet(
     'bridge cidr identity msi credential credentials datastore datastores rbac role roles permission permissions authenticate location region regions ' +
     'privately reach reachable unreachable exfiltration gapped lockdown nic nics host hosts hostname ' +
     'hostnames website websites download downloaded downloading home remote remotely office offices ' +
-    'laptop laptops record records',
+    'laptop laptops record records unblock unblocked unblocking permit permitted destination destinations',
 );
 
 /** The same words in any form: "can't be reached", "connecting", "routed through the hub". */

@@ -384,6 +384,9 @@ describe('facets of a question', () => {
     ['can rstudio run on a gpu instance', 'networking', false],
     ['compute behind our firewall', 'networking', true],
     ['we need the full list of hosts for compute', 'networking', true],
+    ['what to unblock for the studio', 'networking', true],
+    ['what should we permit for clusters', 'networking', true],
+    ['which destinations for automl', 'networking', true],
     // Where people work from is where traffic comes from.
     ['people at home can open the workspace but not the data', 'networking', true],
     ['do the studio and the managed docker images need any rules?', 'networking', true],
