@@ -1624,6 +1624,11 @@ describe('another service used alongside Azure ML, or another kind of deployment
       'we need the full list of hosts for compute',
       'A compute instance or a compute cluster needs 50 host-name rules',
     ],
+    // One way into the VNet is needed, not a given one.
+    [
+      'Is ExpressRoute required to use the studio with a private workspace?',
+      'No: not that one in particular; clients need one way into the VNet',
+    ],
     // A firewall named by its vendor is a firewall.
     [
       'Which FQDNs does a no public IP compute cluster need behind our Palo Alto?',
