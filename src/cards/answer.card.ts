@@ -8,7 +8,11 @@ import { plainText } from './visible-text';
 const Text = z.string();
 
 const Row = z.object({ destination: Text.min(1), ports: Text, note: Text });
-/** Ports go one protocol to a line, so a narrow column never squeezes the destination's name apart. */
+/**
+ * What joins a row's protocols in its `ports` text ("TCP 443, 18881 · UDP 5831"); the card shows
+ * each protocol on a line of its own, so the narrow ports column never squeezes the destination's
+ * name apart.
+ */
 export const PORT_LINE_SEPARATOR = ' · ';
 
 export const AnswerCard = z.object({

@@ -442,10 +442,10 @@ export function inverseDocumentFrequency(k: Knowledge, term: string): number {
   return Math.log(1 + index.size / ((index.documentFrequency.get(term) ?? 0) + 0.5));
 }
 
-/** BM25 search over every item's title, names, `ask` phrasings and text. */
-/** Just enough to order a near-tie; a clearly better item still comes first. */
+/** A scenario's edge in a keyword lookup: enough to order a near-tie, not to beat a better item. */
 const SCENARIO_LOOKUP_BOOST = 1.02;
 
+/** BM25 search over every item's title, names, `ask` phrasings and text. */
 export function findByKeyword(k: Knowledge, text: string, limit = 10): LookupHit[] {
   const terms = indexTerms(text.slice(0, 4000)).slice(0, 60);
   if (terms.length === 0) return [];

@@ -361,7 +361,10 @@ function isErrorCode(word: string): boolean {
   return word.length > 8 && /(error|exception|failed|failure|denied|backoff|timeout)$/.test(word);
 }
 
-/** "Can someone give me the list?", "could you share …": a request, however it is worded. */
+/**
+ * "Can someone give me the list?", "could you share …", "need the list of service tags for …": a
+ * request, however it is worded.
+ */
 const POLITE_REQUEST =
   /\b(can|could) (someone|somebody|anyone|anybody|you|u) (please )?(give|tell|share|send|help|point|provide|list|explain|clarify)\b|^\W{0,3}(i |we )?(need|want|would like) (the|a|an|all|some|complete|full) (list|overview|set|table|summary|guide|rundown|breakdown)\b/;
 
@@ -522,6 +525,7 @@ const NEED_OPENERS: ReadonlySet<string> = wordSet('do does did should must shall
 const NEED_WORDS: ReadonlySet<string> = wordSet(
   'need needs needed require requires required requirement necessary mandatory essential still allow allowed open opened whitelist whitelisted allowlist allowlisted use uses used permit permitted',
 );
+/** How a yes/no asks whether to act (see the ask `act`): "should we …", "do we have to …". */
 const ACT_OPENERS: ReadonlySet<string> = wordSet('should must shall need needs have has');
 const ACT_WORDS =
   /\b(?:need|needs|needed|require|requires|required|necessary|mandatory|essential|(?:have|has|got|ought|able) to|supported|compatible)\b/;
