@@ -1629,6 +1629,11 @@ describe('another service used alongside Azure ML, or another kind of deployment
       'Is ExpressRoute required to use the studio with a private workspace?',
       'No: not that one in particular; clients need one way into the VNet',
     ],
+    // An endpoint deployment that reports the image-build error gets that error.
+    [
+      'online endpoint creation fails with ImageBuildFailure',
+      "The workspace's container registry has a private endpoint",
+    ],
     // A firewall named by its vendor is a firewall.
     [
       'Which FQDNs does a no public IP compute cluster need behind our Palo Alto?',
