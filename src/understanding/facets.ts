@@ -90,7 +90,12 @@ export type Ask =
   /** Whether only what it names uses something ("is AzureFrontDoor.FrontEnd only for the studio?"). */
   | 'onlyFor'
   /** Whether what the user sees is as it should be: "it returns a public IP. Is that expected?". */
-  | 'expected';
+  | 'expected'
+  /**
+   * Whether what the user sees is harmful, the other way round from `expected`: "it returns a
+   * public IP. Is that a problem?".
+   */
+  | 'harm';
 
 /** What the user says about their setup; unset means they did not say. */
 export interface StatedConditions {
@@ -1549,6 +1554,12 @@ export function parseQuestion(
     /\b(is|was|are) (that|this|it|these|those) (expected|normal|by design|intended)\b/.test(lower)
   )
     asks.add('expected');
+  if (
+    /\b(is|was|would|will) (that|this|it) (be )?(a problem|an issue|a concern|a risk|bad|wrong|harmful)\b/.test(
+      lower,
+    )
+  )
+    asks.add('harm');
   // So does "is there a way to …".
   if (
     [request ? undefined : opener, last].some((w) => w === 'can' || w === 'could') ||

@@ -1251,11 +1251,15 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
       // "another region" says, to the claims as to the ranking.
       const claimWords = facets.regionsNamed ? [...q.words, ...ACROSS_REGIONS] : q.words;
       // A report that ends on a yes/no question gets a stored claim only for that question's words.
-      const yesNo = facets.asks.has('yesno')
-        ? storedYesNo(k, target, claimWords)
-        : facets.yesNoLast !== undefined
-          ? storedYesNo(k, target, facets.yesNoLast)
-          : undefined;
+      // Claims answer whether something is right or needed: asked whether it is a problem, their
+      // yes or no would read the wrong way round.
+      const yesNo = facets.asks.has('harm')
+        ? undefined
+        : facets.asks.has('yesno')
+          ? storedYesNo(k, target, claimWords)
+          : facets.yesNoLast !== undefined
+            ? storedYesNo(k, target, facets.yesNoLast)
+            : undefined;
       return {
         kind: 'answer',
         target,

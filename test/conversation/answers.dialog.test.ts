@@ -1723,6 +1723,18 @@ describe('another service used alongside Azure ML, or another kind of deployment
     expect(await verdictOf(question)).toContain(shown);
   });
 
+  // A stored yes or no says whether something is right; asked whether it is a problem, it would
+  // read the wrong way round ("No: … must resolve to the private IP" to "is that a problem?").
+  it('"…returns a public IP, is that a problem?" gets the step without a stored yes or no', async () => {
+    const verdict = await verdictOf(
+      'nslookup of the workspace returns a public IP, is that a problem?',
+    );
+    expect(verdict).toContain(
+      'Link privatelink.api.azureml.ms and privatelink.notebooks.azure.net',
+    );
+    expect(verdict).not.toMatch(/^(Yes|No)\b/);
+  });
+
   // A step's instruction answers whether to act; asked whether something happens or holds, a
   // "Yes:" in front of it would answer what was not asked.
   it.each([

@@ -68,6 +68,9 @@ describe('facets of a question', () => {
     ['do we have to provision the managed network first?', 'act'],
     ['should we add a route for AzureMachineLearning?', 'act'],
     ['is a private endpoint for the registry required?', 'act'],
+    // Whether what happens is harmful, the other way round from "is that expected?".
+    ['nslookup returns a public IP, is that a problem?', 'harm'],
+    ['our subnet is delegated to databricks. would that be an issue?', 'harm'],
     // Asked after "and" whether a thing named before can go.
     ['what is UDP 5831 used for and can we block it?', 'remove'],
     ['pip install times out on the cluster', 'problem'],
