@@ -287,6 +287,8 @@ const ASK_WORDS: ReadonlyMap<string, Ask> = new Map([
   ['fix', 'how'],
   ['what', 'what'],
   ['which', 'what'],
+  // "whats needed for …", typed without the apostrophe.
+  ['whats', 'what'],
   ['guide', 'whole'],
   ['guideline', 'whole'],
   ['guidelines', 'whole'],
@@ -546,7 +548,7 @@ const REMOVE_WORDS: ReadonlySet<string> = wordSet(
   'remove removing delete deleting drop dropping block blocking deny denying close closing omit skip',
 );
 // "When" is left out: "do clusters need 44224 when they have a public ip?" states a condition.
-const WH_WORDS: ReadonlySet<string> = wordSet('what which how where why who');
+const WH_WORDS: ReadonlySet<string> = wordSet('what whats which how where why who');
 
 function phraseAt(words: readonly string[], phrase: readonly string[], at: number): boolean {
   return phrase.every((p, j) => {
@@ -1613,7 +1615,7 @@ export function parseQuestion(
   // "What is port 44224 for?", "what is AzureFrontDoor.FirstParty used for (in aml)": the
   // purpose, as "why".
   if (
-    /\bwhat\b[^?!]{0,80}\b(for|used for)( (in|on|by|with)( [a-z0-9.-]{1,30}){1,3})?\s*\??\s*$/.test(
+    /\bwhats?\b[^?!]{0,80}\b(for|used for)( (in|on|by|with)( [a-z0-9.-]{1,30}){1,3})?\s*\??\s*$/.test(
       lower,
     )
   )

@@ -38,6 +38,8 @@ describe('facets of a question', () => {
     ['is there a service tag for Azure Front Door?', 'exists'],
     ['do I need a route to BatchNodeManagement on the route table', 'paths'],
     ['what is port 44224 for?', 'why'],
+    ['whats port 5831 for', 'why'],
+    ['whats needed for automl in vnet', 'what'],
     ['what is mcr.microsoft.com used for', 'why'],
     ['what are ports 8787 and 18881 used for in aml', 'why'],
     ['is port 443 enough for compute?', 'enough'],
