@@ -1377,6 +1377,14 @@ const WAY_ASKED =
 const CONFIRMING_TAG =
   /(?:,\s{0,3}(?:right|correct|yes|true|no|is that (?:right|correct|true)|am i right|isn't it|aren't they|don't we|don't they)|\b(?:is|are) (?:that |this |it )?(?:ok|okay|fine|safe|enough|allowed|supported|correct|right)|,\s{0,3}(?:ok|okay|fine|safe|good|allowed|supported)\s(?:for|with|on|in)\s[^,?]{1,60})\s{0,3}\?\s*$/;
 
+/**
+ * A name held up with "needed?" at the end asks whether it is needed: "8787 needed?",
+ * "AzureFrontDoor.FrontEnd mandatory for studio?", "is 8787 a must for compute?". Anchored at the
+ * end and bounded, as the confirming tag is.
+ */
+const NEED_TAG =
+  /\b(?:needed|required|mandatory|necessary|essential|a must)(?:\s(?:for|by|on|with|in)\s[^,?]{1,60})?\s{0,3}\?\s*$/;
+
 /** The first word of a question's last clause, when the question ends with "?". */
 function lastClauseOpener(raw: string): string | undefined {
   const end = raw.lastIndexOf('?');
@@ -1509,8 +1517,9 @@ export function parseQuestion(
     words.length <= SHORT_MESSAGE_WORDS
   )
     asks.add('yesno');
+  const needTag = NEED_TAG.test(lower);
   if (
-    CONFIRMING_TAG.test(lower) &&
+    (CONFIRMING_TAG.test(lower) || needTag) &&
     !alternatives &&
     words.length <= SHORT_MESSAGE_WORDS &&
     !words.slice(0, 12).some((w) => WH_WORDS.has(w))
@@ -1528,7 +1537,9 @@ export function parseQuestion(
   if (/\bor not\b/.test(lower)) asks.add('yesno');
   if (
     asks.has('yesno') &&
-    ((opener !== undefined && NEED_OPENERS.has(opener)) || words.some((w) => NEED_WORDS.has(w))) &&
+    ((opener !== undefined && NEED_OPENERS.has(opener)) ||
+      needTag ||
+      words.some((w) => NEED_WORDS.has(w))) &&
     !asksWhatItMustBe(lower)
   )
     asks.add('need');

@@ -1634,6 +1634,9 @@ describe('another service used alongside Azure ML, or another kind of deployment
       'online endpoint creation fails with ImageBuildFailure',
       "The workspace's container registry has a private endpoint",
     ],
+    // "X needed?" gets whether it is needed, with the condition it depends on.
+    ['8787 needed?', 'Only when you run RStudio on a compute instance.'],
+    ['nsg inbound port 44224 needed for compute instance?', 'Only when compute has a public IP.'],
     // A firewall named by its vendor is a firewall.
     [
       'Which FQDNs does a no public IP compute cluster need behind our Palo Alto?',

@@ -58,6 +58,10 @@ describe('facets of a question', () => {
     ["we don't use pip, can we drop pypi.org?", 'yesno'],
     // So does one whose last clause follows a dash.
     ['sizing the compute subnet - does each cluster node take its own IP?', 'yesno'],
+    // A name held up with "needed?" asks whether it is needed.
+    ['8787 needed?', 'need'],
+    ['is 8787 a must for compute?', 'need'],
+    ['AzureFrontDoor.FrontEnd mandatory for studio?', 'yesno'],
     // A statement held up for confirmation asks yes or no.
     ['we need 44224 inbound for clusters, right?', 'yesno'],
     ['the studio needs AzureFrontDoor.FrontEnd, correct?', 'yesno'],
