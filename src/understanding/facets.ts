@@ -1385,6 +1385,11 @@ const CONFIRMING_TAG =
 const NEED_TAG =
   /\b(?:needed|required|mandatory|necessary|essential|a must)(?:\s(?:for|by|on|with|in)\s[^,?]{1,60})?\s{0,3}\?\s*$/;
 
+/** "AzureMonitor optional?": whether it can go, as "can we drop it?" asks. */
+const OPTIONAL_TAG = /\boptional(?:\s(?:for|by|on|with|in)\s[^,?]{1,60})?\s{0,3}\?\s*$/;
+/** "ok to skip AzureMonitor?", "safe to drop pypi.org if …?": "is it" left out. */
+const OK_TO_OPENER = /^\W{0,3}(?:ok|okay|safe|fine|alright) to\b/;
+
 /** The first word of a question's last clause, when the question ends with "?". */
 function lastClauseOpener(raw: string): string | undefined {
   const end = raw.lastIndexOf('?');
@@ -1518,8 +1523,9 @@ export function parseQuestion(
   )
     asks.add('yesno');
   const needTag = NEED_TAG.test(lower);
+  const optionalTag = OPTIONAL_TAG.test(lower);
   if (
-    (CONFIRMING_TAG.test(lower) || needTag) &&
+    (CONFIRMING_TAG.test(lower) || needTag || optionalTag || OK_TO_OPENER.test(lower)) &&
     !alternatives &&
     words.length <= SHORT_MESSAGE_WORDS &&
     !words.slice(0, 12).some((w) => WH_WORDS.has(w))
@@ -1554,6 +1560,7 @@ export function parseQuestion(
   if (
     asks.has('yesno') &&
     (words.some((w) => REMOVE_WORDS.has(w)) ||
+      optionalTag ||
       /\b(take|taking) out\b|\bget rid of\b|\b(?:come|comes|coming|take|taken|taking) (?:\S+ ){0,4}?off (?:the|our|my) (?:allow|white|safe|fw|firewall|nsg)/.test(
         lower,
       ) ||

@@ -1637,6 +1637,12 @@ describe('another service used alongside Azure ML, or another kind of deployment
     // "X needed?" gets whether it is needed, with the condition it depends on.
     ['8787 needed?', 'Only when you run RStudio on a compute instance.'],
     ['nsg inbound port 44224 needed for compute instance?', 'Only when compute has a public IP.'],
+    // Whether something can go, asked as "optional?" or "ok to skip …?".
+    ['is 8787 optional for compute?', 'Yes, unless you run RStudio on a compute instance.'],
+    [
+      'ok to skip AzureMonitor?',
+      'Yes, when Azure Monitor and Application Insights are secured with a private link',
+    ],
     // A firewall named by its vendor is a firewall.
     [
       'Which FQDNs does a no public IP compute cluster need behind our Palo Alto?',

@@ -68,6 +68,10 @@ describe('facets of a question', () => {
     ['forced tunnelling to azfw, ok for no-pip clusters?', 'yesno'],
     ['172.17.0.0/16 for the vnet is fine?', 'yesno'],
     ["port 80 isn't needed for sign-in, right?", 'remove'],
+    // "X optional?" and "ok to skip X?" ask whether it can go.
+    ['AzureMonitor optional?', 'remove'],
+    ['ok to skip AzureMonitor?', 'remove'],
+    ['safe to drop pypi.org if we never pip install?', 'remove'],
     ['can MicrosoftContainerRegistry come off the allow list?', 'remove'],
     ['can we take BatchNodeManagement off the nsg?', 'remove'],
     // Asked whether the asker must do something, which a step's instruction answers.
