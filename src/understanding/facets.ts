@@ -503,6 +503,9 @@ const NETWORK_WORDS: ReadonlySet<string> = wordSet(
     'laptop laptops record records unblock unblocked unblocking permit permitted destination destinations',
 );
 
+/** Traffic said in everyday words: "what does aml talk to …", "does it phone home?". */
+const TALKS_TO = /\b(?:talks?|talking|reach(?:es|ing)? out|calls? out) to\b|\bphones? home\b/;
+
 /** The same words in any form: "can't be reached", "connecting", "routed through the hub". */
 const NETWORK_STEMS: ReadonlySet<string> = new Set([...NETWORK_WORDS].map(stem));
 
@@ -1722,7 +1725,8 @@ export function parseQuestion(
     networking:
       expanded.some((w) => NETWORK_STEMS.has(stem(w))) ||
       dottedNames.length > 0 ||
-      ports.length > 0,
+      ports.length > 0 ||
+      TALKS_TO.test(lower),
     ...(opensOnOtherSubject(sentences[0] ?? '', words) || ASKS_COST_OR_QUOTA.test(lower)
       ? { otherSubject: true as const }
       : {}),

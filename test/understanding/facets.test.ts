@@ -399,6 +399,8 @@ describe('facets of a question', () => {
     ['we need the full list of hosts for compute', 'networking', true],
     ['what to unblock for the studio', 'networking', true],
     ['what should we permit for clusters', 'networking', true],
+    ['what does aml talk to during compute instance creation?', 'networking', true],
+    ['does the compute instance phone home to microsoft?', 'networking', true],
     ['which destinations for automl', 'networking', true],
     // Where people work from is where traffic comes from.
     ['people at home can open the workspace but not the data', 'networking', true],
