@@ -1388,6 +1388,12 @@ const CONFIRMING_TAG =
 const NEED_TAG =
   /\b(?:needed|required|mandatory|necessary|essential|a must)(?:\s(?:for|by|on|with|in)\s[^,?]{1,60})?\s{0,3}\?\s*$/;
 
+/**
+ * "172.17.0.0/16 for the vnet ok?", "delegated compute subnet fine for clusters?": "is it" left
+ * out. Not after a comma: "tell me the hosts, ok?" is a request said politely.
+ */
+const OK_TAG =
+  /(?<![,;]\s{0,3})\b(?:ok|okay|fine|good|good enough|acceptable|allowed|supported)(?:\s(?:for|with|on|in)\s[^,?]{1,60})?\s{0,3}\?\s*$/;
 /** "AzureMonitor optional?": whether it can go, as "can we drop it?" asks. */
 const OPTIONAL_TAG = /\boptional(?:\s(?:for|by|on|with|in)\s[^,?]{1,60})?\s{0,3}\?\s*$/;
 /** "ok to skip AzureMonitor?", "safe to drop pypi.org if …?": "is it" left out. */
@@ -1528,7 +1534,11 @@ export function parseQuestion(
   const needTag = NEED_TAG.test(lower);
   const optionalTag = OPTIONAL_TAG.test(lower);
   if (
-    (CONFIRMING_TAG.test(lower) || needTag || optionalTag || OK_TO_OPENER.test(lower)) &&
+    (CONFIRMING_TAG.test(lower) ||
+      needTag ||
+      optionalTag ||
+      OK_TAG.test(lower) ||
+      OK_TO_OPENER.test(lower)) &&
     !alternatives &&
     words.length <= SHORT_MESSAGE_WORDS &&
     !words.slice(0, 12).some((w) => WH_WORDS.has(w))

@@ -1643,6 +1643,8 @@ describe('another service used alongside Azure ML, or another kind of deployment
       'ok to skip AzureMonitor?',
       'Yes, when Azure Monitor and Application Insights are secured with a private link',
     ],
+    // "X ok?" held up without "is it" asks yes or no.
+    ['delegated compute subnet ok?', 'No: the compute subnet must not be delegated'],
     // A firewall named by its vendor is a firewall.
     [
       'Which FQDNs does a no public IP compute cluster need behind our Palo Alto?',

@@ -67,6 +67,8 @@ describe('facets of a question', () => {
     ['the studio needs AzureFrontDoor.FrontEnd, correct?', 'yesno'],
     ['forced tunnelling to azfw, ok for no-pip clusters?', 'yesno'],
     ['172.17.0.0/16 for the vnet is fine?', 'yesno'],
+    ['172.17.0.0/16 for the vnet ok?', 'yesno'],
+    ['delegated compute subnet fine for clusters?', 'yesno'],
     ["port 80 isn't needed for sign-in, right?", 'remove'],
     // "X optional?" and "ok to skip X?" ask whether it can go.
     ['AzureMonitor optional?', 'remove'],
