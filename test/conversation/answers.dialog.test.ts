@@ -1746,6 +1746,15 @@ describe('another service used alongside Azure ML, or another kind of deployment
     expect(verdict).not.toMatch(/^(Yes|No)\b/);
   });
 
+  // Asked whether compute needs a public IP, the answer is not the scenario's "Yes" to its rules.
+  it('"is a public IP on the compute required if we have a firewall?" is not answered "Yes"', async () => {
+    const verdict = await verdictOf(
+      'is a public IP on the compute required if we have a firewall?',
+    );
+    expect(verdict).not.toMatch(/^Yes\b/);
+    expect(verdict).toContain('compute has no public IP');
+  });
+
   // A step's instruction answers whether to act; asked whether something happens or holds, a
   // "Yes:" in front of it would answer what was not asked.
   it.each([

@@ -280,14 +280,15 @@ describe('facets of a question', () => {
     expect(facets(text).conditions).toMatchObject(conditions);
   });
 
-  it.each(['does a compute instance need a public IP?', 'is a public ip required for clusters'])(
-    '"%s" asks about the public IP and states nothing about it',
-    (text) => {
-      const f = facets(text);
-      expect(f.asks.has('publicIp')).toBe(true);
-      expect(f.conditions.computePublicIp).toBeUndefined();
-    },
-  );
+  it.each([
+    'does a compute instance need a public IP?',
+    'is a public ip required for clusters',
+    'is a public IP on the compute required if we have a firewall?',
+  ])('"%s" asks about the public IP and states nothing about it', (text) => {
+    const f = facets(text);
+    expect(f.asks.has('publicIp')).toBe(true);
+    expect(f.conditions.computePublicIp).toBeUndefined();
+  });
 
   // A firewall weighed against a NAT gateway is a choice asked about, not the setup.
   it.each([
