@@ -575,8 +575,9 @@ function asksForPublicIp(lower: string): boolean {
     /\b(do|does|did|must|should|will|would)\b[^.?!]{0,60}\b(need|require|have to have)[\s_-]{1,3}(an?[\s_-]{1,3})?public[\s_-]{0,3}ips?\b/.test(
       lower,
     ) ||
-    // "Is a public IP on the compute required …?": what it is on may come between.
-    /\b(is|are)[\s_-]{1,3}(an?[\s_-]{1,3})?public[\s_-]{0,3}ips?(\s{1,3}(on|for|of)\s{1,3}(the\s{1,3}|our\s{1,3})?[a-z-]{1,20}(\s{1,3}[a-z-]{1,20})?)?[\s_-]{1,3}(needed|required|necessary|mandatory)\b/.test(
+    // "Is a public IP on the compute required …?": what it is on may come between, and "is" may
+    // be left out ("public ip needed on compute instances?").
+    /(\b(is|are)[\s_-]{1,3}|^\W{0,3})(an?[\s_-]{1,3})?public[\s_-]{0,3}ips?(\s{1,3}(on|for|of)\s{1,3}(the\s{1,3}|our\s{1,3})?[a-z-]{1,20}(\s{1,3}[a-z-]{1,20})?)?[\s_-]{1,3}(needed|required|necessary|mandatory)\b/.test(
       lower,
     )
   );

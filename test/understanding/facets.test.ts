@@ -284,6 +284,7 @@ describe('facets of a question', () => {
     'does a compute instance need a public IP?',
     'is a public ip required for clusters',
     'is a public IP on the compute required if we have a firewall?',
+    'public IP required for CI?',
   ])('"%s" asks about the public IP and states nothing about it', (text) => {
     const f = facets(text);
     expect(f.asks.has('publicIp')).toBe(true);
