@@ -576,11 +576,9 @@ function enoughHostVerdict(
   k: Knowledge,
   scenarios: readonly ScenarioId[],
   hosts: readonly string[],
+  kinds: ReadonlySet<Rule['endpointKind']>,
   f: Facets,
 ): string {
-  const kinds = new Set(
-    k.rules.filter((r) => hosts.includes(r.endpoint)).map((r) => r.endpointKind),
-  );
   const covered = (endpoint: string) =>
     hosts.some((h) => h.startsWith('*.') && endpoint.endsWith(h.slice(1)));
   const others = new Set<string>();
@@ -611,9 +609,10 @@ function enoughOfNames(
   const named = namedScenarios(f);
   const aboutRoutes = f.asks.has('paths') || f.conditions.forcedTunnel !== undefined;
   if (!f.asks.has('enough') || aboutRoutes || named.length === 0) return undefined;
-  const kind = rules.some((r) => r.endpointKind === 'fqdn') ? 'hosts' : 'tags';
+  const kinds = new Set(rules.map((r) => r.endpointKind));
+  const kind = kinds.has('fqdn') ? 'hosts' : 'tags';
   const ofKind = { ...f, asks: new Set([...f.asks, kind] as const) };
-  return { ...sliceView(k, named, ofKind), verdict: enoughHostVerdict(k, named, names, f) };
+  return { ...sliceView(k, named, ofKind), verdict: enoughHostVerdict(k, named, names, kinds, f) };
 }
 
 /**
