@@ -1640,6 +1640,10 @@ describe('another service used alongside Azure ML, or another kind of deployment
     // Whether something can go, asked as "optional?" or "ok to skip …?".
     ['is 8787 optional for compute?', 'Yes, unless you run RStudio on a compute instance.'],
     [
+      'can we do without AzureMonitor?',
+      'Yes, when Azure Monitor and Application Insights are secured with a private link',
+    ],
+    [
       'ok to skip AzureMonitor?',
       'Yes, when Azure Monitor and Application Insights are secured with a private link',
     ],

@@ -72,6 +72,8 @@ describe('facets of a question', () => {
     ["port 80 isn't needed for sign-in, right?", 'remove'],
     // "X optional?" and "ok to skip X?" ask whether it can go.
     ['AzureMonitor optional?', 'remove'],
+    ['can we do without AzureMonitor?', 'remove'],
+    ['is BatchNodeManagement ok to leave out if the cluster has no public IP?', 'remove'],
     ['ok to skip AzureMonitor?', 'remove'],
     ['safe to drop pypi.org if we never pip install?', 'remove'],
     ['can MicrosoftContainerRegistry come off the allow list?', 'remove'],
