@@ -710,7 +710,10 @@ function statedConditions(
   const saysNotManaged = notManaged > 0 && notManaged >= countMatches(MANAGED_NETWORKS, lower);
   const managed = MANAGED_NETWORK.test(lower) && !saysNotManaged;
   // "Can a managed online endpoint be deployed into my own VNet?" asks whether it can go there.
-  const yours = (OWN_VNET.test(lower) && !OWN_VNET_ASKED.test(lower)) || saysNotManaged;
+  const yours =
+    (OWN_VNET.test(lower) && !OWN_VNET_ASKED.test(lower)) ||
+    saysNotManaged ||
+    (!hub && !MANAGED_NETWORK.test(lower) && COMPUTE_IN_VNET.test(lower));
   // A managed network and one's own both named is a comparison, which states neither.
   if (hub || managed !== yours) c.network = hub || managed ? 'managed' : 'yours';
   if (words.some((w) => w === 'v1' || w === 'sdkv1')) c.sdk = 'v1';
@@ -772,6 +775,15 @@ const OWN_VNET = new RegExp(String.raw`\b(own|custom|byo|existing)[\s_-]{1,3}(${
  */
 const OWN_VNET_ASKED = new RegExp(
   String.raw`\b(can|could|possible to|able to)\b[^?.]{0,40}\b(deploy|deployed|put|placed|run|created|moved|injected|go|live)\b[^?.]{0,20}\b(into|in|inside|within) (my|our|a|an) (own|custom|existing)[\s_-]{1,3}(${VNET})\b`,
+);
+
+/**
+ * Compute put "in a VNet" or "into our subnet", with no managed network named: choosing the subnet
+ * for compute is what one does in a VNet of one's own, since a managed network places compute
+ * itself. The gap is bounded, so long messages cost no more.
+ */
+const COMPUTE_IN_VNET = new RegExp(
+  String.raw`\b(compute|clusters?|instances?|cis?|nodes?)\b[^.?!]{0,30}\b(in|into|inside|within) (a|an|our|my|the|existing) (${VNET}|subnets?)\b`,
 );
 
 /** "Without service tags", "cannot use tags": a firewall that takes host names only. */

@@ -1043,6 +1043,21 @@ describe('a question gets the card that answers it', () => {
     expect(text).toContain(shown);
   });
 
+  it.each([
+    // Compute put "in a VNet" is compute in a VNet of one's own: the managed network's first
+    // provisioning, which also needs a permission, is not what is asked.
+    ['what permissions to create a cluster in a vnet', 'virtualNetworks/join/action'],
+    ['which role do we need to put compute instances into our subnet?', 'subnets/join/action'],
+    // "Different" and "separate" VNets are another VNet, as "the same VNet" asks about one.
+    [
+      'can the cluster be in a different vnet than the workspace PE?',
+      'a compute cluster can be in another region or VNet',
+    ],
+    ['acr in a separate vnet from the compute', 'registry private endpoint'],
+  ])('"%s" is answered first with: %s', async (question, shown) => {
+    expect(await firstLineOf(question)).toContain(shown);
+  });
+
   it('answers an @mention in a channel the same way', async () => {
     const turn = await chat(undefined, 'channel').say('what is port 5831 for', true);
     expect(cardText(turn.cards[0])).toContain('Port 5831');

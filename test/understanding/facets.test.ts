@@ -487,6 +487,11 @@ describe('facets of a question', () => {
       'yours',
     ],
     ["we don't use a managed network, which NSG rules does compute need?", 'network', 'yours'],
+    // Compute put into a VNet or subnet is placed by its owner: a VNet of one's own.
+    ['what permissions to create a cluster in a vnet', 'network', 'yours'],
+    ['compute instances in our subnet cannot reach storage', 'network', 'yours'],
+    ['our compute cluster in the managed vnet cannot reach pypi', 'network', 'managed'],
+    ['the compute in a vnet of an ai foundry hub', 'network', 'managed'],
     ['managed vnet workspace, pypi is blocked', 'network', 'managed'],
     // "No public IP" named as an option not taken is not the setup.
     [
