@@ -740,7 +740,7 @@ const COMPUTE_PUBLIC_IPS =
 
 const REGISTRY = String.raw`(acr|container[\s_-]{1,3}registry|registry)`;
 const REGISTRY_BEHIND = new RegExp(
-  String.raw`\b${REGISTRY}\s{1,3}(is\s{1,3}|sits\s{1,3}|now\s{1,3}|has\s{1,3}|uses\s{1,3}|with\s{1,3}){0,2}(behind|in|inside|with|has|uses|via|through|on)\s{1,3}(an?\s{1,3}|the\s{1,3}|our\s{1,3})?(pe|private[\s_-]{1,3}endpoint|private[\s_-]{1,3}link|vnet|virtual[\s_-]{1,3}network)\b`,
+  String.raw`\b${REGISTRY}\s{1,3}(is\s{1,3}|sits\s{1,3}|now\s{1,3}|has\s{1,3}|uses\s{1,3}|with\s{1,3}|still\s{1,3}|also\s{1,3}|ok\s{1,3}|okay\s{1,3}|fine\s{1,3}|placed\s{1,3}|put\s{1,3}|secured\s{1,3}|locked\s{1,3}|work\s{1,3}|works\s{1,3}){0,2}(behind|in|inside|with|has|uses|via|through|on)\s{1,3}(an?\s{1,3}|the\s{1,3}|our\s{1,3})?(pe|private[\s_-]{1,3}endpoint|private[\s_-]{1,3}link|vnet|virtual[\s_-]{1,3}network)\b`,
 );
 const PRIVATE_REGISTRY = new RegExp(
   String.raw`\bprivate\s{1,3}${REGISTRY}\b|\b(pe|private[\s_-]{1,3}endpoint)\s{1,3}(for|on|to)\s{1,3}(the\s{1,3}|our\s{1,3}|its\s{1,3})?(workspace'?s?\s{1,3})?${REGISTRY}\b`,

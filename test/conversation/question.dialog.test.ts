@@ -1054,6 +1054,10 @@ describe('a question gets the card that answers it', () => {
       'a compute cluster can be in another region or VNet',
     ],
     ['acr in a separate vnet from the compute', 'registry private endpoint'],
+    // Which DNS servers to use is how names resolve, not the firewall's DNS proxy.
+    ['which dns servers should the compute subnet use', 'privatelink.api.azureml.ms'],
+    // A registry "ok with" a private endpoint is a registry behind one: the tier's "No" answers.
+    ['is basic sku acr ok with private endpoint', 'No: a container registry behind a private'],
   ])('"%s" is answered first with: %s', async (question, shown) => {
     expect(await firstLineOf(question)).toContain(shown);
   });

@@ -249,6 +249,8 @@ describe('facets of a question', () => {
     // The workspace's registry behind the network, said in the ways people say it.
     ['our workspace ACR is behind a PE now', { registryBehindVnet: true }],
     ['we have a private container registry', { registryBehindVnet: true }],
+    ['is a basic acr ok with a private endpoint?', { registryBehindVnet: true }],
+    ['does the registry still work behind a private endpoint?', { registryBehindVnet: true }],
     ['a private endpoint for the workspace registry', { registryBehindVnet: true }],
     ['the AI hub does not support a custom VNet', { network: 'managed' }],
     ['clusters in our own virtual network', { network: 'yours' }],
