@@ -1520,8 +1520,11 @@ export function parseQuestion(
   const alternatives =
     /\b(tcp or udp|udp or tcp|inbound or outbound|outbound or inbound)\b/.test(lower) ||
     /\bor (does|do|is|are|can|could|should|will|would|must|just|only|simply)\b/.test(lower) ||
-    // "Is it the private endpoint resource or the storage account?"
-    /\bor (the|a|an|on|in|at|to|for|from)\b[^?]{0,80}\?\s*$/.test(lower) ||
+    // "Is it the private endpoint resource or the storage account?", "through the firewall or
+    // around it?"
+    /\bor (the|a|an|on|in|at|to|for|from|around|through|via|behind|outside|inside|over|past|directly|straight)\b[^?]{0,80}(\?\s*)?$/.test(
+      lower,
+    ) ||
     // "Should they go in application rules or network rules?"
     /\b[a-z]+ ([a-z]+) or [a-z]+ \1\b/.test(lower);
   // "…, can someone give me the list?" is a request for what the message asks, not a yes or no;

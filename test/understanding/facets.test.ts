@@ -557,6 +557,9 @@ describe('facets of a question', () => {
       'yesNo',
       false,
     ],
+    // So are two ways to go, question mark or not.
+    ['should AzureMachineLearning go through the firewall or around it', 'yesNo', false],
+    ['does compute traffic go via the firewall or directly to the internet?', 'yesNo', false],
   ])('"%s": %s is %j', (text, facet, value) => {
     expect(read[facet](facets(text))).toBe(value);
   });
