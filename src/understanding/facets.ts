@@ -223,6 +223,12 @@ export interface ParsedQuestion {
    * they expand, where a topic is told from how the question asks.
    */
   cueMeanings: ReadonlySet<string>;
+  /**
+   * Terms typed only to state a firewall without service tags ("our firewall doesn't take service
+   * tags"): the facets carry that setup, so a question for a scenario's slice need not search by
+   * them.
+   */
+  toldNoTags: ReadonlySet<string>;
   facets: Facets;
 }
 
@@ -652,7 +658,7 @@ function statedConditions(
     c.egress &&
     (NO_TAGS.test(lower) ||
       /\bfqdns?\s{1,3}(rules\s{1,3})?only\b/.test(lower) ||
-      /\bonly\s{1,3}(supports?|allows?|takes?|accepts?|uses?|understands?|does)\s{1,3}fqdns?\b/.test(
+      /\bonly\s{1,3}(can\s{1,3})?(supports?|allows?|takes?|accepts?|uses?|understands?|does|put|add|enter|write)\s{1,3}fqdns?\b/.test(
         lower,
       ))
   )
@@ -788,8 +794,16 @@ const COMPUTE_IN_VNET = new RegExp(
 
 /** "Without service tags", "cannot use tags": a firewall that takes host names only. */
 const NO_TAGS =
-  /\b(without|no|cannot use|can't use|doesn't support|does not support)\s{1,3}(service\s{1,3})?tags\b/;
+  /\b(without|no|(?:cannot|can't|can not|doesn't|does not|don't|do not|won't|will not)\s{1,3}(?:use|take|accept|allow|support|handle)|not allowed to use)\s{1,3}(any\s{1,3})?(service\s{1,3})?tags\b/;
 const NO_TAGS_EVERYWHERE = new RegExp(NO_TAGS.source, 'g');
+
+/** The search terms that only state a firewall without service tags, as `toldNoTags` says. */
+function toldWithoutTags(lower: string): ReadonlySet<string> {
+  const told = lower.match(NO_TAGS_EVERYWHERE);
+  if (!told) return new Set();
+  const rest = new Set(tokens(lower.replace(NO_TAGS_EVERYWHERE, ' ')));
+  return new Set(tokens(told.join(' ')).filter((w) => !rest.has(w)));
+}
 
 /** The words that name each feature (or setup choice) a question may say it does not use. */
 const FEATURE_NAMES: readonly (readonly [
@@ -1457,6 +1471,7 @@ export function parseQuestion(
   const raw = capQuestion(text);
   const lower = raw.toLowerCase();
   const words = withoutPeoplesData(tokens(raw).slice(0, 600));
+  const toldNoTags = toldWithoutTags(lower);
   const regions = regionsIn(words, lexicon);
   // "A cluster in East US for a workspace in West Europe?" asks what "another region" asks.
   const expandedWords = [
@@ -1497,7 +1512,8 @@ export function parseQuestion(
   // "A firewall without service tags" states a setup; it does not ask for tags.
   if (!/\btags?\b/.test(lower.replace(NO_TAGS_EVERYWHERE, ' '))) asks.delete('tags');
   if (
-    words.some((w) => PROBLEM_WORDS.has(w) || isErrorCode(w)) ||
+    // "Our firewall can't take service tags" states a setup; it reports no failure.
+    words.some((w) => (PROBLEM_WORDS.has(w) && !toldNoTags.has(w)) || isErrorCode(w)) ||
     // A resolver's words for a name that does not resolve ("no such host") report a failure too,
     // and so does being refused ("no access to data", "doesn't have access").
     /\bnot (work|resolv|reach|connect)|\btimes out\b|\bno such host\b|\bcould not resolve\b|\bno access\b|\b(?:don't|do not|doesn't|does not) have access\b/.test(
@@ -1765,5 +1781,5 @@ export function parseQuestion(
   };
   const focus = focusTerms(sentences, terms);
   facets.scenarios = askedScenariosFirst(facets.scenarios, focus, lexicon);
-  return { raw, lower, words, content, terms, focus, cueMeanings, facets };
+  return { raw, lower, words, content, terms, focus, cueMeanings, toldNoTags, facets };
 }

@@ -765,7 +765,8 @@ function topicTerms(k: Knowledge, q: ParsedQuestion): string[] {
       !q.cueMeanings.has(t) &&
       !regions.includes(t) &&
       !cloud.has(t) &&
-      !setup.has(t),
+      !setup.has(t) &&
+      !q.toldNoTags.has(t),
   );
 }
 
@@ -1028,9 +1029,13 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
       .filter((c) => c.cloud === facets.cloud)
       .flatMap((c) => c.steps.filter((id) => weighsCloudNote(k, id, q)).map((id) => `step:${id}`)),
   );
+  // "Our firewall doesn't take service tags: which hosts does compute need?" asks for the slice
+  // of a scenario it names; the setup is a facet, and its words would find the firewall's own step.
+  const forSlice =
+    facets.scenarios.length > 0 && asksWhatToAllow(facets) && !facets.asks.has('how');
   const hits = wordHits(
     k,
-    q.terms,
+    forSlice ? q.terms.filter((t) => !q.toldNoTags.has(t)) : q.terms,
     w.phrase,
     undefined,
     { terms: q.focus, boost: w.focus },

@@ -1056,6 +1056,14 @@ describe('a question gets the card that answers it', () => {
     ['acr in a separate vnet from the compute', 'registry private endpoint'],
     // Which DNS servers to use is how names resolve, not the firewall's DNS proxy.
     ['which dns servers should the compute subnet use', 'privatelink.api.azureml.ms'],
+    // A firewall said to take no service tags is the setup of a question for a scenario's hosts,
+    // not a question about the firewall's rule types.
+    ['our firewall has no service tags, which hosts does compute need?', 'host-name rules'],
+    ["our firewall doesn't take service tags, which hosts for the studio?", 'host-name rules'],
+    [
+      'Our security team does not allow service tags on the firewall, we only can put FQDNs. What is the list of FQDNs for compute clusters in west europe?',
+      'host-name rules',
+    ],
     // A registry "ok with" a private endpoint is a registry behind one: the tier's "No" answers.
     ['is basic sku acr ok with private endpoint', 'No: a container registry behind a private'],
   ])('"%s" is answered first with: %s', async (question, shown) => {

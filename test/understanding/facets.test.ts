@@ -274,6 +274,11 @@ describe('facets of a question', () => {
     ['no one uses vs code on our compute instances', { vscode: false }],
     ['compute behind a firewall without service tags', { egress: 'firewall-no-tags' }],
     ['our proxy takes FQDN rules only', { egress: 'firewall-no-tags' }],
+    [
+      'security does not allow service tags on the firewall, we only can put FQDNs',
+      { egress: 'firewall-no-tags' },
+    ],
+    ["our firewall doesn't take service tags", { egress: 'firewall-no-tags' }],
     // No firewall said outright: NSGs are all that filter outbound traffic.
     ['there is no firewall in this spoke', { egress: 'nsg' }],
     ["we don't have a firewall, only NSGs", { egress: 'nsg' }],
@@ -347,6 +352,13 @@ describe('facets of a question', () => {
   it('a host name states no setup: "anaconda.com" does not say packages come from Anaconda', () => {
     expect(facets('does compute need anaconda.com?').conditions.publicPackageFeeds).toBeUndefined();
     expect(facets('conda install fails on compute').conditions.publicPackageFeeds).toBe(true);
+  });
+
+  it('"a firewall that can\'t take service tags" states a setup, it reports no failure', () => {
+    expect(
+      facets("our firewall can't take service tags, which hosts for the studio?").asks,
+    ).not.toContain('problem');
+    expect(facets("the firewall can't reach storage").asks).toContain('problem');
   });
 
   it('"a firewall without service tags" states a setup, it does not ask for tags', () => {
