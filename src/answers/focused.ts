@@ -1065,6 +1065,16 @@ function rulesView(
       ? `${unused}.`
       : `${removal ? canRemove(notUsed ? [] : forNamed, f, yesNo) : yesNo}. ${first}`
     : first;
+  // "Outbound rules to storage for the studio": the studio has no rule for the tag, which the
+  // first line says before what the tag's rules are, since those belong to another scenario.
+  // A scenario without rules of its own, or one named in passing, is not the subject.
+  if (
+    notUsed &&
+    !yesNoAsked &&
+    withoutRules.length === 0 &&
+    (f.asks.has('rules') || f.asks.has('why'))
+  )
+    verdict = `${capitalise(notUsed.replace(/^No: /, ''))}. ${verdict}`;
   // "Is the doc wrong? We are in Azure China": what the sources say of that cloud comes first.
   if (notInCloud && !yesNoAsked) verdict = `${notInCloud}. ${verdict}`;
   if (live.length === 0 && retired[0]) {

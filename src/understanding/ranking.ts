@@ -501,12 +501,13 @@ function tagMentions(k: Knowledge, q: ParsedQuestion): string[] {
     const next = (typed[i + 1] ?? '').toLowerCase();
     // A tag typed with its capitals, or any tag name followed by "tag": "Storage tag".
     const capitalised = /[A-Z]/.test(word.slice(1)) || /^[A-Z]{2,}/.test(word);
-    // "Outbound to storage", "rules to reach storage": a tag's plain name as where traffic goes,
-    // in a question about rules in a direction.
+    // "Outbound to storage", "rules to reach storage", "does compute need storage outbound": a
+    // tag's plain name as where traffic goes, in a question about rules in a direction.
     const destination =
       q.facets.direction !== undefined &&
       q.facets.asks.has('rules') &&
-      /^(to|reach|reaching|reaches)$/.test((typed[i - 1] ?? '').toLowerCase());
+      (/^(to|reach|reaching|reaches)$/.test((typed[i - 1] ?? '').toLowerCase()) ||
+        /^(outbound|egress)$/.test(next));
     if (bases.has(lower) && (capitalised || /^tags?$/.test(next) || destination)) found.push(lower);
     for (let n = 2; n <= 4 && i + n <= typed.length; n++) {
       const joined = typed

@@ -1064,6 +1064,13 @@ describe('a question gets the card that answers it', () => {
       'Our security team does not allow service tags on the firewall, we only can put FQDNs. What is the list of FQDNs for compute clusters in west europe?',
       'host-name rules',
     ],
+    // A tag's plain name before a direction is where traffic goes: the tag's reason answers.
+    ['why does compute need Storage outbound', 'Storage.<region> — Reaches'],
+    // Rules for a scenario that has none for the tag say so before the rules of those that do.
+    [
+      'outbound rules to storage for the studio',
+      'The workspace from Azure Machine Learning studio does not use Storage.<region> outbound; a compute instance or a compute cluster does.',
+    ],
     // A registry "ok with" a private endpoint is a registry behind one: the tier's "No" answers.
     ['is basic sku acr ok with private endpoint', 'No: a container registry behind a private'],
   ])('"%s" is answered first with: %s', async (question, shown) => {
