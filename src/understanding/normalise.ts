@@ -176,7 +176,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     'works working behind set setup up via per after before since while because e g eg ie etc ' +
     'through they them their theirs he him his she her hers ours yours mine myself ourselves yourself ' +
     'well actually basically however though although maybe perhaps currently already ' +
-    'live lives sit sits reside resides'
+    'live lives sit sits reside resides difference differences'
   ).split(' '),
 );
 

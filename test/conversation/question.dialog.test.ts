@@ -1071,6 +1071,15 @@ describe('a question gets the card that answers it', () => {
       'outbound rules to storage for the studio',
       'The workspace from Azure Machine Learning studio does not use Storage.<region> outbound; a compute instance or a compute cluster does.',
     ],
+    // "Difference between", "versus" say how to weigh two things, not what they are about.
+    [
+      'difference between service endpoint and private endpoint for aml storage',
+      'A service endpoint can take the place of a storage private endpoint',
+    ],
+    [
+      'private link vs service endpoint for the workspace',
+      'A service endpoint can take the place of a storage private endpoint',
+    ],
     // A registry "ok with" a private endpoint is a registry behind one: the tier's "No" answers.
     ['is basic sku acr ok with private endpoint', 'No: a container registry behind a private'],
   ])('"%s" is answered first with: %s', async (question, shown) => {
