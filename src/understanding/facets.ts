@@ -315,7 +315,8 @@ const PROBLEM_WORDS: ReadonlySet<string> = wordSet(
   'error errors fail fails failed failing failure denied cannot unable timeout timed stuck hang ' +
     'hangs hanging refused broken exception blocked blocks unauthorized unauthorised forbidden 403 ' +
     'disconnect disconnects disconnected missing never forever issue issues problem problems ' +
-    'cant doesnt wont isnt unreachable unusable crash crashes reject rejects rejected invalid',
+    'cant doesnt wont isnt unreachable unusable crash crashes reject rejects rejected invalid ' +
+    'broke strips stripped',
 );
 
 const DOUBT_WORDS: ReadonlySet<string> = wordSet(

@@ -1080,6 +1080,8 @@ describe('a question gets the card that answers it', () => {
       'private link vs service endpoint for the workspace',
       'A service endpoint can take the place of a storage private endpoint',
     ],
+    // A proxy that strips something reports a failure: the error it causes answers.
+    ['our proxy strips websockets, what breaks?', 'Likely cause: WebSocket traffic'],
     // A registry "ok with" a private endpoint is a registry behind one: the tier's "No" answers.
     ['is basic sku acr ok with private endpoint', 'No: a container registry behind a private'],
   ])('"%s" is answered first with: %s', async (question, shown) => {
