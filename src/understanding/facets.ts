@@ -686,7 +686,8 @@ function statedConditions(
     c.ownImages = true;
   // "Our ACR is behind a PE", "a private container registry", "the registry has a private
   // endpoint": the workspace's registry is behind the network, so images need build compute.
-  if (REGISTRY_BEHIND.test(lower) || PRIVATE_REGISTRY.test(lower)) c.registryBehindVnet = true;
+  if (REGISTRY_BEHIND.test(lower) || PRIVATE_REGISTRY.test(lower) || REGISTRY_THEN_PE.test(lower))
+    c.registryBehindVnet = true;
   if (
     words.includes('vscode') ||
     hasPhrase(words, 'vs code') ||
@@ -751,6 +752,15 @@ const REGISTRY_BEHIND = new RegExp(
 );
 const PRIVATE_REGISTRY = new RegExp(
   String.raw`\bprivate\s{1,3}${REGISTRY}\b|\b(pe|private[\s_-]{1,3}endpoint)\s{1,3}(for|on|to)\s{1,3}(the\s{1,3}|our\s{1,3}|its\s{1,3})?(workspace'?s?\s{1,3})?${REGISTRY}\b`,
+);
+
+/**
+ * "Is a standard ACR fine once we add a private endpoint?": the registry and, later in the same
+ * sentence with no "without" or "not" between, its private endpoint. Bounded, so it cannot
+ * backtrack far.
+ */
+const REGISTRY_THEN_PE = new RegExp(
+  String.raw`\b${REGISTRY}\b(?:(?!\b(?:without|no|not|never|instead|isn't|doesn't|don't)\b)[^.?!;]){0,40}\b(pe|private[\s_-]{1,3}endpoint|private[\s_-]{1,3}link)\b`,
 );
 
 /** "VNet", "v-net", "virtual network". */

@@ -251,6 +251,7 @@ describe('facets of a question', () => {
     ['we have a private container registry', { registryBehindVnet: true }],
     ['is a basic acr ok with a private endpoint?', { registryBehindVnet: true }],
     ['does the registry still work behind a private endpoint?', { registryBehindVnet: true }],
+    ['is a standard acr fine once we add a private endpoint?', { registryBehindVnet: true }],
     ['a private endpoint for the workspace registry', { registryBehindVnet: true }],
     ['the AI hub does not support a custom VNet', { network: 'managed' }],
     ['clusters in our own virtual network', { network: 'yours' }],
@@ -352,6 +353,12 @@ describe('facets of a question', () => {
   it('a host name states no setup: "anaconda.com" does not say packages come from Anaconda', () => {
     expect(facets('does compute need anaconda.com?').conditions.publicPackageFeeds).toBeUndefined();
     expect(facets('conda install fails on compute').conditions.publicPackageFeeds).toBe(true);
+  });
+
+  it('a registry said to have no private endpoint is not behind the network', () => {
+    expect(
+      facets('our acr has no private endpoint, is standard ok?').conditions,
+    ).not.toHaveProperty('registryBehindVnet');
   });
 
   it('"a firewall that can\'t take service tags" states a setup, it reports no failure', () => {
