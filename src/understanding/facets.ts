@@ -710,6 +710,8 @@ function statedConditions(
     c.publicPackageFeeds = true;
   // "If we don't use RStudio", "without VS Code", "a non-hbi workspace": stated as not there.
   for (const [option, unused] of UNUSED_FEATURES) if (unused.test(lower)) c[option] = false;
+  // "pip install from an internal Artifactory": packages come from a feed inside the network.
+  if (PRIVATE_PACKAGE_FEED.test(lower)) c.publicPackageFeeds = false;
   // An AI Foundry (AI Studio) hub isolates its compute with a managed network only, so "a hub
   // doesn't support a custom VNet" states a managed one.
   const hub = /\b(ai|foundry)[\s_-]{1,3}(studio|foundry|hub)/.test(lower);
@@ -728,6 +730,10 @@ function statedConditions(
   else if (words.some((w) => w === 'v2' || w === 'sdkv2')) c.sdk = 'v2';
   return c;
 }
+
+/** A package feed of one's own: "an internal Artifactory", "our private PyPI mirror", "Nexus". */
+const PRIVATE_PACKAGE_FEED =
+  /\b(internal|private|own|corporate|company|in-house|on-prem|self-hosted)\s{1,3}(pypi\s{1,3}|conda\s{1,3}|python\s{1,3}|pip\s{1,3})?(package\s{1,3}|packages\s{1,3})?(feeds?|mirrors?|repository|repositories|repos?|index|indexes|artifactory|nexus|registry for packages)\b|\b(artifactory|nexus|jfrog|azure artifacts|devpi)\b/;
 
 /** "… and nothing else", "by itself": what a yes/no names is all of it. */
 const ALL_THAT_IS_NEEDED =

@@ -1082,6 +1082,11 @@ describe('a question gets the card that answers it', () => {
     ],
     // A proxy that strips something reports a failure: the error it causes answers.
     ['our proxy strips websockets, what breaks?', 'Likely cause: WebSocket traffic'],
+    // Packages from an internal feed are no public feed: pypi.org is left for the SDK's own use.
+    [
+      'our jobs pip install from an internal artifactory, do we still need pypi.org?',
+      'Only when you use the v2 SDK/CLI',
+    ],
     // A registry "ok with" a private endpoint is a registry behind one: the tier's "No" answers.
     ['is basic sku acr ok with private endpoint', 'No: a container registry behind a private'],
   ])('"%s" is answered first with: %s', async (question, shown) => {

@@ -259,6 +259,12 @@ describe('facets of a question', () => {
     ['npip compute inbound', { computePublicIp: false }],
     ['fqdns for pip install on a compute instance', { publicPackageFeeds: true }],
     ['conda env build fails behind the firewall', { publicPackageFeeds: true }],
+    // Packages from a feed inside the network are no public feed.
+    [
+      'our jobs pip install from an internal artifactory, do we still need pypi.org?',
+      { publicPackageFeeds: false },
+    ],
+    ['we use a private pypi mirror', { publicPackageFeeds: false }],
     ['rstudio on a compute instance', { rstudio: true }],
     // Short names and product names from the vocabulary state a setup as the long words do.
     ['vsc on a ci behind the fw', { vscode: true, egress: 'azure-firewall' }],
