@@ -1087,6 +1087,8 @@ describe('a question gets the card that answers it', () => {
       'our jobs pip install from an internal artifactory, do we still need pypi.org?',
       'Only when you use the v2 SDK/CLI',
     ],
+    // The Azure ML extension on AKS behind a firewall needs AKS's own egress rules first.
+    ['aks extension install fails behind firewall', "AKS's 'Restrict egress traffic' article"],
     // A registry "ok with" a private endpoint is a registry behind one: the tier's "No" answers.
     ['is basic sku acr ok with private endpoint', 'No: a container registry behind a private'],
   ])('"%s" is answered first with: %s', async (question, shown) => {
