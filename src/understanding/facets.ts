@@ -762,11 +762,11 @@ const PRIVATE_REGISTRY = new RegExp(
 
 /**
  * "Is a standard ACR fine once we add a private endpoint?": the registry and, later in the same
- * sentence with no "without" or "not" between, its private endpoint. Bounded, so it cannot
+ * clause with no "without", "not" or "only" between, its private endpoint. Bounded, so it cannot
  * backtrack far.
  */
 const REGISTRY_THEN_PE = new RegExp(
-  String.raw`\b${REGISTRY}\b(?:(?!\b(?:without|no|not|never|instead|isn't|doesn't|don't)\b)[^.?!;]){0,40}\b(pe|private[\s_-]{1,3}endpoint|private[\s_-]{1,3}link)\b`,
+  String.raw`\b${REGISTRY}\b(?:(?!\b(?:without|no|not|never|instead|isn't|doesn't|don't|but|only|while|whereas)\b)[^.?!;,]){0,40}\b(pe|private[\s_-]{1,3}endpoint|private[\s_-]{1,3}link)\b`,
 );
 
 /** "VNet", "v-net", "virtual network". */
@@ -814,12 +814,21 @@ const NO_TAGS =
   /\b(without|no|(?:cannot|can't|can not|doesn't|does not|don't|do not|won't|will not)\s{1,3}(?:use|take|accept|allow|support|handle)|not allowed to use)\s{1,3}(any\s{1,3})?(service\s{1,3})?tags\b/;
 const NO_TAGS_EVERYWHERE = new RegExp(NO_TAGS.source, 'g');
 
+/** "Or the …", "or around …": a second thing offered near the end of a question. */
+const OR_ANOTHER =
+  /\bor (the|a|an|on|in|at|to|for|from|around|through|via|behind|outside|inside|over|past|directly|straight)\b[^?]{0,80}/;
+
 /** The search terms that only state a firewall without service tags, as `toldNoTags` says. */
 function toldWithoutTags(lower: string): ReadonlySet<string> {
   const told = lower.match(NO_TAGS_EVERYWHERE);
   if (!told) return new Set();
   const rest = new Set(tokens(lower.replace(NO_TAGS_EVERYWHERE, ' ')));
-  return new Set(tokens(told.join(' ')).filter((w) => !rest.has(w)));
+  // Typed forms for the failure words, stems for the search terms.
+  return new Set(
+    tokens(told.join(' '))
+      .filter((w) => !rest.has(w))
+      .flatMap((w) => [w, stem(w)]),
+  );
 }
 
 /** The words that name each feature (or setup choice) a question may say it does not use. */
@@ -1554,10 +1563,10 @@ export function parseQuestion(
     /\b(tcp or udp|udp or tcp|inbound or outbound|outbound or inbound)\b/.test(lower) ||
     /\bor (does|do|is|are|can|could|should|will|would|must|just|only|simply)\b/.test(lower) ||
     // "Is it the private endpoint resource or the storage account?", "through the firewall or
-    // around it?"
-    /\bor (the|a|an|on|in|at|to|for|from|around|through|via|behind|outside|inside|over|past|directly|straight)\b[^?]{0,80}(\?\s*)?$/.test(
-      lower,
-    ) ||
+    // around it?"; without a question mark only when the message has none, so a story after the
+    // question ("… in westeurope or in northeurope") offers nothing to pick from.
+    new RegExp(`${OR_ANOTHER.source}\\?\\s*$`).test(lower) ||
+    (!lower.includes('?') && new RegExp(`${OR_ANOTHER.source}$`).test(lower)) ||
     // "Should they go in application rules or network rules?"
     /\b[a-z]+ ([a-z]+) or [a-z]+ \1\b/.test(lower);
   // "…, can someone give me the list?" is a request for what the message asks, not a yes or no;

@@ -365,6 +365,9 @@ describe('facets of a question', () => {
     expect(
       facets('our acr has no private endpoint, is standard ok?').conditions,
     ).not.toHaveProperty('registryBehindVnet');
+    expect(
+      facets("we don't use acr, only a private endpoint for storage").conditions,
+    ).not.toHaveProperty('registryBehindVnet');
   });
 
   it('"a firewall that can\'t take service tags" states a setup, it reports no failure', () => {
@@ -585,6 +588,8 @@ describe('facets of a question', () => {
     // So are two ways to go, question mark or not.
     ['should AzureMachineLearning go through the firewall or around it', 'yesNo', false],
     ['does compute traffic go via the firewall or directly to the internet?', 'yesNo', false],
+    // A story after the question mark offers nothing to pick from.
+    ['Do we need 5831? We run it in westeurope or in northeurope', 'yesNo', true],
   ])('"%s": %s is %j', (text, facet, value) => {
     expect(read[facet](facets(text))).toBe(value);
   });
