@@ -817,6 +817,8 @@ const NO_TAGS_EVERYWHERE = new RegExp(NO_TAGS.source, 'g');
 /** "Or the …", "or around …": a second thing offered near the end of a question. */
 const OR_ANOTHER =
   /\bor (the|a|an|on|in|at|to|for|from|around|through|via|behind|outside|inside|over|past|directly|straight)\b[^?]{0,80}/;
+const OR_ANOTHER_ASKED = new RegExp(String.raw`${OR_ANOTHER.source}\?\s*$`);
+const OR_ANOTHER_AT_END = new RegExp(`${OR_ANOTHER.source}$`);
 
 /** The search terms that only state a firewall without service tags, as `toldNoTags` says. */
 function toldWithoutTags(lower: string): ReadonlySet<string> {
@@ -1565,8 +1567,8 @@ export function parseQuestion(
     // "Is it the private endpoint resource or the storage account?", "through the firewall or
     // around it?"; without a question mark only when the message has none, so a story after the
     // question ("… in westeurope or in northeurope") offers nothing to pick from.
-    new RegExp(`${OR_ANOTHER.source}\\?\\s*$`).test(lower) ||
-    (!lower.includes('?') && new RegExp(`${OR_ANOTHER.source}$`).test(lower)) ||
+    OR_ANOTHER_ASKED.test(lower) ||
+    (!lower.includes('?') && OR_ANOTHER_AT_END.test(lower)) ||
     // "Should they go in application rules or network rules?"
     /\b[a-z]+ ([a-z]+) or [a-z]+ \1\b/.test(lower);
   // "…, can someone give me the list?" is a request for what the message asks, not a yes or no;
