@@ -152,6 +152,18 @@ const answers: [name: string, question: string, keyFact: string][] = [
     'Our DNS server forwards instances.ml.azure.ms to 168.63.129.16 as the custom DNS article says, but the firewall article has *.instances.azureml.ms. A typo in one of them?',
     'Where the sources disagree',
   ],
+  // A tag the named scenario has no rule for: that comes first, then whose rules they are.
+  [
+    'scenario-without-tag',
+    'outbound rules to storage for the studio',
+    'does not use Storage.<region>',
+  ],
+  // A firewall said to take no service tags is the setup: the scenario's host names answer.
+  [
+    'no-tags-hosts',
+    'our firewall has no service tags, which hosts does compute need?',
+    'host-name rules',
+  ],
   // A stored no that fits the question leads the card.
   [
     'policy-audit-only',
