@@ -1091,6 +1091,11 @@ describe('a question gets the card that answers it', () => {
     ['aks extension install fails behind firewall', "AKS's 'Restrict egress traffic' article"],
     // A registry "ok with" a private endpoint is a registry behind one: the tier's "No" answers.
     ['is basic sku acr ok with private endpoint', 'No: a container registry behind a private'],
+    // The registry's tier, not the managed firewall's Basic SKU.
+    [
+      'is a basic registry ok with a private endpoint for aml',
+      'No: a container registry behind a private',
+    ],
   ])('"%s" is answered first with: %s', async (question, shown) => {
     expect(await firstLineOf(question)).toContain(shown);
   });
