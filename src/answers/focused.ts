@@ -1365,8 +1365,17 @@ export function focusedAnswer(
       const inOtherNetwork = otherNetwork(step, facets);
       const own = stepVerdict(step, facets, publicCloudOnly);
       // A claim is written for the network and cloud the step is about.
+      // "Only when compute has no public IP …: attach a NAT gateway" hedges the step's own line
+      // with a condition the question left open; a stored "No" on the question's own words ("is
+      // default outbound access ok?") answers it more plainly. A stored "Yes" would drop the
+      // condition ("do I need a NAT gateway?" is still only without a firewall), so it waits.
+      const hedged =
+        yesNo?.answer === 'no' && /^Only when /.test(own) && !/^Only\b/.test(step.answer ?? '');
       const claimed =
-        yesNo !== undefined && !inOtherNetwork && !publicCloudOnly && claimFirst(own, yesNo);
+        yesNo !== undefined &&
+        !inOtherNetwork &&
+        !publicCloudOnly &&
+        (claimFirst(own, yesNo) || hedged);
       const verdict = claimed ? yesNoLine(yesNo) : own;
       return {
         title: step.kind === 'action' ? 'Configuration step' : 'Good to know',

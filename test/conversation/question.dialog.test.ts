@@ -1087,6 +1087,14 @@ describe('a question gets the card that answers it', () => {
       'our jobs pip install from an internal artifactory, do we still need pypi.org?',
       'Only when you use the v2 SDK/CLI',
     ],
+    // A stored claim on the question's own words answers before a condition the question left
+    // open ("Only when compute has no public IP …").
+    ['is default outbound access ok for compute', 'No: compute without a public IP'],
+    // A stored "Yes" would drop the condition, which still holds.
+    [
+      'do I need a NAT gateway for no public ip compute?',
+      'Only when outbound traffic goes through network security groups only',
+    ],
     // The Azure ML extension on AKS behind a firewall needs AKS's own egress rules first.
     ['aks extension install fails behind firewall', "AKS's 'Restrict egress traffic' article"],
     // A registry "ok with" a private endpoint is a registry behind one: the tier's "No" answers.
