@@ -1060,6 +1060,7 @@ describe('a question gets the card that answers it', () => {
     // not a question about the firewall's rule types.
     ['our firewall has no service tags, which hosts does compute need?', 'host-name rules'],
     ["our firewall doesn't take service tags, which hosts for the studio?", 'host-name rules'],
+    ['our firewall takes no tags, which hosts for the studio?', 'host-name rules'],
     [
       'Our security team does not allow service tags on the firewall, we only can put FQDNs. What is the list of FQDNs for compute clusters in west europe?',
       'host-name rules',
