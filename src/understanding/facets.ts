@@ -716,14 +716,15 @@ function statedConditions(
   // doesn't support a custom VNet" states a managed one.
   const hub = /\b(ai|foundry)[\s_-]{1,3}(studio|foundry|hub)/.test(lower);
   // "No managed vnet; the workspace has a private endpoint in our vnet": a VNet of one's own.
-  const notManaged = MANAGED_NETWORK.test(lower) ? countMatches(NOT_MANAGED, lower) : 0;
+  const namesManaged = MANAGED_NETWORK.test(lower);
+  const notManaged = namesManaged ? countMatches(NOT_MANAGED, lower) : 0;
   const saysNotManaged = notManaged > 0 && notManaged >= countMatches(MANAGED_NETWORKS, lower);
-  const managed = MANAGED_NETWORK.test(lower) && !saysNotManaged;
+  const managed = namesManaged && !saysNotManaged;
   // "Can a managed online endpoint be deployed into my own VNet?" asks whether it can go there.
   const yours =
     (OWN_VNET.test(lower) && !OWN_VNET_ASKED.test(lower)) ||
     saysNotManaged ||
-    (!hub && !MANAGED_NETWORK.test(lower) && COMPUTE_IN_VNET.test(lower));
+    (!hub && !namesManaged && COMPUTE_IN_VNET.test(lower));
   // A managed network and one's own both named is a comparison, which states neither.
   if (hub || managed !== yours) c.network = hub || managed ? 'managed' : 'yours';
   if (words.some((w) => w === 'v1' || w === 'sdkv1')) c.sdk = 'v1';
@@ -754,7 +755,7 @@ const COMPUTE_PUBLIC_IPS =
 
 const REGISTRY = String.raw`(acr|container[\s_-]{1,3}registry|registry)`;
 const REGISTRY_BEHIND = new RegExp(
-  String.raw`\b${REGISTRY}\s{1,3}(is\s{1,3}|sits\s{1,3}|now\s{1,3}|has\s{1,3}|uses\s{1,3}|with\s{1,3}|still\s{1,3}|also\s{1,3}|ok\s{1,3}|okay\s{1,3}|fine\s{1,3}|placed\s{1,3}|put\s{1,3}|secured\s{1,3}|locked\s{1,3}|work\s{1,3}|works\s{1,3}){0,2}(behind|in|inside|with|has|uses|via|through|on)\s{1,3}(an?\s{1,3}|the\s{1,3}|our\s{1,3})?(pe|private[\s_-]{1,3}endpoint|private[\s_-]{1,3}link|vnet|virtual[\s_-]{1,3}network)\b`,
+  String.raw`\b${REGISTRY}\s{1,3}((is|sits|now|has|uses|with|still|also|ok|okay|fine|placed|put|secured|locked|work|works)\s{1,3}){0,2}(behind|in|inside|with|has|uses|via|through|on)\s{1,3}(an?\s{1,3}|the\s{1,3}|our\s{1,3})?(pe|private[\s_-]{1,3}endpoint|private[\s_-]{1,3}link|vnet|virtual[\s_-]{1,3}network)\b`,
 );
 const PRIVATE_REGISTRY = new RegExp(
   String.raw`\bprivate\s{1,3}${REGISTRY}\b|\b(pe|private[\s_-]{1,3}endpoint)\s{1,3}(for|on|to)\s{1,3}(the\s{1,3}|our\s{1,3}|its\s{1,3})?(workspace'?s?\s{1,3})?${REGISTRY}\b`,
@@ -1437,21 +1438,36 @@ const CONFIRMING_TAG =
   /(?:,\s{0,3}(?:right|correct|yes|true|no|is that (?:right|correct|true)|am i right|isn't it|aren't they|don't we|don't they)|\b(?:is|are) (?:that |this |it )?(?:ok|okay|fine|safe|enough|allowed|supported|correct|right)|,\s{0,3}(?:ok|okay|fine|safe|good|allowed|supported)\s(?:for|with|on|in)\s[^,?]{1,60})\s{0,3}\?\s*$/;
 
 /**
+ * A word that ends a question ("…needed?", "…ok?", "…optional?"), with what it is for after it
+ * ("needed for compute?"): anchored at the end, with a bounded gap.
+ */
+function endingTag(words: string, prepositions: string, before = ''): RegExp {
+  return new RegExp(
+    String.raw`${before}\b(?:${words})(?:\s(?:${prepositions})\s[^,?]{1,60})?\s{0,3}\?\s*$`,
+  );
+}
+
+/**
  * A name held up with "needed?" at the end asks whether it is needed: "8787 needed?",
  * "AzureFrontDoor.FrontEnd mandatory for studio?", "is 8787 a must for compute?". Anchored at the
  * end and bounded, as the confirming tag is.
  */
-const NEED_TAG =
-  /\b(?:needed|required|mandatory|necessary|essential|a must)(?:\s(?:for|by|on|with|in)\s[^,?]{1,60})?\s{0,3}\?\s*$/;
+const NEED_TAG = endingTag(
+  'needed|required|mandatory|necessary|essential|a must',
+  'for|by|on|with|in',
+);
 
 /**
  * "172.17.0.0/16 for the vnet ok?", "delegated compute subnet fine for clusters?": "is it" left
  * out. Not after a comma: "tell me the hosts, ok?" is a request said politely.
  */
-const OK_TAG =
-  /(?<![,;]\s{0,3})\b(?:ok|okay|fine|good|good enough|acceptable|allowed|supported)(?:\s(?:for|with|on|in)\s[^,?]{1,60})?\s{0,3}\?\s*$/;
+const OK_TAG = endingTag(
+  'ok|okay|fine|good|good enough|acceptable|allowed|supported',
+  'for|with|on|in',
+  String.raw`(?<![,;]\s{0,3})`,
+);
 /** "AzureMonitor optional?": whether it can go, as "can we drop it?" asks. */
-const OPTIONAL_TAG = /\boptional(?:\s(?:for|by|on|with|in)\s[^,?]{1,60})?\s{0,3}\?\s*$/;
+const OPTIONAL_TAG = endingTag('optional', 'for|by|on|with|in');
 /** "ok to skip AzureMonitor?", "safe to drop pypi.org if …?": "is it" left out. */
 const OK_TO_OPENER = /^\W{0,3}(?:ok|okay|safe|fine|alright) to\b/;
 
