@@ -352,6 +352,16 @@ const STRESS_WORDS: ReadonlySet<string> = new Set(['actually', 'really']);
 /** Doubt words that ask whether something is current ("still", "anymore"), not which source is right. */
 const CURRENCY_WORDS: ReadonlySet<string> = wordSet('still anymore outdated deprecated obsolete');
 
+/**
+ * "Pulls still time out", "it still fails", "we still can't reach it": a failure that goes on after
+ * a fix, not a doubt that something is current.
+ */
+function persistingFailure(words: readonly string[], i: number): boolean {
+  if (words[i] !== 'still') return false;
+  const next = words.slice(i + 1, i + 3);
+  return next.some((w) => PROBLEM_WORDS.has(w) || w === 'not' || w === 'time' || w === 'times');
+}
+
 /** Whether every doubt the question voices is about being current ("is 44224 still needed?"). */
 export function doubtsOnlyCurrency(words: readonly string[]): boolean {
   // "No longer needed" doubts that it is current, as "anymore" does.
@@ -1560,14 +1570,14 @@ export function parseQuestion(
     words.some((w) => (PROBLEM_WORDS.has(w) && !toldNoTags.has(w)) || isErrorCode(w)) ||
     // A resolver's words for a name that does not resolve ("no such host") report a failure too,
     // and so does being refused ("no access to data", "doesn't have access").
-    /\bnot (work|resolv|reach|connect)|\btimes out\b|\bno such host\b|\bcould not resolve\b|\bno access\b|\b(?:don't|do not|doesn't|does not) have access\b/.test(
+    /\bnot (work|resolv|reach|connect)|\bti(?:mes?|ming) out\b|\bno such host\b|\bcould not resolve\b|\bno access\b|\b(?:don't|do not|doesn't|does not) have access\b/.test(
       lower,
     )
   )
     asks.add('problem');
   // "Is it true that …", "no longer needs …": a claim held up against what is current.
   if (
-    words.some((w) => DOUBT_WORDS.has(w)) ||
+    words.some((w, i) => DOUBT_WORDS.has(w) && !persistingFailure(words, i)) ||
     /\bis it\b.{0,60}\bor\b|\bis it true\b|\bno longer\b/.test(lower)
   )
     asks.add('doubt');

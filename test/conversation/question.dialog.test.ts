@@ -1105,6 +1105,13 @@ describe('a question gets the card that answers it', () => {
       'is a basic registry ok with a private endpoint for aml',
       'No: a container registry behind a private',
     ],
+    // "Still time out" after a fix reports a failure that goes on, not a doubt about a source.
+    [
+      'we allowed the MicrosoftContainerRegistry service tag but image pulls from mcr still time out, why?',
+      'AzureFrontDoor.FirstParty — Layers of',
+    ],
+    // Compute that fails to start is the compute-stuck error, whatever port was opened.
+    ['cluster still fails to start after we opened 44224', 'Likely cause: The nodes cannot reach'],
   ])('"%s" is answered first with: %s', async (question, shown) => {
     expect(await firstLineOf(question)).toContain(shown);
   });
