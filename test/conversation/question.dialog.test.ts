@@ -1110,6 +1110,12 @@ describe('a question gets the card that answers it', () => {
       'we allowed the MicrosoftContainerRegistry service tag but image pulls from mcr still time out, why?',
       'AzureFrontDoor.FirstParty — Layers of',
     ],
+    // "Only approved outbound" names the managed network: its Hugging Face rules answer before
+    // the generic image-pull error.
+    [
+      'in only approved outbound mode pulling the huggingface image fails on registry-1.docker.io, which fqdns are missing?',
+      'Add FQDN outbound rules to the managed network for docker.io',
+    ],
     // Compute that fails to start is the compute-stuck error, whatever port was opened.
     ['cluster still fails to start after we opened 44224', 'Likely cause: The nodes cannot reach'],
   ])('"%s" is answered first with: %s', async (question, shown) => {

@@ -246,6 +246,10 @@ describe('facets of a question', () => {
     ['compute in our managed vnet', { network: 'managed' }],
     ['workspace with managed network isolation', { network: 'managed' }],
     ['workspace (MVN enabled) in northeurope', { network: 'managed' }],
+    // An outbound mode's name is only ever the managed network's.
+    ['huggingface fails in only approved outbound mode', { network: 'managed' }],
+    ['isolation_mode: allow_internet_outbound on the workspace', { network: 'managed' }],
+    ['we set AllowOnlyApprovedOutbound, what now for pypi?', { network: 'managed' }],
     // The workspace's registry behind the network, said in the ways people say it.
     ['our workspace ACR is behind a PE now', { registryBehindVnet: true }],
     ['we have a private container registry', { registryBehindVnet: true }],
