@@ -1116,6 +1116,16 @@ describe('a question gets the card that answers it', () => {
       'in only approved outbound mode pulling the huggingface image fails on registry-1.docker.io, which fqdns are missing?',
       'Add FQDN outbound rules to the managed network for docker.io',
     ],
+    // Whether the registry must sit in the network too: the registry step's condition answers.
+    [
+      'does our aml container registry have to be vnet isolated as well?',
+      "Only when the workspace's container registry is behind the virtual network",
+    ],
+    // The v1 AKS compute type is gone: attaching the cluster as Kubernetes compute answers.
+    [
+      'AksCompute is no longer supported when I create it from the sdk, what now',
+      'Secure the AKS environment first, then install the Azure ML extension',
+    ],
     // Compute that fails to start is the compute-stuck error, whatever port was opened.
     ['cluster still fails to start after we opened 44224', 'Likely cause: The nodes cannot reach'],
   ])('"%s" is answered first with: %s', async (question, shown) => {
