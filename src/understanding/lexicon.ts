@@ -230,7 +230,10 @@ export type DeploymentTarget = 'managed-endpoint' | 'kubernetes' | 'aci';
  */
 const DEPLOYMENT_TARGET_WORDS: readonly [DeploymentTarget, RegExp][] = [
   ['managed-endpoint', /\bmanaged (online )?(endpoint|deployment)s?\b/],
-  ['kubernetes', /\b(aks|kubernetes|k8s|arc|azureml fe|inferencing cluster|inference cluster)\b/],
+  [
+    'kubernetes',
+    /\b(aks|akscompute|kubernetes|kubernetescompute|k8s|arc|azureml fe|inferencing cluster|inference cluster)\b/,
+  ],
   ['aci', /\b(aci|aciwebservice|container instances?)\b/],
 ];
 /**

@@ -888,6 +888,31 @@ function forOtherDeploymentTarget(k: Knowledge, t: Target, f: Facets): boolean {
   return f.deploysTo !== undefined && of !== undefined && of !== f.deploysTo;
 }
 
+/** Words that speak of serving models, where an item about one place to deploy them may answer. */
+const SERVING_WORDS: ReadonlySet<string> = new Set(
+  (
+    'online scoring score inference inferencing deploy deployed deploying deployment deployments ' +
+    'serve serving model models realtime webservice pod pods kubectl helm ingress nodepool extension'
+  ).split(' '),
+);
+
+/**
+ * An item about one place models are deployed to (a managed online endpoint, Kubernetes) for a
+ * question that speaks of no deployment at all: "how do clients on prem resolve the workspace
+ * private endpoint?" is not about an online endpoint's scoring name, though it shares every word.
+ */
+function forUnnamedDeploymentTarget(k: Knowledge, t: Target, q: ParsedQuestion): boolean {
+  if (t.kind === 'scenario') return false;
+  const of = lexiconOf(k).deploymentTargets.get(targetKey(t));
+  if (of === undefined || of === 'aci' || q.facets.deploysTo !== undefined) return false;
+  return !q.words.some(
+    (w, i) =>
+      SERVING_WORDS.has(w) ||
+      ((w === 'endpoint' || w === 'endpoints') &&
+        !['private', 'service'].includes(q.words[i - 1] ?? '')),
+  );
+}
+
 /**
  * A known error asked about as a topic rather than reported as a failure ("which permissions does
  * compute in a VNet need") is answered by the step that covers the same ground, the error offered
@@ -1190,7 +1215,8 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
     const penalty =
       (failureOfWhatWorks(k, c.target, facets) ? WORKING_PENALTY : 0) +
       (errorOfOtherDirection(k, c.target, facets) ? w.otherDirection : 0) +
-      (forOtherDeploymentTarget(k, c.target, facets) ? w.otherDeploymentTarget : 0);
+      (forOtherDeploymentTarget(k, c.target, facets) ? w.otherDeploymentTarget : 0) +
+      (forUnnamedDeploymentTarget(k, c.target, q) ? w.unnamedDeploymentTarget : 0);
     return penalty > 0 ? { ...c, score: c.score - penalty } : c;
   });
   // "Is AzureKeyVault needed in a non-hbi workspace?" asks about the name in the setup stated,

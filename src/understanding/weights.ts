@@ -75,6 +75,11 @@ export interface Weights {
   /** An item about another place models are deployed to (ACI, Kubernetes, managed endpoints) than the one named. */
   otherDeploymentTarget: number;
   /**
+   * An item about one place models are deployed to, for a question that speaks of no deployment
+   * ("how do clients on prem resolve the workspace private endpoint?" is not about scoring names).
+   */
+  unnamedDeploymentTarget: number;
+  /**
    * A host named among three or more in a question that asks for a scenario's host list steps
    * back by this; a step whose text lists two or more hosts a question names comes forward by it.
    */
@@ -145,6 +150,7 @@ export const WEIGHTS: Readonly<Weights> = Object.freeze({
   namedNeed: 1.15,
   otherDirection: 0.2,
   otherDeploymentTarget: 0.4,
+  unnamedDeploymentTarget: 0.2,
   listedName: 0.3,
   statedNetwork: 0.15,
   otherNetwork: 0.15,

@@ -1126,6 +1126,11 @@ describe('a question gets the card that answers it', () => {
       'AksCompute is no longer supported when I create it from the sdk, what now',
       'Secure the AKS environment first, then install the Azure ML extension',
     ],
+    // A question that speaks of no deployment is not about an online endpoint's scoring name.
+    [
+      'How do clients on prem resolve the workspace private endpoint?',
+      'Link privatelink.api.azureml.ms and privatelink.notebooks.azure.net to the VNet',
+    ],
     // Compute that fails to start is the compute-stuck error, whatever port was opened.
     ['cluster still fails to start after we opened 44224', 'Likely cause: The nodes cannot reach'],
   ])('"%s" is answered first with: %s', async (question, shown) => {
