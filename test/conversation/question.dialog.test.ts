@@ -1105,10 +1105,11 @@ describe('a question gets the card that answers it', () => {
       'is a basic registry ok with a private endpoint for aml',
       'No: a container registry behind a private',
     ],
-    // "Still time out" after a fix reports a failure that goes on, not a doubt about a source.
+    // "Still time out" after a fix reports a failure that goes on, not a doubt about a source:
+    // the tag the registry also needs is on the first line, not the regional-tag disagreement.
     [
       'we allowed the MicrosoftContainerRegistry service tag but image pulls from mcr still time out, why?',
-      'AzureFrontDoor.FirstParty — Layers of',
+      'AzureFrontDoor.FirstParty',
     ],
     // "Only approved outbound" names the managed network: its Hugging Face rules answer before
     // the generic image-pull error.
@@ -1130,6 +1131,11 @@ describe('a question gets the card that answers it', () => {
     [
       'How do clients on prem resolve the workspace private endpoint?',
       'Link privatelink.api.azureml.ms and privatelink.notebooks.azure.net to the VNet',
+    ],
+    // "Pulls … time out" reports the registry error as "pulling … fails" does.
+    [
+      'we opened the MicrosoftContainerRegistry tag on our NSG yet docker pulls on the cluster still time out',
+      "Likely cause: Compute or AKS cannot reach Microsoft's registry",
     ],
     // Compute that fails to start is the compute-stuck error, whatever port was opened.
     ['cluster still fails to start after we opened 44224', 'Likely cause: The nodes cannot reach'],
