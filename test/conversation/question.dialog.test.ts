@@ -1137,6 +1137,12 @@ describe('a question gets the card that answers it', () => {
       'we opened the MicrosoftContainerRegistry tag on our NSG yet docker pulls on the cluster still time out',
       "Likely cause: Compute or AKS cannot reach Microsoft's registry",
     ],
+    // IP ranges instead of tags: where the ranges behind the tags come from.
+    [
+      'we need the list of ip ranges to whitelist for azure ml in west europe',
+      'Azure ML has no fixed IPs',
+    ],
+    ['does azure ml have static IPs?', 'No: Azure ML publishes no fixed addresses'],
     // Compute that fails to start is the compute-stuck error, whatever port was opened.
     ['cluster still fails to start after we opened 44224', 'Likely cause: The nodes cannot reach'],
   ])('"%s" is answered first with: %s', async (question, shown) => {
