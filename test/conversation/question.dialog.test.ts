@@ -1143,6 +1143,11 @@ describe('a question gets the card that answers it', () => {
       'Azure ML has no fixed IPs',
     ],
     ['does azure ml have static IPs?', 'No: Azure ML publishes no fixed addresses'],
+    // An endpoint reaching a database on-premises: the on-premises path, and that it is HTTP(S) only.
+    [
+      'can the online endpoint reach our on-prem sql server?',
+      'No: the Application Gateway path carries only HTTP and HTTPS',
+    ],
     // Compute that fails to start is the compute-stuck error, whatever port was opened.
     ['cluster still fails to start after we opened 44224', 'Likely cause: The nodes cannot reach'],
   ])('"%s" is answered first with: %s', async (question, shown) => {
