@@ -170,6 +170,12 @@ const answers: [name: string, question: string, keyFact: string][] = [
     'can we enforce with azure policy that all aml compute is created in our vnet?',
     'can only audit',
   ],
+  // IP ranges asked for instead of tags: where the ranges behind the tags come from.
+  [
+    'tag-ranges',
+    'we need the list of ip ranges to whitelist for azure ml in west europe',
+    'Service Tag Discovery API',
+  ],
   // A product named for its hosts: every host that serves it, on one card.
   [
     'product-hosts',
