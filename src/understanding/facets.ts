@@ -1804,11 +1804,15 @@ export function parseQuestion(
   const working = workingIn(lower);
   // "No PIP" is Azure's short name for no public IP, not Python's installer.
   const noPip = /\b(no|without|non)[\s_-]{0,3}pip\b/.test(lower);
-  const products = asks.has('hosts')
-    ? [...new Set(words)]
-        .filter((w) => lexicon.productHosts.has(w) && !(w === 'pip' && noPip))
-        .slice(0, 8)
-    : [];
+  // Products named in a question about host names or about what to allow ("how to allow pip
+  // install behind azure firewall"): the hosts that serve them are what it asks for. One about a
+  // route ("a route to the internet to reach PyPI?") asks about the path, not the hosts.
+  const products =
+    asks.has('hosts') || (asks.has('rules') && !asks.has('paths'))
+      ? [...new Set(words)]
+          .filter((w) => lexicon.productHosts.has(w) && !(w === 'pip' && noPip))
+          .slice(0, 8)
+      : [];
   const facets: Facets = {
     scenarios: withFeatureHome(scenarioStrengths(expandedWords, lexicon), conditions),
     direction: directions.size === 1 ? [...directions][0] : undefined,

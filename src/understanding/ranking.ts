@@ -317,6 +317,18 @@ export function publicIpFit(k: Knowledge, t: Target, q: ParsedQuestion): number 
   return exact ? STATED_SETUP + EXACT_SETUP : asked ? 0 : STATED_SETUP;
 }
 
+/**
+ * An item written for another way out than the one the question states: "pip install behind
+ * azure firewall" is not answered by the NAT gateway that compute needs with NSGs only.
+ */
+export function egressFit(k: Knowledge, t: Target, q: ParsedQuestion): number {
+  const egress = q.facets.conditions.egress;
+  if (egress === undefined) return 0;
+  const condition = conditionOf(k, t);
+  if (condition === undefined) return 0;
+  return underStated(condition, { egress }) === false ? -OTHER_SETUP : 0;
+}
+
 /** An item written for the public-IP setup the question states, or for the other one. */
 const STATED_SETUP = 0.06;
 const OTHER_SETUP = 0.15;

@@ -32,6 +32,7 @@ import {
   askedAbout,
   forSovereignCloudsOnly,
   publicIpFit,
+  egressFit,
   networkFit,
   replacedInStatedCloud,
   endpointMatches,
@@ -686,7 +687,7 @@ function wordCandidates(
     // setup still needs: the setup's own note does not gain for being written for it. (When the
     // setup rules the named port out, "no inbound 44224 without a public IP", the note answers.)
     const ipFit = publicIpFit(k, target, q);
-    const fit = ipFit + networkFit(k, target, q, w);
+    const fit = ipFit + networkFit(k, target, q, w) + egressFit(k, target, q);
     score +=
       fit > 0 && namedStillApply
         ? 0

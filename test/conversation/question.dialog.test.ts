@@ -1148,6 +1148,11 @@ describe('a question gets the card that answers it', () => {
       'can the online endpoint reach our on-prem sql server?',
       'No: the Application Gateway path carries only HTTP and HTTPS',
     ],
+    // How to allow a product behind a firewall: its hosts, not the NAT gateway for NSGs only.
+    [
+      'how to allow pip install on the cluster behind azure firewall',
+      'Outbound pypi.org on TCP 443',
+    ],
     // Compute that fails to start is the compute-stuck error, whatever port was opened.
     ['cluster still fails to start after we opened 44224', 'Likely cause: The nodes cannot reach'],
   ])('"%s" is answered first with: %s', async (question, shown) => {

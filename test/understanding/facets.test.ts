@@ -330,6 +330,8 @@ describe('facets of a question', () => {
     ['which domain do I allow for pytorch wheels?', ['pytorch']],
     ['ubuntu and launchpad hosts for kubernetes compute?', ['ubuntu', 'launchpad']],
     ['which hosts for pip and conda?', ['pip', 'conda']],
+    // How to allow a product asks for its hosts as well.
+    ['how do we allow pip install behind the firewall?', ['pip']],
     // "No PIP" is no public IP.
     ['no pip cluster, which hosts does it need?', []],
     // A product the user runs, in a question that asks about something else.

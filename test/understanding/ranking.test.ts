@@ -2,7 +2,8 @@
 // question holds one of the ways people ask about an item, and how specific the one it holds is.
 import { getKnowledge } from '../../src/knowledge';
 import { indexTerms } from '../../src/understanding/normalise';
-import { wordHits } from '../../src/understanding/ranking';
+import { parseQuestion } from '../../src/understanding/facets';
+import { egressFit, wordHits } from '../../src/understanding/ranking';
 
 const k = getKnowledge();
 const hitsFor = (question: string) => wordHits(k, indexTerms(question), 0.7);
@@ -51,5 +52,26 @@ describe('ranking by words', () => {
     expect(
       hitOf('which dns zones for my server', 'step:step-dns-custom-forwarder')?.heldPhrasing,
     ).toBe(0);
+  });
+});
+
+describe('fit to the way out the question states', () => {
+  const nat = { kind: 'step' as const, id: 'step-nat-gateway', label: '' };
+  const fitOf = (question: string) =>
+    egressFit(
+      k,
+      nat,
+      parseQuestion(k, question, () => false),
+    );
+
+  it.each([
+    // The NAT gateway is for compute whose traffic goes through NSGs only.
+    ['pip install on the cluster behind azure firewall', -0.15],
+    ['cluster behind a third-party firewall without service tags', -0.15],
+    ['cluster whose outbound goes through NSGs only', 0],
+    // No way out stated: nothing to fit.
+    ['pip install on the cluster', 0],
+  ])('"%s" moves the NAT gateway step by %d', (question, fit) => {
+    expect(fitOf(question)).toBeCloseTo(fit);
   });
 });
