@@ -782,13 +782,14 @@ const REGISTRY_THEN_PE = new RegExp(
 
 /** "VNet", "v-net", "virtual network". */
 const VNET = String.raw`(v[\s_-]?)?nets?|virtual[\s_-]{1,3}networks?`;
-// "MVN" is how many engineers write the managed virtual network.
 /**
- * A managed network by name, or by the name of one of its outbound modes: "only approved
- * outbound" (or AllowOnlyApprovedOutbound) and `allow_internet_outbound` name nothing else.
+ * A managed network by name ("MVN" is how many engineers write it) or by one of its outbound
+ * modes: "only approved outbound" (`allow_only_approved_outbound`, AllowOnlyApprovedOutbound) and
+ * `allow_internet_outbound` name nothing else. (`isolation_mode` alone does not: it may be
+ * `disabled`.)
  */
 const MANAGED_NETWORK = new RegExp(
-  String.raw`\bmanaged[\s_-]{0,3}(${VNET}|networks?|network isolation)\b|\bmvn(et)?s?\b|\b(allow)?only[\s_-]{0,3}approved[\s_-]{0,3}outbound\b|\ballow(_internet_|internet)outbound\b`,
+  String.raw`\bmanaged[\s_-]{0,3}(${VNET}|networks?|network isolation)\b|\bmvn(et)?s?\b|\b(allow[\s_-]{0,3})?only[\s_-]{0,3}approved[\s_-]{0,3}outbound\b|\ballow(_internet_|internet)outbound\b`,
 );
 const MANAGED_NETWORKS = new RegExp(MANAGED_NETWORK.source, 'g');
 /** A managed network said not to be there: "no managed vnet", "we don't use a managed network". */

@@ -889,7 +889,10 @@ function forOtherDeploymentTarget(k: Knowledge, t: Target, f: Facets): boolean {
   return f.deploysTo !== undefined && of !== undefined && of !== f.deploysTo;
 }
 
-/** Words that speak of serving models, where an item about one place to deploy them may answer. */
+/**
+ * Words that speak of serving models, or of the cluster they are served from (pods, helm, the
+ * Azure ML extension): there an item about one place to deploy them may answer.
+ */
 const SERVING_WORDS: ReadonlySet<string> = new Set(
   (
     'online scoring score inference inferencing deploy deployed deploying deployment deployments ' +

@@ -249,6 +249,7 @@ describe('facets of a question', () => {
     // An outbound mode's name is only ever the managed network's.
     ['huggingface fails in only approved outbound mode', { network: 'managed' }],
     ['isolation_mode: allow_internet_outbound on the workspace', { network: 'managed' }],
+    ['isolation_mode: allow_only_approved_outbound', { network: 'managed' }],
     ['we set AllowOnlyApprovedOutbound, what now for pypi?', { network: 'managed' }],
     // The workspace's registry behind the network, said in the ways people say it.
     ['our workspace ACR is behind a PE now', { registryBehindVnet: true }],
