@@ -1140,9 +1140,9 @@ describe('a question gets the card that answers it', () => {
     // IP ranges instead of tags: where the ranges behind the tags come from.
     [
       'we need the list of ip ranges to whitelist for azure ml in west europe',
-      'Azure ML has no fixed IPs',
+      "Azure ML's rules use service tags, not fixed IPs",
     ],
-    ['does azure ml have static IPs?', 'No: Azure ML publishes no fixed addresses'],
+    ['does azure ml have static IPs?', "No: Azure ML's rules name service tags"],
     // An endpoint reaching a database on-premises: the on-premises path, and that it is HTTP(S) only.
     [
       'can the online endpoint reach our on-prem sql server?',
