@@ -880,16 +880,6 @@ function errorOfOtherDirection(k: Knowledge, t: Target, f: Facets): boolean {
 }
 
 /**
- * An item about another place models are deployed to than the one the question names: "can a
- * managed online endpoint go into my own VNet?" is not answered by what Azure Container Instances
- * can't do, nor "the online deployment can't pull its image" by a Kubernetes pod's pull error.
- */
-function forOtherDeploymentTarget(k: Knowledge, t: Target, f: Facets): boolean {
-  const of = lexiconOf(k).deploymentTargets.get(targetKey(t));
-  return f.deploysTo !== undefined && of !== undefined && of !== f.deploysTo;
-}
-
-/**
  * Words that speak of serving models, or of the cluster they are served from (pods, helm, the
  * Azure ML extension): there an item about one place to deploy them may answer.
  */
@@ -900,21 +890,38 @@ const SERVING_WORDS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
+/** Whether the question speaks of serving models at all ("endpoint" after "private" does not). */
+function speaksOfServing(q: ParsedQuestion): boolean {
+  return (
+    q.facets.deploysTo !== undefined ||
+    q.words.some(
+      (w, i) =>
+        SERVING_WORDS.has(w) ||
+        ((w === 'endpoint' || w === 'endpoints') &&
+          !['private', 'service'].includes(q.words[i - 1] ?? '')),
+    )
+  );
+}
+
 /**
- * An item about one place models are deployed to (a managed online endpoint, Kubernetes) for a
- * question that speaks of no deployment at all: "how do clients on prem resolve the workspace
+ * What an item about one place models are deployed to loses. Against another place the question
+ * names: "can a managed online endpoint go into my own VNet?" is not answered by what Azure
+ * Container Instances can't do, nor "the online deployment can't pull its image" by a Kubernetes
+ * pod's pull error. Against a question that speaks of no deployment at all (a managed online
+ * endpoint or Kubernetes item, not a scenario): "how do clients on prem resolve the workspace
  * private endpoint?" is not about an online endpoint's scoring name, though it shares every word.
  */
-function forUnnamedDeploymentTarget(k: Knowledge, t: Target, q: ParsedQuestion): boolean {
-  if (t.kind === 'scenario') return false;
+function deploymentTargetPenalty(
+  k: Knowledge,
+  t: Target,
+  f: Facets,
+  servingSaid: boolean,
+  w: Weights,
+): number {
   const of = lexiconOf(k).deploymentTargets.get(targetKey(t));
-  if (of === undefined || of === 'aci' || q.facets.deploysTo !== undefined) return false;
-  return !q.words.some(
-    (w, i) =>
-      SERVING_WORDS.has(w) ||
-      ((w === 'endpoint' || w === 'endpoints') &&
-        !['private', 'service'].includes(q.words[i - 1] ?? '')),
-  );
+  if (of === undefined) return 0;
+  if (f.deploysTo !== undefined) return of !== f.deploysTo ? w.otherDeploymentTarget : 0;
+  return !servingSaid && t.kind !== 'scenario' && of !== 'aci' ? w.unnamedDeploymentTarget : 0;
 }
 
 /**
@@ -1192,6 +1199,8 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
     c.signal === 'words' &&
     c.score >= w.coveringStep &&
     stepNamesEndpoint(k, c.target, matches.denied);
+  // Read once per question, not once per candidate.
+  const servingSaid = speaksOfServing(q);
   const scored = [
     ...errors,
     ...direct
@@ -1219,8 +1228,7 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
     const penalty =
       (failureOfWhatWorks(k, c.target, facets) ? WORKING_PENALTY : 0) +
       (errorOfOtherDirection(k, c.target, facets) ? w.otherDirection : 0) +
-      (forOtherDeploymentTarget(k, c.target, facets) ? w.otherDeploymentTarget : 0) +
-      (forUnnamedDeploymentTarget(k, c.target, q) ? w.unnamedDeploymentTarget : 0);
+      deploymentTargetPenalty(k, c.target, facets, servingSaid, w);
     return penalty > 0 ? { ...c, score: c.score - penalty } : c;
   });
   // "Is AzureKeyVault needed in a non-hbi workspace?" asks about the name in the setup stated,
