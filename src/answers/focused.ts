@@ -1127,10 +1127,41 @@ function rulesView(
  * for a port no rule uses, so the answer says so in its understood line instead.
  */
 function withoutVerdictForUnknownPorts(k: Knowledge, f: Facets): Facets {
+  if (unknownPortsAsked(k, f).length === 0) return f;
+  return { ...f, asks: new Set([...f.asks].filter((a) => a !== 'yesno')) };
+}
+
+/** The ports a yes/no question asks about when no documented rule uses any of them. */
+function unknownPortsAsked(k: Knowledge, f: Facets): number[] {
   const asksUnknownPort =
     f.ports.length > 0 && f.ports.every((p) => rulesForPort(k, p.port).length === 0);
-  if (!asksUnknownPort || !f.asks.has('yesno')) return f;
-  return { ...f, asks: new Set([...f.asks].filter((a) => a !== 'yesno')) };
+  return asksUnknownPort && f.asks.has('yesno') ? f.ports.map((p) => p.port) : [];
+}
+
+/**
+ * "Is port 8887 required on our firewall for compute instances?" is answered by the scenario's
+ * rules, which never use it: that is the answer, said first, and the rules it does need follow.
+ */
+function notAmongItsPorts(
+  k: Knowledge,
+  view: AnswerView,
+  scenarios: readonly ScenarioId[],
+  ports: readonly number[],
+): AnswerView {
+  if (ports.length === 0 || view.rows.length === 0) return view;
+  const named = [...new Set(ports)].map(String);
+  const list =
+    named.length === 1
+      ? `port ${named[0]}`
+      : `ports ${named.slice(0, -1).join(', ')} or ${named[named.length - 1]}`;
+  return {
+    ...view,
+    verdict: `Not as far as the articles say: no documented rule for ${scenarioNouns(k, scenarios)} uses ${list}. ${view.verdict}`,
+    understood: view.understood.replace(
+      / ?No documented rule uses port [^;]*; this is the nearest answer\./,
+      '',
+    ),
+  };
 }
 
 /** What a port is used for, or whether it is needed, narrowed by what the question said. */
@@ -1278,7 +1309,16 @@ export function focusedAnswer(
       const others = facets.scenarios
         .filter((s) => s.id !== target.id && s.strength >= BOTH_NAMED)
         .map((s) => s.id);
-      return scenario && sliceView(k, [scenario.id, ...others], facets);
+      const scenarios = [target.id as ScenarioId, ...others];
+      return (
+        scenario &&
+        notAmongItsPorts(
+          k,
+          sliceView(k, scenarios, facets),
+          scenarios,
+          unknownPortsAsked(k, askedFacets),
+        )
+      );
     }
     case 'rule': {
       const rule = ruleById(k, target.id);

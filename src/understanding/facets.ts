@@ -1004,6 +1004,7 @@ const MAX_PORT_MENTIONS = 12;
 function portMentions(raw: string, knownPort: (p: number) => boolean): PortMention[] {
   const mentions: PortMention[] = [];
   const parts = raw.toLowerCase().split(/\s+/).slice(0, 400);
+  const portAt = new Set<number>();
   parts.forEach((part, i) => {
     if (part.length > 40) return;
     const m = /^[(,"']?(\d{2,5})(?:-(\d{2,5}))?(?:\/(?:tcp|udp))?[),.;:?!"']*$/.exec(part);
@@ -1017,10 +1018,14 @@ function portMentions(raw: string, knownPort: (p: number) => boolean): PortMenti
     const named =
       /^(ports?|tcp|udp|inbound|outbound|open)[:,]?$/.test(before) ||
       /^(tcp|udp|inbound|outbound)\b/.test(after) ||
-      part.includes('/');
+      part.includes('/') ||
+      // "port 8887 or 8889", "ports 8887, 8888": the next number in a list of ports is one too.
+      portAt.has(i - 1) ||
+      (/^(or|and|&)$/.test(before) && portAt.has(i - 2));
     const repeated = mentions.some((m) => m.port === from && m.to === to);
-    if ((named || knownPort(from)) && !repeated && mentions.length < MAX_PORT_MENTIONS)
-      mentions.push({ port: from, to });
+    if (!(named || knownPort(from))) return;
+    portAt.add(i);
+    if (!repeated && mentions.length < MAX_PORT_MENTIONS) mentions.push({ port: from, to });
   });
   return mentions;
 }

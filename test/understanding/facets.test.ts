@@ -686,6 +686,10 @@ describe('facets of a question', () => {
     ['open 8080 outbound', [8080]],
     ['8080 inbound', [8080]],
     ['we have 22 clusters', []],
+    // The numbers after a port in a list of them are ports too.
+    ['is port 8887 or 8889 required?', [8887, 8889]],
+    ['ports 8887, 8888 and 8889', [8887, 8888, 8889]],
+    ['port 8887 for 2 clusters and 3 instances', [8887]],
   ])('"%s" names ports %j', (text, ports) => {
     expect(facets(text).ports.map((p) => p.port)).toEqual(ports);
   });
