@@ -1722,7 +1722,7 @@ export function parseQuestion(
     asks.has('hosts') ||
     directions.size > 0 ||
     words.some((w) => RULE_WORDS.has(w));
-  if (!asksWhatToAllow && words.some((w) => PATH_WORDS.has(w))) asks.add('paths');
+  if (!asksWhatToAllow && cues.some((w) => PATH_WORDS.has(w))) asks.add('paths');
   // "Do I need a separate subnet for compute?" needs a subnet, not rules: "need" alone asks for
   // rules only when it names nothing else to have.
   if (

@@ -196,18 +196,26 @@ function narrowRules(
   return rules.map((r) => r.id);
 }
 
+/** How close to the best word match a disagreement must be to answer "the docs disagree". */
+const SOURCES_FIT = 0.8;
+
 /** Conflicts a doubting question may be about, ranked by how well the words match them. */
 function conflictCandidates(
   ids: readonly string[],
   hits: readonly WordHit[],
   k: Knowledge,
-  doubt: 'strong' | 'mild' | 'none',
+  doubt: 'sources' | 'strong' | 'mild' | 'none',
 ): Candidate[] {
   return [...new Set(ids)].flatMap((id) => {
     const target = targetFor(k, 'conflict', id);
     if (!target) return [];
     const hit = hits.find((h) => h.kind === 'conflict' && h.id === id);
-    const base = doubt === 'strong' ? 0.8 : doubt === 'mild' ? 0.7 : 0.4;
+    // "… or instances.ml.azure.ms? docs disagree": said outright, the disagreement about the name
+    // is the question, ahead of the name's own card, when its words fit the question too (the
+    // name has other disagreements, about other things).
+    const level = doubt === 'sources' && (hit?.relative ?? 0) < SOURCES_FIT ? 'strong' : doubt;
+    const base =
+      level === 'sources' ? 0.9 : level === 'strong' ? 0.8 : level === 'mild' ? 0.7 : 0.4;
     const score = base + 0.3 * (hit ? hit.coverage : 0);
     return [{ target, score, signal: 'endpoint' as const }];
   });
@@ -342,8 +350,9 @@ function portAndEndpointCandidates(
   const f = q.facets;
   const { endpoints, obsoleteConflicts, retiredConflicts, names } = matches;
   const known = f.ports.filter((p) => rulesForPort(k, p.port).length > 0);
-  const doubt =
-    f.asks.has('doubt') || comparesNames(q, names.length + known.length)
+  const doubt = f.sourcesDisagree
+    ? 'sources'
+    : f.asks.has('doubt') || comparesNames(q, names.length + known.length)
       ? 'strong'
       : f.asks.has('compare')
         ? 'mild'
@@ -425,7 +434,7 @@ function portAndEndpointCandidates(
   );
   // Doubt about a name with a retired rule is about the retirement, by a hair over its other
   // disagreements when the words fit both as well.
-  if (doubt === 'strong')
+  if (doubt === 'strong' || doubt === 'sources')
     out.push(
       ...conflictCandidates(retiredConflicts, hits, k, doubt).map((c) => ({
         ...c,

@@ -1159,6 +1159,12 @@ describe('a question gets the card that answers it', () => {
     ],
     // Compute that fails to start is the compute-stuck error, whatever port was opened.
     ['cluster still fails to start after we opened 44224', 'Likely cause: The nodes cannot reach'],
+    // "Docs disagree" about a name whose disagreement fits the words: that disagreement first.
+    [
+      'instances.azureml.ms or instances.ml.azure.ms? docs disagree',
+      'Forward instances.ml.azure.ms',
+    ],
+    ['cond fwd for compute instance names: which zone?', 'Forward api.azureml.ms'],
     // A yes/no about ports no documented rule uses: that is the answer, before the rules it does use.
     [
       'is port 8887 or 8889 required on our firewall for compute instances?',

@@ -37,6 +37,8 @@ describe('facets of a question', () => {
     ['everything a compute cluster needs behind the firewall', 'whole'],
     ['is there a service tag for Azure Front Door?', 'exists'],
     ['do I need a route to BatchNodeManagement on the route table', 'paths'],
+    // Chat shorthand for a conditional forwarder asks about name resolution too.
+    ['cond fwd for compute instance names?', 'paths'],
     ['what is port 44224 for?', 'why'],
     ['whats port 5831 for', 'why'],
     ['whats needed for automl in vnet', 'what'],
