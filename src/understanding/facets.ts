@@ -497,6 +497,14 @@ function opensOnOtherSubject(firstSentence: string, words: readonly string[]): b
 const ASKS_COST_OR_QUOTA =
   /\bhow much\b[^?.]{0,80}\bcost|\bcosts? (?:per|a) (?:month|hour|year|gb)\b|\b(?:increase|raise|request|more)\b[^?.]{0,40}\bquotas?\b|\bquotas?\b[^?]{0,120}\b(?:increase|raise|get more|request more)\b/;
 
+/**
+ * A pasted quota failure ("… results in exceeding approved standardNCASv3_T4Family Cores quota",
+ * "a total vCPU quota of 0", "QuotaExceeded"): the cores a subscription may use, never the network,
+ * whatever the story around it says about subnets. Bounded gaps, so it cannot backtrack.
+ */
+const QUOTA_FAILURE =
+  /\bexceed(?:s|ed|ing)?\b[^.?!\n]{0,80}\bquotas?\b|\bquota ?exceeded\b|\bquota of 0\b/;
+
 /** Network words that also have an everyday sense ("traffic split", "public preview"). */
 const WEAK_NETWORK_STEMS: ReadonlySet<string> = new Set(
   ['traffic', 'access', 'public', 'connect', 'connection', 'download', 'downloading', 'record'].map(
@@ -1838,7 +1846,9 @@ export function parseQuestion(
       dottedNames.length > 0 ||
       ports.length > 0 ||
       TALKS_TO.test(lower),
-    ...(opensOnOtherSubject(sentences[0] ?? '', words) || ASKS_COST_OR_QUOTA.test(lower)
+    ...(opensOnOtherSubject(sentences[0] ?? '', words) ||
+    ASKS_COST_OR_QUOTA.test(lower) ||
+    QUOTA_FAILURE.test(lower.slice(0, 20_000))
       ? { otherSubject: true as const }
       : {}),
     ...(yesNoLast ? { yesNoLast } : {}),

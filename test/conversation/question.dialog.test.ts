@@ -1310,6 +1310,8 @@ describe('when the bot is not sure', () => {
     // What something costs, and how to get more quota, are asked whatever network words name it.
     'how much does each private endpoint cost per month? we have about 40 across aml and its storage',
     'not enough quota for Standard_NC24ads_A100_v4 in eastus2 when creating a cluster in our vnet subnet. how do i get more?',
+    // A pasted quota failure, with the subnet ruled out in the story.
+    'Our workspace is VNet-injected and GPU cluster creation fails with: Operation could not be completed as it results in exceeding approved standardNCASv3_T4Family Cores quota. Current Limit: 0, Current Usage: 0, Additional Required: 16. At first I assumed the subnet was too small but it is a /24 with 200 free IPs. Where do I request this and how long does it take?',
     // Another product's networking, in a question that never speaks of Azure ML.
     'App Service with VNet integration cannot reach our Azure SQL private endpoint; nslookup from Kudu returns the public IP. Which DNS setting on the web app fixes it?',
   ])(

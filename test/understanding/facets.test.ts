@@ -461,6 +461,17 @@ describe('facets of a question', () => {
       'otherSubject',
       true,
     ],
+    // A pasted quota failure is about cores, whatever the story says about the subnet.
+    [
+      'Our workspace is VNet-injected and cluster creation fails with: Operation results in exceeding approved standardNCASv3_T4Family Cores quota, although the subnet has 200 free IPs',
+      'otherSubject',
+      true,
+    ],
+    [
+      'Creating the cluster in our vnet subnet fails: the specified subscription has a total vCPU quota of 0',
+      'otherSubject',
+      true,
+    ],
     // The subnet's free addresses are no quota to get more of.
     [
       'Compute cluster in our vnet will not scale past 9 nodes although the quota allows 20. The subnet is a /28. Why?',
