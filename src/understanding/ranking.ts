@@ -682,9 +682,14 @@ export function endpointMatches(k: Knowledge, q: ParsedQuestion): EndpointMatche
  */
 function askedAboutHost(q: ParsedQuestion, template: string): boolean {
   if (q.focus.size === 0) return true;
+  // "Where does the scoring hostname live in DNS?" points back at the pasted host by a word for one.
+  if (HOST_WORDS.some((w) => q.focus.has(w))) return true;
   const label = template.split('.').find((l) => !l.includes('<') && !l.includes('*'));
   return label !== undefined && q.focus.has(stem(label));
 }
+
+/** Words for a host name, as the asking sentence's terms hold them. */
+const HOST_WORDS: readonly string[] = ['hostname', 'host', 'fqdn', 'url', 'name'].map(stem);
 
 /** Whether a disagreement's answer is about the spelling `alias`. */
 function conflictNames(k: Knowledge, id: string, alias: string): boolean {
