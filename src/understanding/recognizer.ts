@@ -240,11 +240,22 @@ function asksIfCurrentThingIsCurrent(
   return (
     rules.length > 0 &&
     matches.retiredConflicts.length === 0 &&
+    !namesDisputedHost(k, q) &&
     q.facets.asks.has('need') &&
     doubtsOnlyCurrency(q.words) &&
     !comparesNames(q, matches.names.length + q.facets.ports.length) &&
     rules.every((r) => !r.retired)
   );
+}
+
+/**
+ * "viennaglobal.azurecr.io, is that still needed?": a host typed exactly as a disagreement names
+ * it is that disagreement's, though it fits a rule's template (`<acr>.azurecr.io`) too.
+ */
+function namesDisputedHost(k: Knowledge, q: ParsedQuestion): boolean {
+  const typed = new Set(q.facets.dottedNames.map((n) => n.toLowerCase()));
+  if (typed.size === 0) return false;
+  return k.conflicts.some((c) => (c.endpoints ?? []).some((e) => typed.has(e.toLowerCase())));
 }
 
 /** Disagreements ranked just below the card of the port or name asked about, when there is one. */

@@ -1170,6 +1170,11 @@ describe('a question gets the card that answers it', () => {
       "Managed online endpoint with public_network_access=disabled, workspace has a PE in our hub VNet, on-prem connects via S2S VPN. From an on-prem server: curl: (6) Could not resolve host: fraud-scorer.westeurope.inference.ml.azure.com. From a VM in the hub it also doesn't resolve. The workspace itself resolves to 10.50.1.6 fine and the studio works. Where does the scoring hostname live in DNS and why wouldn't it be there?",
       'Forward inference.ml.azure.com on your DNS server',
     ],
+    // A host typed as a disagreement names it is that disagreement's, though it fits a template.
+    [
+      "there's an ancient checkpoint rule allowing viennaglobal.azurecr.io for the ML team, is that still needed?",
+      'No, viennaglobal.azurecr.io is obsolete',
+    ],
     // A yes/no about ports no documented rule uses: that is the answer, before the rules it does use.
     [
       'is port 8887 or 8889 required on our firewall for compute instances?',
