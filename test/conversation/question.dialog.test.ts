@@ -1175,6 +1175,11 @@ describe('a question gets the card that answers it', () => {
       "there's an ancient checkpoint rule allowing viennaglobal.azurecr.io for the ML team, is that still needed?",
       'No, viennaglobal.azurecr.io is obsolete',
     ],
+    // Client IPs on the storage firewall: the SDK works, the studio does not, however the story is told.
+    [
+      'Small team, no VPN or ExpressRoute, so the workspace is public. The storage account is on selected networks with our office public IP 198.51.100.7 added. From office laptops the SDK v2 uploads data and jobs run. In the studio the notebooks tab cannot load files and uploading a data asset fails with AuthorizationFailure. Is a client IP allow list on storage supposed to work for the studio?',
+      "No: allowing individual public IPs in the storage account firewall isn't supported for the studio",
+    ],
     // A yes/no about ports no documented rule uses: that is the answer, before the rules it does use.
     [
       'is port 8887 or 8889 required on our firewall for compute instances?',
