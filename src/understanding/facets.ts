@@ -499,11 +499,12 @@ const ASKS_COST_OR_QUOTA =
 
 /**
  * A pasted quota failure ("… results in exceeding approved standardNCASv3_T4Family Cores quota",
- * "a total vCPU quota of 0", "QuotaExceeded"): the cores a subscription may use, never the network,
+ * "a total vCPU quota of 0", "QuotaExceeded", "ClusterCoreQuotaReached", "Insufficient quota for
+ * …"): the cores a subscription may use, never the network,
  * whatever the story around it says about subnets. Bounded gaps, so it cannot backtrack.
  */
 const QUOTA_FAILURE =
-  /\bexceed(?:s|ed|ing)?\b[^.?!\n]{0,80}\bquotas?\b|\bquota ?exceeded\b|\bquota of 0\b/;
+  /\b(?:exceed(?:s|ed|ing)?|insufficient)\b[^.?!\n]{0,80}\bquotas?\b|quota ?(?:exceeded|reached)\b|\bquota of 0\b/;
 
 /** Network words that also have an everyday sense ("traffic split", "public preview"). */
 const WEAK_NETWORK_STEMS: ReadonlySet<string> = new Set(

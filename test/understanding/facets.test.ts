@@ -472,6 +472,11 @@ describe('facets of a question', () => {
       'otherSubject',
       true,
     ],
+    [
+      'The cluster in our vnet subnet with a NAT gateway failed to scale up: ClusterCoreQuotaReached / Insufficient quota for the NDASv4 family',
+      'otherSubject',
+      true,
+    ],
     // The subnet's free addresses are no quota to get more of.
     [
       'Compute cluster in our vnet will not scale past 9 nodes although the quota allows 20. The subnet is a /28. Why?',
