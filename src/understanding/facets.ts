@@ -834,9 +834,12 @@ const COMPUTE_IN_VNET = new RegExp(
   String.raw`\b(compute|clusters?|instances?|cis?|nodes?)\b[^.?!]{0,30}\b(in|into|inside|within) (a|an|our|my|the|existing) (${VNET}|subnets?)\b`,
 );
 
-/** "Without service tags", "cannot use tags": a firewall that takes host names only. */
+/**
+ * "Without service tags", "cannot use tags", "can't do service tags", "has no idea what a service
+ * tag is": a firewall that takes host names only.
+ */
 const NO_TAGS =
-  /\b(without|(?:(?:takes|has|have|supports|allows|accepts|uses|knows)\s{1,3})?no|(?:cannot|can't|can not|doesn't|does not|don't|do not|won't|will not)\s{1,3}(?:use|take|accept|allow|support|handle)|not allowed to use)\s{1,3}(any\s{1,3})?(service\s{1,3})?tags\b/;
+  /\b(without|(?:(?:takes|has|have|supports|allows|accepts|uses|knows)\s{1,3})?no|(?:cannot|can't|can not|doesn't|does not|don't|do not|won't|will not)\s{1,3}(?:use|take|accept|allow|support|handle|do|understand|know|read)|not allowed to use)\s{1,3}(any\s{1,3})?(service\s{1,3})?tags\b|\bno idea what (?:an? |azure )*service tags? (?:is|are)\b/;
 const NO_TAGS_EVERYWHERE = new RegExp(NO_TAGS.source, 'g');
 
 /** "Or the …", "or around …": a second thing offered near the end of a question. */

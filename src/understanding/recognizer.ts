@@ -499,6 +499,20 @@ const ADDRESS_WORDS: ReadonlySet<string> = new Set([
 /** A private IP is what DNS gives a private endpoint, not a range a firewall allows. */
 const NOT_AN_ADDRESS_RANGE: ReadonlySet<string> = new Set(['private', 'internal', 'local']);
 
+/**
+ * A device that takes no service tags, and a question for the addresses behind the tags it names
+ * ("where do I get the IP list for AzureMachineLearning?"), not for whether they are needed.
+ */
+function asksRangesOfTags(k: Knowledge, q: ParsedQuestion, matches: EndpointMatches): boolean {
+  const f = q.facets;
+  if (f.conditions.egress !== 'firewall-no-tags' || matches.endpoints.length === 0) return false;
+  if (f.asks.has('need') || f.asks.has('yesno')) return false;
+  const tagsOnly = matches.endpoints.every((e) =>
+    k.rules.some((r) => r.endpoint === e && r.endpointKind === 'service-tag'),
+  );
+  return tagsOnly && q.words.some((w) => ADDRESS_WORDS.has(w) || w === 'list');
+}
+
 function asksForAddresses(q: ParsedQuestion): boolean {
   // "Compute without a public IP" is the compute's setup, not a request for addresses.
   const publicIpIsSetup =
@@ -1159,6 +1173,7 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
   // "AzureMachineLearning inbound, or BatchNodeManagement too?" names the tags of the route
   // disagreement, but asks nothing about routes.
   const onPath = mentionsPath(q);
+  const rangesOfTags = asksRangesOfTags(k, q, matches);
   const direct = portAndEndpointCandidates(k, q, hits, matches, w).map((c) =>
     c.signal === 'endpoint' || c.signal === 'port'
       ? {
@@ -1177,7 +1192,10 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
             // Names given as examples of the list a question asks for step back for that list.
             (c.signal === 'endpoint' && listsNames(facets) && namedScenarios(facets).length > 0
               ? w.listedName
-              : 0),
+              : 0) -
+            // "Our Check Point can't do service tags: where do I get the IP ranges behind
+            // AzureMachineLearning?": a tag's card offers host names, not the addresses asked for.
+            (rangesOfTags ? w.listedName : 0),
         }
       : c,
   );

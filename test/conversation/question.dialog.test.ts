@@ -1180,6 +1180,11 @@ describe('a question gets the card that answers it', () => {
       'Small team, no VPN or ExpressRoute, so the workspace is public. The storage account is on selected networks with our office public IP 198.51.100.7 added. From office laptops the SDK v2 uploads data and jobs run. In the studio the notebooks tab cannot load files and uploading a data asset fails with AuthorizationFailure. Is a client IP allow list on storage supposed to work for the studio?',
       "No: allowing individual public IPs in the storage account firewall isn't supported for the studio",
     ],
+    // A device that takes no tags, asked for the addresses behind the tags it names.
+    [
+      'Our Fortinet in the hub has no idea what a service tag is. Where do I get the IP ranges behind AzureMachineLearning and Storage.eastus, and how often do they change?',
+      "Azure ML's rules use service tags, not fixed IPs",
+    ],
     // A yes/no about ports no documented rule uses: that is the answer, before the rules it does use.
     [
       'is port 8887 or 8889 required on our firewall for compute instances?',

@@ -293,6 +293,8 @@ describe('facets of a question', () => {
       { egress: 'firewall-no-tags' },
     ],
     ["our firewall doesn't take service tags", { egress: 'firewall-no-tags' }],
+    ["our check point firewall can't do service tags", { egress: 'firewall-no-tags' }],
+    ['our Fortinet has no idea what an Azure service tag is', { egress: 'firewall-no-tags' }],
     // No firewall said outright: NSGs are all that filter outbound traffic.
     ['there is no firewall in this spoke', { egress: 'nsg' }],
     ["we don't have a firewall, only NSGs", { egress: 'nsg' }],
