@@ -1185,6 +1185,11 @@ describe('a question gets the card that answers it', () => {
       'Our Fortinet in the hub has no idea what a service tag is. Where do I get the IP ranges behind AzureMachineLearning and Storage.eastus, and how often do they change?',
       "Azure ML's rules use service tags, not fixed IPs",
     ],
+    // "sub" is short for subscription.
+    [
+      'added a PE outbound rule from our mvn to a storage account in another sub, stuck pending for days',
+      'Give the workspace managed identity the Azure AI Enterprise Network Connection Approver role',
+    ],
     // A yes/no about ports no documented rule uses: that is the answer, before the rules it does use.
     [
       'is port 8887 or 8889 required on our firewall for compute instances?',
