@@ -210,6 +210,12 @@ const answers: [name: string, question: string, keyFact: string][] = [
   ['host-enough', 'is *.azureml.ms enough for compute behind our firewall?', 'also uses'],
   // A destination with ports of two protocols: one protocol to a line, the tag's name unbroken.
   ['port-lines', 'which outbound rules does a compute cluster need', 'UDP 5831'],
+  // Ports no rule of the scenario uses: said first, the rules it does use under it.
+  [
+    'unknown-ports',
+    'is port 8887 or 8889 required on our firewall for compute instances?',
+    'Not as far as the articles say',
+  ],
 ];
 
 const shared: [kind: 'rule' | 'step' | 'error' | 'conflict', id: string][] = [
