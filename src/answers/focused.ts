@@ -1123,8 +1123,9 @@ function rulesView(
 }
 
 /**
- * "Do I need port 8889 for …" answered with what the knowledge has: a yes/no verdict would answer
- * for a port no rule uses, so the answer says so in its understood line instead.
+ * "Do I need port 8889 for …" answered with what the knowledge has: a yes/no verdict from other
+ * rules would answer for a port no rule uses, so the answer says so in its understood line, or,
+ * for a scenario's rules, in its verdict (`notAmongItsPorts`).
  */
 function withoutVerdictForUnknownPorts(k: Knowledge, f: Facets): Facets {
   if (unknownPortsAsked(k, f).length === 0) return f;
@@ -1309,16 +1310,10 @@ export function focusedAnswer(
       const others = facets.scenarios
         .filter((s) => s.id !== target.id && s.strength >= BOTH_NAMED)
         .map((s) => s.id);
-      const scenarios = [target.id as ScenarioId, ...others];
-      return (
-        scenario &&
-        notAmongItsPorts(
-          k,
-          sliceView(k, scenarios, facets),
-          scenarios,
-          unknownPortsAsked(k, askedFacets),
-        )
-      );
+      if (!scenario) return undefined;
+      const scenarios = [scenario.id, ...others];
+      const view = sliceView(k, scenarios, facets);
+      return notAmongItsPorts(k, view, scenarios, unknownPortsAsked(k, askedFacets));
     }
     case 'rule': {
       const rule = ruleById(k, target.id);

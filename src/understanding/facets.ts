@@ -500,8 +500,8 @@ const ASKS_COST_OR_QUOTA =
 /**
  * A pasted quota failure ("… results in exceeding approved standardNCASv3_T4Family Cores quota",
  * "a total vCPU quota of 0", "QuotaExceeded", "ClusterCoreQuotaReached", "Insufficient quota for
- * …"): the cores a subscription may use, never the network,
- * whatever the story around it says about subnets. Bounded gaps, so it cannot backtrack.
+ * …"): the cores a subscription may use, never the network, whatever the story around it says
+ * about subnets. Bounded gaps, so it cannot backtrack.
  */
 const QUOTA_FAILURE =
   /\b(?:exceed(?:s|ed|ing)?|insufficient)\b[^.?!\n]{0,80}\bquotas?\b|quota ?(?:exceeded|reached)\b|\bquota of 0\b/;
@@ -1034,9 +1034,9 @@ function portMentions(raw: string, knownPort: (p: number) => boolean): PortMenti
       // "port 8887 or 8889", "ports 8887, 8888": the next number in a list of ports is one too.
       portAt.has(i - 1) ||
       (/^(or|and|&)$/.test(before) && portAt.has(i - 2));
-    const repeated = mentions.some((m) => m.port === from && m.to === to);
     if (!(named || knownPort(from))) return;
     portAt.add(i);
+    const repeated = mentions.some((m) => m.port === from && m.to === to);
     if (!repeated && mentions.length < MAX_PORT_MENTIONS) mentions.push({ port: from, to });
   });
   return mentions;
@@ -1852,7 +1852,7 @@ export function parseQuestion(
       TALKS_TO.test(lower),
     ...(opensOnOtherSubject(sentences[0] ?? '', words) ||
     ASKS_COST_OR_QUOTA.test(lower) ||
-    QUOTA_FAILURE.test(lower.slice(0, 20_000))
+    QUOTA_FAILURE.test(lower)
       ? { otherSubject: true as const }
       : {}),
     ...(yesNoLast ? { yesNoLast } : {}),

@@ -1195,7 +1195,7 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
               : 0) -
             // "Our Check Point can't do service tags: where do I get the IP ranges behind
             // AzureMachineLearning?": a tag's card offers host names, not the addresses asked for.
-            (rangesOfTags ? w.listedName : 0),
+            (rangesOfTags ? w.tagAsRanges : 0),
         }
       : c,
   );

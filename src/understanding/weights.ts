@@ -84,6 +84,11 @@ export interface Weights {
    * back by this; a step whose text lists two or more hosts a question names comes forward by it.
    */
   listedName: number;
+  /**
+   * A service tag's card, when a device that takes no tags asks for the addresses behind the tags
+   * it names: the card offers host names, not the ranges asked for.
+   */
+  tagAsRanges: number;
   /** Factor for a host, tag or port named in a question about name resolution or routes. */
   nameOnPath: number;
   /** Factor for a host, tag or port a short yes/no asks is needed ("do X need BatchNodeManagement?"). */
@@ -152,6 +157,7 @@ export const WEIGHTS: Readonly<Weights> = Object.freeze({
   otherDeploymentTarget: 0.4,
   unnamedDeploymentTarget: 0.2,
   listedName: 0.3,
+  tagAsRanges: 0.3,
   statedNetwork: 0.15,
   otherNetwork: 0.15,
   managedUnstated: 0.1,
