@@ -506,6 +506,12 @@ const ASKS_COST_OR_QUOTA =
 const QUOTA_FAILURE =
   /\b(?:exceed(?:s|ed|ing)?|insufficient)\b[^.?!\n]{0,80}\bquotas?\b|quota ?(?:exceeded|reached)\b|\bquota of 0\b/;
 
+/**
+ * "Networking to the workspace is fine", "connectivity works": the message rules the network out
+ * itself (as `working` reads it), so the rest of it is about something else.
+ */
+const NETWORK_FINE: ReadonlySet<string> = new Set(['network', 'connectivity'].map(stem));
+
 /** Network words that also have an everyday sense ("traffic split", "public preview"). */
 const WEAK_NETWORK_STEMS: ReadonlySet<string> = new Set(
   ['traffic', 'access', 'public', 'connect', 'connection', 'download', 'downloading', 'record'].map(
@@ -1852,7 +1858,8 @@ export function parseQuestion(
       TALKS_TO.test(lower),
     ...(opensOnOtherSubject(sentences[0] ?? '', words) ||
     ASKS_COST_OR_QUOTA.test(lower) ||
-    QUOTA_FAILURE.test(lower)
+    QUOTA_FAILURE.test(lower) ||
+    working.some((subject) => NETWORK_FINE.has(subject.split(' ')[0] ?? ''))
       ? { otherSubject: true as const }
       : {}),
     ...(yesNoLast ? { yesNoLast } : {}),

@@ -1335,6 +1335,8 @@ describe('when the bot is not sure', () => {
     // What something costs, and how to get more quota, are asked whatever network words name it.
     'how much does each private endpoint cost per month? we have about 40 across aml and its storage',
     'not enough quota for Standard_NC24ads_A100_v4 in eastus2 when creating a cluster in our vnet subnet. how do i get more?',
+    // A message that rules the network out itself is about the rest of it.
+    "The compute instance sits in our VNet behind a private endpoint and networking to the workspace is fine, the SDK works. But az ml says 'ml' is misspelled or not recognized and conflicts with the extension azure-cli-ml. How do we fix the CLI?",
     // A pasted quota failure, with the subnet ruled out in the story.
     'Our workspace is VNet-injected and GPU cluster creation fails with: Operation could not be completed as it results in exceeding approved standardNCASv3_T4Family Cores quota. Current Limit: 0, Current Usage: 0, Additional Required: 16. At first I assumed the subnet was too small but it is a /24 with 200 free IPs. Where do I request this and how long does it take?',
     // Another product's networking, in a question that never speaks of Azure ML.
@@ -1353,6 +1355,11 @@ describe('when the bot is not sure', () => {
 
   // A network question with a word of another subject in its story is still answered.
   it.each([
+    // "Connectivity is fine" from the user's side does not make a known failure another subject.
+    [
+      'network connectivity is fine from the jump box, nslookup resolves the workspace to a private ip, but the studio shows unable to load data for our datastore',
+      'Likely cause: Data preview and profiling',
+    ],
     [
       'Compute cluster in our vnet will not scale past 9 nodes although the quota allows 20. The subnet is a /28. Why?',
       'free IP',
