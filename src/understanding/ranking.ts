@@ -689,7 +689,7 @@ function askedAboutHost(q: ParsedQuestion, template: string): boolean {
 }
 
 /** Words for a host name, as the asking sentence's terms hold them. */
-const HOST_WORDS: readonly string[] = ['hostname', 'host', 'fqdn', 'url', 'name'].map(stem);
+const HOST_WORDS: readonly string[] = ['hostname', 'host', 'fqdn'].map(stem);
 
 /** Whether a disagreement's answer is about the spelling `alias`. */
 function conflictNames(k: Knowledge, id: string, alias: string): boolean {

@@ -1190,6 +1190,11 @@ describe('a question gets the card that answers it', () => {
       'added a PE outbound rule from our mvn to a storage account in another sub, stuck pending for days',
       'Give the workspace managed identity the Azure AI Enterprise Network Connection Approver role',
     ],
+    // "The scoring URL" asked to accept only the VNet is about access, not where its name resolves.
+    [
+      'Our pen tester reached https://churn.westeurope.inference.ml.azure.com/score from home with the key although the workspace has a private endpoint. How do we make the scoring URL accept requests only through our VNet?',
+      "Set the endpoint's public\\_network\\_access to disabled",
+    ],
     // A yes/no about ports no documented rule uses: that is the answer, before the rules it does use.
     [
       'is port 8887 or 8889 required on our firewall for compute instances?',
