@@ -482,11 +482,14 @@ function opensOnOtherSubject(firstSentence: string, words: readonly string[]): b
   if (namesOtherSubject && networkWords.every((w) => WEAK_NETWORK_STEMS.has(stem(w)))) return true;
   // "App Service with VNet integration can't reach our Azure SQL private endpoint": another
   // product's networking, in a question that never speaks of Azure ML.
-  return (
-    OTHER_PRODUCTS.some((p) => hasPhrase(opening, p)) &&
-    !words.some((w) => AZURE_ML_WORDS.has(w)) &&
-    !hasPhrase(words, 'machine learning')
-  );
+  const products = OTHER_PRODUCTS.filter((p) => hasPhrase(opening, p));
+  if (products.length === 0) return false;
+  // "SQL managed instance" names no Azure ML "managed" anything: the products' own words are not
+  // read as Azure ML's.
+  const rest = products
+    .reduce((text, p) => text.split(` ${p} `).join(' '), ` ${words.join(' ')} `)
+    .split(' ');
+  return !rest.some((w) => AZURE_ML_WORDS.has(w)) && !hasPhrase(words, 'machine learning');
 }
 
 /**

@@ -1345,6 +1345,7 @@ describe('when the bot is not sure', () => {
     // A pasted quota failure, with the subnet ruled out in the story.
     'Our workspace is VNet-injected and GPU cluster creation fails with: Operation could not be completed as it results in exceeding approved standardNCASv3_T4Family Cores quota. Current Limit: 0, Current Usage: 0, Additional Required: 16. At first I assumed the subnet was too small but it is a /24 with 200 free IPs. Where do I request this and how long does it take?',
     // Another product's networking, in a question that never speaks of Azure ML.
+    'Our SQL Managed Instance subnet: must it be delegated, and which NSG rules does it require?',
     'App Service with VNet integration cannot reach our Azure SQL private endpoint; nslookup from Kudu returns the public IP. Which DNS setting on the web app fixes it?',
   ])(
     'says a question outside Azure ML networking is outside its subject: "%s"',
