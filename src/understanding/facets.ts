@@ -848,7 +848,7 @@ const COMPUTE_IN_VNET = new RegExp(
  * tag is": a firewall that takes host names only.
  */
 const NO_TAGS =
-  /\b(without|(?:(?:takes|has|have|supports|allows|accepts|uses|knows)\s{1,3})?no|(?:cannot|can't|can not|doesn't|does not|don't|do not|won't|will not)\s{1,3}(?:use|take|accept|allow|support|handle|do|understand|know|read)|not allowed to use)\s{1,3}(any\s{1,3})?(service\s{1,3})?tags\b|\bno idea what (?:an? |azure )*service tags? (?:is|are)\b/;
+  /\b(without|(?:(?:takes|has|have|supports|allows|accepts|uses|knows)\s{1,3})?no|(?:cannot|can't|can not|doesn't|does not|don't|do not|won't|will not)\s{1,3}(?:use|take|accept|allow|support|handle|do|understand|know|read)|not allowed to use)\s{1,3}(any\s{1,3})?(azure\s{1,3})?(service\s{1,3})?tags\b|\bno idea what (?:an? |azure )*service tags? (?:is|are)\b/;
 const NO_TAGS_EVERYWHERE = new RegExp(NO_TAGS.source, 'g');
 
 /** "Or the …", "or around …": a second thing offered near the end of a question. */

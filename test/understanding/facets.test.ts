@@ -294,6 +294,7 @@ describe('facets of a question', () => {
     ],
     ["our firewall doesn't take service tags", { egress: 'firewall-no-tags' }],
     ["our check point firewall can't do service tags", { egress: 'firewall-no-tags' }],
+    ["the firewall doesn't support Azure service tags", { egress: 'firewall-no-tags' }],
     ['our Fortinet has no idea what an Azure service tag is', { egress: 'firewall-no-tags' }],
     // No firewall said outright: NSGs are all that filter outbound traffic.
     ['there is no firewall in this spoke', { egress: 'nsg' }],
