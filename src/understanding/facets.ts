@@ -857,6 +857,10 @@ const OR_ANOTHER =
 const OR_ANOTHER_ASKED = new RegExp(String.raw`${OR_ANOTHER.source}\?\s*$`);
 const OR_ANOTHER_AT_END = new RegExp(`${OR_ANOTHER.source}$`);
 
+/** A guide or tutorial that says something ("the older guide also says …"); bounded gaps. */
+const GUIDE_SAYS =
+  /\b(?:guide|tutorial|walkthrough)s?\b(?:\s[a-z]{1,12}){0,2}\s(?:says|said|mentions|mentioned|tells|told|recommends|recommended|lists|listed|shows|states|writes)\b/;
+
 /** The search terms that only state a firewall without service tags, as `toldNoTags` says. */
 function toldWithoutTags(lower: string): ReadonlySet<string> {
   const told = lower.match(NO_TAGS_EVERYWHERE);
@@ -1593,6 +1597,9 @@ export function parseQuestion(
     )
   )
     asks.delete('whole');
+  // "An older guide also says to add BatchNodeManagement routes": a guide that says something is a
+  // source quoted, not a guide asked for.
+  if (asks.has('whole') && GUIDE_SAYS.test(lower)) asks.delete('whole');
   if (hasPhrase(words, 'service tag') || hasPhrase(words, 'service tags')) asks.add('tags');
   // "A firewall without service tags" states a setup; it does not ask for tags.
   if (!/\btags?\b/.test(lower.replace(NO_TAGS_EVERYWHERE, ' '))) asks.delete('tags');

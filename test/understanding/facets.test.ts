@@ -119,6 +119,8 @@ describe('facets of a question', () => {
     ['is an azure firewall deployed as soon as we pick approved outbound?', 'act'],
     ['does managed vnet cost extra', 'act'],
     ['will the compute still mount the file share?', 'act'],
+    // A guide that says something is a source quoted, not a guide asked for.
+    ['An older guide also says to add BatchNodeManagement routes, is that still needed?', 'whole'],
   ] as const)('"%s" does not ask for %s', (text, ask) => {
     expect(facets(text).asks.has(ask)).toBe(false);
   });
