@@ -1836,6 +1836,13 @@ export function parseQuestion(
   );
   const deniedNames = deniedNamesIn(raw);
   const working = workingIn(lower);
+  // What the message is about, if not networking: its opening, what it costs or a quota (asked
+  // for or pasted as a failure), or a network it says is fine.
+  const otherSubject =
+    opensOnOtherSubject(sentences[0] ?? '', words) ||
+    ASKS_COST_OR_QUOTA.test(lower) ||
+    QUOTA_FAILURE.test(lower) ||
+    working.some((subject) => NETWORK_FINE.has(subject.split(' ')[0] ?? ''));
   // "No PIP" is Azure's short name for no public IP, not Python's installer.
   const noPip = /\b(no|without|non)[\s_-]{0,3}pip\b/.test(lower);
   // Products named in a question about host names or about what to allow ("how to allow pip
@@ -1866,12 +1873,7 @@ export function parseQuestion(
       dottedNames.length > 0 ||
       ports.length > 0 ||
       TALKS_TO.test(lower),
-    ...(opensOnOtherSubject(sentences[0] ?? '', words) ||
-    ASKS_COST_OR_QUOTA.test(lower) ||
-    QUOTA_FAILURE.test(lower) ||
-    working.some((subject) => NETWORK_FINE.has(subject.split(' ')[0] ?? ''))
-      ? { otherSubject: true as const }
-      : {}),
+    ...(otherSubject ? { otherSubject: true as const } : {}),
     ...(yesNoLast ? { yesNoLast } : {}),
     ...(saysSourcesDisagree(lower) ? { sourcesDisagree: true as const } : {}),
     ...(products.length > 0 ? { products } : {}),
