@@ -1699,7 +1699,7 @@ export function parseQuestion(
     asks.has('yesno') &&
     (words.some((w) => REMOVE_WORDS.has(w)) ||
       optionalTag ||
-      /\b(take|taking) out\b|\b(leave|leaving) out\b|\b(do|go) without\b|\bget rid of\b|\b(?:come|comes|coming|take|taken|taking) (?:\S+ ){0,4}?off (?:the|our|my) (?:allow|white|safe|fw|firewall|nsg)/.test(
+      /\b(take|taking) out\b|\b(leave|leaving) out\b|\b(do|go) without\b|\bget rid of\b|\b(?:can|could|should) (?:it|that|this|they|these|those) go\b|\b(?:come|comes|coming|take|taken|taking) (?:\S+ ){0,4}?off (?:the|our|my) (?:allow|white|safe|fw|firewall|nsg)/.test(
         lower,
       ) ||
       (NEGATED_NEED.test(lower) && !NEGATION_FIRST.test(lower)))

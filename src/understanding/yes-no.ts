@@ -41,9 +41,14 @@ const TURNING_WORDS: ReadonlySet<string> = new Set(
  * Whether the word at `i` turns the question round. "No" does ("does it work with no private
  * endpoint?"), except in "no public IP", which names a kind of compute rather than a negation.
  */
+const CAN_WORDS: ReadonlySet<string> = new Set(['can', 'could', 'should']);
+const IT_WORDS: ReadonlySet<string> = new Set(['it', 'that', 'this', 'they', 'these', 'those']);
+
 function turns(words: readonly string[], i: number): boolean {
   const word = words[i]!;
   if (word === 'no') return words[i + 1] !== 'public';
+  // "We still have a rule for viennaglobal.azurecr.io, can it go?" asks about removing it.
+  if (word === 'go') return CAN_WORDS.has(words[i - 2] ?? '') && IT_WORDS.has(words[i - 1] ?? '');
   return TURNING_WORDS.has(word);
 }
 

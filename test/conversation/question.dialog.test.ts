@@ -1195,6 +1195,15 @@ describe('a question gets the card that answers it', () => {
       'Our pen tester reached https://churn.westeurope.inference.ml.azure.com/score from home with the key although the workspace has a private endpoint. How do we make the scoring URL accept requests only through our VNet?',
       "Set the endpoint's public\\_network\\_access to disabled",
     ],
+    // "Can it go?" asks whether something can be removed: the verdict reads that way round.
+    [
+      'we still have a rule for viennaglobal.azurecr.io on the firewall, can it go?',
+      'Viennaglobal.azurecr.io is obsolete',
+    ],
+    [
+      'AzureMonitor is open outbound on the compute subnet, can it go?',
+      'Yes, when Azure Monitor and Application Insights are secured with a private link',
+    ],
     // A yes/no about ports no documented rule uses: that is the answer, before the rules it does use.
     [
       'is port 8887 or 8889 required on our firewall for compute instances?',
