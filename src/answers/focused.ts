@@ -369,6 +369,8 @@ function understoodLine(
   ofRules = true,
   /** Whether a stored claim answered the question, which then is no "nearest answer". */
   claimed = false,
+  /** Whether the verdict already says that no rule uses the ports asked about. */
+  portsInVerdict = false,
 ): string {
   const parts: string[] = [];
   // A scenario named only by a word others share ("which hosts does compute need") is still the
@@ -402,7 +404,7 @@ function understoodLine(
   // A port the question names that no documented rule uses is worth saying, not silently dropped.
   const unknown = f.ports.filter((p) => rulesForPort(k, p.port).length === 0).map((p) => p.port);
   const ports =
-    unknown.length > 0
+    unknown.length > 0 && !portsInVerdict
       ? `No documented rule uses port ${unknown.join(', ')}${claimed ? '.' : '; this is the nearest answer.'}`
       : '';
   // So is a service tag or protocol none uses ("AzureLoadBalancer", "SSH").
@@ -852,7 +854,13 @@ function notNeededInCloud(k: Knowledge, rules: readonly Rule[], f: Facets): stri
  * The rules a question asks for, of the scenario it names first and of any other it names as
  * plainly ("which outbound rules do the studio and compute instances need").
  */
-function sliceView(k: Knowledge, scenarios: readonly ScenarioId[], f: Facets): AnswerView {
+function sliceView(
+  k: Knowledge,
+  scenarios: readonly ScenarioId[],
+  f: Facets,
+  /** Ports a yes/no asks about that no rule uses ("is port 8887 required?"): said first. */
+  portsNotUsed: readonly number[] = [],
+): AnswerView {
   const scenario = scenarios[0]!;
   const slice = ruleSlice(k, scenarios, f);
   const { hostRowsLeftOut } = slice;
@@ -934,6 +942,11 @@ function sliceView(k: Knowledge, scenarios: readonly ScenarioId[], f: Facets): A
     !settingsOnly
   )
     verdict = `Yes. ${verdict}`;
+  // "Is port 8887 required on our firewall for compute instances?": the scenario's rules never
+  // use it, which is the answer, said before the rules it does need.
+  const portsSaid = portsNotUsed.length > 0 && merged.length > 0;
+  if (portsSaid)
+    verdict = `Not as far as the articles say: no documented rule for ${names} uses ${portList(portsNotUsed)}. ${verdict}`;
   const inSlice = new Set(rows.flatMap((r) => r.ruleIds));
   const details = rows.map(
     (r) =>
@@ -948,7 +961,7 @@ function sliceView(k: Knowledge, scenarios: readonly ScenarioId[], f: Facets): A
   return {
     title: `${capitalise(names)}${direction ? ` · ${direction}` : ''}`,
     verdict,
-    understood: understoodLine(k, f, scenarios),
+    understood: understoodLine(k, f, scenarios, true, false, portsSaid),
     fix: '',
     rows: merged.slice(0, MAX_ROWS),
     rowsNote: [
@@ -1125,7 +1138,7 @@ function rulesView(
 /**
  * "Do I need port 8889 for …" answered with what the knowledge has: a yes/no verdict from other
  * rules would answer for a port no rule uses, so the answer says so in its understood line, or,
- * for a scenario's rules, in its verdict (`notAmongItsPorts`).
+ * for a scenario's rules, in its verdict (`sliceView`).
  */
 function withoutVerdictForUnknownPorts(k: Knowledge, f: Facets): Facets {
   if (unknownPortsAsked(k, f).length === 0) return f;
@@ -1139,30 +1152,12 @@ function unknownPortsAsked(k: Knowledge, f: Facets): number[] {
   return asksUnknownPort && f.asks.has('yesno') ? f.ports.map((p) => p.port) : [];
 }
 
-/**
- * "Is port 8887 required on our firewall for compute instances?" is answered by the scenario's
- * rules, which never use it: that is the answer, said first, and the rules it does need follow.
- */
-function notAmongItsPorts(
-  k: Knowledge,
-  view: AnswerView,
-  scenarios: readonly ScenarioId[],
-  ports: readonly number[],
-): AnswerView {
-  if (ports.length === 0 || view.rows.length === 0) return view;
+/** "port 8887", "ports 8887, 8888 or 8889". */
+function portList(ports: readonly number[]): string {
   const named = [...new Set(ports)].map(String);
-  const list =
-    named.length === 1
-      ? `port ${named[0]}`
-      : `ports ${named.slice(0, -1).join(', ')} or ${named[named.length - 1]}`;
-  return {
-    ...view,
-    verdict: `Not as far as the articles say: no documented rule for ${scenarioNouns(k, scenarios)} uses ${list}. ${view.verdict}`,
-    understood: view.understood.replace(
-      / ?No documented rule uses port [^;]*; this is the nearest answer\./,
-      '',
-    ),
-  };
+  return named.length === 1
+    ? `port ${named[0]}`
+    : `ports ${named.slice(0, -1).join(', ')} or ${named[named.length - 1]}`;
 }
 
 /** What a port is used for, or whether it is needed, narrowed by what the question said. */
@@ -1312,8 +1307,7 @@ export function focusedAnswer(
         .map((s) => s.id);
       if (!scenario) return undefined;
       const scenarios = [scenario.id, ...others];
-      const view = sliceView(k, scenarios, facets);
-      return notAmongItsPorts(k, view, scenarios, unknownPortsAsked(k, askedFacets));
+      return sliceView(k, scenarios, facets, unknownPortsAsked(k, askedFacets));
     }
     case 'rule': {
       const rule = ruleById(k, target.id);

@@ -51,6 +51,13 @@ export interface Lexicon {
   /** Steps, errors and scenarios ("kind:id") about one place models are deployed to. */
   deploymentTargets: ReadonlyMap<string, DeploymentTarget>;
   tagNames: TagNames;
+  /** Rule endpoints that are service tags, as the rules write them ("Storage.<region>"). */
+  tagEndpoints: ReadonlySet<string>;
+  /**
+   * Host names a disagreement lists as its own, lower-case ("viennaglobal.azurecr.io"): typed as
+   * they are, they name that disagreement.
+   */
+  disputedHosts: ReadonlySet<string>;
   /** A product's word → the host names that serve it ("pytorch" → pytorch.org, *.pytorch.org). */
   productHosts: ReadonlyMap<string, readonly string[]>;
   /**
@@ -148,6 +155,12 @@ function buildLexicon(k: Knowledge): Lexicon {
     protocolPorts: protocolPortsOf(k),
     deploymentTargets: deploymentTargetsOf(k),
     tagNames: tagNamesOf(k),
+    tagEndpoints: new Set(
+      k.rules.filter((r) => r.endpointKind === 'service-tag').map((r) => r.endpoint),
+    ),
+    disputedHosts: new Set(
+      k.conflicts.flatMap((c) => c.endpoints ?? []).map((e) => e.toLowerCase()),
+    ),
     productHosts: productHostsOf(k),
     endpointTerms: endpointTermsOf(k),
     stepHosts: stepHostsOf(k),

@@ -253,9 +253,8 @@ function asksIfCurrentThingIsCurrent(
  * it is that disagreement's, though it fits a rule's template (`<acr>.azurecr.io`) too.
  */
 function namesDisputedHost(k: Knowledge, q: ParsedQuestion): boolean {
-  const typed = new Set(q.facets.dottedNames.map((n) => n.toLowerCase()));
-  if (typed.size === 0) return false;
-  return k.conflicts.some((c) => (c.endpoints ?? []).some((e) => typed.has(e.toLowerCase())));
+  const { disputedHosts } = lexiconOf(k);
+  return q.facets.dottedNames.some((n) => disputedHosts.has(n.toLowerCase()));
 }
 
 /** Disagreements ranked just below the card of the port or name asked about, when there is one. */
@@ -507,10 +506,11 @@ function asksRangesOfTags(k: Knowledge, q: ParsedQuestion, matches: EndpointMatc
   const f = q.facets;
   if (f.conditions.egress !== 'firewall-no-tags' || matches.endpoints.length === 0) return false;
   if (f.asks.has('need') || f.asks.has('yesno')) return false;
-  const tagsOnly = matches.endpoints.every((e) =>
-    k.rules.some((r) => r.endpoint === e && r.endpointKind === 'service-tag'),
+  const { tagEndpoints } = lexiconOf(k);
+  return (
+    matches.endpoints.every((e) => tagEndpoints.has(e)) &&
+    q.words.some((w) => ADDRESS_WORDS.has(w) || w === 'list')
   );
-  return tagsOnly && q.words.some((w) => ADDRESS_WORDS.has(w) || w === 'list');
 }
 
 function asksForAddresses(q: ParsedQuestion): boolean {
@@ -924,6 +924,9 @@ const SERVING_WORDS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
+/** Words that make an "endpoint" a network's own: a private or service endpoint serves nothing. */
+const NETWORK_ENDPOINT: ReadonlySet<string> = new Set(['private', 'service']);
+
 /** Whether the question speaks of serving models at all ("endpoint" after "private" does not). */
 function speaksOfServing(q: ParsedQuestion): boolean {
   return (
@@ -931,8 +934,7 @@ function speaksOfServing(q: ParsedQuestion): boolean {
     q.words.some(
       (w, i) =>
         SERVING_WORDS.has(w) ||
-        ((w === 'endpoint' || w === 'endpoints') &&
-          !['private', 'service'].includes(q.words[i - 1] ?? '')),
+        ((w === 'endpoint' || w === 'endpoints') && !NETWORK_ENDPOINT.has(q.words[i - 1] ?? '')),
     )
   );
 }
