@@ -1204,6 +1204,11 @@ describe('a question gets the card that answers it', () => {
       'AzureMonitor is open outbound on the compute subnet, can it go?',
       'Yes, when Azure Monitor and Application Insights are secured with a private link',
     ],
+    // "IP prefixes" are the ranges behind a tag too.
+    [
+      'our fortigate cannot use service tags. where can i download the ip prefixes for AzureMachineLearning?',
+      "Azure ML's rules use service tags, not fixed IPs",
+    ],
     // A yes/no about ports no documented rule uses: that is the answer, before the rules it does use.
     [
       'is port 8887 or 8889 required on our firewall for compute instances?',
