@@ -3,6 +3,7 @@
 import { getKnowledge } from '../../src/knowledge';
 import { createRecognizer } from '../../src/understanding/recognizer';
 import { EVAL_BARS, readEvalSet, scoreSet } from '../../tools/eval/eval-bars';
+import { evaluate } from '../../tools/eval/evaluation';
 
 const k = getKnowledge();
 const recognize = createRecognizer(k);
@@ -28,5 +29,28 @@ describe('the held-out set', () => {
   it('holds at least 100 real questions, each with the public thread it came from', () => {
     expect(file.questions.length).toBeGreaterThanOrEqual(100);
     for (const q of file.questions) expect(q.url).toMatch(/^https:\/\//);
+  });
+});
+
+describe('the scoring of a set', () => {
+  // Misses split into two causes a maintainer fixes differently: an off-topic question answered
+  // (the decision) and an on-topic one declined (the knowledge or the ranking).
+  const result = evaluate(recognize, [
+    {
+      q: 'Which inbound port does a compute instance need?',
+      expect: { kind: 'scenario', id: 'compute' },
+    },
+    { q: 'how do I increase my GPU quota?', expect: 'none' },
+    { q: 'which private DNS zones does the workspace need?', expect: 'none' },
+    { q: 'how do I bake sourdough bread?', expect: { kind: 'scenario', id: 'compute' } },
+  ]);
+
+  it('counts the off-topic questions and how many of them the bot declined', () => {
+    expect(result.offTopic).toEqual({ total: 2, declined: 1 });
+  });
+
+  it('counts the on-topic questions the bot declined', () => {
+    expect(result.onTopicDeclined).toBe(1);
+    expect(result.correct).toBe(2);
   });
 });

@@ -10,7 +10,7 @@ import { EVAL_BARS, scoreSet } from './eval-bars';
 function report(name: string, result: EvalResult): string {
   const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
   const lines = [
-    `${name}: top-1 ${pct(result.accuracy)} (${result.correct}/${result.total}), ask-backs ${pct(result.askBackRate)}, on the card (answer or "Did you mean") ${pct(result.offeredRate)}, median visible answer ${result.medianVisibleChars ?? '-'} chars`,
+    `${name}: top-1 ${pct(result.accuracy)} (${result.correct}/${result.total}), ask-backs ${pct(result.askBackRate)}, on the card (answer or "Did you mean") ${pct(result.offeredRate)}, median visible answer ${result.medianVisibleChars ?? '-'} chars, off-topic declined ${result.offTopic.declined}/${result.offTopic.total}, on-topic declined ${result.onTopicDeclined}/${result.total - result.offTopic.total}`,
   ];
   for (const miss of result.misses) {
     lines.push(`  miss: ${miss.q}\n    expected: ${miss.expected}\n    got:      ${miss.got}`);

@@ -56,6 +56,10 @@ export interface EvalResult {
   offeredRate: number;
   /** Median characters a person sees of an answer before expanding anything (when measured). */
   medianVisibleChars?: number;
+  /** Questions labelled off-topic (`"none"`), and how many of them the bot declined. */
+  offTopic: { total: number; declined: number };
+  /** On-topic questions the bot declined: knowledge it has but did not find. */
+  onTopicDeclined: number;
   misses: EvalMiss[];
 }
 
@@ -147,11 +151,19 @@ export function evaluate(
   const misses: EvalMiss[] = [];
   let askBacks = 0;
   let offered = 0;
+  let offTopic = 0;
+  let offTopicDeclined = 0;
+  let onTopicDeclined = 0;
   const lengths: number[] = [];
   for (const c of cases) {
     const got = recognize(c.q);
     if (got.kind === 'choices') askBacks++;
     if (isOffered(c, got, same)) offered++;
+    if (c.expect === 'none') offTopic++;
+    if (got.kind === 'none') {
+      if (c.expect === 'none') offTopicDeclined++;
+      else onTopicDeclined++;
+    }
     if (!isCorrect(c, got, same)) {
       misses.push({ q: c.q, expected: describeExpected(c.expect), got: describeRecognition(got) });
     }
@@ -169,6 +181,8 @@ export function evaluate(
     askBackRate: total === 0 ? 0 : askBacks / total,
     offeredRate: total === 0 ? 0 : offered / total,
     medianVisibleChars: median(lengths),
+    offTopic: { total: offTopic, declined: offTopicDeclined },
+    onTopicDeclined,
     misses,
   };
 }
