@@ -73,13 +73,26 @@ export function helpCard() {
   });
 }
 
-/** The card for a message the bot cannot answer; `offSubject` when it is about something other than networking. */
-export function fallbackCard(said: string, offSubject = false) {
+const KNOWN_SIDE =
+  'I know the network side of Azure Machine Learning: rules, service tags and ports, DNS and private endpoints, and the errors a locked-down network causes.';
+
+/**
+ * The card for a message the bot cannot answer; `offSubject` when it is about something other
+ * than networking, `accessFailure` when that is a pasted sign-in or permission failure.
+ */
+export function fallbackCard(said: string, offSubject = false, accessFailure = false) {
   const shown = said.length > 80 ? `${said.slice(0, 77)}...` : said;
+  if (offSubject && accessFailure)
+    return renderCard('fallback', FallbackCard, {
+      title: 'That is a permission error, not the network',
+      message: `"${shown}" is a sign-in or permission failure on Azure Machine Learning itself: no network rule changes who may use a workspace or a compute instance. Check the account's role on the workspace, and that the compute instance is assigned to whoever opens it (only its assigned user can).`,
+      capabilities: [...CAPABILITIES],
+      examples: [...EXAMPLE_QUESTIONS],
+    });
   return renderCard('fallback', FallbackCard, {
     title: offSubject ? 'That is outside what I know' : "I'm not sure what you mean",
     message: offSubject
-      ? `"${shown}" doesn't look like a question about Azure Machine Learning networking. I know the network side of Azure Machine Learning: rules, service tags and ports, DNS and private endpoints, and the errors a locked-down network causes.`
+      ? `"${shown}" doesn't look like a question about Azure Machine Learning networking. ${KNOWN_SIDE}`
       : shown
         ? `I could not match "${shown}" to a scenario, rule or error I know.`
         : 'I could not find a question in your message.',

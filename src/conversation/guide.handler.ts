@@ -318,7 +318,13 @@ export class GuideHandler implements MessageHandler {
     const answer = answerFor(this.k, recognition, text);
     if (answer.cards.length === 0)
       return {
-        cards: [fallbackCard(text, recognition.kind === 'none' && recognition.offSubject === true)],
+        cards: [
+          fallbackCard(
+            text,
+            recognition.kind === 'none' && recognition.offSubject === true,
+            recognition.facets?.accessFailure === true,
+          ),
+        ],
       };
     return answer;
   }

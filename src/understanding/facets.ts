@@ -163,6 +163,12 @@ export interface Facets {
    */
   otherSubject?: true;
   /**
+   * Set when the message pastes a sign-in or permission failure on Azure ML itself ("Error type:
+   * AuthError", "Only the creator can access a compute instance"): a known network error whose
+   * description it also fits (VS Code fails to connect) is not what happened.
+   */
+  accessFailure?: true;
+  /**
    * The words of the message's last question when that sentence asks yes or no ("… Is there a
    * way?") though the message as a whole does not: only a stored claim that fits those words gives
    * the answer a verdict, never the rules of a slice.
@@ -508,6 +514,17 @@ const ASKS_COST_OR_QUOTA =
  */
 const QUOTA_FAILURE =
   /\b(?:exceed(?:s|ed|ing)?|insufficient)\b[^.?!\n]{0,80}\bquotas?\b|quota ?(?:exceeded|reached)\b|\bquota of 0\b/;
+
+/**
+ * A pasted sign-in or permission failure on Azure ML itself ("Failed to authenticate. Error type:
+ * AuthError", "Only the creator can access a compute instance", "does not have authorization to
+ * perform action 'Microsoft.MachineLearningServices/…'"): who may do what, never the network,
+ * whatever the words around it say about VS Code or private links. A permission on
+ * `Microsoft.Network` (joining a subnet) is networking and is not read here. Bounded gaps, so it
+ * cannot backtrack.
+ */
+const ACCESS_FAILURE =
+  /\bauth ?error\b|\bonly the creator can access\b|\b(?:does not|doesn't|may not) have (?:access|permission) to (?:connect to )?(?:the )?compute instance\b|\bauthorization to perform action '?microsoft\.machinelearningservices\//;
 
 /**
  * "Networking to the workspace is fine", "connectivity works": the message rules the network out
@@ -1836,12 +1853,14 @@ export function parseQuestion(
   );
   const deniedNames = deniedNamesIn(raw);
   const working = workingIn(lower);
+  const accessFailure = ACCESS_FAILURE.test(lower);
   // What the message is about, if not networking: its opening, what it costs or a quota (asked
-  // for or pasted as a failure), or a network it says is fine.
+  // for or pasted as a failure), a sign-in or permission failure, or a network it says is fine.
   const otherSubject =
     opensOnOtherSubject(sentences[0] ?? '', words) ||
     ASKS_COST_OR_QUOTA.test(lower) ||
     QUOTA_FAILURE.test(lower) ||
+    accessFailure ||
     working.some((subject) => NETWORK_FINE.has(subject.split(' ')[0] ?? ''));
   // "No PIP" is Azure's short name for no public IP, not Python's installer.
   const noPip = /\b(no|without|non)[\s_-]{0,3}pip\b/.test(lower);
@@ -1874,6 +1893,7 @@ export function parseQuestion(
       ports.length > 0 ||
       TALKS_TO.test(lower),
     ...(otherSubject ? { otherSubject: true as const } : {}),
+    ...(accessFailure ? { accessFailure: true as const } : {}),
     ...(yesNoLast ? { yesNoLast } : {}),
     ...(saysSourcesDisagree(lower) ? { sourcesDisagree: true as const } : {}),
     ...(products.length > 0 ? { products } : {}),

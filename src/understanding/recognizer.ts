@@ -1303,14 +1303,18 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
     decision.kind === 'choices' ||
     (decision.kind === 'answer' &&
       (signal(decision.target) === 'words' || signal(decision.target) === 'scenario') &&
-      decision.confidence <
-        // A scenario named in the story around another subject is no more than context.
-        (facets.scenarios.length === 0 || otherSubject
-          ? OFF_SUBJECT_UNNAMED_SCORE
-          : OFF_SUBJECT_SCORE));
+      // However many words a pasted sign-in or permission failure shares with an item.
+      (facets.accessFailure === true ||
+        decision.confidence <
+          // A scenario named in the story around another subject is no more than context.
+          (facets.scenarios.length === 0 || otherSubject
+            ? OFF_SUBJECT_UNNAMED_SCORE
+            : OFF_SUBJECT_SCORE)));
   // A known error's own pattern puts a message in the subject even without a network word: the
   // knowledge holds only errors of networking ("VS Code … could not install the server").
+  // A pasted sign-in or permission failure says what went wrong, whichever error it also fits.
   const knownErrorAnswers =
+    facets.accessFailure !== true &&
     decision.kind === 'answer' &&
     errors.some(
       (c) =>

@@ -1429,6 +1429,35 @@ describe('when the bot is not sure', () => {
     },
   );
 
+  // A pasted sign-in or permission failure on Azure ML itself is not fixed by any network rule,
+  // whichever network error its story also fits (VS Code, a private-link workspace).
+  it.each([
+    'unable to open VS code. Error message: Failed to authenticate. Error type: AuthError',
+    'I get "Only the creator can access a compute instance" when I click the Jupyter link of an instance in our private-link workspace',
+    'Edit in VS Code fails: "The user may not have permission to Connect to the Compute Instance ci-01. Please ensure that you are signed into the right Azure account"',
+    "A data scientist in our private-link workspace gets 'AuthorizationFailed: the client does not have authorization to perform action Microsoft.MachineLearningServices/workspaces/computes/start/action' when starting her CI",
+  ])('says a pasted permission error is not the network: "%s"', async (question) => {
+    const card = latestCard(await chat().say(question));
+    expect(cardText(card)).toContain('That is a permission error, not the network');
+    expect(cardText(card)).toContain('assigned to whoever opens it');
+    expect(buttonTitles(card)).toContain('Start the wizard');
+  });
+
+  it.each([
+    [
+      "creating the CI fails: the client does not have authorization to perform action 'Microsoft.Network/virtualNetworks/subnets/join/action'",
+      'subnets/join/action',
+    ],
+    [
+      'Datastore has no credentials, and workspace msi failed to authenticate storage account, our storage is behind a private endpoint',
+      'identity',
+    ],
+  ])('still answers a permission failure of the network itself: "%s"', async (question, shown) => {
+    const text = cardText(latestCard(await chat().say(question)));
+    expect(text).not.toContain('That is a permission error, not the network');
+    expect(text).toContain(shown);
+  });
+
   it('still answers a loosely worded question that names networking', async () => {
     const turn = await chat().say(
       'compute instance cannot reach the internet after we added a firewall',

@@ -34,6 +34,16 @@ const guideCards: [name: string, card: () => object, budget: number][] = [
       ),
     INTRO_PX,
   ],
+  [
+    'fallback-permission-error',
+    () =>
+      fallbackCard(
+        'unable to open VS code. Error message: Failed to authenticate. Error type: AuthError',
+        true,
+        true,
+      ),
+    INTRO_PX,
+  ],
   ['notice', () => noticeCard('Wizard cancelled.'), NOTICE_PX],
   ['scenario-list', () => scenarioListCard(k), SCREEN_PX],
 ];

@@ -488,6 +488,19 @@ describe('facets of a question', () => {
       'otherSubject',
       false,
     ],
+    // A pasted sign-in or permission failure on Azure ML itself; one on the network is networking.
+    ['VS Code: Failed to authenticate. Error type: AuthError', 'otherSubject', true],
+    ['Only the creator can access a compute instance. We use a PE.', 'otherSubject', true],
+    [
+      "does not have authorization to perform action 'Microsoft.MachineLearningServices/workspaces/computes/start/action' in our vnet",
+      'otherSubject',
+      true,
+    ],
+    [
+      "does not have authorization to perform action 'Microsoft.Network/virtualNetworks/subnets/join/action' in our vnet",
+      'otherSubject',
+      false,
+    ],
     ['mlflow.autolog() logs no metrics. Our workspace has a PE.', 'otherSubject', true],
     [
       'Getting 429 Too Many Requests from our Azure OpenAI deployment during evaluation. The resource has a PE.',
