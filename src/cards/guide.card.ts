@@ -76,13 +76,14 @@ export function helpCard() {
 const KNOWN_SIDE =
   'I know the network side of Azure Machine Learning: rules, service tags and ports, DNS and private endpoints, and the errors a locked-down network causes.';
 
-/**
- * The card for a message the bot cannot answer; `offSubject` when it is about something other
- * than networking, `accessFailure` when that is a pasted sign-in or permission failure.
- */
-export function fallbackCard(said: string, offSubject = false, accessFailure = false) {
+/** Why a message is outside the bot's subject: another subject, or a pasted permission failure. */
+export type OutsideSubject = 'subject' | 'permission';
+
+/** The card for a message the bot cannot answer; `outside` when it is not about networking. */
+export function fallbackCard(said: string, outside?: OutsideSubject) {
   const shown = said.length > 80 ? `${said.slice(0, 77)}...` : said;
-  if (offSubject && accessFailure)
+  const offSubject = outside !== undefined;
+  if (outside === 'permission')
     return renderCard('fallback', FallbackCard, {
       title: 'That is a permission error, not the network',
       message: `"${shown}" is a sign-in or permission failure on Azure Machine Learning itself: no network rule changes who may use a workspace or a compute instance. Check the account's role on the workspace, and that the compute instance is assigned to whoever opens it (only its assigned user can).`,

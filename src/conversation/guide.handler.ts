@@ -4,14 +4,14 @@
 // a card whose buttons lead to a step that was never stored is never sent.
 import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
-import { fallbackCard, helpCard, noticeCard } from '../cards/guide.card';
+import { fallbackCard, helpCard, noticeCard, type OutsideSubject } from '../cards/guide.card';
 import { scenarioListCard } from '../cards/answer.cards';
 import { planCards, situationFacts, feedbackButtons } from '../cards/plan.card';
 import { button } from '../cards/card-actions';
 import { wizardStepCard } from '../cards/wizard.card';
 import type { AdaptiveCard } from '../cards/render';
 import { planFor, ScenarioId, type Knowledge, type Situation } from '../knowledge';
-import type { Recognizer } from '../understanding/recognizer';
+import type { Recognition, Recognizer } from '../understanding/recognizer';
 import {
   advance,
   questionsFor,
@@ -318,13 +318,7 @@ export class GuideHandler implements MessageHandler {
     const answer = answerFor(this.k, recognition, text);
     if (answer.cards.length === 0)
       return {
-        cards: [
-          fallbackCard(
-            text,
-            recognition.kind === 'none' && recognition.offSubject === true,
-            recognition.facets?.accessFailure === true,
-          ),
-        ],
+        cards: [fallbackCard(text, outsideSubject(recognition))],
       };
     return answer;
   }
@@ -407,4 +401,10 @@ export class GuideHandler implements MessageHandler {
     }
     return { cards: this.planCardsFor(situation) };
   }
+}
+
+/** Why a question the bot declines is outside its subject, if it is. */
+function outsideSubject(r: Recognition): OutsideSubject | undefined {
+  if (r.kind !== 'none' || r.offSubject !== true) return undefined;
+  return r.facets?.accessFailure === true ? 'permission' : 'subject';
 }

@@ -30,7 +30,7 @@ const guideCards: [name: string, card: () => object, budget: number][] = [
     () =>
       fallbackCard(
         'Our compute instance is not getting stopped automatically even after we configured the idle shutdown time. Why?',
-        true,
+        'subject',
       ),
     INTRO_PX,
   ],
@@ -39,8 +39,7 @@ const guideCards: [name: string, card: () => object, budget: number][] = [
     () =>
       fallbackCard(
         'unable to open VS code. Error message: Failed to authenticate. Error type: AuthError',
-        true,
-        true,
+        'permission',
       ),
     INTRO_PX,
   ],
