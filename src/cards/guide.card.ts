@@ -76,8 +76,8 @@ export function helpCard() {
 const KNOWN_SIDE =
   'I know the network side of Azure Machine Learning: rules, service tags and ports, DNS and private endpoints, and the errors a locked-down network causes.';
 
-/** Why a message is outside the bot's subject: another subject, or a pasted permission failure. */
-export type OutsideSubject = 'subject' | 'permission';
+/** Why a message is outside the bot's subject: another subject, or a permission or quota failure. */
+export type OutsideSubject = 'subject' | 'permission' | 'quota';
 
 /** The card for a message the bot cannot answer; `outside` when it is not about networking. */
 export function fallbackCard(said: string, outside?: OutsideSubject) {
@@ -87,6 +87,13 @@ export function fallbackCard(said: string, outside?: OutsideSubject) {
     return renderCard('fallback', FallbackCard, {
       title: 'That is a permission error, not the network',
       message: `"${shown}" is a sign-in or permission failure on Azure Machine Learning itself: no network rule changes who may use a workspace or a compute instance. Check the account's role on the workspace, and that the compute instance is assigned to whoever opens it (only its assigned user can).`,
+      capabilities: [...CAPABILITIES],
+      examples: [...EXAMPLE_QUESTIONS],
+    });
+  if (outside === 'quota')
+    return renderCard('fallback', FallbackCard, {
+      title: 'That is a quota limit, not the network',
+      message: `"${shown}" is about the subscription's cores quota: how many cores of a VM family it may use in a region, which no subnet, NSG or firewall rule changes. Request a higher quota for that VM family (in the Azure portal under Quotas, or in the studio), or choose a size that has quota left.`,
       capabilities: [...CAPABILITIES],
       examples: [...EXAMPLE_QUESTIONS],
     });

@@ -406,5 +406,5 @@ export class GuideHandler implements MessageHandler {
 /** Why a question the bot declines is outside its subject, if it is. */
 function outsideSubject(r: Recognition): OutsideSubject | undefined {
   if (r.kind !== 'none' || r.offSubject !== true) return undefined;
-  return r.facets?.accessFailure === true ? 'permission' : 'subject';
+  return r.facets?.failsOutsideNetwork ?? 'subject';
 }

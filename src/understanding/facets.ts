@@ -163,11 +163,13 @@ export interface Facets {
    */
   otherSubject?: true;
   /**
-   * Set when the message pastes a sign-in or permission failure on Azure ML itself ("Error type:
-   * AuthError", "Only the creator can access a compute instance"): a known network error whose
-   * description it also fits (VS Code fails to connect) is not what happened.
+   * Set when the message pastes a failure that no network rule causes or fixes: a sign-in or
+   * permission failure on Azure ML itself ("Error type: AuthError", "Only the creator can access a
+   * compute instance") or a cores quota used up ("QuotaExceeded"), or asks how to get more quota.
+   * A known network error whose description it also fits ("VS Code fails to connect", "is the NSG
+   * blocking it?") is not what happened.
    */
-  accessFailure?: true;
+  failsOutsideNetwork?: 'permission' | 'quota';
   /**
    * The words of the message's last question when that sentence asks yes or no ("… Is there a
    * way?") though the message as a whole does not: only a stored claim that fits those words gives
@@ -1853,14 +1855,17 @@ export function parseQuestion(
   );
   const deniedNames = deniedNamesIn(raw);
   const working = workingIn(lower);
-  const accessFailure = ACCESS_FAILURE.test(lower);
+  const failsOutsideNetwork = ACCESS_FAILURE.test(lower)
+    ? 'permission'
+    : QUOTA_FAILURE.test(lower) || (ASKS_COST_OR_QUOTA.test(lower) && /\bquotas?\b/.test(lower))
+      ? 'quota'
+      : undefined;
   // What the message is about, if not networking: its opening, what it costs or a quota (asked
   // for or pasted as a failure), a sign-in or permission failure, or a network it says is fine.
   const otherSubject =
     opensOnOtherSubject(sentences[0] ?? '', words) ||
     ASKS_COST_OR_QUOTA.test(lower) ||
-    QUOTA_FAILURE.test(lower) ||
-    accessFailure ||
+    failsOutsideNetwork !== undefined ||
     working.some((subject) => NETWORK_FINE.has(subject.split(' ')[0] ?? ''));
   // "No PIP" is Azure's short name for no public IP, not Python's installer.
   const noPip = /\b(no|without|non)[\s_-]{0,3}pip\b/.test(lower);
@@ -1893,7 +1898,7 @@ export function parseQuestion(
       ports.length > 0 ||
       TALKS_TO.test(lower),
     ...(otherSubject ? { otherSubject: true as const } : {}),
-    ...(accessFailure ? { accessFailure: true as const } : {}),
+    ...(failsOutsideNetwork ? { failsOutsideNetwork } : {}),
     ...(yesNoLast ? { yesNoLast } : {}),
     ...(saysSourcesDisagree(lower) ? { sourcesDisagree: true as const } : {}),
     ...(products.length > 0 ? { products } : {}),

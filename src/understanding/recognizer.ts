@@ -1303,8 +1303,8 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
     decision.kind === 'choices' ||
     (decision.kind === 'answer' &&
       (signal(decision.target) === 'words' || signal(decision.target) === 'scenario') &&
-      // However many words a pasted sign-in or permission failure shares with an item.
-      (facets.accessFailure === true ||
+      // However many words a pasted permission or quota failure shares with an item.
+      (facets.failsOutsideNetwork !== undefined ||
         decision.confidence <
           // A scenario named in the story around another subject is no more than context.
           (facets.scenarios.length === 0 || otherSubject
@@ -1312,9 +1312,9 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
             : OFF_SUBJECT_SCORE)));
   // A known error's own pattern puts a message in the subject even without a network word: the
   // knowledge holds only errors of networking ("VS Code … could not install the server").
-  // A pasted sign-in or permission failure says what went wrong, whichever error it also fits.
+  // A pasted permission or quota failure says what went wrong, whichever error it also fits.
   const knownErrorAnswers =
-    facets.accessFailure !== true &&
+    facets.failsOutsideNetwork === undefined &&
     decision.kind === 'answer' &&
     errors.some(
       (c) =>

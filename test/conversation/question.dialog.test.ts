@@ -1342,7 +1342,6 @@ describe('when the bot is not sure', () => {
     'How do I resize the VM size of an existing compute instance?',
     // Naming neither networking nor a scenario, a question must match far better than by a
     // couple of shared words ("GPU quota", "SDK v2").
-    'How do I increase my GPU quota for Azure ML?',
     'How do I register a model with the Python SDK v2?',
     // "vs" between two package names is "versus", not VS Code.
     'azureml-core vs azure-ai-ml which to use',
@@ -1353,11 +1352,8 @@ describe('when the bot is not sure', () => {
     'TypeError in pipeline definition after upgrading azure-ai-ml. The workspace uses a private endpoint and our compute has no public IP.',
     // What something costs, and how to get more quota, are asked whatever network words name it.
     'how much does each private endpoint cost per month? we have about 40 across aml and its storage',
-    'not enough quota for Standard_NC24ads_A100_v4 in eastus2 when creating a cluster in our vnet subnet. how do i get more?',
     // A message that rules the network out itself is about the rest of it.
     "The compute instance sits in our VNet behind a private endpoint and networking to the workspace is fine, the SDK works. But az ml says 'ml' is misspelled or not recognized and conflicts with the extension azure-cli-ml. How do we fix the CLI?",
-    // A pasted quota failure, with the subnet ruled out in the story.
-    'Our workspace is VNet-injected and GPU cluster creation fails with: Operation could not be completed as it results in exceeding approved standardNCASv3_T4Family Cores quota. Current Limit: 0, Current Usage: 0, Additional Required: 16. At first I assumed the subnet was too small but it is a /24 with 200 free IPs. Where do I request this and how long does it take?',
     // Another product's networking, in a question that never speaks of Azure ML.
     'Our SQL Managed Instance subnet: must it be delegated, and which NSG rules does it require?',
     'App Service with VNet integration cannot reach our Azure SQL private endpoint; nslookup from Kudu returns the public IP. Which DNS setting on the web app fixes it?',
@@ -1429,17 +1425,51 @@ describe('when the bot is not sure', () => {
     },
   );
 
-  // A pasted sign-in or permission failure on Azure ML itself is not fixed by any network rule,
-  // whichever network error its story also fits (VS Code, a private-link workspace).
+  // A failure no network rule causes or fixes says so, with what to do instead, whichever network
+  // error its story also fits: a sign-in or permission failure on Azure ML itself, or a cores
+  // quota (asked for or pasted), whatever the story says of VS Code, private links or the subnet.
+  const PERMISSION = [
+    'That is a permission error, not the network',
+    'assigned to whoever opens it',
+  ];
+  const QUOTA = [
+    'That is a quota limit, not the network',
+    'Request a higher quota for that VM family',
+  ];
   it.each([
-    'unable to open VS code. Error message: Failed to authenticate. Error type: AuthError',
-    'I get "Only the creator can access a compute instance" when I click the Jupyter link of an instance in our private-link workspace',
-    'Edit in VS Code fails: "The user may not have permission to Connect to the Compute Instance ci-01. Please ensure that you are signed into the right Azure account"',
-    "A data scientist in our private-link workspace gets 'AuthorizationFailed: the client does not have authorization to perform action Microsoft.MachineLearningServices/workspaces/computes/start/action' when starting her CI",
-  ])('says a pasted permission error is not the network: "%s"', async (question) => {
+    [
+      'unable to open VS code. Error message: Failed to authenticate. Error type: AuthError',
+      PERMISSION,
+    ],
+    [
+      'I get "Only the creator can access a compute instance" when I click the Jupyter link of an instance in our private-link workspace',
+      PERMISSION,
+    ],
+    [
+      'Edit in VS Code fails: "The user may not have permission to Connect to the Compute Instance ci-01. Please ensure that you are signed into the right Azure account"',
+      PERMISSION,
+    ],
+    [
+      "A data scientist in our private-link workspace gets 'AuthorizationFailed: the client does not have authorization to perform action Microsoft.MachineLearningServices/workspaces/computes/start/action' when starting her CI",
+      PERMISSION,
+    ],
+    ['How do I increase my GPU quota for Azure ML?', QUOTA],
+    [
+      'not enough quota for Standard_NC24ads_A100_v4 in eastus2 when creating a cluster in our vnet subnet. how do i get more?',
+      QUOTA,
+    ],
+    [
+      'Our workspace is VNet-injected and GPU cluster creation fails with: Operation could not be completed as it results in exceeding approved standardNCASv3_T4Family Cores quota. Current Limit: 0, Current Usage: 0, Additional Required: 16. At first I assumed the subnet was too small but it is a /24 with 200 free IPs. Where do I request this and how long does it take?',
+      QUOTA,
+    ],
+    ['cluster fails with QuotaExceeded, is the subnet the problem?', QUOTA],
+    [
+      'Operation results in exceeding approved standardNCASv3_T4Family Cores quota, our workspace is in a vnet, is the NSG blocking it?',
+      QUOTA,
+    ],
+  ])('says a failure outside the network is not the network: "%s"', async (question, shown) => {
     const card = latestCard(await chat().say(question));
-    expect(cardText(card)).toContain('That is a permission error, not the network');
-    expect(cardText(card)).toContain('assigned to whoever opens it');
+    for (const line of shown) expect(cardText(card)).toContain(line);
     expect(buttonTitles(card)).toContain('Start the wizard');
   });
 

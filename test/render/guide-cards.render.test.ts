@@ -43,6 +43,15 @@ const guideCards: [name: string, card: () => object, budget: number][] = [
       ),
     INTRO_PX,
   ],
+  [
+    'fallback-quota-limit',
+    () =>
+      fallbackCard(
+        'Operation results in exceeding approved standardNCASv3_T4Family Cores quota, is the NSG blocking it?',
+        'quota',
+      ),
+    INTRO_PX,
+  ],
   ['notice', () => noticeCard('Wizard cancelled.'), NOTICE_PX],
   ['scenario-list', () => scenarioListCard(k), SCREEN_PX],
 ];

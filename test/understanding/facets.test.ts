@@ -440,6 +440,7 @@ describe('facets of a question', () => {
     yesNo: (f: ReturnType<typeof facets>) => f.asks.has('yesno'),
     unknownNames: (f: ReturnType<typeof facets>) => f.unknownNames?.join(', '),
     otherSubject: (f: ReturnType<typeof facets>) => f.otherSubject === true,
+    failsOutsideNetwork: (f: ReturnType<typeof facets>) => f.failsOutsideNetwork,
   };
   it.each<[string, keyof typeof read, unknown]>([
     // Whether it is about networking at all.
@@ -501,6 +502,16 @@ describe('facets of a question', () => {
       'otherSubject',
       false,
     ],
+    // What kind of failure outside the network, for the card that says so.
+    ['VS Code: Failed to authenticate. Error type: AuthError', 'failsOutsideNetwork', 'permission'],
+    [
+      'cluster fails with QuotaExceeded, is the subnet the problem?',
+      'failsOutsideNetwork',
+      'quota',
+    ],
+    ['how do we request more quota for A100s?', 'failsOutsideNetwork', 'quota'],
+    ['how much does a private endpoint cost per month?', 'failsOutsideNetwork', undefined],
+    ['Quota of private endpoints per vnet reached', 'failsOutsideNetwork', undefined],
     ['mlflow.autolog() logs no metrics. Our workspace has a PE.', 'otherSubject', true],
     [
       'Getting 429 Too Many Requests from our Azure OpenAI deployment during evaluation. The resource has a PE.',
