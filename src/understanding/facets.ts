@@ -1657,9 +1657,12 @@ export function parseQuestion(
   // "…, can someone give me the list?" is a request for what the message asks, not a yes or no;
   // "can someone tell me whether we need 445?" still asks one.
   const request = POLITE_REQUEST.test(lower) && !/\b(if|whether)\b/.test(lower);
+  // "May we delete the Batch rule?" asks leave, as "can we" does; "May 2026 …" names a month.
+  const asksLeave =
+    opener === 'may' && /^(i|we|you|they)$/.test(words[words.indexOf(opener) + 1] ?? '');
   if (
     opener &&
-    YES_NO_OPENERS.has(opener) &&
+    (YES_NO_OPENERS.has(opener) || asksLeave) &&
     !request &&
     !alternatives &&
     !words.slice(0, 12).some((w) => WH_WORDS.has(w))

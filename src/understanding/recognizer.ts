@@ -674,11 +674,12 @@ function wordCandidates(
           (namedRules.length === 0 || namedRules.some((r) => r.conflicts?.includes(hit.id)))
         )
           score += w.sourcesDisagree;
-        score = f.asks.has('doubt')
-          ? score + w.conflictDoubt
-          : f.asks.has('compare')
-            ? score + w.conflictCompare
-            : score * w.conflictPlain;
+        score =
+          f.asks.has('doubt') || f.asks.has('remove')
+            ? score + w.conflictDoubt
+            : f.asks.has('compare')
+              ? score + w.conflictCompare
+              : score * w.conflictPlain;
         break;
       case 'error':
         // A problem report that asks which hosts, ports or tags to allow ("the VS Code server

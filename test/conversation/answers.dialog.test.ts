@@ -1236,9 +1236,10 @@ describe('"is X enough?" answered by a step', () => {
 describe('"can I remove it?" is answered by whether it is needed, the other way round', () => {
   it.each([
     ['can I remove the 44224 rule?', /^Yes, unless compute has a public IP\. /],
+    // Where the sources disagree about it, the disagreement says yes and why.
     [
       'is it safe to delete the BatchNodeManagement inbound rule?',
-      /^Yes\. Not needed any more \(since 2026-03-31\)/,
+      /^Yes: only 44224 from AzureMachineLearning is needed inbound; the Batch 29876-29877 rule belonged to the retired classic mode\./,
     ],
     ['can I block port 5831?', /^No, it is needed\. Port 5831 \(UDP\)/],
     // A feature said to be unused rules out the rows it adds.

@@ -1204,6 +1204,12 @@ describe('a question gets the card that answers it', () => {
       'AzureMonitor is open outbound on the compute subnet, can it go?',
       'Yes, when Azure Monitor and Application Insights are secured with a private link',
     ],
+    // Asking to remove a rule doubts that it is needed: the disagreement about it answers, as it
+    // would "is it still needed?", before the notes on what the compute subnet holds.
+    [
+      'may we delete the allow from BatchNodeManagement on 29876-29877 in the compute subnet NSG?',
+      'Yes: only 44224 from AzureMachineLearning is needed inbound',
+    ],
     // "IP prefixes" are the ranges behind a tag too.
     [
       'our fortigate cannot use service tags. where can i download the ip prefixes for AzureMachineLearning?',

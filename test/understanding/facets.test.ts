@@ -459,6 +459,9 @@ describe('facets of a question', () => {
     ['does the image build cluster need a GPU?', 'networking', false],
     // A records are name resolution.
     ['we maintain A records by hand for the workspace', 'networking', true],
+    // "May we …" asks leave, yes or no; "May 2026" is a month.
+    ['may we delete the Batch inbound rule from the compute nsg?', 'yesNo', true],
+    ['May 2026 release notes for compute networking', 'yesNo', false],
     // Whether its opening is about another subject, whatever the rest says.
     ['Quota error on the cluster? It sits in a vnet.', 'otherSubject', true],
     ['how much does a private endpoint cost per month?', 'otherSubject', true],
