@@ -76,8 +76,11 @@ export function helpCard() {
 const KNOWN_SIDE =
   'I know the network side of Azure Machine Learning: rules, service tags and ports, DNS and private endpoints, and the errors a locked-down network causes.';
 
-/** Why a message is outside the bot's subject: another subject, or a permission or quota failure. */
-export type OutsideSubject = 'subject' | 'permission' | 'quota';
+/**
+ * Why a message is outside the bot's subject: another subject, or a failure no network rule
+ * causes (a permission, a quota, a compute instance that is not running).
+ */
+export type OutsideSubject = 'subject' | 'permission' | 'quota' | 'stopped';
 
 /** The card for a message the bot cannot answer; `outside` when it is not about networking. */
 export function fallbackCard(said: string, outside?: OutsideSubject) {
@@ -94,6 +97,13 @@ export function fallbackCard(said: string, outside?: OutsideSubject) {
     return renderCard('fallback', FallbackCard, {
       title: 'That is a quota limit, not the network',
       message: `"${shown}" is about the subscription's cores quota: how many cores of a VM family it may use in a region, which no subnet, NSG or firewall rule changes. Request a higher quota for that VM family (in the Azure portal under Quotas, or in the studio), or choose a size that has quota left.`,
+      capabilities: [...CAPABILITIES],
+      examples: [...EXAMPLE_QUESTIONS],
+    });
+  if (outside === 'stopped')
+    return renderCard('fallback', FallbackCard, {
+      title: "The compute instance isn't running",
+      message: `"${shown}" says the compute instance is stopped or still changing state, which VS Code and the studio wait on. Start it from the studio's Compute page or with az ml compute start --name <instance> --workspace-name <workspace> --resource-group <rg>, wait until it shows Running, and connect again. If it never reaches Running, ask me why a compute instance is stuck starting.`,
       capabilities: [...CAPABILITIES],
       examples: [...EXAMPLE_QUESTIONS],
     });

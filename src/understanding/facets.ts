@@ -165,11 +165,12 @@ export interface Facets {
   /**
    * Set when the message pastes a failure that no network rule causes or fixes: a sign-in or
    * permission failure on Azure ML itself ("Error type: AuthError", "Only the creator can access a
-   * compute instance") or a cores quota used up ("QuotaExceeded"), or asks how to get more quota.
+   * compute instance"), a cores quota used up ("QuotaExceeded") or asked for, or a compute instance
+   * that is not running ("Timeout while waiting for the compute instance to start").
    * A known network error whose description it also fits ("VS Code fails to connect", "is the NSG
    * blocking it?") is not what happened.
    */
-  failsOutsideNetwork?: 'permission' | 'quota';
+  failsOutsideNetwork?: 'permission' | 'quota' | 'stopped';
   /**
    * The words of the message's last question when that sentence asks yes or no ("… Is there a
    * way?") though the message as a whole does not: only a stored claim that fits those words gives
@@ -527,6 +528,15 @@ const QUOTA_FAILURE =
  */
 const ACCESS_FAILURE =
   /\bauth ?error\b|\bonly the creator can access\b|\b(?:does not|doesn't|may not) have (?:access|permission) to (?:connect to )?(?:the )?compute instance\b|\bauthorization to perform action '?microsoft\.machinelearningservices\//;
+
+/**
+ * A pasted message that the compute instance is not running ("Timeout while waiting for the compute
+ * instance to start. Please try again after the compute instance is running", "… only allowed when
+ * the instance … is in 'stopped' state"): its state, which VS Code and the studio wait on, not the
+ * network. Bounded gaps, so it cannot backtrack.
+ */
+const NOT_RUNNING =
+  /\bwaiting for the compute instance to start\b|\bonly allowed when the instance [\w-]{1,64} is in '?stopped'? state\b/;
 
 /**
  * "Networking to the workspace is fine", "connectivity works": the message rules the network out
@@ -1862,7 +1872,9 @@ export function parseQuestion(
     ? 'permission'
     : QUOTA_FAILURE.test(lower) || (ASKS_COST_OR_QUOTA.test(lower) && /\bquotas?\b/.test(lower))
       ? 'quota'
-      : undefined;
+      : NOT_RUNNING.test(lower)
+        ? 'stopped'
+        : undefined;
   // What the message is about, if not networking: its opening, what it costs or a quota (asked
   // for or pasted as a failure), a sign-in or permission failure, or a network it says is fine.
   const otherSubject =

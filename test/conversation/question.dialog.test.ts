@@ -1442,6 +1442,7 @@ describe('when the bot is not sure', () => {
     'That is a quota limit, not the network',
     'Request a higher quota for that VM family',
   ];
+  const STOPPED = ["The compute instance isn't running", 'az ml compute start --name <instance>'];
   it.each([
     [
       'unable to open VS code. Error message: Failed to authenticate. Error type: AuthError',
@@ -1473,10 +1474,23 @@ describe('when the bot is not sure', () => {
       'Operation results in exceeding approved standardNCASv3_T4Family Cores quota, our workspace is in a vnet, is the NSG blocking it?',
       QUOTA,
     ],
+    [
+      'cannot open vs code from the studio: Error type: 347 Error Message: Timeout while waiting for the compute instance to start. Please try again after the compute instance is running. our ws has a PE',
+      STOPPED,
+    ],
+    [
+      "Start Azure ML Compute Instance is only allowed when the instance ci-7 is in 'stopped' state",
+      STOPPED,
+    ],
   ])('says a failure outside the network is not the network: "%s"', async (question, shown) => {
     const card = latestCard(await chat().say(question));
     for (const line of shown) expect(cardText(card)).toContain(line);
     expect(buttonTitles(card)).toContain('Start the wizard');
+  });
+
+  it('answers what the not-running card tells the user to ask next', async () => {
+    const text = cardText(latestCard(await chat().say('why is a compute instance stuck starting')));
+    expect(text).toContain('Compute stays in Creating or Resizing');
   });
 
   it.each([

@@ -52,6 +52,15 @@ const guideCards: [name: string, card: () => object, budget: number][] = [
       ),
     INTRO_PX,
   ],
+  [
+    'fallback-instance-not-running',
+    () =>
+      fallbackCard(
+        'Error type: 347 Error Message: Timeout while waiting for the compute instance to start.',
+        'stopped',
+      ),
+    INTRO_PX,
+  ],
   ['notice', () => noticeCard('Wizard cancelled.'), NOTICE_PX],
   ['scenario-list', () => scenarioListCard(k), SCREEN_PX],
 ];

@@ -513,6 +513,12 @@ describe('facets of a question', () => {
       'quota',
     ],
     ['how do we request more quota for A100s?', 'failsOutsideNetwork', 'quota'],
+    [
+      'VS Code: Timeout while waiting for the compute instance to start. Our vnet has a PE.',
+      'failsOutsideNetwork',
+      'stopped',
+    ],
+    ['compute instance stuck in starting after we added a UDR', 'failsOutsideNetwork', undefined],
     ['how much does a private endpoint cost per month?', 'failsOutsideNetwork', undefined],
     ['Quota of private endpoints per vnet reached', 'failsOutsideNetwork', undefined],
     ['mlflow.autolog() logs no metrics. Our workspace has a PE.', 'otherSubject', true],
