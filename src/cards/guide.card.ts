@@ -78,9 +78,9 @@ const KNOWN_SIDE =
 
 /**
  * Why a message is outside the bot's subject: another subject, or a failure no network rule
- * causes (a permission, a quota, a compute instance that is not running).
+ * causes (a permission, a quota, a compute instance that is not running, an exception in code).
  */
-export type OutsideSubject = 'subject' | 'permission' | 'quota' | 'stopped';
+export type OutsideSubject = 'subject' | 'permission' | 'quota' | 'stopped' | 'bug';
 
 /** The card for a message the bot cannot answer; `outside` when it is not about networking. */
 export function fallbackCard(said: string, outside?: OutsideSubject) {
@@ -104,6 +104,13 @@ export function fallbackCard(said: string, outside?: OutsideSubject) {
     return renderCard('fallback', FallbackCard, {
       title: "The compute instance isn't running",
       message: `"${shown}" says the compute instance is stopped or still changing state, which VS Code and the studio wait on. Start it from the studio's Compute page or with az ml compute start --name <instance> --workspace-name <workspace> --resource-group <rg>, wait until it shows Running, and connect again. If it never reaches Running, ask me why a compute instance is stuck starting.`,
+      capabilities: [...CAPABILITIES],
+      examples: [...EXAMPLE_QUESTIONS],
+    });
+  if (outside === 'bug')
+    return renderCard('fallback', FallbackCard, {
+      title: 'That is an error in code, not the network',
+      message: `"${shown}" is an exception raised inside code (the tool's own, or yours), which no network rule causes or fixes. Check which version of the extension, SDK or CLI you run (a newer one may fix it; a recent upgrade may have caused it), and if it persists, report the full message to the tool's maintainers.`,
       capabilities: [...CAPABILITIES],
       examples: [...EXAMPLE_QUESTIONS],
     });

@@ -166,11 +166,12 @@ export interface Facets {
    * Set when the message pastes a failure that no network rule causes or fixes: a sign-in or
    * permission failure on Azure ML itself ("Error type: AuthError", "Only the creator can access a
    * compute instance"), a cores quota used up ("QuotaExceeded") or asked for, or a compute instance
-   * that is not running ("Timeout while waiting for the compute instance to start").
+   * that is not running ("Timeout while waiting for the compute instance to start"), or an
+   * exception raised inside code ("Cannot read properties of undefined", "AttributeError").
    * A known network error whose description it also fits ("VS Code fails to connect", "is the NSG
    * blocking it?") is not what happened.
    */
-  failsOutsideNetwork?: 'permission' | 'quota' | 'stopped';
+  failsOutsideNetwork?: 'permission' | 'quota' | 'stopped' | 'bug';
   /**
    * The words of the message's last question when that sentence asks yes or no ("… Is there a
    * way?") though the message as a whole does not: only a stored claim that fits those words gives
@@ -537,6 +538,14 @@ const ACCESS_FAILURE =
  */
 const NOT_RUNNING =
   /\bwaiting for the compute instance to start\b|\bonly allowed when the instance [\w-]{1,64} is in '?stopped'? state\b/;
+
+/**
+ * A pasted exception raised inside code ("Activating extension failed: Cannot read properties of
+ * undefined", "TypeError: Converting circular structure to JSON", "AttributeError"): a bug in the
+ * tool or the user's code, whatever the network around it. Bounded, so it cannot backtrack.
+ */
+const CODE_EXCEPTION =
+  /\bcannot read propert(?:y|ies) of (?:undefined|null)\b|\bconverting circular structure\b|\bis not a function\b|\b(?:typeerror|referenceerror|nullreferenceexception|attributeerror|keyerror|nameerror|indexerror)\b/;
 
 /**
  * "Networking to the workspace is fine", "connectivity works": the message rules the network out
@@ -1874,7 +1883,9 @@ export function parseQuestion(
       ? 'quota'
       : NOT_RUNNING.test(lower)
         ? 'stopped'
-        : undefined;
+        : CODE_EXCEPTION.test(lower)
+          ? 'bug'
+          : undefined;
   // What the message is about, if not networking: its opening, what it costs or a quota (asked
   // for or pasted as a failure), a sign-in or permission failure, or a network it says is fine.
   const otherSubject =

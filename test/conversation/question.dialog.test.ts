@@ -1355,7 +1355,6 @@ describe('when the bot is not sure', () => {
     // words the story around it carries.
     'Cluster stuck at 0 nodes, quota problem? We run it in a vnet with a private endpoint and no public IP, if that matters. The job just queues.',
     'AutoML model AUC drops after deployment. The workspace is behind a private endpoint and the endpoint is in our vnet; how do I find out why the metric differs?',
-    'TypeError in pipeline definition after upgrading azure-ai-ml. The workspace uses a private endpoint and our compute has no public IP.',
     // What something costs, and how to get more quota, are asked whatever network words name it.
     'how much does each private endpoint cost per month? we have about 40 across aml and its storage',
     // A message that rules the network out itself is about the rest of it.
@@ -1443,6 +1442,7 @@ describe('when the bot is not sure', () => {
     'Request a higher quota for that VM family',
   ];
   const STOPPED = ["The compute instance isn't running", 'az ml compute start --name <instance>'];
+  const BUG = ['That is an error in code, not the network', 'Check which version of the extension'];
   it.each([
     [
       'unable to open VS code. Error message: Failed to authenticate. Error type: AuthError',
@@ -1481,6 +1481,18 @@ describe('when the bot is not sure', () => {
     [
       "Start Azure ML Compute Instance is only allowed when the instance ci-7 is in 'stopped' state",
       STOPPED,
+    ],
+    [
+      "VS Code: Activating extension 'ms-toolsai.vscode-ai' failed: Cannot read properties of undefined (reading 'subscriptionId'). Our workspace is behind a PE.",
+      BUG,
+    ],
+    [
+      'Connecting VS Code to the compute instance in our vnet fails with TypeError: Converting circular structure to JSON',
+      BUG,
+    ],
+    [
+      'TypeError in pipeline definition after upgrading azure-ai-ml. The workspace uses a private endpoint and our compute has no public IP.',
+      BUG,
     ],
   ])('says a failure outside the network is not the network: "%s"', async (question, shown) => {
     const card = latestCard(await chat().say(question));

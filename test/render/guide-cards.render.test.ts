@@ -61,6 +61,15 @@ const guideCards: [name: string, card: () => object, budget: number][] = [
       ),
     INTRO_PX,
   ],
+  [
+    'fallback-code-exception',
+    () =>
+      fallbackCard(
+        "Activating extension 'ms-toolsai.vscode-ai' failed: Cannot read properties of undefined",
+        'bug',
+      ),
+    INTRO_PX,
+  ],
   ['notice', () => noticeCard('Wizard cancelled.'), NOTICE_PX],
   ['scenario-list', () => scenarioListCard(k), SCREEN_PX],
 ];

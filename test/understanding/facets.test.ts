@@ -519,6 +519,11 @@ describe('facets of a question', () => {
       'stopped',
     ],
     ['compute instance stuck in starting after we added a UDR', 'failsOutsideNetwork', undefined],
+    [
+      'VS Code: Cannot read properties of undefined (reading subscriptionId), our ws has a PE',
+      'failsOutsideNetwork',
+      'bug',
+    ],
     ['how much does a private endpoint cost per month?', 'failsOutsideNetwork', undefined],
     ['Quota of private endpoints per vnet reached', 'failsOutsideNetwork', undefined],
     ['mlflow.autolog() logs no metrics. Our workspace has a PE.', 'otherSubject', true],
