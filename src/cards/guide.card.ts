@@ -82,38 +82,44 @@ const KNOWN_SIDE =
  */
 export type OutsideSubject = 'subject' | 'permission' | 'quota' | 'stopped' | 'bug';
 
+/**
+ * What the card says of each failure no network rule causes: its title, and what the message is
+ * and what to do instead (after the message quoted).
+ */
+const FAILURES_OUTSIDE_NETWORK: Readonly<
+  Record<Exclude<OutsideSubject, 'subject'>, { title: string; says: string }>
+> = {
+  permission: {
+    title: 'That is a permission error, not the network',
+    says: "is a sign-in or permission failure on Azure Machine Learning itself: no network rule changes who may use a workspace or a compute instance. Check the account's role on the workspace, and that the compute instance is assigned to whoever opens it (only its assigned user can).",
+  },
+  quota: {
+    title: 'That is a quota limit, not the network',
+    says: "is about the subscription's cores quota: how many cores of a VM family it may use in a region, which no subnet, NSG or firewall rule changes. Request a higher quota for that VM family (in the Azure portal under Quotas, or in the studio), or choose a size that has quota left.",
+  },
+  stopped: {
+    title: "The compute instance isn't running",
+    says: "says the compute instance is stopped or still changing state, which VS Code and the studio wait on. Start it from the studio's Compute page or with az ml compute start --name <instance> --workspace-name <workspace> --resource-group <rg>, wait until it shows Running, and connect again. If it never reaches Running, ask me why a compute instance is stuck starting.",
+  },
+  bug: {
+    title: 'That is an error in code, not the network',
+    says: "is an exception raised inside code (the tool's own, or yours), which no network rule causes or fixes. Check which version of the extension, SDK or CLI you run (a newer one may fix it; a recent upgrade may have caused it), and if it persists, report the full message to the tool's maintainers.",
+  },
+};
+
 /** The card for a message the bot cannot answer; `outside` when it is not about networking. */
 export function fallbackCard(said: string, outside?: OutsideSubject) {
   const shown = said.length > 80 ? `${said.slice(0, 77)}...` : said;
   const offSubject = outside !== undefined;
-  if (outside === 'permission')
+  if (outside !== undefined && outside !== 'subject') {
+    const { title, says } = FAILURES_OUTSIDE_NETWORK[outside];
     return renderCard('fallback', FallbackCard, {
-      title: 'That is a permission error, not the network',
-      message: `"${shown}" is a sign-in or permission failure on Azure Machine Learning itself: no network rule changes who may use a workspace or a compute instance. Check the account's role on the workspace, and that the compute instance is assigned to whoever opens it (only its assigned user can).`,
+      title,
+      message: `"${shown}" ${says}`,
       capabilities: [...CAPABILITIES],
       examples: [...EXAMPLE_QUESTIONS],
     });
-  if (outside === 'quota')
-    return renderCard('fallback', FallbackCard, {
-      title: 'That is a quota limit, not the network',
-      message: `"${shown}" is about the subscription's cores quota: how many cores of a VM family it may use in a region, which no subnet, NSG or firewall rule changes. Request a higher quota for that VM family (in the Azure portal under Quotas, or in the studio), or choose a size that has quota left.`,
-      capabilities: [...CAPABILITIES],
-      examples: [...EXAMPLE_QUESTIONS],
-    });
-  if (outside === 'stopped')
-    return renderCard('fallback', FallbackCard, {
-      title: "The compute instance isn't running",
-      message: `"${shown}" says the compute instance is stopped or still changing state, which VS Code and the studio wait on. Start it from the studio's Compute page or with az ml compute start --name <instance> --workspace-name <workspace> --resource-group <rg>, wait until it shows Running, and connect again. If it never reaches Running, ask me why a compute instance is stuck starting.`,
-      capabilities: [...CAPABILITIES],
-      examples: [...EXAMPLE_QUESTIONS],
-    });
-  if (outside === 'bug')
-    return renderCard('fallback', FallbackCard, {
-      title: 'That is an error in code, not the network',
-      message: `"${shown}" is an exception raised inside code (the tool's own, or yours), which no network rule causes or fixes. Check which version of the extension, SDK or CLI you run (a newer one may fix it; a recent upgrade may have caused it), and if it persists, report the full message to the tool's maintainers.`,
-      capabilities: [...CAPABILITIES],
-      examples: [...EXAMPLE_QUESTIONS],
-    });
+  }
   return renderCard('fallback', FallbackCard, {
     title: offSubject ? 'That is outside what I know' : "I'm not sure what you mean",
     message: offSubject

@@ -1886,8 +1886,8 @@ export function parseQuestion(
         : CODE_EXCEPTION.test(lower)
           ? 'bug'
           : undefined;
-  // What the message is about, if not networking: its opening, what it costs or a quota (asked
-  // for or pasted as a failure), a sign-in or permission failure, or a network it says is fine.
+  // What the message is about, if not networking: its opening, what it costs, a failure outside
+  // the network (see the facet), or a network it says is fine.
   const otherSubject =
     opensOnOtherSubject(sentences[0] ?? '', words) ||
     ASKS_COST_OR_QUOTA.test(lower) ||

@@ -1304,7 +1304,8 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
     decision.kind === 'choices' ||
     (decision.kind === 'answer' &&
       (signal(decision.target) === 'words' || signal(decision.target) === 'scenario') &&
-      // However many words a pasted permission or quota failure shares with an item.
+      // However many words a failure outside the network (a permission, a quota, an instance that
+      // is not running, an exception in code) shares with an item.
       (facets.failsOutsideNetwork !== undefined ||
         decision.confidence <
           // A scenario named in the story around another subject is no more than context.
@@ -1313,7 +1314,7 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
             : OFF_SUBJECT_SCORE)));
   // A known error's own pattern puts a message in the subject even without a network word: the
   // knowledge holds only errors of networking ("VS Code … could not install the server").
-  // A pasted permission or quota failure says what went wrong, whichever error it also fits.
+  // A failure outside the network says what went wrong, whichever network error it also fits.
   const knownErrorAnswers =
     facets.failsOutsideNetwork === undefined &&
     decision.kind === 'answer' &&
