@@ -78,9 +78,10 @@ const KNOWN_SIDE =
 
 /**
  * Why a message is outside the bot's subject: another subject, or a failure no network rule
- * causes (a permission, a quota, a compute instance that is not running, an exception in code).
+ * causes (a permission, a quota, a compute instance that is not running, an exception in code, a
+ * template Azure Resource Manager refuses).
  */
-export type OutsideSubject = 'subject' | 'permission' | 'quota' | 'stopped' | 'bug';
+export type OutsideSubject = 'subject' | 'permission' | 'quota' | 'stopped' | 'bug' | 'template';
 
 /**
  * What the card says of each failure no network rule causes: its title, and what the message is
@@ -100,6 +101,10 @@ const FAILURES_OUTSIDE_NETWORK: Readonly<
   stopped: {
     title: "The compute instance isn't running",
     says: "says the compute instance is stopped or still changing state, which VS Code and the studio wait on. Start it from the studio's Compute page or with az ml compute start --name <instance> --workspace-name <workspace> --resource-group <rg>, wait until it shows Running, and connect again. If it never reaches Running, ask me why a compute instance is stuck starting.",
+  },
+  template: {
+    title: "That is the template's API version or schema, not the network",
+    says: "is Azure Resource Manager refusing the template or request itself (its API version, or a property that version doesn't have) before anything reaches a network. Use an API version of the resource type that has the property (newer versions add properties), and check the names against that version's template reference.",
   },
   bug: {
     title: 'That is an error in code, not the network',

@@ -167,11 +167,12 @@ export interface Facets {
    * permission failure on Azure ML itself ("Error type: AuthError", "Only the creator can access a
    * compute instance"), a cores quota used up ("QuotaExceeded") or asked for, or a compute instance
    * that is not running ("Timeout while waiting for the compute instance to start"), or an
-   * exception raised inside code ("Cannot read properties of undefined", "AttributeError").
+   * exception raised inside code ("Cannot read properties of undefined", "AttributeError"), or a
+   * template Azure Resource Manager refuses ("MissingApiVersionParameter").
    * A known network error whose description it also fits ("VS Code fails to connect", "is the NSG
    * blocking it?") is not what happened.
    */
-  failsOutsideNetwork?: 'permission' | 'quota' | 'stopped' | 'bug';
+  failsOutsideNetwork?: 'permission' | 'quota' | 'stopped' | 'bug' | 'template';
   /**
    * The words of the message's last question when that sentence asks yes or no ("… Is there a
    * way?") though the message as a whole does not: only a stored claim that fits those words gives
@@ -546,6 +547,15 @@ const NOT_RUNNING =
  */
 const CODE_EXCEPTION =
   /\bcannot read propert(?:y|ies) of (?:undefined|null)\b|\bconverting circular structure\b|\bis not a function\b|\b(?:typeerror|referenceerror|nullreferenceexception|attributeerror|keyerror|nameerror|indexerror)\b/;
+
+/**
+ * A pasted refusal of a template or request by Azure Resource Manager itself
+ * ("MissingApiVersionParameter", "The property \"managedNetwork\" is not allowed on objects of type
+ * \"WorkspaceProperties\"", "InvalidTemplate"): its API version or schema, before anything reaches
+ * a network. Bounded, so it cannot backtrack.
+ */
+const TEMPLATE_REFUSED =
+  /\b(?:missingapiversionparameter|invalidapiversionparameter|noregisteredproviderfound|invalidtemplate|invalidtemplatedeployment|invalidresourcetype)\b|\bis not allowed on objects of type\b/;
 
 /**
  * "Networking to the workspace is fine", "connectivity works": the message rules the network out
@@ -1885,7 +1895,9 @@ export function parseQuestion(
         ? 'stopped'
         : CODE_EXCEPTION.test(lower)
           ? 'bug'
-          : undefined;
+          : TEMPLATE_REFUSED.test(lower)
+            ? 'template'
+            : undefined;
   // What the message is about, if not networking: its opening, what it costs, a failure outside
   // the network (see the facet), or a network it says is fine.
   const otherSubject =

@@ -1443,6 +1443,10 @@ describe('when the bot is not sure', () => {
   ];
   const STOPPED = ["The compute instance isn't running", 'az ml compute start --name <instance>'];
   const BUG = ['That is an error in code, not the network', 'Check which version of the extension'];
+  const TEMPLATE = [
+    "That is the template's API version or schema, not the network",
+    'Use an API version of the resource type that has the property',
+  ];
   it.each([
     [
       'unable to open VS code. Error message: Failed to authenticate. Error type: AuthError',
@@ -1493,6 +1497,10 @@ describe('when the bot is not sure', () => {
     [
       'TypeError in pipeline definition after upgrading azure-ai-ml. The workspace uses a private endpoint and our compute has no public IP.',
       BUG,
+    ],
+    [
+      'bicep deploy of our vnet workspace: The property "managedNetwork" is not allowed on objects of type "WorkspaceProperties" (api 2023-02-01-preview)',
+      TEMPLATE,
     ],
   ])('says a failure outside the network is not the network: "%s"', async (question, shown) => {
     const card = latestCard(await chat().say(question));

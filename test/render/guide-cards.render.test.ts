@@ -70,6 +70,15 @@ const guideCards: [name: string, card: () => object, budget: number][] = [
       ),
     INTRO_PX,
   ],
+  [
+    'fallback-template-refused',
+    () =>
+      fallbackCard(
+        'The property "managedNetwork" is not allowed on objects of type "WorkspaceProperties"',
+        'template',
+      ),
+    INTRO_PX,
+  ],
   ['notice', () => noticeCard('Wizard cancelled.'), NOTICE_PX],
   ['scenario-list', () => scenarioListCard(k), SCREEN_PX],
 ];

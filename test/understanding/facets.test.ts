@@ -520,6 +520,11 @@ describe('facets of a question', () => {
     ],
     ['compute instance stuck in starting after we added a UDR', 'failsOutsideNetwork', undefined],
     [
+      'deploying the private workspace template fails: MissingApiVersionParameter',
+      'failsOutsideNetwork',
+      'template',
+    ],
+    [
       'VS Code: Cannot read properties of undefined (reading subscriptionId), our ws has a PE',
       'failsOutsideNetwork',
       'bug',
