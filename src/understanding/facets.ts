@@ -557,6 +557,26 @@ const CODE_EXCEPTION =
 const TEMPLATE_REFUSED =
   /\b(?:missingapiversionparameter|invalidapiversionparameter|noregisteredproviderfound|invalidtemplate|invalidtemplatedeployment|invalidresourcetype)\b|\bis not allowed on objects of type\b/;
 
+/** Each failure outside the network and the pasted text that shows it, the first match wins. */
+const FAILURE_PATTERNS: readonly (readonly [NonNullable<Facets['failsOutsideNetwork']>, RegExp])[] =
+  [
+    ['permission', ACCESS_FAILURE],
+    ['quota', QUOTA_FAILURE],
+    ['stopped', NOT_RUNNING],
+    ['bug', CODE_EXCEPTION],
+    ['template', TEMPLATE_REFUSED],
+  ];
+
+/** The failure outside the network a message pastes, or a quota it asks for (see the facet). */
+function failureOutsideNetwork(
+  lower: string,
+  asksCostOrQuota: boolean,
+): Facets['failsOutsideNetwork'] {
+  const pasted = FAILURE_PATTERNS.find(([, pattern]) => pattern.test(lower))?.[0];
+  if (pasted !== 'permission' && asksCostOrQuota && /\bquotas?\b/.test(lower)) return 'quota';
+  return pasted;
+}
+
 /**
  * "Networking to the workspace is fine", "connectivity works": the message rules the network out
  * itself (as `working` reads it), so the rest of it is about something else.
@@ -1887,22 +1907,13 @@ export function parseQuestion(
   );
   const deniedNames = deniedNamesIn(raw);
   const working = workingIn(lower);
-  const failsOutsideNetwork = ACCESS_FAILURE.test(lower)
-    ? 'permission'
-    : QUOTA_FAILURE.test(lower) || (ASKS_COST_OR_QUOTA.test(lower) && /\bquotas?\b/.test(lower))
-      ? 'quota'
-      : NOT_RUNNING.test(lower)
-        ? 'stopped'
-        : CODE_EXCEPTION.test(lower)
-          ? 'bug'
-          : TEMPLATE_REFUSED.test(lower)
-            ? 'template'
-            : undefined;
+  const asksCostOrQuota = ASKS_COST_OR_QUOTA.test(lower);
+  const failsOutsideNetwork = failureOutsideNetwork(lower, asksCostOrQuota);
   // What the message is about, if not networking: its opening, what it costs, a failure outside
   // the network (see the facet), or a network it says is fine.
   const otherSubject =
     opensOnOtherSubject(sentences[0] ?? '', words) ||
-    ASKS_COST_OR_QUOTA.test(lower) ||
+    asksCostOrQuota ||
     failsOutsideNetwork !== undefined ||
     working.some((subject) => NETWORK_FINE.has(subject.split(' ')[0] ?? ''));
   // "No PIP" is Azure's short name for no public IP, not Python's installer.

@@ -1304,8 +1304,7 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
     decision.kind === 'choices' ||
     (decision.kind === 'answer' &&
       (signal(decision.target) === 'words' || signal(decision.target) === 'scenario') &&
-      // However many words a failure outside the network (a permission, a quota, an instance that
-      // is not running, an exception in code) shares with an item.
+      // However many words a failure outside the network (see the facet) shares with an item.
       (facets.failsOutsideNetwork !== undefined ||
         decision.confidence <
           // A scenario named in the story around another subject is no more than context.

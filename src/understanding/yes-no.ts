@@ -37,13 +37,14 @@ const TURNING_WORDS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
+/** "Can it go?", "should that go?": the words before a "go" that asks about removing something. */
+const CAN_WORDS: ReadonlySet<string> = new Set(['can', 'could', 'should']);
+const IT_WORDS: ReadonlySet<string> = new Set(['it', 'that', 'this', 'they', 'these', 'those']);
+
 /**
  * Whether the word at `i` turns the question round. "No" does ("does it work with no private
  * endpoint?"), except in "no public IP", which names a kind of compute rather than a negation.
  */
-const CAN_WORDS: ReadonlySet<string> = new Set(['can', 'could', 'should']);
-const IT_WORDS: ReadonlySet<string> = new Set(['it', 'that', 'this', 'they', 'these', 'those']);
-
 function turns(words: readonly string[], i: number): boolean {
   const word = words[i]!;
   if (word === 'no') return words[i + 1] !== 'public';
