@@ -552,10 +552,11 @@ const CODE_EXCEPTION =
  * A pasted refusal of a template or request by Azure Resource Manager itself
  * ("MissingApiVersionParameter", "The property \"managedNetwork\" is not allowed on objects of type
  * \"WorkspaceProperties\"", "InvalidTemplate"): its API version or schema, before anything reaches
- * a network. Bounded, so it cannot backtrack.
+ * a network. "InvalidTemplateDeployment" is not one: it wraps whatever failed the deployment's
+ * checks, a policy or a network setting among them. Bounded, so it cannot backtrack.
  */
 const TEMPLATE_REFUSED =
-  /\b(?:missingapiversionparameter|invalidapiversionparameter|noregisteredproviderfound|invalidtemplate|invalidtemplatedeployment|invalidresourcetype)\b|\bis not allowed on objects of type\b/;
+  /\b(?:missingapiversionparameter|invalidapiversionparameter|noregisteredproviderfound|invalidtemplate|invalidresourcetype)\b|\bis not allowed on objects of type\b/;
 
 /** Each failure outside the network and the pasted text that shows it, the first match wins. */
 const FAILURE_PATTERNS: readonly (readonly [NonNullable<Facets['failsOutsideNetwork']>, RegExp])[] =

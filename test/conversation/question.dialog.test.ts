@@ -1210,6 +1210,11 @@ describe('a question gets the card that answers it', () => {
       'may we delete the allow from BatchNodeManagement on 29876-29877 in the compute subnet NSG?',
       'Yes: only 44224 from AzureMachineLearning is needed inbound',
     ],
+    // A failed deployment's checks may be the network's: the question it asks is answered.
+    [
+      'terraform apply: InvalidTemplateDeployment for the aml workspace with private endpoint, which dns zone am i missing?',
+      'Workspace: privatelink.api.azureml.ms and privatelink.notebooks.azure.net.',
+    ],
     // "IP prefixes" are the ranges behind a tag too.
     [
       'our fortigate cannot use service tags. where can i download the ip prefixes for AzureMachineLearning?',

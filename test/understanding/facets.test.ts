@@ -524,6 +524,12 @@ describe('facets of a question', () => {
       'failsOutsideNetwork',
       'template',
     ],
+    // A deployment's checks failing may be anything, the network among it.
+    [
+      'InvalidTemplateDeployment for the workspace with a private endpoint',
+      'failsOutsideNetwork',
+      undefined,
+    ],
     [
       'VS Code: Cannot read properties of undefined (reading subscriptionId), our ws has a PE',
       'failsOutsideNetwork',
