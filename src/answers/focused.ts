@@ -1284,10 +1284,34 @@ function hostsAsked(k: Knowledge, endpoint: string, f: Facets): string[] {
   // A host a pasted log denies is asked about with its own product's hosts only: "pip install
   // torch … download.pytorch.org denied" is about PyTorch's hosts, not pip's.
   const products = (f.products ?? []).filter((p) => serves(p) || f.deniedNames === undefined);
-  if (!products.some(serves)) return [endpoint];
+  if (!products.some(serves)) return coveredForNamed(k, endpoint, f) ?? [endpoint];
   const asked = new Set(products.flatMap((p) => productHosts.get(p) ?? []));
   // In the knowledge's order, as the rows are.
   return [...new Set([endpoint, ...k.rules.map((r) => r.endpoint).filter((e) => asked.has(e))])];
+}
+
+/**
+ * A wildcard typed for a scenario whose own rules don't use it stands for the hosts of that
+ * scenario it covers: "does the studio need *.blob.core.windows.net?" asks about the studio's
+ * storage account (`<storage>.blob.core.windows.net`), not about Microsoft's storage for compute.
+ */
+function coveredForNamed(k: Knowledge, endpoint: string, f: Facets): string[] | undefined {
+  const named = namedScenarios(f);
+  if (!endpoint.startsWith('*.') || named.length === 0) return undefined;
+  const serves = (e: string) =>
+    k.rules.some(
+      (r) => r.endpoint === e && !r.retired && r.scenarios.some((s) => named.includes(s)),
+    );
+  if (serves(endpoint)) return undefined;
+  const domain = endpoint.slice(1);
+  const covered = [...new Set(k.rules.map((r) => r.endpoint))].filter(
+    (e) =>
+      e.startsWith('<') &&
+      e.indexOf('>.') === e.indexOf('.') - 1 &&
+      e.slice(e.indexOf('.')) === domain &&
+      serves(e),
+  );
+  return covered.length > 0 ? covered : undefined;
 }
 
 /** The answer for a target, narrowed by what the question said (no facets: the whole item). */

@@ -792,7 +792,7 @@ function cloudTerms(k: Knowledge, f: Facets): ReadonlySet<string> {
  * ip") it states, which are facets.
  */
 function topicTerms(k: Knowledge, q: ParsedQuestion): string[] {
-  const setup = setupTerms(k, q.facets);
+  const setup = setupMeanings(k, q, setupTerms(k, q.facets));
   const cloud = cloudTerms(k, q.facets);
   const regions = q.facets.regionsNamed?.all ?? [q.facets.region];
   return q.terms.filter(
@@ -1046,6 +1046,28 @@ function setupTermsOf(k: Knowledge): ReadonlyMap<SetupKey, ReadonlySet<string>> 
     setupTermsByKnowledge.set(k, found);
   }
   return found;
+}
+
+/**
+ * A setup typed as an abbreviation ("udr") states it with the words the abbreviation means ("user
+ * defined route"): those state the setup too, unless they were typed themselves.
+ */
+function setupMeanings(
+  k: Knowledge,
+  q: ParsedQuestion,
+  setup: ReadonlySet<string>,
+): ReadonlySet<string> {
+  const { expansions } = lexiconOf(k);
+  const typed = new Set(q.words.map(stem));
+  const terms = new Set(setup);
+  for (const word of new Set(q.words)) {
+    if (!setup.has(stem(word))) continue;
+    for (const meaning of expansions.get(word) ?? []) {
+      const t = stem(meaning);
+      if (!typed.has(t)) terms.add(t);
+    }
+  }
+  return terms;
 }
 
 function setupTerms(k: Knowledge, f: Facets): ReadonlySet<string> {

@@ -54,12 +54,15 @@ describe('"does <scenario> need <tag, host or port>?" is answered for that scena
   const ports = [
     ...new Set(live.flatMap((r) => r.ports.filter((p) => p.from === p.to).map((p) => p.from))),
   ];
+  const coveredBy = (wildcard: string, host: string) =>
+    wildcard.startsWith('*.') && host.startsWith('<') && host.endsWith(`>${wildcard.slice(1)}`);
   type Case = [scenario: string, question: string, uses: (r: (typeof live)[number]) => boolean];
   const cases: Case[] = asked.flatMap(([scenario, words]) => [
     ...names.map((name): Case => [
       scenario,
       `does ${words} need ${name.replace('<region>', 'westeurope').replace(/<[^<>]{1,40}>/g, 'myws')}?`,
-      (r) => r.endpoint === name,
+      // "*.blob.core.windows.net" also covers "<storage>.blob.core.windows.net".
+      (r) => r.endpoint === name || coveredBy(name, r.endpoint),
     ]),
     ...ports.map((port): Case => [
       scenario,

@@ -1225,6 +1225,21 @@ describe('a question gets the card that answers it', () => {
       'is port 8887 or 8889 required on our firewall for compute instances?',
       'Not as far as the articles say: no documented rule for a compute instance or a compute cluster uses ports 8887 or 8889.',
     ],
+    // A wildcard typed for the studio stands for the studio's own storage account, which the
+    // wildcard covers, not for Microsoft's storage that only compute uses.
+    [
+      'does the browser need to reach *.blob.core.windows.net directly for the studio?',
+      'Yes. <storage>.blob.core.windows.net is needed outbound on TCP 443.',
+    ],
+    // "UDR" states forced tunnelling with its own words: the question asks for the host names.
+    [
+      '0.0.0.0/0 UDR to the firewall on the compute subnet: what FQDNs must the firewall allow for compute instances?',
+      'host-name rules; the first ones are below',
+    ],
+    [
+      'managed vnet allow only approved outbound: how do I let jobs reach our Azure SQL database?',
+      'Add outbound rules to the managed network: a private endpoint rule per Azure resource',
+    ],
   ])('"%s" is answered first with: %s', async (question, shown) => {
     expect(await firstLineOf(question)).toContain(shown);
   });
