@@ -467,6 +467,12 @@ function stepVerdict(step: Step, f: Facets, publicCloudOnly = false): string {
     const when = describeCondition(step.condition);
     return when ? `${NOT_IN_SETUP}: it is needed ${lowerFirst(when)}.` : `${NOT_IN_SETUP}: ${line}`;
   }
+  // "Does the compute instance need a public IP for SSH?" asks about the setting the step's own
+  // condition names: "Only when compute has no public IP: …" would answer it with itself.
+  // A step needed under more than that ("and behind a firewall") still says when.
+  const aboutThePublicIp =
+    'option' in step.condition && step.condition.option === 'computePublicIp';
+  if (f.asks.has('publicIp') && aboutThePublicIp) return line;
   const condition = describeCondition(undecidedPart(step.condition, f.conditions));
   if (truth !== true && condition) return `${condition}: ${line}`;
   // "Yes: link the zones" says to do what was asked about. A one-line answer that states a fact

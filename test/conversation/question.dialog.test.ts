@@ -1244,6 +1244,14 @@ describe('a question gets the card that answers it', () => {
     expect(await firstLineOf(question)).toContain(shown);
   });
 
+  it("answers whether compute needs a public IP without the note's own condition in front", async () => {
+    // "Only when compute has no public IP: compute works without one" would answer the question
+    // with itself.
+    expect(await firstLineOf('does the compute instance need a public IP for ssh?')).toMatch(
+      /^Compute works without a public IP, and without one it needs no inbound rules/,
+    );
+  });
+
   it('answers an @mention in a channel the same way', async () => {
     const turn = await chat(undefined, 'channel').say('what is port 5831 for', true);
     expect(cardText(turn.cards[0])).toContain('Port 5831');
