@@ -1320,6 +1320,15 @@ function coveredForNamed(k: Knowledge, endpoint: string, f: Facets): string[] | 
   return covered.length > 0 ? covered : undefined;
 }
 
+/**
+ * "Which outbound ports does AzureMachineLearning need?" is answered with its outbound rules; a
+ * name used only the other way keeps its rules, so the answer can say so.
+ */
+function inDirectionAsked(rules: readonly Rule[], f: Facets): readonly Rule[] {
+  const asked = rules.filter((r) => r.direction === f.direction);
+  return asked.length > 0 ? asked : rules;
+}
+
 /** The answer for a target, narrowed by what the question said (no facets: the whole item). */
 export function focusedAnswer(
   k: Knowledge,
@@ -1385,7 +1394,10 @@ export function focusedAnswer(
     }
     case 'endpoint': {
       const hosts = hostsAsked(k, target.id, facets);
-      const rules = k.rules.filter((r) => hosts.includes(r.endpoint));
+      const rules = inDirectionAsked(
+        k.rules.filter((r) => hosts.includes(r.endpoint)),
+        facets,
+      );
       if (rules.length === 0) return undefined;
       const enough = enoughOfNames(k, hosts, rules, facets);
       if (enough) return enough;

@@ -1240,6 +1240,11 @@ describe('a question gets the card that answers it', () => {
       'managed vnet allow only approved outbound: how do I let jobs reach our Azure SQL database?',
       'Add outbound rules to the managed network: a private endpoint rule per Azure resource',
     ],
+    // A tag used both ways, asked about one direction: that direction's rules.
+    [
+      'which outbound ports does AzureMachineLearning need from the compute subnet?',
+      'AzureMachineLearning is needed outbound on TCP 443, 18881, 8787 and UDP 5831.',
+    ],
   ])('"%s" is answered first with: %s', async (question, shown) => {
     expect(await firstLineOf(question)).toContain(shown);
   });
