@@ -26,6 +26,16 @@ const answers: [name: string, question: string, keyFact: string][] = [
   ['inbound-compute', 'which inbound ports does a compute cluster need', '44224'],
   ['port-5831', 'what is port 5831 for', 'UDP 5831'],
   [
+    'studio-blob-wildcard',
+    'does the browser need to reach *.blob.core.windows.net directly for the studio?',
+    'Blob data in your default storage account',
+  ],
+  [
+    'tag-outbound-ports',
+    'which outbound ports does AzureMachineLearning need from the compute subnet?',
+    'UDP 5831',
+  ],
+  [
     'error-package-install',
     'pip install times out on our cluster behind azure firewall',
     'pypi.org',
