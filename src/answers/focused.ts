@@ -40,7 +40,7 @@ import {
 } from '../knowledge/plan.query';
 import { NO_FACETS, type Facets } from '../understanding/facets';
 import { lexiconOf } from '../understanding/lexicon';
-import { rulesForPort, type Target } from '../understanding/ranking';
+import { inDirectionAsked, rulesForPort, type Target } from '../understanding/ranking';
 import { literal } from '../cards/markdown';
 import { PORT_LINE_SEPARATOR } from '../cards/answer.card';
 import { ruleSlice } from './slice';
@@ -1320,15 +1320,6 @@ function coveredForNamed(k: Knowledge, endpoint: string, f: Facets): string[] | 
   return covered.length > 0 ? covered : undefined;
 }
 
-/**
- * "Which outbound ports does AzureMachineLearning need?" is answered with its outbound rules; a
- * name used only the other way keeps its rules, so the answer can say so.
- */
-function inDirectionAsked(rules: readonly Rule[], f: Facets): readonly Rule[] {
-  const asked = rules.filter((r) => r.direction === f.direction);
-  return asked.length > 0 ? asked : rules;
-}
-
 /** The answer for a target, narrowed by what the question said (no facets: the whole item). */
 export function focusedAnswer(
   k: Knowledge,
@@ -1396,7 +1387,7 @@ export function focusedAnswer(
       const hosts = hostsAsked(k, target.id, facets);
       const rules = inDirectionAsked(
         k.rules.filter((r) => hosts.includes(r.endpoint)),
-        facets,
+        facets.direction,
       );
       if (rules.length === 0) return undefined;
       const enough = enoughOfNames(k, hosts, rules, facets);

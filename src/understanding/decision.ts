@@ -39,6 +39,8 @@ export function distinctRanked(candidates: readonly Candidate[]): Candidate[] {
 export function decide(
   candidates: readonly Candidate[],
   related: (a: Target, b: Target) => boolean = () => false,
+  /** Whether the answer's card already shows all a runner-up would: such a one is no alternative. */
+  shownBy: (answer: Target, runnerUp: Target) => boolean = () => false,
 ): Decision {
   const ranked = distinctRanked(candidates).filter((c) => c.score >= MIN_SCORE);
   const [top, second] = ranked;
@@ -54,7 +56,7 @@ export function decide(
   }
   const alternatives = ranked
     .slice(1)
-    .filter((c) => c.score >= top.score * ALTERNATIVE_SHARE)
+    .filter((c) => c.score >= top.score * ALTERNATIVE_SHARE && !shownBy(top.target, c.target))
     .slice(0, MAX_ALTERNATIVES)
     .map((c) => c.target);
   return answer(top, alternatives);

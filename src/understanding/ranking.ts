@@ -61,6 +61,42 @@ export function rulesForPort(k: Knowledge, port: number): Rule[] {
   return k.rules.filter((r) => r.ports.some((p) => p.from <= port && port <= p.to));
 }
 
+/** The rules a target's card lists: the rule itself, a port's or a name's rules; none for others. */
+export function rulesShown(k: Knowledge, t: { kind: string; id: string }): Rule[] {
+  if (t.kind === 'rule') return k.rules.filter((r) => r.id === t.id);
+  if (t.kind === 'port') return rulesForPort(k, Number(t.id));
+  if (t.kind === 'endpoint') return k.rules.filter((r) => r.endpoint === t.id);
+  return [];
+}
+
+/**
+ * The rules that go the way a question asks ("which outbound ports does AzureMachineLearning
+ * need?"); all of them when none does, so an answer can say the name goes the other way.
+ */
+export function inDirectionAsked<R extends Pick<Rule, 'direction'>>(
+  rules: readonly R[],
+  direction: Rule['direction'] | undefined,
+): readonly R[] {
+  const asked = rules.filter((r) => r.direction === direction);
+  return asked.length > 0 ? asked : rules;
+}
+
+/**
+ * Whether a runner-up would show nothing the answer doesn't: a rule or port whose rules are all
+ * on the answer's card ("outbound AzureMachineLearning TCP 443" under the tag's own card).
+ */
+export function shownByAnswer(
+  k: Knowledge,
+  answer: Pick<Target, 'kind' | 'id'>,
+  runnerUp: Pick<Target, 'kind' | 'id'>,
+  direction: Rule['direction'] | undefined,
+): boolean {
+  const own = rulesShown(k, runnerUp);
+  if (own.length === 0 || answer.kind === 'rule') return false;
+  const onCard = new Set(inDirectionAsked(rulesShown(k, answer), direction).map((r) => r.id));
+  return own.every((r) => onCard.has(r.id));
+}
+
 export function portTarget(k: Knowledge, port: number): Target {
   const endpoints = [...new Set(rulesForPort(k, port).map((r) => r.endpoint))];
   const more = endpoints.length > 2 ? ` and ${endpoints.length - 2} more` : '';

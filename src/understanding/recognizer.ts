@@ -40,6 +40,7 @@ import {
   errorCandidates,
   portTarget,
   rulesForPort,
+  shownByAnswer,
   scenariosOf,
   targetFor,
   targetKey,
@@ -1309,11 +1310,15 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
     b.kind === 'scenario' &&
     named.includes(a.id as ScenarioId) &&
     named.includes(b.id as ScenarioId);
-  const decision = decide(candidates, (a, b) => {
-    if (bothNamed(a, b)) return true;
-    const of = new Set(scenariosOf(k, a).map((s) => subjectOf(k, s)));
-    return scenariosOf(k, b).some((s) => of.has(subjectOf(k, s)));
-  });
+  const decision = decide(
+    candidates,
+    (a, b) => {
+      if (bothNamed(a, b)) return true;
+      const of = new Set(scenariosOf(k, a).map((s) => subjectOf(k, s)));
+      return scenariosOf(k, b).some((s) => of.has(subjectOf(k, s)));
+    },
+    (answer, runnerUp) => shownByAnswer(k, answer, runnerUp, facets.direction),
+  );
   const signal = (t: Target) =>
     candidates.find((c) => c.target.kind === t.kind && c.target.id === t.id)?.signal ?? 'words';
   // A question that says nothing about networking and matches only loosely by shared words

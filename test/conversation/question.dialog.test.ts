@@ -1257,6 +1257,17 @@ describe('a question gets the card that answers it', () => {
     );
   });
 
+  it('offers no "Did you mean" rule that the answer already lists', async () => {
+    // The tag's card lists its outbound rules; "outbound AzureMachineLearning TCP 443" under it
+    // would show the same row again.
+    const turn = await chat().say(
+      'which outbound ports does AzureMachineLearning need from the compute subnet?',
+    );
+    const text = cardText(turn.cards[0]);
+    expect(text).toContain('Did you mean');
+    expect(text).not.toMatch(/outbound AzureMachineLearning (TCP|UDP)/);
+  });
+
   it('answers an @mention in a channel the same way', async () => {
     const turn = await chat(undefined, 'channel').say('what is port 5831 for', true);
     expect(cardText(turn.cards[0])).toContain('Port 5831');

@@ -38,4 +38,14 @@ describe('the decision', () => {
     expect(d).toMatchObject({ kind: 'answer', target: { id: 'a0' } });
     expect(d.kind === 'answer' && d.alternatives.map((t) => t.id)).toEqual(['a1', 'a2', 'a3']);
   });
+
+  it('leaves out a runner-up whose content the answer already shows, and takes the next one', () => {
+    const shownBy = (_answer: Target, runnerUp: Target) => runnerUp.id === 'a1';
+    const d = decide(
+      [0.9, 0.7, 0.65, 0.6, 0.55].map((s, i) => candidate(`a${i}`, s)),
+      sameScenario,
+      shownBy,
+    );
+    expect(d.kind === 'answer' && d.alternatives.map((t) => t.id)).toEqual(['a2', 'a3', 'a4']);
+  });
 });

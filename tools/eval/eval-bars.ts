@@ -15,7 +15,7 @@ import {
   type EvalResult,
   type SameAnswer,
 } from './evaluation';
-import { rulesForPort } from '../../src/understanding/ranking';
+import { rulesShown } from '../../src/understanding/ranking';
 import { errorById, stepById } from '../../src/knowledge/lookup.query';
 import type { Recognition, Recognizer } from '../../src/understanding/recognizer';
 
@@ -25,12 +25,9 @@ export const EVAL_BARS = {
   heldout: { file: 'heldout.json', minAccuracy: 0.7, maxAskBacks: 0.02 },
 } as const;
 
-/** The rules a target's card lists: a port or host used by exactly one rule shows that rule. */
-function rulesShown(k: Knowledge, t: { kind: string; id: string }): string[] {
-  if (t.kind === 'rule') return [t.id];
-  if (t.kind === 'port') return rulesForPort(k, Number(t.id)).map((r) => r.id);
-  if (t.kind === 'endpoint') return k.rules.filter((r) => r.endpoint === t.id).map((r) => r.id);
-  return [];
+/** The ids of the rules a target's card lists: a port or host used by one rule shows that rule. */
+function ruleIdsShown(k: Knowledge, t: { kind: string; id: string }): string[] {
+  return rulesShown(k, t).map((r) => r.id);
 }
 
 /** An item merged into another is named by the item it became. */
@@ -44,8 +41,8 @@ function canonicalId(k: Knowledge, t: { kind: string; id: string }): string {
 export function sameAnswer(k: Knowledge): SameAnswer {
   return (a, b) => {
     if (a.kind === b.kind && canonicalId(k, a) === canonicalId(k, b)) return true;
-    const x = rulesShown(k, a);
-    const y = rulesShown(k, b);
+    const x = ruleIdsShown(k, a);
+    const y = ruleIdsShown(k, b);
     return x.length > 0 && x.length === y.length && x.every((id) => y.includes(id));
   };
 }
