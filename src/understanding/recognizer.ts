@@ -365,7 +365,9 @@ function portAndEndpointCandidates(
     ? 'sources'
     : f.asks.has('doubt') || comparesNames(q, names.length + known.length)
       ? 'strong'
-      : f.asks.has('compare')
+      : // "We only allow 443, is that ok?" weighs what it names against what is needed, not
+        // one article against another.
+        f.asks.has('compare') && !f.asks.has('enough')
         ? 'mild'
         : 'none';
   const out: Candidate[] = [];

@@ -1245,6 +1245,11 @@ describe('a question gets the card that answers it', () => {
       'which outbound ports does AzureMachineLearning need from the compute subnet?',
       'AzureMachineLearning is needed outbound on TCP 443, 18881, 8787 and UDP 5831.',
     ],
+    // Whether what it names is all that is needed, not which article spells a rule on it right.
+    [
+      'we only allow 443 outbound from the compute subnet, is that ok?',
+      'No: a compute instance or a compute cluster also uses TCP 80 outbound',
+    ],
   ])('"%s" is answered first with: %s', async (question, shown) => {
     expect(await firstLineOf(question)).toContain(shown);
   });
