@@ -1319,7 +1319,9 @@ export function recognize(k: Knowledge, text: string, w: Weights = WEIGHTS): Rec
       const of = new Set(scenariosOf(k, a).map((s) => subjectOf(k, s)));
       return scenariosOf(k, b).some((s) => of.has(subjectOf(k, s)));
     },
-    (answer, runnerUp) => shownByAnswer(k, answer, runnerUp, facets.direction),
+    // "Is 443 enough for compute?" is answered with compute's rules, not the port's.
+    (answer, runnerUp) =>
+      !facets.asks.has('enough') && shownByAnswer(k, answer, runnerUp, facets.direction),
   );
   const signal = (t: Target) =>
     candidates.find((c) => c.target.kind === t.kind && c.target.id === t.id)?.signal ?? 'words';
