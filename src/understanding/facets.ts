@@ -838,7 +838,7 @@ const ALL_THAT_IS_NEEDED =
   /\bnothing else\b|\bby itself\b|\bon its own\b|\balone\b|\bno (?:extra|other|additional|further) (?:hosts?|fqdns?|rules?|ports?|tags?|urls?|domains?)\b/;
 /** "Only 8704", "just port 443": one port as all that is needed. */
 const ONLY_THIS_PORT =
-  /\b(only|just)(?: (?:need|needs|open|opening|allow|allowing|the|port|ports)){0,3} \d{2,5}\b/;
+  /\b(only|just)(?: (?:need|needs|open|opens|opening|allow|allows|allowing|permit|permits|permitting|the|port|ports)){0,3} (?:(?:tcp|udp)[ /])?\d{2,5}\b/;
 
 /** "No public IP" named as an option not taken (see `statedConditions`). */
 const NOT_NO_PUBLIC_IP = new RegExp(
@@ -1092,7 +1092,7 @@ export const ACROSS_REGIONS: readonly string[] = tokens('another region');
 const MAX_PORT_MENTIONS = 12;
 
 /**
- * Port numbers: "port 44224", "8704-8710", "5831/udp", "tcp 443". Numbers inside addresses,
+ * Port numbers: "port 44224", "8704-8710", "5831/udp", "tcp/443", "tcp 443". Numbers inside addresses,
  * versions or durations are not ports; a bare number counts only when it is a port some rule uses.
  */
 function portMentions(raw: string, knownPort: (p: number) => boolean): PortMention[] {
@@ -1101,7 +1101,10 @@ function portMentions(raw: string, knownPort: (p: number) => boolean): PortMenti
   const portAt = new Set<number>();
   parts.forEach((part, i) => {
     if (part.length > 40) return;
-    const m = /^[(,"']?(\d{2,5})(?:-(\d{2,5}))?(?:\/(?:tcp|udp))?[),.;:?!"']*$/.exec(part);
+    const m =
+      /^[(,"']?(?:(?:tcp|udp)\/)?(\d{2,5})(?:-(\d{2,5}))?(?:\/(?:tcp|udp))?[),.;:?!"']*$/.exec(
+        part,
+      );
     if (!m) return;
     const from = Number(m[1]);
     const to = m[2] ? Number(m[2]) : from;

@@ -1250,6 +1250,10 @@ describe('a question gets the card that answers it', () => {
       'we only allow 443 outbound from the compute subnet, is that ok?',
       'No: a compute instance or a compute cluster also uses TCP 80 outbound',
     ],
+    [
+      'firewall only permits tcp/443 egress from the aml subnet, will compute clusters work?',
+      'No: a compute instance or a compute cluster also uses TCP 80 outbound',
+    ],
   ])('"%s" is answered first with: %s', async (question, shown) => {
     expect(await firstLineOf(question)).toContain(shown);
   });

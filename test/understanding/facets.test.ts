@@ -747,6 +747,7 @@ describe('facets of a question', () => {
   it.each([
     ['what is port 44224 for', [44224]],
     ['5831/udp', [5831]],
+    ['the firewall only permits tcp/443 egress', [443]],
     ['ports 8704-8710 for vs code', [8704]],
     ['subnet 10.0.0.0/16 for 2 hours', []],
     // UDP is used on one port only, so naming the protocol names the port; TCP on many does not.
