@@ -1168,12 +1168,8 @@ function portList(ports: readonly number[]): string {
 
 /** What a port is used for, or whether it is needed, narrowed by what the question said. */
 function portAnswer(k: Knowledge, port: number, facets: Facets): AnswerView | undefined {
-  let rules = rulesForPort(k, port);
+  const rules = inDirectionAsked(rulesForPort(k, port), facets.direction);
   if (rules.length === 0) return undefined;
-  if (facets.direction) {
-    const same = rules.filter((r) => r.direction === facets.direction);
-    if (same.length > 0) rules = same;
-  }
   // "Does AKS need 443?" names where AKS's traffic on 443 goes.
   const scenarios = namedScenarios(facets);
   const ofNamed = rules.filter((r) => r.scenarios.some((x) => scenarios.includes(x)));
@@ -1309,14 +1305,12 @@ function coveredForNamed(k: Knowledge, endpoint: string, f: Facets): string[] | 
       (r) => r.endpoint === e && !r.retired && r.scenarios.some((s) => named.includes(s)),
     );
   if (serves(endpoint)) return undefined;
+  // One placeholder label in place of the star: "<storage>" of "*.blob.core.windows.net".
   const domain = endpoint.slice(1);
-  const covered = [...new Set(k.rules.map((r) => r.endpoint))].filter(
-    (e) =>
-      e.startsWith('<') &&
-      e.indexOf('>.') === e.indexOf('.') - 1 &&
-      e.slice(e.indexOf('.')) === domain &&
-      serves(e),
-  );
+  const covered = [...new Set(k.rules.map((r) => r.endpoint))].filter((e) => {
+    const label = /^<[^<>.]+>/.exec(e)?.[0];
+    return label !== undefined && e.slice(label.length) === domain && serves(e);
+  });
   return covered.length > 0 ? covered : undefined;
 }
 

@@ -73,9 +73,6 @@ export function helpCard() {
   });
 }
 
-const KNOWN_SIDE =
-  'I know the network side of Azure Machine Learning: rules, service tags and ports, DNS and private endpoints, and the errors a locked-down network causes.';
-
 /**
  * Why a message is outside the bot's subject: another subject, or a failure no network rule
  * causes (a permission, a quota, a compute instance that is not running, an exception in code, a
@@ -115,26 +112,32 @@ const FAILURES_OUTSIDE_NETWORK: Readonly<
 /** The card for a message the bot cannot answer; `outside` when it is not about networking. */
 export function fallbackCard(said: string, outside?: OutsideSubject) {
   const shown = said.length > 80 ? `${said.slice(0, 77)}...` : said;
-  const offSubject = outside !== undefined;
-  if (outside !== undefined && outside !== 'subject') {
-    const { title, says } = FAILURES_OUTSIDE_NETWORK[outside];
-    return renderCard('fallback', FallbackCard, {
-      title,
-      message: `"${shown}" ${says}`,
-      capabilities: [...CAPABILITIES],
-      examples: [...EXAMPLE_QUESTIONS],
-    });
-  }
   return renderCard('fallback', FallbackCard, {
-    title: offSubject ? 'That is outside what I know' : "I'm not sure what you mean",
-    message: offSubject
-      ? `"${shown}" doesn't look like a question about Azure Machine Learning networking. ${KNOWN_SIDE}`
-      : shown
-        ? `I could not match "${shown}" to a scenario, rule or error I know.`
-        : 'I could not find a question in your message.',
+    ...fallbackText(shown, outside),
     capabilities: [...CAPABILITIES],
     examples: [...EXAMPLE_QUESTIONS],
   });
+}
+
+/** What the fallback card says of a message it does not answer, quoted as `shown`. */
+function fallbackText(
+  shown: string,
+  outside: OutsideSubject | undefined,
+): { title: string; message: string } {
+  if (outside === undefined)
+    return {
+      title: "I'm not sure what you mean",
+      message: shown
+        ? `I could not match "${shown}" to a scenario, rule or error I know.`
+        : 'I could not find a question in your message.',
+    };
+  if (outside === 'subject')
+    return {
+      title: 'That is outside what I know',
+      message: `"${shown}" doesn't look like a question about Azure Machine Learning networking. I know the network side of Azure Machine Learning: rules, service tags and ports, DNS and private endpoints, and the errors a locked-down network causes.`,
+    };
+  const { title, says } = FAILURES_OUTSIDE_NETWORK[outside];
+  return { title, message: `"${shown}" ${says}` };
 }
 
 export const NoticeCard = z.object({

@@ -1092,8 +1092,9 @@ export const ACROSS_REGIONS: readonly string[] = tokens('another region');
 const MAX_PORT_MENTIONS = 12;
 
 /**
- * Port numbers: "port 44224", "8704-8710", "5831/udp", "tcp/443", "tcp 443". Numbers inside addresses,
- * versions or durations are not ports; a bare number counts only when it is a port some rule uses.
+ * Port numbers: "port 44224", "8704-8710", "5831/udp", "tcp/443", "tcp 443". Numbers inside
+ * addresses, versions or durations are not ports; a bare number counts only when it is a port some
+ * rule uses.
  */
 function portMentions(raw: string, knownPort: (p: number) => boolean): PortMention[] {
   const mentions: PortMention[] = [];

@@ -63,7 +63,10 @@ export function rulesForPort(k: Knowledge, port: number): Rule[] {
 
 /** The rules a target's card lists: the rule itself, a port's or a name's rules; none for others. */
 export function rulesShown(k: Knowledge, t: { kind: string; id: string }): Rule[] {
-  if (t.kind === 'rule') return k.rules.filter((r) => r.id === t.id);
+  if (t.kind === 'rule') {
+    const rule = ruleById(k, t.id);
+    return rule ? [rule] : [];
+  }
   if (t.kind === 'port') return rulesForPort(k, Number(t.id));
   if (t.kind === 'endpoint') return k.rules.filter((r) => r.endpoint === t.id);
   return [];

@@ -38,6 +38,7 @@ import {
   endpointMatches,
   endpointTarget,
   errorCandidates,
+  inDirectionAsked,
   portTarget,
   rulesForPort,
   shownByAnswer,
@@ -166,11 +167,10 @@ function narrowRules(
   f: Facets,
   focus: ReadonlySet<string> = new Set(),
 ): string[] {
-  let rules = ruleIds.flatMap((id) => ruleById(k, id) ?? []);
-  if (f.direction) {
-    const same = rules.filter((r) => r.direction === f.direction);
-    if (same.length > 0) rules = same;
-  }
+  let rules = inDirectionAsked(
+    ruleIds.flatMap((id) => ruleById(k, id) ?? []),
+    f.direction,
+  );
   // "The NSG allows MicrosoftContainerRegistry on 443 … do I need AzureFrontDoor.FirstParty as
   // well?": of the names told, the one the asking sentence names is asked about.
   if (focus.size > 0) {
