@@ -948,6 +948,11 @@ function sliceView(
     !settingsOnly
   )
     verdict = `Yes. ${verdict}`;
+  // "Can we block all internet outbound from compute?": not all of it, and what must stay open.
+  if (f.asks.has('cutOff') && merged.length > 0 && !settingsOnly) {
+    verdict = `${f.asks.has('yesno') || f.asks.has('possible') ? 'No: ' : ''}${names} still ${needs} ${merged.length === 1 ? 'this' : `these ${merged.length}`} ${noun}; allow ${merged.length === 1 ? 'it' : 'them'} ahead of any rule that denies the rest.`;
+    verdict = capitalise(verdict);
+  }
   // "Is port 8887 required on our firewall for compute instances?": the scenario's rules never
   // use it, which is the answer, said before the rules it does need.
   const portsSaid = portsNotUsed.length > 0 && merged.length > 0;

@@ -87,6 +87,11 @@ export type Ask =
   | 'act'
   /** A yes/no about doing without something: "can I remove the 44224 rule?". */
   | 'remove'
+  /**
+   * Whether all traffic one way can be shut off ("can we block all internet outbound on the
+   * compute subnet?", "is a deny-all outbound NSG supported?"): what still has to pass answers it.
+   */
+  | 'cutOff'
   /** Whether only what it names uses something ("is AzureFrontDoor.FrontEnd only for the studio?"). */
   | 'onlyFor'
   /** Whether what the user sees is as it should be: "it returns a public IP. Is that expected?". */
@@ -839,6 +844,20 @@ const ALL_THAT_IS_NEEDED =
 /** "Only 8704", "just port 443": one port as all that is needed. */
 const ONLY_THIS_PORT =
   /\b(only|just)(?: (?:need|needs|open|opens|opening|allow|allows|allowing|permit|permits|permitting|the|port|ports)){0,3} (?:(?:tcp|udp)[ /])?\d{2,5}\b/;
+
+/**
+ * All internet or outbound traffic shut off: "block all internet outbound", "deny-all outbound",
+ * "cut off egress". One followed by an exception ("… except 443") names what is allowed instead.
+ */
+const CUT_OFF =
+  /\b(?:block|blocking|deny|denying|disable|disabling|disallow|disallowing|cut off|cutting off|shut off|shutting off|lock down|locking down|close off|turn off)\s{1,3}(?:all\s{1,3}|any\s{1,3}|every\s{1,3})?(?:the\s{1,3}|public\s{1,3})?(?:outbound\s{1,3}|outgoing\s{1,3}|egress\s{1,3})?(?:internet|egress|outbound)\b(?!\s{0,3}(?:\w{1,12}\s{1,3}){0,2}(?:except|but|other than|apart from|besides))|\bdeny[\s-]{0,3}all\s{1,3}(?:outbound|egress|internet)\b|\bno\s{1,3}(?:outbound\s{1,3})?internet\s{1,3}(?:access\s{1,3}|egress\s{1,3})?at all\b/;
+/** What shutting traffic off would break: "what breaks?", "what will stop working?". */
+const WHAT_BREAKS =
+  /\bwhat\s{1,3}(?:would\s{1,3}|will\s{1,3}|could\s{1,3})?(?:break|breaks|fail|fails|stop|stops)\b/;
+
+/** "Deny all outbound except 443": everything but one port shut, as "only 443" says. */
+const ALL_BUT_THIS_PORT =
+  /\b(?:block|blocks|blocking|blocked|deny|denies|denying|denied|close|closes|closed|drop|drops)\s{1,3}(?:all|everything|any)\b[^.?!]{0,60}?\b(?:except|but|other than|apart from|besides)\s{1,3}(?:(?:for|the|port|ports|tcp|udp)[\s/]{1,3}){0,3}\d{2,5}\b/;
 
 /** "No public IP" named as an option not taken (see `statedConditions`). */
 const NOT_NO_PUBLIC_IP = new RegExp(
@@ -1805,7 +1824,10 @@ export function parseQuestion(
   if (asks.has('yesno') && words.some((w) => SUPPORT_WORDS.has(w))) asks.add('possible');
   // "Does VS Code work with just the base service tags and nothing else?" and "do we need to open
   // only 8704?" ask whether what they name is all that is needed, as "is it enough?" does.
-  if (asks.has('yesno') && (ALL_THAT_IS_NEEDED.test(lower) || ONLY_THIS_PORT.test(lower)))
+  if (
+    asks.has('yesno') &&
+    (ALL_THAT_IS_NEEDED.test(lower) || ONLY_THIS_PORT.test(lower) || ALL_BUT_THIS_PORT.test(lower))
+  )
     asks.add('enough');
   // "A list of all FQDNs for compute instances" asks for every one of them, like "the complete list".
   if (
@@ -1819,6 +1841,15 @@ export function parseQuestion(
     asks.add('whole');
   if (/\b(is|are) there\b/.test(lower) || words.includes('exist') || words.includes('exists'))
     asks.add('exists');
+  // "Can we block all internet outbound?" asks what must still pass; told as the setup of another
+  // question ("the NSG denies internet outbound. Which tag do I open?") it does not.
+  if (
+    CUT_OFF.test(lower) &&
+    (asks.has('yesno') || asks.has('possible') || WHAT_BREAKS.test(lower))
+  ) {
+    asks.add('cutOff');
+    if (directions.size === 0) directions.add('outbound');
+  }
   // "Need" alone asks for a DNS record or a route as much as for a rule.
   const asksWhatToAllow =
     asks.has('ports') ||

@@ -826,13 +826,15 @@ function scenarioCandidates(k: Knowledge, q: ParsedQuestion, w: Weights): Candid
   const asksSlice = asksForRules(q);
   // A problem report that asks which hosts, ports or tags to allow ("the firewall blocks pip
   // install on the compute instance: which hosts for pypi and conda?") asks for the slice.
+  // "Can we block all internet outbound from compute?" asks what must still pass: the slice.
   const specific =
-    f.asks.has('how') ||
-    (f.asks.has('problem') && !(asksWhatToAllow(f) && WHICH_TO_ALLOW.test(q.lower))) ||
-    f.asks.has('doubt') ||
-    f.asks.has('why') ||
-    f.asks.has('possible') ||
-    f.asks.has('publicIp');
+    !f.asks.has('cutOff') &&
+    (f.asks.has('how') ||
+      (f.asks.has('problem') && !(asksWhatToAllow(f) && WHICH_TO_ALLOW.test(q.lower))) ||
+      f.asks.has('doubt') ||
+      f.asks.has('why') ||
+      f.asks.has('possible') ||
+      f.asks.has('publicIp'));
   // "studio", "compute cluster?": nothing but the scenario's name asks for all of it.
   const lexicon = lexiconOf(k);
   const nameWords = lexicon.nameWordSet;
@@ -872,7 +874,10 @@ function scenarioCandidates(k: Knowledge, q: ParsedQuestion, w: Weights): Candid
     if (specific && !asksSlice && !whole) score -= w.specificPenalty;
     // "A guide for compute in a VNet", "the complete set of rules": however long the message,
     // it asks for all of the scenario.
+    // So does "can we block all internet outbound from compute, given private endpoints for …":
+    // what must still pass is that scenario's slice.
     if (whole) score = Math.max(score, s.strength * (0.7 + 0.3 * explained)) + w.wholeAsk;
+    else if (f.asks.has('cutOff')) score = Math.max(score, s.strength) + w.directSlice;
     // A name typed alongside something more specific (a host, a port) yields to it.
     // A slice asked for in a direction ("which outbound rules do clusters without a public IP
     // need?") names nothing more specific than the scenario and the setup that filters it.

@@ -1254,6 +1254,23 @@ describe('a question gets the card that answers it', () => {
       'firewall only permits tcp/443 egress from the aml subnet, will compute clusters work?',
       'No: a compute instance or a compute cluster also uses TCP 80 outbound',
     ],
+    [
+      'can we block all outbound internet except 443 on the compute subnet?',
+      'No: a compute instance or a compute cluster also uses TCP 80 outbound',
+    ],
+    // Shutting a direction off is answered with what must still pass that way.
+    [
+      'Can we deny all internet outbound from the compute subnet?',
+      'No: a compute instance or a compute cluster still needs these 12 outbound rules; allow them ahead of any rule that denies the rest.',
+    ],
+    [
+      'Is it OK to block all internet outbound on the compute subnet if we have private endpoints for storage and key vault?',
+      'No: a compute instance or a compute cluster still needs these',
+    ],
+    [
+      'is a deny-all outbound NSG on the compute subnet supported?',
+      'No: a compute instance or a compute cluster still needs',
+    ],
   ])('"%s" is answered first with: %s', async (question, shown) => {
     expect(await firstLineOf(question)).toContain(shown);
   });

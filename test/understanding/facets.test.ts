@@ -707,8 +707,23 @@ describe('facets of a question', () => {
     ['is port 443 enough for compute?', true],
     ['do we need 8704 for vs code?', false],
     ['do we need port 443 only for the studio?', false],
+    // Everything shut but one port says what "only that port" says.
+    ['can we block all outbound internet except 443 on the compute subnet?', true],
+    ['our NSG denies everything outbound except port 443, will the cluster work?', true],
   ])('"%s" asks whether it is all that is needed: %s', (text, enough) => {
     expect(facets(text).asks.has('enough')).toBe(enough);
+  });
+
+  it.each([
+    ['can we deny all internet outbound from the compute subnet?', true],
+    ['is a deny-all outbound NSG on the compute subnet supported?', true],
+    ['we block internet egress on the training subnet, what breaks?', true],
+    // Told as the setup of another question, it asks nothing about shutting traffic off.
+    ['the NSG on the jump box subnet denies internet outbound. which tag do i open?', false],
+    // With an exception it names what stays open instead.
+    ['can we block all outbound internet except 443?', false],
+  ])('"%s" asks whether all traffic one way can be shut off: %s', (text, cutOff) => {
+    expect(facets(text).asks.has('cutOff')).toBe(cutOff);
   });
 
   it('a managed network and an own VNet side by side compare the two and state neither', () => {
