@@ -262,6 +262,12 @@ export const Step = z.strictObject({
    * asks nothing about it.
    */
   outsideScenarios: Text.max(60).optional(),
+  /**
+   * The words that name what `outsideScenarios` names, as a yes/no claim's `when` entry ("prompt
+   * flow*|promptflow*|pf"). A question that says none of them ranks the step lower: a step about
+   * another service shares its other words (endpoint, storage, private) with the scenarios' steps.
+   */
+  namedBy: Text.max(120).optional(),
   sources: z.array(SourceRef).min(1),
   conflicts: z.array(Id).optional(),
   yesNo: z.array(YesNoClaim).max(8).optional(),

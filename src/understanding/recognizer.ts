@@ -12,7 +12,7 @@ import {
   stepById,
 } from '../knowledge/lookup.query';
 import { decide } from './decision';
-import { claimFor } from './yes-no';
+import { claimFor, mentions } from './yes-no';
 import { WEIGHTS, type Weights } from './weights';
 import {
   ACROSS_REGIONS,
@@ -740,6 +740,9 @@ function wordCandidates(
       score += w.statedCloud;
     // A note for Azure Government and 21Vianet only does not answer a question that names neither.
     if (!f.cloud && forSovereignCloudsOnly(k, target)) score -= w.otherCloud;
+    // "The online endpoint can't reach storage behind a private endpoint" says nothing of prompt
+    // flow: the prompt flow step's share of those words does not make it the answer.
+    if (unnamedSubject(k, target, q.words)) score -= w.unnamedSubject;
     // "DNS zones in other clouds" does not answer what Azure China supports unless names are asked.
     if (offPath(k, onPath, target)) score -= w.offPath;
     // "The UDR for public IP compute, does it include BatchNodeManagement?": the sources disagree
@@ -762,6 +765,13 @@ function wordCandidates(
  */
 function toldNotAsked(q: ParsedQuestion, t: Target): boolean {
   return t.kind === 'port' && q.focus.size > 0 && !q.focus.has(t.id);
+}
+
+/** A step about another service ("prompt flow", "Azure Databricks") that the words do not name. */
+function unnamedSubject(k: Knowledge, t: Target, words: readonly string[]): boolean {
+  if (t.kind !== 'step') return false;
+  const namedBy = stepById(k, t.id)?.namedBy;
+  return namedBy !== undefined && !mentions(namedBy, words);
 }
 
 /** A disagreement about names or routes that names a tag or host the question names. */

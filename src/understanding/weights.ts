@@ -102,6 +102,8 @@ export interface Weights {
   otherNetwork: number;
   /** A managed-network step, for a question that asks for rules and names no kind of network. */
   managedUnstated: number;
+  /** A step about another service that the question does not name (its `namedBy`). */
+  unnamedSubject: number;
   /** A step, error or disagreement about name resolution or routes, when the question mentions neither. */
   offPath: 0.1;
   /** A port a longer message names only outside the sentence that asks (part of the setup it tells). */
@@ -161,6 +163,7 @@ export const WEIGHTS: Readonly<Weights> = Object.freeze({
   statedNetwork: 0.15,
   otherNetwork: 0.15,
   managedUnstated: 0.1,
+  unnamedSubject: 0.1,
   offPath: 0.1,
   portOutsideQuestion: 0.2,
   routeDisagreement: 0.1,

@@ -105,6 +105,24 @@ function occurrence(words: readonly QuestionWord[], entry: ClaimEntry): number[]
   return covered.length > 0 ? covered : undefined;
 }
 
+/** Entries read from the knowledge, parsed once: the knowledge is loaded once. */
+const parsedMentions = new Map<string, ClaimEntry>();
+
+/** Whether the words say any alternative of a `when` entry ("prompt flow*|promptflow*"). */
+export function mentions(entry: string, words: readonly string[]): boolean {
+  let parsed = parsedMentions.get(entry);
+  if (!parsed) {
+    parsed = parseClaimEntry(entry);
+    parsedMentions.set(entry, parsed);
+  }
+  return (
+    occurrence(
+      words.map((text) => ({ text, stem: stem(text) })),
+      parsed,
+    ) !== undefined
+  );
+}
+
 /**
  * The first claim whose `when` entries all occur in the question's words, unless the question
  * also holds a turning word that the claim's own words do not cover. Cost is bounded by the

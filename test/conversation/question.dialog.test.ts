@@ -1271,6 +1271,11 @@ describe('a question gets the card that answers it', () => {
       'is a deny-all outbound NSG on the compute subnet supported?',
       'No: a compute instance or a compute cluster still needs',
     ],
+    // A step about another service (prompt flow) does not answer for sharing the other words.
+    [
+      "managed online endpoint can't reach my storage account behind a private endpoint",
+      'Turn on the workspace managed network',
+    ],
   ])('"%s" is answered first with: %s', async (question, shown) => {
     expect(await firstLineOf(question)).toContain(shown);
   });

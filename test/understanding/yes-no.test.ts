@@ -1,7 +1,7 @@
 // Which stored yes or no fits a question's words: the claim's words must all be there, and a word
 // that turns the question round ("without", "block", "doesn't") must be one the claim names.
-import type { YesNoClaim } from '../../src/knowledge';
-import { claimFor, parseClaimEntry } from '../../src/understanding/yes-no';
+import { loadKnowledge, type YesNoClaim } from '../../src/knowledge';
+import { claimFor, mentions, parseClaimEntry } from '../../src/understanding/yes-no';
 import { tokens } from '../../src/understanding/normalise';
 
 const delegated: YesNoClaim = {
@@ -61,5 +61,24 @@ describe('a stored yes or no', () => {
         { text: 'mode', prefix: false },
       ],
     ]);
+  });
+});
+
+describe('whether a question names what a step is about (its namedBy words)', () => {
+  it.each([
+    ['prompt flow*|promptflow*|pf', 'our prompt flows cannot reach storage', true],
+    ['prompt flow*|promptflow*|pf', 'promptflow runtime fails', true],
+    ['prompt flow*|promptflow*|pf', 'the flow of traffic from the prompt', false],
+    ['databricks|dbx|adb', 'Databricks in the same vnet?', true],
+    ['databricks|dbx|adb', 'the online endpoint cannot reach storage', false],
+  ])('%s in "%s": %s', (entry, question, named) => {
+    expect(mentions(entry, tokens(question))).toBe(named);
+  });
+
+  // A way of asking that does not say the step's subject would be ranked down by its own words.
+  const named = loadKnowledge().steps.filter((s) => s.namedBy !== undefined);
+  it.each(named.map((s) => [s.id, s] as const))('every way of asking %s names it', (_, s) => {
+    expect(named.length).toBeGreaterThanOrEqual(9);
+    expect((s.ask ?? []).filter((a) => !mentions(s.namedBy!, tokens(a)))).toEqual([]);
   });
 });
