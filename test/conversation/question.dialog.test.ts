@@ -1276,6 +1276,10 @@ describe('a question gets the card that answers it', () => {
       "managed online endpoint can't reach my storage account behind a private endpoint",
       'Turn on the workspace managed network',
     ],
+    [
+      'how to use the studio with a storage account that only allows private endpoints?',
+      "Clients reach storage through the default storage account's private endpoint",
+    ],
   ])('"%s" is answered first with: %s', async (question, shown) => {
     expect(await firstLineOf(question)).toContain(shown);
   });
