@@ -576,6 +576,8 @@ function namesNothingToTakeRulesFrom(
     !asksForRules(q) ||
     // "How do I get the list of hosts?" asks for a way, which a step gives.
     f.asks.has('how') ||
+    // "Can Azure ML use our proxy for all outbound?" asks whether the setup can be had.
+    f.asks.has('possible') ||
     namesAnError ||
     f.scenarios.length > 0 ||
     f.deploysTo !== undefined ||

@@ -1280,6 +1280,11 @@ describe('a question gets the card that answers it', () => {
       'how to use the studio with a storage account that only allows private endpoints?',
       "Clients reach storage through the default storage account's private endpoint",
     ],
+    // Whether a setup can be had is answered, not asked back for a scenario to take rules from.
+    [
+      'can AzureML use our squid proxy for all outbound?',
+      'Only for package installs on a compute instance',
+    ],
   ])('"%s" is answered first with: %s', async (question, shown) => {
     expect(await firstLineOf(question)).toContain(shown);
   });
