@@ -1285,6 +1285,10 @@ describe('a question gets the card that answers it', () => {
       'can AzureML use our squid proxy for all outbound?',
       'Only for package installs on a compute instance',
     ],
+    [
+      'The specified subnet has a Network Security Group that does not allow inbound on port 44224',
+      'Likely cause: A subnet NSG or firewall blocks the inbound management traffic',
+    ],
   ])('"%s" is answered first with: %s', async (question, shown) => {
     expect(await firstLineOf(question)).toContain(shown);
   });
