@@ -1878,7 +1878,7 @@ export function parseQuestion(
   // "What is port 44224 for?", "what is AzureFrontDoor.FirstParty used for (in aml)": the
   // purpose, as "why".
   if (
-    /\bwhats?\b[^?!]{0,80}\b(for|used for)( (in|on|by|with)( [a-z0-9.-]{1,30}){1,3})?\s*\??\s*$/.test(
+    /\bwhats?\b[^?!]{0,80}\b(for|used for)( (in|on|by|with)( [a-z0-9.-]{1,30}){1,3})?( (inbound|outbound))?\s*\??\s*$/.test(
       lower,
     )
   )

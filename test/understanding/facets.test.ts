@@ -44,6 +44,7 @@ describe('facets of a question', () => {
     ['whats needed for automl in vnet', 'what'],
     ['what is mcr.microsoft.com used for', 'why'],
     ['what are ports 8787 and 18881 used for in aml', 'why'],
+    ['what is the AzureMachineLearning service tag used for outbound?', 'why'],
     ['is port 443 enough for compute?', 'enough'],
     ['is opening 443 sufficient for our clusters', 'enough'],
     // "Nothing else", "by itself", "alone" ask whether what is named is all that is needed.
