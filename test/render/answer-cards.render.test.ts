@@ -93,6 +93,11 @@ const answers: [name: string, question: string, keyFact: string][] = [
   ],
   ['port-enough', 'is port 443 enough for compute?', 'UDP 5831'],
   [
+    'cut-off',
+    'Can we deny all internet outbound from the compute subnet?',
+    'ahead of any rule that denies the rest',
+  ],
+  [
     'host-or-tag',
     'do we need to allow *.blob.core.windows.net or is the Storage tag enough?',
     'Storage.<region>',
