@@ -592,8 +592,12 @@ function namesNothingToTakeRulesFrom(
   // subject; the way out of the network (a firewall, forced tunnelling) or the SDK does not.
   const stated = Object.keys(f.conditions) as SetupKey[];
   if (stated.some((key) => !SUBJECTLESS_SETUPS.has(key))) return false;
-  return topicTerms(k, q).length === 0;
+  // "Which service tags do I need?" names no topic: "service" is half of what it asks for.
+  const asked = SERVICE_TAGS.test(q.lower) ? new Set(indexTerms('service')) : new Set<string>();
+  return topicTerms(k, q).every((t) => asked.has(t));
 }
+
+const SERVICE_TAGS = /\bservice[\s-]{0,3}tags?\b/;
 
 /** The rules of what the question names: its ports (on the names it gives), or its names. */
 function namedRulesOf(k: Knowledge, f: Facets, matches: EndpointMatches): Rule[] {

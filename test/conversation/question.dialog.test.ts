@@ -1395,6 +1395,9 @@ describe('when the bot is not sure', () => {
     // "Endpoints" here are places traffic goes, not online endpoints.
     'which outbound endpoints does AML need?',
     'list of endpoints to whitelist for azure ml behind a firewall',
+    // "Service" is half of "service tags", what it asks for, not a topic.
+    'which service tags do I need?',
+    'what service tags for our firewall?',
   ])('asks which scenario "%s" is for', async (question) => {
     const c = chat();
     const choices = latestCard(await c.say(question));
