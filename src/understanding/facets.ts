@@ -855,6 +855,9 @@ const CUT_OFF =
 const WHAT_BREAKS =
   /\bwhat\s{1,3}(?:would\s{1,3}|will\s{1,3}|could\s{1,3})?(?:break|breaks|fail|fails|stop|stops)\b/;
 
+/** "Which hosts does compute need to reach?": where its traffic goes, asked of what sends it. */
+const NEED_TO_REACH = /\b(?:what|which)\b[^.?!]{0,60}?\bneeds? to reach\s{0,3}(?:for\b|\?|$)/;
+
 /** "Deny all outbound except 443": everything but one port shut, as "only 443" says. */
 const ALL_BUT_THIS_PORT =
   /\b(?:block|blocks|blocking|blocked|deny|denies|denying|denied|close|closes|closed|drop|drops)\s{1,3}(?:all|everything|any)\b[^.?!]{0,60}?\b(?:except|but|other than|apart from|besides)\s{1,3}(?:(?:for|the|port|ports|tcp|udp)[\s/]{1,3}){0,3}\d{2,5}\b/;
@@ -1664,10 +1667,13 @@ export function parseQuestion(
   const content = [
     ...new Set(expanded.filter((w) => !STOPWORDS.has(w) && w.length > 1 && w.length <= MAX_WORD)),
   ];
+  // "Which hosts does compute need to reach?" asks for where traffic goes: "reach" is the ask, not
+  // a topic that finds an item for its own "reaches".
+  const reachAsked = NEED_TO_REACH.test(lower);
   const terms = [
     ...new Set(
       content
-        .filter((w) => !DOMAIN_NOISE.has(w))
+        .filter((w) => !DOMAIN_NOISE.has(w) && !(reachAsked && w === 'reach'))
         .slice(0, MAX_TERMS)
         .map((w) => corrected(w, lexicon)),
     ),
@@ -1843,6 +1849,8 @@ export function parseQuestion(
     asks.add('exists');
   // "Can we block all internet outbound?" asks what must still pass; told as the setup of another
   // question ("the NSG denies internet outbound. Which tag do I open?") it does not.
+  // "What does the browser need to reach for the studio?" asks for what goes out.
+  if (directions.size === 0 && reachAsked) directions.add('outbound');
   if (
     CUT_OFF.test(lower) &&
     (asks.has('yesno') || asks.has('possible') || WHAT_BREAKS.test(lower))

@@ -1289,6 +1289,15 @@ describe('a question gets the card that answers it', () => {
       'The specified subnet has a Network Security Group that does not allow inbound on port 44224',
       'Likely cause: A subnet NSG or firewall blocks the inbound management traffic',
     ],
+    // "Reach" is what is asked, not a word that finds the step about storage accounts it reaches.
+    [
+      'which hosts does compute need to reach?',
+      'A compute instance or a compute cluster needs 50 host-name rules',
+    ],
+    [
+      'what does the browser need to reach for the studio?',
+      'The workspace from Azure Machine Learning studio needs 4 outbound rules',
+    ],
   ])('"%s" is answered first with: %s', async (question, shown) => {
     expect(await firstLineOf(question)).toContain(shown);
   });

@@ -11,6 +11,10 @@ describe('facets of a question', () => {
     ['egress rules for the studio', 'outbound'],
     ['inbound and outbound for online endpoints', undefined],
     ['which inbond ports does a compute cluster need', 'inbound'],
+    // What something needs to reach is where its traffic goes.
+    ['what does the browser need to reach for the studio?', 'outbound'],
+    ['which hosts does compute need to reach?', 'outbound'],
+    ['can compute reach the storage account?', undefined],
   ])('"%s" goes %s', (text, direction) => {
     expect(facets(text).direction).toBe(direction);
   });
