@@ -856,7 +856,10 @@ const WHAT_BREAKS =
   /\bwhat\s{1,3}(?:would\s{1,3}|will\s{1,3}|could\s{1,3})?(?:break|breaks|fail|fails|stop|stops)\b/;
 
 /** "Which hosts does compute need to reach?": where its traffic goes, asked of what sends it. */
-const NEED_TO_REACH = /\b(?:what|which)\b[^.?!]{0,60}?\bneeds? to reach\s{0,3}(?:for\b|\?|$)/;
+const NEED_TO_REACH =
+  /\b(?:what|which)\b[^.?!]{0,60}?\b(?:reach|talk to|connect to|call)\s{0,3}(?:for\b|\?|$)/;
+/** The verbs of `NEED_TO_REACH`, which there ask where traffic goes rather than name a topic. */
+const REACH_WORDS: ReadonlySet<string> = new Set(['reach', 'talk', 'connect', 'call']);
 
 /** "Deny all outbound except 443": everything but one port shut, as "only 443" says. */
 const ALL_BUT_THIS_PORT =
@@ -1673,7 +1676,7 @@ export function parseQuestion(
   const terms = [
     ...new Set(
       content
-        .filter((w) => !DOMAIN_NOISE.has(w) && !(reachAsked && w === 'reach'))
+        .filter((w) => !DOMAIN_NOISE.has(w) && !(reachAsked && REACH_WORDS.has(w)))
         .slice(0, MAX_TERMS)
         .map((w) => corrected(w, lexicon)),
     ),

@@ -1295,6 +1295,10 @@ describe('a question gets the card that answers it', () => {
       'A compute instance or a compute cluster needs 50 host-name rules',
     ],
     [
+      'which services does a compute instance talk to?',
+      'A compute instance or a compute cluster needs 12 outbound rules',
+    ],
+    [
       'what does the browser need to reach for the studio?',
       'The workspace from Azure Machine Learning studio needs 4 outbound rules',
     ],

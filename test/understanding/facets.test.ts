@@ -14,6 +14,8 @@ describe('facets of a question', () => {
     // What something needs to reach is where its traffic goes.
     ['what does the browser need to reach for the studio?', 'outbound'],
     ['which hosts does compute need to reach?', 'outbound'],
+    ['which services does a compute instance talk to?', 'outbound'],
+    ['what endpoints does the compute cluster need to connect to?', 'outbound'],
     ['can compute reach the storage account?', undefined],
   ])('"%s" goes %s', (text, direction) => {
     expect(facets(text).direction).toBe(direction);
