@@ -1850,10 +1850,10 @@ export function parseQuestion(
     asks.add('whole');
   if (/\b(is|are) there\b/.test(lower) || words.includes('exist') || words.includes('exists'))
     asks.add('exists');
-  // "Can we block all internet outbound?" asks what must still pass; told as the setup of another
-  // question ("the NSG denies internet outbound. Which tag do I open?") it does not.
   // "What does the browser need to reach for the studio?" asks for what goes out.
   if (directions.size === 0 && reachAsked) directions.add('outbound');
+  // "Can we block all internet outbound?" asks what must still pass; told as the setup of another
+  // question ("the NSG denies internet outbound. Which tag do I open?") it does not.
   if (
     CUT_OFF.test(lower) &&
     (asks.has('yesno') || asks.has('possible') || WHAT_BREAKS.test(lower))

@@ -597,6 +597,7 @@ function namesNothingToTakeRulesFrom(
   return topicTerms(k, q).every((t) => asked.has(t));
 }
 
+/** "Service tags" typed as what is asked for. */
 const SERVICE_TAGS = /\bservice[\s-]{0,3}tags?\b/;
 
 /** The rules of what the question names: its ports (on the names it gives), or its names. */
@@ -890,9 +891,9 @@ function scenarioCandidates(k: Knowledge, q: ParsedQuestion, w: Weights): Candid
     if (specific && !asksSlice && !whole) score -= w.specificPenalty;
     // "A guide for compute in a VNet", "the complete set of rules": however long the message,
     // it asks for all of the scenario.
-    // So does "can we block all internet outbound from compute, given private endpoints for …":
-    // what must still pass is that scenario's slice.
     if (whole) score = Math.max(score, s.strength * (0.7 + 0.3 * explained)) + w.wholeAsk;
+    // "Can we block all internet outbound from compute, given private endpoints for …": what must
+    // still pass is the slice of the scenario it names, however much else the message says.
     else if (f.asks.has('cutOff')) score = Math.max(score, s.strength) + w.directSlice;
     // A name typed alongside something more specific (a host, a port) yields to it.
     // A slice asked for in a direction ("which outbound rules do clusters without a public IP
