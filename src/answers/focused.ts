@@ -567,6 +567,9 @@ function enoughVerdict(
     : `No: ${scenarioNouns(k, scenarios)} also ${takesPlural(scenarios) ? 'use' : 'uses'} ${shown}, besides port ${port}.`;
 }
 
+/** The step on the egress AKS itself needs, besides the rules Azure ML adds for it. */
+const AKS_EGRESS_STEP = 'step-aks-egress';
+
 /** How many other ports or names a "No: … also uses" verdict lists before "and N more". */
 const MAX_OTHERS = 5;
 
@@ -968,6 +971,12 @@ function sliceView(
     const batch = conflictById(k, 'batch-inbound-ports');
     if (batch)
       notes.push(literal(asStatement(batch.answer ?? batch.recommendation, f.asks.has('yesno'))));
+  }
+  // AKS's outbound rules here are Azure ML's; the cluster needs AKS's own egress as well, which
+  // an answer to "can we turn off all outbound for the AKS cluster?" must not leave out.
+  if (f.direction === 'outbound' && scenarios.includes('aks') && merged.length > 0) {
+    const egress = stepById(k, AKS_EGRESS_STEP);
+    if (egress?.answer) notes.push(literal(egress.answer));
   }
   return {
     title: `${capitalise(names)}${direction ? ` · ${direction}` : ''}`,

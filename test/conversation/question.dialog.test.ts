@@ -1325,6 +1325,16 @@ describe('a question gets the card that answers it', () => {
     expect(text).not.toMatch(/outbound AzureMachineLearning (TCP|UDP)/);
   });
 
+  it("says AKS's own egress next to the outbound rules Azure ML adds for it", async () => {
+    // Three rules for Azure ML would read as all an AKS cluster needs with everything else denied.
+    const turn = await chat().say(
+      'is it ok to turn off all outbound internet for the AKS inference cluster?',
+    );
+    const text = cardText(turn.cards[0]);
+    expect(text).toContain('No: Azure Kubernetes Service (AKS) still needs these 3 outbound rules');
+    expect(text).toContain("AKS's 'Restrict egress traffic' article");
+  });
+
   it('answers an @mention in a channel the same way', async () => {
     const turn = await chat(undefined, 'channel').say('what is port 5831 for', true);
     expect(cardText(turn.cards[0])).toContain('Port 5831');
