@@ -98,6 +98,11 @@ const answers: [name: string, question: string, keyFact: string][] = [
     'ahead of any rule that denies the rest',
   ],
   [
+    'aks-cut-off',
+    'is it ok to turn off all outbound internet for the AKS inference cluster?',
+    'Restrict egress traffic',
+  ],
+  [
     'host-or-tag',
     'do we need to allow *.blob.core.windows.net or is the Storage tag enough?',
     'Storage.<region>',
