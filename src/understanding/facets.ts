@@ -857,7 +857,7 @@ const WHAT_BREAKS =
 
 /** "Which hosts does compute need to reach?": where its traffic goes, asked of what sends it. */
 const NEED_TO_REACH =
-  /\b(?:what|which)\b[^.?!]{0,60}?\b(?:reach|talk to|connect to|call)\s{0,3}(?:for\b|\?|$)/;
+  /\b(?:what|which)\b[^.?!]{0,60}?\b(?:reach|talk to|connect to|call)\s{0,3}(?:(?:for|from)\b|\?|$)/;
 /** The verbs of `NEED_TO_REACH`, which there ask where traffic goes rather than name a topic. */
 const REACH_WORDS: ReadonlySet<string> = new Set(['reach', 'talk', 'connect', 'call']);
 

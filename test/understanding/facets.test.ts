@@ -15,6 +15,7 @@ describe('facets of a question', () => {
     ['what does the browser need to reach for the studio?', 'outbound'],
     ['which hosts does compute need to reach?', 'outbound'],
     ['which services does a compute instance talk to?', 'outbound'],
+    ['what does the studio talk to from the browser?', 'outbound'],
     ['what endpoints does the compute cluster need to connect to?', 'outbound'],
     ['can compute reach the storage account?', undefined],
   ])('"%s" goes %s', (text, direction) => {
