@@ -743,6 +743,10 @@ function statedConditions(
     ) &&
     !/\b(resolv\w{0,6}|return\w{0,3}|gives?|giving|points?|pointing|answers?)(\W{1,3}[a-z0-9.-]{1,40}){0,3}?\W{1,3}(to\W{1,3}|with\W{1,3})?((a|an|the|its)\W{1,3})?public[\s_-]{0,3}ips?\b/.test(
       lower,
+    ) &&
+    // "Users get the public IP when resolving the workspace URL": a resolver's answer too.
+    !/\bpublic[\s_-]{0,3}ips?\W{1,3}(?:(?:when|while|on|from|after|by)\W{1,3})(?:resolv|nslookup|dig\b|lookup|looking up|querying)/.test(
+      lower,
     )
   )
     c.computePublicIp = true;

@@ -327,6 +327,14 @@ describe('facets of a question', () => {
     expect(f.conditions.computePublicIp).toBeUndefined();
   });
 
+  it.each([
+    'the workspace name resolves to a public IP from on-prem',
+    'on-prem users get the public IP when resolving the workspace URL',
+    'we see a public ip when looking up api.azureml.ms',
+  ])('"%s" is what DNS answers, not compute with a public IP', (text) => {
+    expect(facets(text).conditions.computePublicIp).toBeUndefined();
+  });
+
   // A firewall weighed against a NAT gateway is a choice asked about, not the setup.
   it.each([
     'nat gateway vs firewall for no public ip clusters?',
