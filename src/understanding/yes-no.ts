@@ -108,6 +108,21 @@ function occurrence(words: readonly QuestionWord[], entry: ClaimEntry): number[]
 /** Entries read from the knowledge, parsed once: the knowledge is loaded once. */
 const parsedMentions = new Map<string, ClaimEntry>();
 
+/**
+ * A question's words with their stems, taken once per question: the ranking asks about many
+ * items' claims and `namedBy` words with the same words.
+ */
+const saidByWords = new WeakMap<readonly string[], QuestionWord[]>();
+
+function saidOf(words: readonly string[]): QuestionWord[] {
+  let said = saidByWords.get(words);
+  if (!said) {
+    said = words.map((text) => ({ text, stem: stem(text) }));
+    saidByWords.set(words, said);
+  }
+  return said;
+}
+
 /** Whether the words say any alternative of a `when` entry ("prompt flow*|promptflow*"). */
 export function mentions(entry: string, words: readonly string[]): boolean {
   let parsed = parsedMentions.get(entry);
@@ -115,12 +130,7 @@ export function mentions(entry: string, words: readonly string[]): boolean {
     parsed = parseClaimEntry(entry);
     parsedMentions.set(entry, parsed);
   }
-  return (
-    occurrence(
-      words.map((text) => ({ text, stem: stem(text) })),
-      parsed,
-    ) !== undefined
-  );
+  return occurrence(saidOf(words), parsed) !== undefined;
 }
 
 /**
@@ -134,7 +144,7 @@ export function claimFor(
 ): YesNoClaim | undefined {
   if (!claims || claims.length === 0) return undefined;
   const turning = words.flatMap((w, i) => (turns(words, i) ? [i] : []));
-  const said = words.map((text) => ({ text, stem: stem(text) }));
+  const said = saidOf(words);
   for (const claim of claims) {
     const covered = new Set<number>();
     const all = entriesOf(claim).every((entry) => {

@@ -717,29 +717,30 @@ describe('facets of a question', () => {
     expect(facets(text).sourcesDisagree === true).toBe(disagree);
   });
 
+  // "enough": whether what it names is all that is needed; "cutOff": whether all traffic one way
+  // can be shut off.
   it.each([
-    ['do we need to open only 8704 for vs code?', true],
-    ['do we only need 5831 udp for the compute instance?', true],
-    ['is port 443 enough for compute?', true],
-    ['do we need 8704 for vs code?', false],
-    ['do we need port 443 only for the studio?', false],
+    ['do we need to open only 8704 for vs code?', 'enough', true],
+    ['do we only need 5831 udp for the compute instance?', 'enough', true],
+    ['is port 443 enough for compute?', 'enough', true],
+    ['do we need 8704 for vs code?', 'enough', false],
+    ['do we need port 443 only for the studio?', 'enough', false],
     // Everything shut but one port says what "only that port" says.
-    ['can we block all outbound internet except 443 on the compute subnet?', true],
-    ['our NSG denies everything outbound except port 443, will the cluster work?', true],
-  ])('"%s" asks whether it is all that is needed: %s', (text, enough) => {
-    expect(facets(text).asks.has('enough')).toBe(enough);
-  });
-
-  it.each([
-    ['can we deny all internet outbound from the compute subnet?', true],
-    ['is a deny-all outbound NSG on the compute subnet supported?', true],
-    ['we block internet egress on the training subnet, what breaks?', true],
+    ['can we block all outbound internet except 443 on the compute subnet?', 'enough', true],
+    ['our NSG denies everything outbound except port 443, will the cluster work?', 'enough', true],
+    ['can we deny all internet outbound from the compute subnet?', 'cutOff', true],
+    ['is a deny-all outbound NSG on the compute subnet supported?', 'cutOff', true],
+    ['we block internet egress on the training subnet, what breaks?', 'cutOff', true],
     // Told as the setup of another question, it asks nothing about shutting traffic off.
-    ['the NSG on the jump box subnet denies internet outbound. which tag do i open?', false],
+    [
+      'the NSG on the jump box subnet denies internet outbound. which tag do i open?',
+      'cutOff',
+      false,
+    ],
     // With an exception it names what stays open instead.
-    ['can we block all outbound internet except 443?', false],
-  ])('"%s" asks whether all traffic one way can be shut off: %s', (text, cutOff) => {
-    expect(facets(text).asks.has('cutOff')).toBe(cutOff);
+    ['can we block all outbound internet except 443?', 'cutOff', false],
+  ] as const)('"%s" asks %s: %s', (text, ask, asked) => {
+    expect(facets(text).asks.has(ask)).toBe(asked);
   });
 
   it('a managed network and an own VNet side by side compare the two and state neither', () => {
