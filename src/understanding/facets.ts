@@ -534,7 +534,7 @@ const QUOTA_FAILURE =
  * cannot backtrack.
  */
 const ACCESS_FAILURE =
-  /\bauth ?error\b|\bonly the creator can access\b|\b(?:does not|doesn't|may not) have (?:access|permission) to (?:connect to )?(?:the )?compute instance\b|\bauthorization to perform action '?microsoft\.machinelearningservices\//;
+  /\bauth ?error\b|\bonly the creator can access\b|\b(?:does not|doesn't|may not) have (?:access|permission) to (?:connect to )?(?:the )?compute instance\b|\bauthorization to perform (?:action )?'?microsoft\.machinelearningservices\//;
 
 /**
  * A pasted message that the compute instance is not running ("Timeout while waiting for the compute
@@ -1680,7 +1680,12 @@ export function parseQuestion(
   const terms = [
     ...new Set(
       content
-        .filter((w) => !DOMAIN_NOISE.has(w) && !(reachAsked && REACH_WORDS.has(w)))
+        .filter(
+          (w) =>
+            !DOMAIN_NOISE.has(w) &&
+            !(reachAsked && REACH_WORDS.has(w)) &&
+            ASK_WORDS.get(w) !== 'enough',
+        )
         .slice(0, MAX_TERMS)
         .map((w) => corrected(w, lexicon)),
     ),
@@ -1849,6 +1854,8 @@ export function parseQuestion(
     )
   )
     asks.add('whole');
+  // "Send me the full list of NSG rules" asks for all of them, as "the complete list" does.
+  if (/\b(?:full|whole) (?:list|set)\b/.test(lower)) asks.add('whole');
   // "Everything compute needs" asks for all of it; "before that everything worked" does not.
   if (/\beverything( [a-z]+){0,3} (needs?|needed|requires?|required|to (allow|open))\b/.test(lower))
     asks.add('whole');

@@ -1225,9 +1225,7 @@ describe('a feature the question names comes first', () => {
 
 describe('"is X enough?" answered by a step', () => {
   it('does not say yes to the step it found: the step is what else is needed', async () => {
-    const lines = visibleText(
-      await firstCard('is the workspace private endpoint enough for compute to work?'),
-    );
+    const lines = visibleText(await firstCard('is a private endpoint enough for the key vault?'));
     expect(lines[0]).toBe('Configuration step');
     expect(lines[1]).not.toMatch(/^(Yes|No)\b/);
   });

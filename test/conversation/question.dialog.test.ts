@@ -1302,6 +1302,16 @@ describe('a question gets the card that answers it', () => {
       'what does the browser need to reach for the studio?',
       'The workspace from Azure Machine Learning studio needs 4 outbound rules',
     ],
+    // "Enough" asks whether nothing else is needed; it is no topic that finds a step saying it.
+    [
+      'is a service endpoint enough for storage or do I need a private endpoint?',
+      'A service endpoint can take the place of a storage private endpoint',
+    ],
+    // "The full list" asks for all of it, whatever setup follows.
+    [
+      'can someone send me the full list of nsg rules (in+out) we need on the AML compute subnet? CIs and clusters w/ public IP',
+      'A compute instance or a compute cluster needs 13 rules',
+    ],
   ])('"%s" is answered first with: %s', async (question, shown) => {
     expect(await firstLineOf(question)).toContain(shown);
   });

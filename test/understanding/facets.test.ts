@@ -517,6 +517,11 @@ describe('facets of a question', () => {
       true,
     ],
     [
+      "The client has permission to perform action 'Microsoft.MachineLearningServices/workspaces/read' but does not have authorization to perform 'Microsoft.MachineLearningServices/workspaces/jobs/write'",
+      'otherSubject',
+      true,
+    ],
+    [
       "does not have authorization to perform action 'Microsoft.Network/virtualNetworks/subnets/join/action' in our vnet",
       'otherSubject',
       false,
