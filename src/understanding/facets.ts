@@ -1630,8 +1630,22 @@ function lastClauseOpener(raw: string): string | undefined {
     .split(
       /[,;:.!?]\s+|\s[-–—]+\s|\n+|\s(?:and|but|so)\s(?=(?:can|could|should|may) (?:we|i|you) (?:block|close|drop|remove|delete|deny|skip|omit)\b)/i,
     );
-  return tokens(clauses[clauses.length - 1] ?? '')[0];
+  const clause = tokens(clauses[clauses.length - 1] ?? '').slice(0, 16);
+  // "For the no public IP cluster do I still need 44224?": a setup said before the question, with
+  // no comma, leaves the question's own opener after it.
+  if (SETUP_LEADS.has(clause[0] ?? '')) {
+    const at = clause.findIndex(
+      (w, i) => i > 1 && YES_NO_OPENERS.has(w) && ASKING_SUBJECTS.has(clause[i + 1] ?? ''),
+    );
+    if (at > 0 && !clause.slice(0, at).some((w) => WH_WORDS.has(w))) return clause[at];
+  }
+  return clause[0];
 }
+
+/** Words that open a setup said ahead of a question ("for …", "with …", "if …"). */
+const SETUP_LEADS: ReadonlySet<string> = wordSet('for with without in on behind if when after');
+/** Who a yes/no question asks about right after its opener ("do I", "is it", "can we"). */
+const ASKING_SUBJECTS: ReadonlySet<string> = wordSet('i we you they it');
 
 /**
  * A message's sentences, as many as are read: they end at ".", "!" or "?" before a space, or at a
@@ -1718,7 +1732,7 @@ export function parseQuestion(
     words.some((w) => (PROBLEM_WORDS.has(w) && !toldNoTags.has(w)) || isErrorCode(w)) ||
     // A resolver's words for a name that does not resolve ("no such host") report a failure too,
     // and so does being refused ("no access to data", "doesn't have access").
-    /\bnot (work|resolv|reach|connect)|\bti(?:mes?|ming) out\b|\bno such host\b|\bcould not resolve\b|\bno access\b|\b(?:don't|do not|doesn't|does not) have access\b/.test(
+    /\bnot (work|resolv|reach|connect|allow)|\bti(?:mes?|ming) out\b|\bno such host\b|\bcould not resolve\b|\bno access\b|\b(?:don't|do not|doesn't|does not) have access\b/.test(
       lower,
     )
   )
@@ -1808,9 +1822,12 @@ export function parseQuestion(
   // "Can I remove the 44224 rule?", "is it safe to delete …": a yes/no about doing without it.
   // So is one whether something is not needed ("is it true the firewall doesn't need MCR any
   // more?"), unless it opens with the negation ("don't we need 445?" asks whether it is needed).
+  // Only what is asked: "Do I still need 44224? Security wants me to remove it." asks whether it
+  // is needed; the removal is the story.
+  const askedWords = questions.length > 0 ? questions.flatMap((q) => tokens(q)) : words;
   if (
     asks.has('yesno') &&
-    (words.some((w) => REMOVE_WORDS.has(w)) ||
+    (askedWords.some((w) => REMOVE_WORDS.has(w)) ||
       optionalTag ||
       /\b(take|taking) out\b|\b(leave|leaving) out\b|\b(do|go) without\b|\bget rid of\b|\b(?:can|could|should) (?:it|that|this|they|these|those) go\b|\b(?:come|comes|coming|take|taken|taking) (?:\S+ ){0,4}?off (?:the|our|my) (?:allow|white|safe|fw|firewall|nsg)/.test(
         lower,

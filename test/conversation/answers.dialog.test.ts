@@ -1297,6 +1297,16 @@ describe('a stated setup is not the question a stored yes or no answers', () => 
       'do no public ip clusters still need inbound 44224 from AzureMachineLearning',
       /^No: compute without a public IP needs no inbound rules\.$/,
     ],
+    // The setup said first, without a comma, still leaves a yes/no question.
+    [
+      'for the no public IP cluster do I still need the AzureMachineLearning inbound rule on 44224?',
+      /^No: compute without a public IP needs no inbound rules\.$/,
+    ],
+    // The removal is the story; what is asked is whether the rule is needed.
+    [
+      'Hi all, quick one: for the no public IP cluster do I still need the AzureMachineLearning inbound rule on 44224? Our security team is asking me to remove it.',
+      /^No, not in the setup you describe\./,
+    ],
   ])('"%s"', async (question, verdict) => {
     expect(await verdictOf(question)).toMatch(verdict);
   });

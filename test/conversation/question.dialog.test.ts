@@ -1307,6 +1307,11 @@ describe('a question gets the card that answers it', () => {
       'is a service endpoint enough for storage or do I need a private endpoint?',
       'A service endpoint can take the place of a storage private endpoint',
     ],
+    // Asked why, not reported failing: the note on what the inbound rule is for, not the error.
+    [
+      'our security team wants to know why Azure ML needs inbound from the internet at all',
+      'Only with a public IP: an NSG (inbound 44224 from AzureMachineLearning',
+    ],
     // "The full list" asks for all of it, whatever setup follows.
     [
       'can someone send me the full list of nsg rules (in+out) we need on the AML compute subnet? CIs and clusters w/ public IP',

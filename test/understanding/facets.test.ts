@@ -100,6 +100,11 @@ describe('facets of a question', () => {
     ['pip install times out on the cluster', 'problem'],
     ["studio shows 'no access to data' only for me", 'problem'],
     ["in Firefox the workspace says i don't have access", 'problem'],
+    // A refusal quoted from a failed deployment is a failure reported too.
+    [
+      'The specified subnet has a Network Security Group that does not allow inbound on port 44224',
+      'problem',
+    ],
     // "How do I allow X" asks which rules to add.
     ['how do I allow pip install on compute behind the firewall', 'rules'],
   ])('"%s" asks for %s', (text, ask) => {
