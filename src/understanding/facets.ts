@@ -1528,8 +1528,16 @@ function focusTerms(texts: readonly string[], terms: readonly string[]): Readonl
   if (asking.length === 0 || asking.length === sentences.length) return new Set();
   const known = new Set(terms);
   // Stems only: a typo in an asking sentence costs it its focus, not a second correction pass.
-  return new Set(asking.flatMap((s) => s.words.map(stem).filter((t) => known.has(t))));
+  const focus = new Set(asking.flatMap((s) => s.words.map(stem).filter((t) => known.has(t))));
+  // "… fails with ImageBuildFailure. What do I need to configure?": asking only what to do asks
+  // about nothing narrower than the report before it.
+  return [...focus].every((t) => WHAT_TO_DO_TERMS.has(t)) ? new Set() : focus;
 }
+
+/** Words that ask what to do, and name no topic of their own. */
+const WHAT_TO_DO_TERMS: ReadonlySet<string> = new Set(
+  'configure configuration set setup fix change add solve'.split(' ').map(stem),
+);
 
 /** Whether `terms` hold all words of one of the scenario's names. */
 export function namesScenario(

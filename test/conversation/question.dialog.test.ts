@@ -1312,6 +1312,11 @@ describe('a question gets the card that answers it', () => {
       'our security team wants to know why Azure ML needs inbound from the internet at all',
       'Only with a public IP: an NSG (inbound 44224 from AzureMachineLearning',
     ],
+    // "What do I need to configure?" after a report asks about the report.
+    [
+      "Unable to deploy managed online endpoint when workspace public network access disabled. Deployment fails with 'ImageBuildFailure'. The ACR is behind a private endpoint. What do I need to configure?",
+      "Likely cause: The workspace's container registry has a private endpoint",
+    ],
     // "The full list" asks for all of it, whatever setup follows.
     [
       'can someone send me the full list of nsg rules (in+out) we need on the AML compute subnet? CIs and clusters w/ public IP',

@@ -838,6 +838,12 @@ describe('facets of a question', () => {
       ['5831', 'firewall'],
       ['run'],
     ],
+    // Asking only what to do asks about the whole report.
+    [
+      "Deployment fails with 'ImageBuildFailure'. The ACR is behind a private endpoint. What do I need to configure?",
+      [],
+      [],
+    ],
   ])('in "%s" the sentences that ask are the focus', (text, inFocus, outOfFocus) => {
     const focus = parseQuestion(k, text, () => false).focus;
     for (const t of inFocus) expect(focus.has(t)).toBe(true);
