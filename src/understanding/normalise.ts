@@ -35,7 +35,7 @@ const KINDS_OF_ENDPOINT =
  * become rules or hosts (see above).
  */
 export function capQuestion(text: string): string {
-  return stripMentions(text.slice(0, MAX_QUESTION_CHARS))
+  return stripMentions(withoutDocsIssueFooter(text.slice(0, MAX_QUESTION_CHARS)))
     .replace(/\bw\/o\b/gi, 'without')
     .replace(/\b(allow|white|safe)[ -](list(?:s|ed|ing)?)\b/gi, '$1$2')
     .replace(/\bvs\b(?!\.?[\s_-]{0,3}code\b)\.?/gi, 'versus')
@@ -44,6 +44,19 @@ export function capQuestion(text: string): string {
       KINDS_OF_ENDPOINT.test(before) ? said : `${before}hosts`,
     )
     .trim();
+}
+
+/**
+ * The "Document Details" block that Learn's feedback button appends to a GitHub issue (IDs, the
+ * article's links, the author's login): pasted along with a question, its github.com and
+ * learn.microsoft.com links and IDs are not what is asked.
+ */
+const DOCS_ISSUE_FOOTER =
+  /^[ \t]{0,3}(?:-{3,}[ \t]*\r?\n\s{0,20})?#{0,6}[ \t]{0,3}Document Details[ \t]*$/im;
+
+function withoutDocsIssueFooter(text: string): string {
+  const at = text.search(DOCS_ISSUE_FOOTER);
+  return at < 0 ? text : text.slice(0, at);
 }
 
 /** Words whose "'d" is "would" or "had" ("we'd"), which stay one token. */

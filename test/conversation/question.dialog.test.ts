@@ -1317,6 +1317,21 @@ describe('a question gets the card that answers it', () => {
       "Unable to deploy managed online endpoint when workspace public network access disabled. Deployment fails with 'ImageBuildFailure'. The ACR is behind a private endpoint. What do I need to configure?",
       "Likely cause: The workspace's container registry has a private endpoint",
     ],
+    // A docs feedback issue pasted whole: its Document Details links are not asked about.
+    [
+      [
+        "Could you add which names go in a hosts file when we can't change DNS?",
+        '',
+        '---',
+        '#### Document Details',
+        '',
+        '* ID: 1f0e1c1e-2a8b-4d1e-9a35-5c3a54b6c0e2',
+        '* Content: [Use your workspace with a custom DNS server](https://learn.microsoft.com/en-us/azure/machine-learning/how-to-custom-dns)',
+        '* Content Source: [articles/machine-learning/how-to-custom-dns.md](https://github.com/MicrosoftDocs/azure-docs/blob/main/articles/machine-learning/how-to-custom-dns.md)',
+        '* GitHub Login: @someone',
+      ].join('\n'),
+      'A records added by hand (easiest with one zone per name) or hosts-file entries',
+    ],
     // "The full list" asks for all of it, whatever setup follows.
     [
       'can someone send me the full list of nsg rules (in+out) we need on the AML compute subnet? CIs and clusters w/ public IP',

@@ -105,6 +105,24 @@ describe('normalise', () => {
     expect(capQuestion(text)).toBe(read);
   });
 
+  it("leaves out the Document Details block of a docs feedback issue: its links and IDs aren't asked", () => {
+    const issue = [
+      'can we use a hosts file instead of private DNS zones?',
+      '',
+      '---',
+      '#### Document Details',
+      '',
+      '* ID: 03a5c5a7-e15e-4917-8731-14388a2f7f42',
+      '* Content Source: [how-to-custom-dns.md](https://github.com/MicrosoftDocs/azure-docs/blob/main/articles/machine-learning/how-to-custom-dns.md)',
+      '* GitHub Login: @someone',
+    ].join('\n');
+    expect(capQuestion(issue)).toBe('can we use a hosts file instead of private DNS zones?');
+    // Without the heading the text is the user's own.
+    expect(capQuestion('see https://github.com/Azure/azureml-examples --- details below')).toBe(
+      'see https://github.com/Azure/azureml-examples --- details below',
+    );
+  });
+
   it('makes an allow list written as two words one word, as "allowlist" is', () => {
     expect(capQuestion('the conda allow list, our white-listed hosts, a safe list')).toBe(
       'the conda allowlist, our whitelisted hosts, a safelist',
