@@ -343,9 +343,12 @@ const DOUBT_WORDS: ReadonlySet<string> = wordSet(
 
 /** Words that say two sources disagree, not only that one is doubted. */
 const DISAGREE_PATTERN =
-  /\b(typo|inconsisten(t|cy|cies)|contradict(s|ion|ions|ory|ing)?|discrepanc(y|ies)|mismatch(es)?|conflicting|disagree(s|ment)?|(make|keep) [a-z ]{0,30}consistent|which (one )?is (right|correct))\b/;
-/** A place in the documentation ("the firewall article", "this table"; not a route table). */
-const SOURCE = String.raw`(article|doc|docs|documentation|page|(?<!route )table|section|guide|tutorial)`;
+  /\b(typo|inconsisten(t|cy|cies)|contradict(s|ion|ions|ory|ing)?|discrepanc(y|ies)|mismatch(es)?|conflicting|disagree(s|ment)?|(make|keep) [a-z ]{0,30}consistent|which (one )?is (right|correct)|(can'?t|cannot) both be (right|correct|true))\b/;
+/**
+ * A place in the documentation ("the firewall article", "this table"; not a route table), or an
+ * article by its file name ("concept-secure-network-traffic-flow").
+ */
+const SOURCE = String.raw`(article|doc|docs|documentation|page|(?<!route )table|section|guide|tutorial|(?:how-to|concept|tutorial)-[a-z0-9]{1,30}(?:-[a-z0-9]{1,30}){0,10})`;
 const SOURCE_PATTERN = new RegExp(String.raw`\b${SOURCE}\b`, 'g');
 /** A source that says something ("the DNS article tells me", "the table lists"). */
 const SOURCE_SAYS = new RegExp(
@@ -1872,9 +1875,10 @@ export function parseQuestion(
     (ALL_THAT_IS_NEEDED.test(lower) || ONLY_THIS_PORT.test(lower) || ALL_BUT_THIS_PORT.test(lower))
   )
     asks.add('enough');
-  // "A list of all FQDNs for compute instances" asks for every one of them, like "the complete list".
+  // "A list of all FQDNs for compute instances" asks for every one of them, like "the complete list";
+  // so does "all NSG inbound + outbound rules".
   if (
-    /\ball (of )?(the )?(fqdns?|hosts?|host ?names?|urls?|domains?|ports?|rules?|service tags?|tags?|endpoints?|ip ranges?)\b/.test(
+    /\ball (of )?(the )?(?:(?:nsg|inbound|outbound|required|needed|necessary|firewall|network|and|\+|&|\/) ){0,5}(fqdns?|hosts?|host ?names?|urls?|domains?|ports?|rules?|service tags?|tags?|endpoints?|ip ranges?)\b/.test(
       lower,
     )
   )

@@ -107,6 +107,9 @@ describe('facets of a question', () => {
     ],
     // "How do I allow X" asks which rules to add.
     ['how do I allow pip install on compute behind the firewall', 'rules'],
+    // "All … rules" and "the full list" ask for every one.
+    ['what are all NSG inbound + outbound rules i need on the subnet?', 'whole'],
+    ['send me the full list of nsg rules for the compute subnet', 'whole'],
   ])('"%s" asks for %s', (text, ask) => {
     expect([...facets(text).asks]).toContain(ask);
   });
@@ -134,6 +137,8 @@ describe('facets of a question', () => {
     ['will the compute still mount the file share?', 'act'],
     // A guide that says something is a source quoted, not a guide asked for.
     ['An older guide also says to add BatchNodeManagement routes, is that still needed?', 'whole'],
+    // "All" of something else, near the rules.
+    ['we deny all outbound traffic except the rules below', 'whole'],
   ] as const)('"%s" does not ask for %s', (text, ask) => {
     expect(facets(text).asks.has(ask)).toBe(false);
   });
@@ -716,6 +721,13 @@ describe('facets of a question', () => {
     ['is one of the two names a typo?', true],
     ['the tables are inconsistent', true],
     ['please make the two tables consistent', true],
+    // An article named by its file name is a source too.
+    [
+      'concept-secure-network-traffic-flow says MCR is optional; the firewall page says it is required',
+      true,
+    ],
+    ['They cannot both be right.', true],
+    ['we followed how-to-secure-training-vnet and the cluster works', false],
     ['the firewall article lists pypi.org for pip', false],
     // A route table is not a table of the docs.
     [
