@@ -335,6 +335,16 @@ const PROBLEM_WORDS: ReadonlySet<string> = wordSet(
     'broke strips stripped',
 );
 
+/** Verbs of knowing: "I can't tell which rows apply" is unsure of the docs, no failure. */
+const KNOWING_WORDS: ReadonlySet<string> = wordSet('tell figure understand decide determine');
+
+/** Whether the word at `i` is "can't"/"cannot"/"unable to" followed by a verb of knowing. */
+function unsureOfDocs(words: readonly string[], i: number): boolean {
+  if (!['cant', 'cannot', 'unable'].includes(words[i] ?? '')) return false;
+  const next = words[i + 1] === 'to' ? words[i + 2] : words[i + 1];
+  return KNOWING_WORDS.has(next ?? '');
+}
+
 const DOUBT_WORDS: ReadonlySet<string> = wordSet(
   'still really anymore actually vs versus correct wrong contradict contradicts contradiction ' +
     'disagree disagrees conflict conflicting outdated deprecated obsolete typo docs doc article ' +
@@ -1740,7 +1750,10 @@ export function parseQuestion(
   if (!/\btags?\b/.test(lower.replace(NO_TAGS_EVERYWHERE, ' '))) asks.delete('tags');
   if (
     // "Our firewall can't take service tags" states a setup; it reports no failure.
-    words.some((w) => (PROBLEM_WORDS.has(w) && !toldNoTags.has(w)) || isErrorCode(w)) ||
+    words.some(
+      (w, i) =>
+        (PROBLEM_WORDS.has(w) && !toldNoTags.has(w) && !unsureOfDocs(words, i)) || isErrorCode(w),
+    ) ||
     // A resolver's words for a name that does not resolve ("no such host") report a failure too,
     // and so does being refused ("no access to data", "doesn't have access").
     /\bnot (work|resolv|reach|connect|allow)|\bti(?:mes?|ming) out\b|\bno such host\b|\bcould not resolve\b|\bno access\b|\b(?:don't|do not|doesn't|does not) have access\b/.test(

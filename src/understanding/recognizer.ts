@@ -469,7 +469,8 @@ function portAndEndpointCandidates(
         target,
         score:
           (endpoint === hostWithItsTag ? 0.93 : (endpoints.length === 1 ? 0.9 : 0.8) - 0.01 * i) -
-          (replacedInStatedCloud(k, endpoint, q) ? w.otherCloud : 0),
+          (replacedInStatedCloud(k, endpoint, q) ? w.otherCloud : 0) -
+          (nameToldNotAsked(q, endpoint) ? w.portOutsideQuestion : 0),
         signal: 'endpoint',
       });
     if (asksForAddresses(q) && hostWithItsTag === undefined)
@@ -772,6 +773,17 @@ function wordCandidates(
  */
 function toldNotAsked(q: ParsedQuestion, t: Target): boolean {
   return t.kind === 'port' && q.focus.size > 0 && !q.focus.has(t.id);
+}
+
+/**
+ * "… so people can use ml.azure.com from their laptops. Can you list just the studio ones?" tells
+ * a name in its story and asks about something else: the name's card is not the answer.
+ */
+function nameToldNotAsked(q: ParsedQuestion, endpoint: string): boolean {
+  // "The docs say AzureFrontDoor.Frontend is needed … Is the doc wrong?" doubts what the story
+  // told: the name is what is asked about.
+  if (q.facets.asks.has('doubt')) return false;
+  return q.focus.size > 0 && !indexTerms(endpoint).some((t) => q.focus.has(t));
 }
 
 /** A step about another service ("prompt flow", "Azure Databricks") that the words do not name. */

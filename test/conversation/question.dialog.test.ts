@@ -1332,6 +1332,11 @@ describe('a question gets the card that answers it', () => {
       ].join('\n'),
       'A records added by hand (easiest with one zone per name) or hosts-file entries',
     ],
+    // A name told in the story, under a question that asks about something else, is the story.
+    [
+      'We run a normal workspace (hbi_workspace false). The firewall guide lists the key vault service tag for compute, but only beside a note on high business impact. Do our clusters need outbound to key vault at all?',
+      'Only for workspaces created with hbi\\_workspace, per the newer firewall article',
+    ],
     // "The full list" asks for all of it, whatever setup follows.
     [
       'can someone send me the full list of nsg rules (in+out) we need on the AML compute subnet? CIs and clusters w/ public IP',
