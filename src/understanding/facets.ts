@@ -351,6 +351,13 @@ const DOUBT_WORDS: ReadonlySet<string> = wordSet(
     'documentation renamed called spelled spelling inconsistent inconsistency discrepancy mismatch',
 );
 
+const DOUBT_TERMS: ReadonlySet<string> = new Set([...DOUBT_WORDS].map(stem));
+
+/** Whether a search term doubts a source or a claim ("wrong", "outdated", "docs"). */
+export function isDoubtTerm(term: string): boolean {
+  return DOUBT_TERMS.has(term);
+}
+
 /** Words that say two sources disagree, not only that one is doubted. */
 const DISAGREE_PATTERN =
   /\b(typo|inconsisten(t|cy|cies)|contradict(s|ion|ions|ory|ing)?|discrepanc(y|ies)|mismatch(es)?|conflicting|disagree(s|ment)?|(make|keep) [a-z ]{0,30}consistent|which (one )?is (right|correct)|(can'?t|cannot) both be (right|correct|true))\b/;

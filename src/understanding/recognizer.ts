@@ -19,6 +19,7 @@ import {
   CLOUD_WORDS,
   doubtsOnlyCurrency,
   isCueTerm,
+  isDoubtTerm,
   mentionsPath,
   namesScenario,
   parseQuestion,
@@ -780,9 +781,9 @@ function toldNotAsked(q: ParsedQuestion, t: Target): boolean {
  * a name in its story and asks about something else: the name's card is not the answer.
  */
 function nameToldNotAsked(q: ParsedQuestion, endpoint: string): boolean {
-  // "The docs say AzureFrontDoor.Frontend is needed … Is the doc wrong?" doubts what the story
-  // told: the name is what is asked about.
-  if (q.facets.asks.has('doubt')) return false;
+  // "The docs say AzureFrontDoor.Frontend is needed … Is the doc wrong?" asks whether what the
+  // story told is right: the name is what is asked about.
+  if ([...q.focus].some(isDoubtTerm)) return false;
   return q.focus.size > 0 && !indexTerms(endpoint).some((t) => q.focus.has(t));
 }
 

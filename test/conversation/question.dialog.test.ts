@@ -1337,6 +1337,11 @@ describe('a question gets the card that answers it', () => {
       'We run a normal workspace (hbi_workspace false). The firewall guide lists the key vault service tag for compute, but only beside a note on high business impact. Do our clusters need outbound to key vault at all?',
       'Only for workspaces created with hbi\\_workspace, per the newer firewall article',
     ],
+    // Docs named in the story do not make the question a doubt about the name told there.
+    [
+      'Per the docs we opened pypi.org for the cluster. Which hosts does the studio need in the browser?',
+      'The workspace from Azure Machine Learning studio needs',
+    ],
     // "The full list" asks for all of it, whatever setup follows.
     [
       'can someone send me the full list of nsg rules (in+out) we need on the AML compute subnet? CIs and clusters w/ public IP',
