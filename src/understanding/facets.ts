@@ -1522,7 +1522,7 @@ function asksInside(words: readonly string[]): boolean {
  * dedicated?": what a thing must be like, not whether it is needed.
  */
 function asksWhatItMustBe(lower: string): boolean {
-  return /\b(needs?|has|have|must) to be (region(al| specific)|regional|dedicated|separate|specific|unique|public|private|static|in the same|the same|different)\b/.test(
+  return /\b(needs?|has|have|must) to be (region(al| specific)|regional|dedicated|separate|specific|unique|public|private|static|in the same|the same|different|an?)\b/.test(
     lower,
   );
 }
@@ -1845,6 +1845,9 @@ export function parseQuestion(
     !asksWhatItMustBe(lower)
   )
     asks.add('need');
+  // "Does image build compute need to be a GPU cluster?" asks what a thing must be, not which
+  // rules it needs.
+  if (asksWhatItMustBe(lower) && !words.some((w) => RULE_WORDS.has(w))) asks.delete('rules');
   if (
     asks.has('yesno') &&
     ((opener !== undefined && ACT_OPENERS.has(opener)) || ACT_WORDS.test(lower))

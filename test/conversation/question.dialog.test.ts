@@ -1342,6 +1342,11 @@ describe('a question gets the card that answers it', () => {
       'Per the docs we opened pypi.org for the cluster. Which hosts does the studio need in the browser?',
       'The workspace from Azure Machine Learning studio needs',
     ],
+    // What a thing must be is no request for its rules.
+    [
+      'does image build compute need to be a GPU cluster?',
+      'No: image-build compute is a CPU compute cluster in the VNet.',
+    ],
     // "The full list" asks for all of it, whatever setup follows.
     [
       'can someone send me the full list of nsg rules (in+out) we need on the AML compute subnet? CIs and clusters w/ public IP',

@@ -139,6 +139,8 @@ describe('facets of a question', () => {
     ['An older guide also says to add BatchNodeManagement routes, is that still needed?', 'whole'],
     // "All" of something else, near the rules.
     ['we deny all outbound traffic except the rules below', 'whole'],
+    // What a thing must be, not what it needs allowed.
+    ['does image build compute need to be a GPU cluster?', 'rules'],
     // Unsure of the docs is no failure.
     ["the article mixes compute and studio rows and I can't tell which apply", 'problem'],
   ] as const)('"%s" does not ask for %s', (text, ask) => {
