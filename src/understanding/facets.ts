@@ -335,11 +335,11 @@ const PROBLEM_WORDS: ReadonlySet<string> = wordSet(
     'broke strips stripped',
 );
 
-/** Verbs of knowing: "I can't tell which rows apply" is unsure of the docs, no failure. */
+/** Verbs of knowing: "I can't tell which rows apply" is unsure, and reports no failure. */
 const KNOWING_WORDS: ReadonlySet<string> = wordSet('tell figure understand decide determine');
 
 /** Whether the word at `i` is "can't"/"cannot"/"unable to" followed by a verb of knowing. */
-function unsureOfDocs(words: readonly string[], i: number): boolean {
+function unsureNotFailing(words: readonly string[], i: number): boolean {
   if (!['cant', 'cannot', 'unable'].includes(words[i] ?? '')) return false;
   const next = words[i + 1] === 'to' ? words[i + 2] : words[i + 1];
   return KNOWING_WORDS.has(next ?? '');
@@ -1759,7 +1759,8 @@ export function parseQuestion(
     // "Our firewall can't take service tags" states a setup; it reports no failure.
     words.some(
       (w, i) =>
-        (PROBLEM_WORDS.has(w) && !toldNoTags.has(w) && !unsureOfDocs(words, i)) || isErrorCode(w),
+        (PROBLEM_WORDS.has(w) && !toldNoTags.has(w) && !unsureNotFailing(words, i)) ||
+        isErrorCode(w),
     ) ||
     // A resolver's words for a name that does not resolve ("no such host") report a failure too,
     // and so does being refused ("no access to data", "doesn't have access").

@@ -409,7 +409,7 @@ function portAndEndpointCandidates(
       const score = named.length > 0 ? 0.85 : ports.length === 1 ? 0.93 : 0.8 - 0.01 * i;
       out.push({
         target,
-        score: score - (toldNotAsked(q, target) ? w.portOutsideQuestion : 0),
+        score: score - (toldNotAsked(q, target) ? w.toldOutsideQuestion : 0),
         signal: 'port',
       });
     });
@@ -471,7 +471,7 @@ function portAndEndpointCandidates(
         score:
           (endpoint === hostWithItsTag ? 0.93 : (endpoints.length === 1 ? 0.9 : 0.8) - 0.01 * i) -
           (replacedInStatedCloud(k, endpoint, q) ? w.otherCloud : 0) -
-          (nameToldNotAsked(q, endpoint) ? w.portOutsideQuestion : 0),
+          (nameToldNotAsked(q, endpoint) ? w.toldOutsideQuestion : 0),
         signal: 'endpoint',
       });
     if (asksForAddresses(q) && hostWithItsTag === undefined)

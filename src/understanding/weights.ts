@@ -106,8 +106,8 @@ export interface Weights {
   unnamedSubject: number;
   /** A step, error or disagreement about name resolution or routes, when the question mentions neither. */
   offPath: 0.1;
-  /** A port a longer message names only outside the sentence that asks (part of the setup it tells). */
-  portOutsideQuestion: number;
+  /** A port or name a longer message gives only outside the sentence that asks (part of the setup it tells). */
+  toldOutsideQuestion: number;
   /** A disagreement about a route or name resolution for the tag or host a question about routes names. */
   routeDisagreement: number;
   /**
@@ -165,7 +165,7 @@ export const WEIGHTS: Readonly<Weights> = Object.freeze({
   managedUnstated: 0.1,
   unnamedSubject: 0.1,
   offPath: 0.1,
-  portOutsideQuestion: 0.2,
+  toldOutsideQuestion: 0.2,
   routeDisagreement: 0.1,
   claimFits: 0.15,
   stepClaimFits: 0.021,
