@@ -1484,14 +1484,15 @@ const ASKING_OPENERS: ReadonlySet<string> = wordSet(
 );
 
 /**
- * "Please try again.", "Please retry later.": advice a pasted error message gives, not what the
- * user asks. ("Please make sure the key vault exists" may well name the topic, so it stays.)
+ * "Please try again.", "Please check DNS.", "Please ensure you have network connection.": advice a
+ * pasted error message gives, not what the user asks. ("Please make sure the key vault exists"
+ * may well name the topic, so it stays.)
  */
 function isErrorAdvice(words: readonly string[]): boolean {
   return words[0] === 'please' && ERROR_ADVICE.has(words[1] ?? '');
 }
 
-const ERROR_ADVICE = wordSet('try retry wait');
+const ERROR_ADVICE = wordSet('try retry wait check ensure verify contact');
 
 /** Words that ask for rules in themselves, unlike "need", which may need anything. */
 const RULE_CUES = wordSet(

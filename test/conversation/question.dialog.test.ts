@@ -1342,6 +1342,11 @@ describe('a question gets the card that answers it', () => {
       'Per the docs we opened pypi.org for the cluster. Which hosts does the studio need in the browser?',
       'The workspace from Azure Machine Learning studio needs',
     ],
+    // A pasted error's own advice is not what the user asks.
+    [
+      'UserError: Failed to resolve hostname for the workspace. Please check DNS.',
+      'Likely cause: The private DNS zones or conditional forwarders for the workspace are missing',
+    ],
     // What a thing must be is no request for its rules.
     [
       'does image build compute need to be a GPU cluster?',

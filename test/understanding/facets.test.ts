@@ -854,6 +854,8 @@ describe('facets of a question', () => {
       ['5831', 'firewall'],
       ['run'],
     ],
+    // "Please check …", "please ensure …" in a pasted error is its advice too.
+    ['UserError: Failed to resolve hostname for the workspace. Please check DNS.', [], []],
     // Asking only what to do asks about the whole report.
     [
       "Deployment fails with 'ImageBuildFailure'. The ACR is behind a private endpoint. What do I need to configure?",
