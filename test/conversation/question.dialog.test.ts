@@ -1352,6 +1352,11 @@ describe('a question gets the card that answers it', () => {
       'does image build compute need to be a GPU cluster?',
       'No: image-build compute is a CPU compute cluster in the VNet.',
     ],
+    // "Image build cluster" is what the articles call image-build compute.
+    [
+      'must the image build cluster be a GPU one?',
+      'No: image-build compute is a CPU compute cluster in the VNet.',
+    ],
     // "The full list" asks for all of it, whatever setup follows.
     [
       'can someone send me the full list of nsg rules (in+out) we need on the AML compute subnet? CIs and clusters w/ public IP',
