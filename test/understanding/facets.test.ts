@@ -187,7 +187,9 @@ describe('facets of a question', () => {
   // What kind of yes/no a question asks: whether it can do without something ("remove"), whether
   // something is needed ("need"), whether it can be had ("possible"), whether what happens is as it
   // should be ("expected").
-  it.each<[string, 'remove' | 'need' | 'possible' | 'expected' | 'way', boolean]>([
+  it.each<
+    [string, 'remove' | 'need' | 'possible' | 'expected' | 'way' | 'enough' | 'cutOff', boolean]
+  >([
     ['can I remove the 44224 rule?', 'remove', true],
     ['is it safe to delete the BatchNodeManagement inbound rule?', 'remove', true],
     ['can I reach the studio from home?', 'remove', false],
@@ -224,6 +226,27 @@ describe('facets of a question', () => {
     ['is there a way to bridge this endpoint through Azure?', 'way', false],
     ['is it possible to use a managed network in Azure China?', 'way', false],
     ['can we reach the studio from home?', 'way', false],
+    // "enough": whether what it names is all that is needed; "cutOff": whether all traffic one
+    // way can be shut off.
+    ['do we need to open only 8704 for vs code?', 'enough', true],
+    ['do we only need 5831 udp for the compute instance?', 'enough', true],
+    ['is port 443 enough for compute?', 'enough', true],
+    ['do we need 8704 for vs code?', 'enough', false],
+    ['do we need port 443 only for the studio?', 'enough', false],
+    // Everything shut but one port says what "only that port" says.
+    ['can we block all outbound internet except 443 on the compute subnet?', 'enough', true],
+    ['our NSG denies everything outbound except port 443, will the cluster work?', 'enough', true],
+    ['can we deny all internet outbound from the compute subnet?', 'cutOff', true],
+    ['is a deny-all outbound NSG on the compute subnet supported?', 'cutOff', true],
+    ['we block internet egress on the training subnet, what breaks?', 'cutOff', true],
+    // Told as the setup of another question, it asks nothing about shutting traffic off.
+    [
+      'the NSG on the jump box subnet denies internet outbound. which tag do i open?',
+      'cutOff',
+      false,
+    ],
+    // With an exception it names what stays open instead.
+    ['can we block all outbound internet except 443?', 'cutOff', false],
   ])('"%s" asks %s: %s', (text, ask, asked) => {
     expect(facets(text).asks.has(ask)).toBe(asked);
   });
@@ -741,32 +764,6 @@ describe('facets of a question', () => {
     ['which port does the VS Code server use?', false],
   ])('"%s" says two sources disagree: %s', (text, disagree) => {
     expect(facets(text).sourcesDisagree === true).toBe(disagree);
-  });
-
-  // "enough": whether what it names is all that is needed; "cutOff": whether all traffic one way
-  // can be shut off.
-  it.each([
-    ['do we need to open only 8704 for vs code?', 'enough', true],
-    ['do we only need 5831 udp for the compute instance?', 'enough', true],
-    ['is port 443 enough for compute?', 'enough', true],
-    ['do we need 8704 for vs code?', 'enough', false],
-    ['do we need port 443 only for the studio?', 'enough', false],
-    // Everything shut but one port says what "only that port" says.
-    ['can we block all outbound internet except 443 on the compute subnet?', 'enough', true],
-    ['our NSG denies everything outbound except port 443, will the cluster work?', 'enough', true],
-    ['can we deny all internet outbound from the compute subnet?', 'cutOff', true],
-    ['is a deny-all outbound NSG on the compute subnet supported?', 'cutOff', true],
-    ['we block internet egress on the training subnet, what breaks?', 'cutOff', true],
-    // Told as the setup of another question, it asks nothing about shutting traffic off.
-    [
-      'the NSG on the jump box subnet denies internet outbound. which tag do i open?',
-      'cutOff',
-      false,
-    ],
-    // With an exception it names what stays open instead.
-    ['can we block all outbound internet except 443?', 'cutOff', false],
-  ] as const)('"%s" asks %s: %s', (text, ask, asked) => {
-    expect(facets(text).asks.has(ask)).toBe(asked);
   });
 
   it('a managed network and an own VNet side by side compare the two and state neither', () => {
